@@ -1,0 +1,11 @@
+// Files built into the binary at compile time (see tools/embed-file.cmake), so the installed tool needs no source tree.
+#pragma once
+
+#include <string_view>
+
+namespace ilo::embedded {
+
+std::string_view ilo_page();         // samples/ilo-page.txt: the built-in ILO glossary entry
+std::string_view tbx_v3_core_rng();  // schemas/tbx-v3-core.rng
+
+}  // namespace ilo::embedded

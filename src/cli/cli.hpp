@@ -1,0 +1,32 @@
+// Shared pieces of the command-line tool: exit codes, subcommand entry points, diagnostic printing.
+#pragma once
+
+#include <iosfwd>
+#include <map>
+#include <string>
+#include <vector>
+
+#include "diag/diagnostics.hpp"
+
+namespace ilo::cli {
+
+// Documented in the README and in --help; scripts depend on them.
+enum ExitCode : int {
+    exit_ok = 0,
+    exit_bad_input = 1,
+    exit_usage = 2,
+    exit_invalid_output = 3,
+    exit_io = 4,
+};
+
+// The texts of the inputs read so far, by display name, so that diagnostics
+// can show the offending line under their position.
+using SourceTexts = std::map<std::string, std::string, std::less<>>;
+
+// Prints every diagnostic to `err` as "file:line:col: severity: message [code]"
+// with the source line and a caret where the text is known.
+void print_diagnostics(std::ostream& err, const Diagnostics& diagnostics, const SourceTexts& sources);
+
+int run_export(const std::vector<std::string>& arguments, std::ostream& out, std::ostream& err);
+
+}  // namespace ilo::cli

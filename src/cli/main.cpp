@@ -1,0 +1,56 @@
+// ilo-tbx entry point: dispatches to subcommands and maps failures to exit codes.
+#include <iostream>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "cli/cli.hpp"
+
+namespace {
+
+constexpr std::string_view tool_help = R"text(ilo-tbx: convert EMN glossary entries and term bases to and from TBX.
+
+Usage: ilo-tbx COMMAND [OPTIONS] [FILE...]
+       ilo-tbx --help | --version
+
+Commands:
+  export    read EMN Asylum and Migration Glossary pages and write a TBX term base
+            (with no PAGE, the built-in "Immigration Liaison Officer (ILO)" entry)
+
+Run 'ilo-tbx COMMAND --help' for the options of a command.
+
+Examples:
+  ilo-tbx export --out ilo.tbx
+  ilo-tbx export saved-page.txt --out entry.tbx
+
+Exit codes:
+  0  success
+  1  bad input (unreadable content, a page that cannot be read as a glossary entry)
+  2  usage error (unknown command or option, missing argument)
+  3  the output failed validation; nothing was written
+  4  I/O error (a file could not be read or written)
+)text";
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    std::vector<std::string> arguments(argv + 1, argv + argc);
+    if (arguments.empty()) {
+        std::cerr << tool_help;
+        return ilo::cli::exit_usage;
+    }
+    const std::string command = arguments.front();
+    arguments.erase(arguments.begin());
+    if (command == "--help" || command == "-h" || command == "help") {
+        std::cout << tool_help;
+        return ilo::cli::exit_ok;
+    }
+    if (command == "--version" || command == "-V") {
+        std::cout << "ilo-tbx " << ILO_TBX_VERSION << "\n";
+        return ilo::cli::exit_ok;
+    }
+    if (command == "export") return ilo::cli::run_export(arguments, std::cout, std::cerr);
+    std::cerr << "ilo-tbx: unknown command '" << command << "'; expected one of: export\n"
+              << "Run 'ilo-tbx --help' for usage.\n";
+    return ilo::cli::exit_usage;
+}

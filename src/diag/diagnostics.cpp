@@ -1,0 +1,85 @@
+// Diagnostic collection, offset-to-position mapping and the human-readable rendering.
+#include "diag/diagnostics.hpp"
+
+#include <algorithm>
+
+namespace ilo {
+
+void Diagnostics::error(SourcePos pos, std::string code, std::string message) {
+    add({Severity::error, std::move(pos), std::move(code), std::move(message)});
+}
+
+void Diagnostics::warning(SourcePos pos, std::string code, std::string message) {
+    add({Severity::warning, std::move(pos), std::move(code), std::move(message)});
+}
+
+void Diagnostics::add(Diagnostic diagnostic) {
+    if (diagnostic.severity == Severity::error) ++error_count_;
+    items_.push_back(std::move(diagnostic));
+}
+
+LineIndex::LineIndex(std::string_view text) : text_(text) {
+    line_starts_.push_back(0);
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        if (text[i] == '\n') {
+            line_starts_.push_back(i + 1);
+        } else if (text[i] == '\r') {
+            if (i + 1 < text.size() && text[i + 1] == '\n') ++i;
+            line_starts_.push_back(i + 1);
+        }
+    }
+}
+
+namespace {
+bool is_utf8_continuation(char c) { return (static_cast<unsigned char>(c) & 0xC0) == 0x80; }
+}  // namespace
+
+SourcePos LineIndex::position(std::size_t byte_offset, std::string file) const {
+    byte_offset = std::min(byte_offset, text_.size());
+    auto next_line = std::upper_bound(line_starts_.begin(), line_starts_.end(), byte_offset);
+    auto line_number = static_cast<std::size_t>(next_line - line_starts_.begin());
+    std::size_t line_start = line_starts_[line_number - 1];
+    std::uint32_t column = 1;
+    for (std::size_t i = line_start; i < byte_offset; ++i) {
+        if (!is_utf8_continuation(text_[i])) ++column;
+    }
+    return SourcePos{std::move(file), static_cast<std::uint32_t>(line_number), column};
+}
+
+std::string_view LineIndex::line_text(std::uint32_t line) const {
+    if (line == 0 || line > line_starts_.size()) return {};
+    std::size_t start = line_starts_[line - 1];
+    std::size_t end = line < line_starts_.size() ? line_starts_[line] : text_.size();
+    while (end > start && (text_[end - 1] == '\n' || text_[end - 1] == '\r')) --end;
+    return text_.substr(start, end - start);
+}
+
+std::string format_diagnostic(const Diagnostic& diagnostic, std::string_view source_line) {
+    std::string out;
+    const SourcePos& pos = diagnostic.pos;
+    if (!pos.file.empty()) {
+        out += pos.file;
+        if (pos.known()) out += ":" + std::to_string(pos.line) + ":" + std::to_string(pos.column);
+        out += ": ";
+    }
+    out += diagnostic.severity == Severity::error ? "error: " : "warning: ";
+    out += diagnostic.message;
+    if (!diagnostic.code.empty()) out += " [" + diagnostic.code + "]";
+    out += "\n";
+    if (!source_line.empty() && pos.known()) {
+        out += "  ";
+        out += source_line;
+        out += "\n  ";
+        // The caret lines up by code points, which is right for all but wide (CJK) glyphs.
+        std::uint32_t column = 1;
+        for (std::size_t i = 0; i < source_line.size() && column < pos.column; ++i) {
+            if (is_utf8_continuation(source_line[i])) continue;
+            out += source_line[i] == '\t' ? '\t' : ' ';
+            ++column;
+        }
+        out += "^\n";
+    }
+    return out;
+}
+
+}  // namespace ilo

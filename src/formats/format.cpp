@@ -1,0 +1,62 @@
+// The one explicit table of formats; adding a format is adding a row here.
+#include "formats/format.hpp"
+
+#include <array>
+
+#include "formats/emn_reader.hpp"
+#include "formats/tbx_writer.hpp"
+
+namespace ilo {
+
+namespace {
+constexpr std::array<std::string_view, 2> emn_extensions{".txt", ".emn"};
+constexpr std::array<std::string_view, 1> tbx_extensions{".tbx"};
+
+const std::array<Format, 2> format_table{{
+    {FormatId::emn, "emn", "text of an EMN Asylum and Migration Glossary page", emn_extensions, &read_emn, nullptr},
+    {FormatId::tbx, "tbx", "TBX v3 (ISO 30042:2019)", tbx_extensions, nullptr, &make_tbx_writer},
+}};
+
+bool ends_with_ignoring_case(std::string_view text, std::string_view suffix) {
+    if (suffix.size() > text.size()) return false;
+    for (std::size_t i = 0; i < suffix.size(); ++i) {
+        char a = text[text.size() - suffix.size() + i];
+        if (a >= 'A' && a <= 'Z') a = static_cast<char>(a - 'A' + 'a');
+        if (a != suffix[i]) return false;
+    }
+    return true;
+}
+}  // namespace
+
+std::span<const Format> formats() { return format_table; }
+
+const Format* find_format(std::string_view name) {
+    for (const Format& format : format_table)
+        if (format.name == name) return &format;
+    return nullptr;
+}
+
+const Format* format_for_path(std::string_view path) {
+    for (const Format& format : format_table)
+        for (std::string_view extension : format.extensions)
+            if (ends_with_ignoring_case(path, extension)) return &format;
+    return nullptr;
+}
+
+TermBase read_term_base(const Format& format, const Input& input, const ReadOptions& options,
+                        Diagnostics& diagnostics) {
+    TermBaseCollector collector;
+    if (format.read) format.read(input, options, diagnostics, collector);
+    return std::move(collector.term_base());
+}
+
+void write_term_base(const Format& format, const TermBase& term_base, std::ostream& out, const WriteOptions& options,
+                     Diagnostics& diagnostics) {
+    if (!format.writer) return;
+    std::unique_ptr<ConceptSink> sink = format.writer(out, options, diagnostics);
+    sink->header(term_base);
+    for (const Concept& concept_value : term_base.concepts) sink->concept_entry(concept_value);
+    sink->finish();
+}
+
+}  // namespace ilo

@@ -1,0 +1,118 @@
+// File input and atomic file output, with every failure turned into a diagnostic.
+#include "io/files.hpp"
+
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+#include <filesystem>
+#include <vector>
+
+namespace ilo {
+
+namespace {
+std::string system_error_text(int error_number) { return std::strerror(error_number); }
+}  // namespace
+
+std::optional<std::string> read_file(const std::string& path, Diagnostics& diagnostics) {
+    struct stat info {};
+    if (::stat(path.c_str(), &info) != 0) {
+        diagnostics.error({path, 0, 0}, "io.read", "cannot read input: " + system_error_text(errno));
+        return std::nullopt;
+    }
+    if (S_ISDIR(info.st_mode)) {
+        diagnostics.error({path, 0, 0}, "io.read", "cannot read input: it is a directory, expected a file");
+        return std::nullopt;
+    }
+    std::FILE* file = std::fopen(path.c_str(), "rb");
+    if (!file) {
+        diagnostics.error({path, 0, 0}, "io.read", "cannot read input: " + system_error_text(errno));
+        return std::nullopt;
+    }
+    std::string content;
+    std::vector<char> buffer(1 << 16);
+    std::size_t got = 0;
+    while ((got = std::fread(buffer.data(), 1, buffer.size(), file)) > 0) content.append(buffer.data(), got);
+    bool failed = std::ferror(file) != 0;
+    int error_number = errno;
+    std::fclose(file);
+    if (failed) {
+        diagnostics.error({path, 0, 0}, "io.read", "cannot read input: " + system_error_text(error_number));
+        return std::nullopt;
+    }
+    return content;
+}
+
+AtomicOutputFile::AtomicOutputFile(std::string path) : path_(std::move(path)) {}
+
+AtomicOutputFile::~AtomicOutputFile() {
+    if (!committed_) discard();
+}
+
+bool AtomicOutputFile::open(Diagnostics& diagnostics) {
+    std::filesystem::path target(path_);
+    std::filesystem::path directory = target.has_parent_path() ? target.parent_path() : std::filesystem::path(".");
+    std::string pattern = (directory / ("." + target.filename().string() + ".tmp-XXXXXX")).string();
+    std::vector<char> name(pattern.begin(), pattern.end());
+    name.push_back('\0');
+    int descriptor = ::mkstemp(name.data());
+    if (descriptor < 0) {
+        diagnostics.error({path_, 0, 0}, "io.write", "cannot write output: " + system_error_text(errno));
+        return false;
+    }
+    ::close(descriptor);
+    temporary_path_ = name.data();
+    stream_.open(temporary_path_, std::ios::binary | std::ios::trunc);
+    if (!stream_) {
+        diagnostics.error({path_, 0, 0}, "io.write", "cannot write output: cannot open temporary file");
+        discard();
+        return false;
+    }
+    return true;
+}
+
+bool AtomicOutputFile::commit(Diagnostics& diagnostics) {
+    stream_.flush();
+    bool ok = static_cast<bool>(stream_);
+    stream_.close();
+    ok = ok && !stream_.fail();
+    if (!ok) {
+        diagnostics.error({path_, 0, 0}, "io.write", "cannot write output: write failed (disk full?)");
+        discard();
+        return false;
+    }
+    int descriptor = ::open(temporary_path_.c_str(), O_RDONLY);
+    if (descriptor < 0 || ::fsync(descriptor) != 0) {
+        int error_number = errno;
+        if (descriptor >= 0) ::close(descriptor);
+        diagnostics.error({path_, 0, 0}, "io.write", "cannot write output: " + system_error_text(error_number));
+        discard();
+        return false;
+    }
+    ::close(descriptor);
+    // mkstemp creates files 0600; an output file should get the usual umask-based mode.
+    mode_t mask = ::umask(0);
+    ::umask(mask);
+    ::chmod(temporary_path_.c_str(), static_cast<mode_t>(0666 & ~mask));
+    if (std::rename(temporary_path_.c_str(), path_.c_str()) != 0) {
+        diagnostics.error({path_, 0, 0}, "io.write", "cannot write output: " + system_error_text(errno));
+        discard();
+        return false;
+    }
+    committed_ = true;
+    return true;
+}
+
+void AtomicOutputFile::discard() {
+    if (stream_.is_open()) stream_.close();
+    if (!temporary_path_.empty()) {
+        std::remove(temporary_path_.c_str());
+        temporary_path_.clear();
+    }
+}
+
+}  // namespace ilo

@@ -1,0 +1,123 @@
+// libxml2 RelaxNG validation in streaming mode; the only place besides other validators that uses libxml2.
+#include "validate/rng_validator.hpp"
+
+#include <libxml/parser.h>
+#include <libxml/relaxng.h>
+#include <libxml/xmlreader.h>
+
+#include <memory>
+#include <mutex>
+
+namespace ilo {
+
+namespace {
+
+// Refuses every external resource (DTDs, entities, xml-model targets, included
+// schemas), whatever the document asks for: validation never reads the disk
+// beyond its input, and never the network.
+xmlParserInputPtr refuse_external_entity(const char*, const char*, xmlParserCtxtPtr) { return nullptr; }
+
+void initialise_libxml2() {
+    static std::once_flag once;
+    std::call_once(once, [] {
+        xmlInitParser();
+        xmlSetExternalEntityLoader(refuse_external_entity);
+    });
+}
+
+constexpr int safe_parser_options = XML_PARSE_NONET | XML_PARSE_NOXINCNODE;
+
+struct ErrorSink {
+    Diagnostics* diagnostics;
+    std::string file;
+    std::string code;
+    bool any = false;
+};
+
+std::string trimmed_message(const char* message) {
+    std::string text = message ? message : "unknown libxml2 error";
+    while (!text.empty() && (text.back() == '\n' || text.back() == ' ')) text.pop_back();
+    return text;
+}
+
+void collect_error(void* user_data, xmlErrorPtr error) {
+    auto* sink = static_cast<ErrorSink*>(user_data);
+    if (!error || error->level == XML_ERR_NONE || error->level == XML_ERR_WARNING) return;
+    sink->any = true;
+    auto line = static_cast<std::uint32_t>(error->line > 0 ? error->line : 0);
+    auto column = static_cast<std::uint32_t>(error->int2 > 0 ? error->int2 : (line ? 1 : 0));
+    if (error->node && line == 0) {
+        line = static_cast<std::uint32_t>(xmlGetLineNo(static_cast<xmlNodePtr>(error->node)));
+        column = line ? 1 : 0;
+    }
+    sink->diagnostics->error({sink->file, line, column}, sink->code, trimmed_message(error->message));
+}
+
+struct SchemaDeleter {
+    void operator()(xmlRelaxNGPtr schema) const { xmlRelaxNGFree(schema); }
+};
+struct ReaderDeleter {
+    void operator()(xmlTextReaderPtr reader) const { xmlFreeTextReader(reader); }
+};
+
+std::unique_ptr<xmlRelaxNG, SchemaDeleter> parse_schema(std::string_view schema, const std::string& schema_name,
+                                                        Diagnostics& diagnostics) {
+    ErrorSink sink{&diagnostics, schema_name, "schema.unusable"};
+    xmlRelaxNGParserCtxtPtr context =
+        xmlRelaxNGNewMemParserCtxt(schema.data(), static_cast<int>(schema.size()));
+    if (!context) {
+        diagnostics.error({schema_name, 0, 0}, "schema.unusable", "cannot read the RELAX NG schema");
+        return nullptr;
+    }
+    xmlRelaxNGSetParserStructuredErrors(context, collect_error, &sink);
+    std::unique_ptr<xmlRelaxNG, SchemaDeleter> parsed(xmlRelaxNGParse(context));
+    xmlRelaxNGFreeParserCtxt(context);
+    if (!parsed && !sink.any)
+        diagnostics.error({schema_name, 0, 0}, "schema.unusable", "the RELAX NG schema does not compile");
+    return parsed;
+}
+
+bool run_reader(xmlTextReaderPtr raw_reader, const std::string& document_name, std::string_view schema,
+                const std::string& schema_name, Diagnostics& diagnostics) {
+    std::unique_ptr<xmlTextReader, ReaderDeleter> reader(raw_reader);
+    if (!reader) {
+        diagnostics.error({document_name, 0, 0}, "io.read", "cannot open the document for validation");
+        return false;
+    }
+    auto compiled = parse_schema(schema, schema_name, diagnostics);
+    if (!compiled) return false;
+    ErrorSink sink{&diagnostics, document_name, "rng.invalid"};
+    xmlTextReaderSetStructuredErrorHandler(reader.get(), collect_error, &sink);
+    if (xmlTextReaderRelaxNGSetSchema(reader.get(), compiled.get()) != 0) {
+        diagnostics.error({schema_name, 0, 0}, "schema.unusable", "libxml2 cannot use the RELAX NG schema");
+        return false;
+    }
+    int status = 0;
+    while ((status = xmlTextReaderRead(reader.get())) == 1) {
+    }
+    bool valid = status == 0 && xmlTextReaderIsValid(reader.get()) == 1 && !sink.any;
+    if (!valid && !sink.any)
+        diagnostics.error({document_name, 0, 0}, "rng.invalid", "the document does not match " + schema_name);
+    // The reader must be freed before the schema it points to.
+    reader.reset();
+    return valid;
+}
+
+}  // namespace
+
+bool validate_rng(std::string_view document, const std::string& document_name, std::string_view schema,
+                  const std::string& schema_name, Diagnostics& diagnostics) {
+    initialise_libxml2();
+    xmlTextReaderPtr reader = xmlReaderForMemory(document.data(), static_cast<int>(document.size()),
+                                                 document_name.c_str(), nullptr, safe_parser_options);
+    return run_reader(reader, document_name, schema, schema_name, diagnostics);
+}
+
+bool validate_rng_file(const std::string& path, const std::string& document_name, std::string_view schema,
+                       const std::string& schema_name, Diagnostics& diagnostics) {
+    initialise_libxml2();
+    xmlTextReaderPtr reader = xmlReaderForFile(path.c_str(), nullptr, safe_parser_options);
+    return run_reader(reader, document_name, schema, schema_name, diagnostics);
+}
+
+}  // namespace ilo

@@ -1,0 +1,47 @@
+#!/usr/bin/env bash
+# Installs the Debian packages ilo-tbx needs (only those missing), then configures and builds it in build/.
+# Usage: tools/setup.sh [--test] [--build-dir DIR] [-- extra cmake arguments]
+#   --test   also install what the test suite needs (official-schema checkers: jing, Saxon, lxml)
+# Idempotent: when everything is present it installs nothing and prints only the build's own output.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+want_test=0
+build_dir=build
+cmake_args=()
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --test) want_test=1 ;;
+    --build-dir) build_dir="$2"; shift ;;
+    --) shift; cmake_args+=("$@"); break ;;
+    *) echo "setup.sh: unknown argument '$1'" >&2; exit 2 ;;
+  esac
+  shift
+done
+
+build_packages=(g++ cmake make pkg-config libpugixml-dev libxml2-dev libboost-program-options-dev
+                libicu-dev libgtest-dev)
+test_packages=(libxml2-utils jing libsaxonhe-java default-jre-headless python3 python3-lxml)
+
+packages=("${build_packages[@]}")
+[ "$want_test" = 1 ] && packages+=("${test_packages[@]}")
+
+missing=()
+for package in "${packages[@]}"; do
+  status=$(dpkg-query -W -f='${Status}' "$package" 2>/dev/null || true)
+  [ "$status" = "install ok installed" ] || missing+=("$package")
+done
+if [ ${#missing[@]} -gt 0 ]; then
+  if [ "$(id -u)" != 0 ]; then
+    echo "setup.sh: missing Debian packages: ${missing[*]}; run as root, or install them with apt-get" >&2
+    exit 1
+  fi
+  echo "setup.sh: installing ${missing[*]}"
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -qq
+  apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi
+
+jobs=$(nproc 2>/dev/null || echo 2)
+cmake -S . -B "$build_dir" -DCMAKE_BUILD_TYPE=RelWithDebInfo "${cmake_args[@]}" >/dev/null
+cmake --build "$build_dir" -j "$jobs" -- --no-print-directory >/dev/null
