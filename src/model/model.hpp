@@ -23,15 +23,32 @@ struct SourcePos {
 // The level of a TBX entry a data category sits on.
 enum class Level { concept_level, language_level, term_level };
 
+// An attribute of an extra element other than type and target (id, xml:lang, datatype...).
+struct ExtraAttribute {
+    std::string name;
+    std::string value;
+    bool operator==(const ExtraAttribute&) const = default;
+};
+
 // A data category the model does not name, kept so that it can be written back
 // unchanged. `element` is the TBX element (descrip, admin, termNote, xref, ref...),
 // `type` its type attribute, `value` its text content, `target` its target attribute.
+// TBX in DCT style is read into the same DCA form (basic:xGraphic becomes element
+// "xref", type "xGraphic"), so the model does not depend on the style.
+// Groups (descripGrp, adminGrp, termNoteGrp...) and unknown elements with element
+// children keep those children, in document order, in `children`; `value` is then empty.
 struct ExtraField {
     std::string element;
     std::string type;
     Level level = Level::concept_level;
     std::string value;
     std::string target;
+    // Other attributes, in document order.
+    std::vector<ExtraAttribute> attributes;
+    // DCT style only: the namespace of a module element with no known DCA form
+    // (element then holds its local name). Empty for everything else.
+    std::string namespace_uri;
+    std::vector<ExtraField> children;
     bool operator==(const ExtraField&) const = default;
 };
 
@@ -40,6 +57,8 @@ struct Transaction {
     std::string type;            // e.g. "origination", "modification"
     std::string date;            // ISO 8601 as given
     std::string responsibility;  // a person or tool
+    std::string responsibility_target;  // the id the responsibility points to (a back-matter refObject)
+    std::vector<ExtraField> extra;      // anything else in the transaction group
     bool operator==(const Transaction&) const = default;
 };
 
@@ -47,6 +66,7 @@ struct Definition {
     std::string text;
     std::string source;   // the legal or bibliographic source, if any
     std::string context;  // a label such as "EU context", if the entry has several
+    std::vector<ExtraField> extra;  // other members of its group (notes, xrefs...), in order
     bool operator==(const Definition&) const = default;
 };
 
@@ -58,6 +78,7 @@ struct Relation {
     RelationKind kind = RelationKind::related;
     std::string label;
     std::string target;
+    std::string type;  // the TBX data category it was read as (crossReference...); empty: the writer's choice
     bool operator==(const Relation&) const = default;
 };
 
@@ -65,12 +86,14 @@ struct Relation {
 // "preferredTerm-admn-sts", "noun"...). An empty string means "not given".
 struct Term {
     std::string text;
+    std::string id;  // the term's own id, if the source gave one
     std::string term_type;
     std::string administrative_status;
     std::string part_of_speech;
     std::string grammatical_gender;
     std::string geographical_usage;
     std::string context;
+    std::string context_source;  // the source of `context`
     std::vector<std::string> notes;
     std::string source;
     std::vector<Transaction> transactions;
@@ -104,11 +127,49 @@ struct Concept {
     bool operator==(const Concept&) const = default;
 };
 
-// What a term base says about itself; streamed before its concepts.
+// A paragraph of a term base's header beyond its title and first source
+// description, kept for round trips. `section` names where it sits: "titleNote"
+// (a note of the title statement), "publicationStmt", "sourceDesc",
+// "encodingDesc" or "revisionDesc". Consecutive paragraphs with the same section
+// and group number belong to one element (one sourceDesc, one revision change).
+struct HeaderParagraph {
+    std::string section;
+    std::string type;  // the paragraph's type attribute (encodingDesc: "XCSURI"...)
+    std::string text;
+    std::uint32_t group = 0;
+    bool operator==(const HeaderParagraph&) const = default;
+};
+
+// Back matter (TBX back/refObjectSec, 2008 refObjectList): objects such as the
+// people that transaction responsibilities point to.
+struct RefObjectItem {
+    std::string type;  // e.g. "fn", "email", "role"
+    std::string value;
+    bool operator==(const RefObjectItem&) const = default;
+};
+
+struct RefObject {
+    std::string id;
+    std::vector<RefObjectItem> items;
+    bool operator==(const RefObject&) const = default;
+};
+
+struct RefObjectSection {
+    std::string type;  // e.g. "respPerson"
+    std::vector<RefObject> objects;
+    bool operator==(const RefObjectSection&) const = default;
+};
+
+// What a term base says about itself; streamed before its concepts. The back
+// matter belongs here too, although TBX files put it after the entries: readers
+// read it first (a TBX reader finds it at the end of the file), so that a
+// streaming writer has it at hand whenever it wants to write it.
 struct TermBaseHeader {
     std::string title;
-    std::string source_description;
+    std::string source_description;  // the first paragraph of the first source description
     std::string source_language;  // BCP 47
+    std::vector<HeaderParagraph> paragraphs;
+    std::vector<RefObjectSection> back_matter;
     bool operator==(const TermBaseHeader&) const = default;
 };
 

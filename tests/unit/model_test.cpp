@@ -54,5 +54,28 @@ TEST(Model, EveryFieldTakesPartInEquality) {
     EXPECT_NE(a, b);
 }
 
+TEST(Model, NestedExtraFieldsAndHeaderPartsTakePartInEquality) {
+    ExtraField group{.element = "descripGrp", .level = Level::term_level};
+    group.children.push_back({.element = "descrip", .type = "context", .level = Level::term_level, .value = "x"});
+    ExtraField other = group;
+    EXPECT_EQ(group, other);
+    other.children[0].value = "y";
+    EXPECT_NE(group, other);
+    other = group;
+    other.attributes.push_back({"id", "d1"});
+    EXPECT_NE(group, other);
+
+    TermBase a, b;
+    b.paragraphs.push_back({"publicationStmt", "", "Published", 0});
+    EXPECT_NE(a, b);
+    b = a;
+    b.back_matter.push_back({"respPerson", {{"US5001", {{"fn", "Jane Doe"}}}}});
+    EXPECT_NE(a, b);
+    Transaction t1{.type = "origination"};
+    Transaction t2 = t1;
+    t2.responsibility_target = "US5001";
+    EXPECT_NE(t1, t2);
+}
+
 }  // namespace
 }  // namespace ilo
