@@ -2,16 +2,19 @@
 # Installs the Debian packages ilo-tbx needs (only those missing), then configures and builds it in build/.
 # Usage: tools/setup.sh [--test] [--build-dir DIR] [-- extra cmake arguments]
 #   --test   also install what the test suite needs (official-schema checkers: jing, Saxon, lxml)
+#   --fuzz   also install clang and its sanitizer/libFuzzer runtime
 # Idempotent: when everything is present it installs nothing and prints only the build's own output.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 want_test=0
+want_fuzz=0
 build_dir=build
 cmake_args=()
 while [ $# -gt 0 ]; do
   case "$1" in
     --test) want_test=1 ;;
+    --fuzz) want_fuzz=1 ;;
     --build-dir) build_dir="$2"; shift ;;
     --) shift; cmake_args+=("$@"); break ;;
     *) echo "setup.sh: unknown argument '$1'" >&2; exit 2 ;;
@@ -22,9 +25,11 @@ done
 build_packages=(g++ cmake make pkg-config libpugixml-dev libxml2-dev libboost-program-options-dev
                 libicu-dev libgtest-dev)
 test_packages=(libxml2-utils jing libsaxonhe-java default-jre-headless python3 python3-lxml)
+fuzz_packages=(clang-14 libclang-rt-14-dev)
 
 packages=("${build_packages[@]}")
 [ "$want_test" = 1 ] && packages+=("${test_packages[@]}")
+[ "$want_fuzz" = 1 ] && packages+=("${fuzz_packages[@]}")
 
 missing=()
 for package in "${packages[@]}"; do

@@ -1,10 +1,37 @@
 #!/usr/bin/env bash
-# Sets up, builds and runs the whole test suite; what the README's second command and CI run.
+# Sets up, builds and runs the whole test suite; the README's second command. CI runs it with --all.
+# Usage: tools/test.sh [--sanitize] [--fuzz SECONDS] [--all]
+#   --sanitize      also build with ASan+UBSan in build-asan/ and run the whole suite there
+#   --fuzz SECONDS  also run every libFuzzer target for SECONDS (tools/fuzz.sh)
+#   --all           both, with 60 seconds of fuzzing per target (what CI runs)
 # With CI=true warnings are errors.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+sanitize=0
+fuzz_seconds=0
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --sanitize) sanitize=1 ;;
+    --fuzz) fuzz_seconds="$2"; shift ;;
+    --all) sanitize=1; fuzz_seconds=60 ;;
+    *) echo "test.sh: unknown argument '$1'" >&2; exit 2 ;;
+  esac
+  shift
+done
 werror=OFF
 [ "${CI:-}" = true ] && werror=ON
-tools/setup.sh --test -- -DILO_TBX_WERROR="$werror"
 jobs=$(nproc 2>/dev/null || echo 2)
+
+tools/setup.sh --test -- -DILO_TBX_WERROR="$werror"
 ctest --test-dir build --output-on-failure -j "$jobs"
+
+if [ "$sanitize" = 1 ]; then
+  echo "test.sh: the whole suite again under ASan+UBSan (build-asan/)"
+  tools/setup.sh --test --build-dir build-asan -- -DILO_TBX_WERROR="$werror" -DILO_TBX_SANITIZE=ON \
+    -DCMAKE_BUILD_TYPE=Debug
+  ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1 \
+    ctest --test-dir build-asan --output-on-failure -j "$jobs"
+fi
+if [ "$fuzz_seconds" != 0 ]; then
+  tools/fuzz.sh "$fuzz_seconds"
+fi
