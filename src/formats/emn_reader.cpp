@@ -6,6 +6,7 @@
 #include <optional>
 #include <utility>
 
+#include "formats/emn_terms.hpp"
 #include "text/unicode_text.hpp"
 
 namespace ilo {
@@ -17,6 +18,8 @@ using text::decode;
 using text::fold_case;
 using text::fold_space;
 using text::trim;
+using emn::split_terms;
+using emn::TermPiece;
 
 constexpr std::string_view glossary_base_url =
     "https://home-affairs.ec.europa.eu/networks/european-migration-network-emn/emn-asylum-and-migration-glossary/"
@@ -391,64 +394,6 @@ bool looks_like_term(std::string_view text) {
     return !text.empty() && word_count(text) <= 12 && text.size() <= 160 && !ends_sentence(text) && !ends_open(text);
 }
 
-// An all-caps abbreviation such as "ILO", "EUR-LO", "ŠPTK", "UKRI": no spaces, at least
-// two letters, every letter upper case.
-bool is_abbreviation(std::string_view text) {
-    std::size_t letters = 0;
-    for (std::size_t i = 0; i < text.size();) {
-        CodePoint point = decode(text, i);
-        if (!point.valid) return false;
-        if (text::is_letter(point.value)) {
-            if (!text::is_upper(point.value)) return false;
-            ++letters;
-        } else if (!(point.value == U'-' || point.value == U'.' || point.value == U'&' || point.value == U'/' ||
-                     (point.value >= U'0' && point.value <= U'9'))) {
-            return false;
-        }
-        i += point.length;
-    }
-    return letters >= 2;
-}
-
-// One term as found on a line: a view into the page (for its position) and its data.
-struct TermPiece {
-    std::string_view text;
-    std::string term_type;
-};
-
-// Splits a translation line (or a title, or a synonym) into terms: " / " separates
-// whole terms; a trailing "(ABBR)" becomes a separate abbreviation; a lone all-caps
-// variant is an abbreviation.
-std::vector<TermPiece> split_terms(std::string_view line) {
-    std::vector<std::string_view> variants;
-    std::size_t start = 0;
-    while (true) {
-        std::size_t slash = line.find(" / ", start);
-        variants.push_back(trim(line.substr(start, slash == std::string_view::npos ? line.npos : slash - start)));
-        if (slash == std::string_view::npos) break;
-        start = slash + 3;
-    }
-    std::vector<TermPiece> pieces;
-    for (std::string_view variant : variants) {
-        if (variant.empty()) continue;
-        if (variant.back() == ')') {
-            std::size_t open = variant.rfind('(');
-            if (open != std::string_view::npos && open > 0) {
-                std::string_view inside = variant.substr(open + 1, variant.size() - open - 2);
-                std::string_view before = trim(variant.substr(0, open));
-                bool separated = open > 0 && text::is_space(decode(variant, open - 1).value);
-                if (separated && !before.empty() && is_abbreviation(inside)) {
-                    pieces.push_back({before, "fullForm"});
-                    pieces.push_back({inside, "abbreviation"});
-                    continue;
-                }
-            }
-        }
-        pieces.push_back({variant, is_abbreviation(variant) ? "abbreviation" : ""});
-    }
-    return pieces;
-}
-
 // ---------------------------------------------------------------------------
 // Entry assembly.
 
@@ -508,7 +453,10 @@ private:
     void place_numbered(const PageLine& line);
     void add_note(const PageLine& line, std::string_view text_view, bool may_continue);
     std::optional<Concept> build_concept();
-    void add_terms(LanguageSection& section, std::string_view line_text, bool merge_case);
+    void add_terms(std::vector<LanguageSection>& sections, std::string_view language, SourcePos pos,
+                   std::string_view line_text, bool merge_case);
+    static LanguageSection& section_for(std::vector<LanguageSection>& sections, std::string_view language,
+                                        SourcePos pos);
     std::string cleaned_term(std::string_view view);
 
     const Input& input_;
@@ -575,7 +523,7 @@ std::size_t EntryReader::find_title(const std::vector<PageLine>& lines) {
     }
     if (english) {
         std::string whole = fold_case(fold_space(english->content));
-        std::vector<TermPiece> pieces = split_terms(english->content);
+        std::vector<TermPiece> pieces = split_terms(english->content, "en");
         std::string first = pieces.empty() ? std::string() : fold_case(fold_space(pieces.front().text));
         for (std::size_t i = 0; i < region_end; ++i) {
             if (lines[i].kind != LineKind::text) continue;
@@ -819,14 +767,17 @@ std::string EntryReader::cleaned_term(std::string_view view) {
     return text::sanitize(trim(view));
 }
 
-// Adds the terms of one line to a language section, skipping terms it already has
-// (an abbreviation split off the title and repeated as a synonym is one term).
-// With merge_case, a term differing only in case from one already there is the
-// same term; a lower-case spelling gives way to the capitalised one.
-void EntryReader::add_terms(LanguageSection& section, std::string_view line_text, bool merge_case) {
-    for (const TermPiece& piece : split_terms(line_text)) {
+// Adds the terms of one line to the sections of `language` (or of the more precise
+// tag a term carries, such as nb), skipping terms a section already has (an
+// abbreviation split off the title and repeated as a synonym is one term). With
+// merge_case, a term differing only in case from one already there is the same
+// term; a lower-case spelling gives way to the capitalised one.
+void EntryReader::add_terms(std::vector<LanguageSection>& sections, std::string_view language, SourcePos pos,
+                            std::string_view line_text, bool merge_case) {
+    for (const TermPiece& piece : split_terms(line_text, language)) {
         std::string term_text = cleaned_term(piece.text);
         if (term_text.empty()) continue;
+        LanguageSection& section = section_for(sections, piece.language.empty() ? language : piece.language, pos);
         auto same = std::find_if(section.terms.begin(), section.terms.end(), [&](const Term& existing) {
             return existing.text == term_text || (merge_case && fold_case(existing.text) == fold_case(term_text));
         });
@@ -837,9 +788,23 @@ void EntryReader::add_terms(LanguageSection& section, std::string_view line_text
         Term term;
         term.text = std::move(term_text);
         term.term_type = piece.term_type;
+        term.geographical_usage = piece.geographical_usage;
+        if (!piece.note.empty()) term.notes.push_back(text::sanitize(piece.note));
         term.pos = pos_of(piece.text);
         section.terms.push_back(std::move(term));
     }
+}
+
+LanguageSection& EntryReader::section_for(std::vector<LanguageSection>& sections, std::string_view language,
+                                          SourcePos pos) {
+    auto found = std::find_if(sections.begin(), sections.end(),
+                              [&](const LanguageSection& candidate) { return candidate.language == language; });
+    if (found != sections.end()) return *found;
+    LanguageSection fresh;
+    fresh.language = std::string(language);
+    fresh.pos = std::move(pos);
+    sections.push_back(std::move(fresh));
+    return sections.back();
 }
 
 std::optional<Concept> EntryReader::build_concept() {
@@ -881,32 +846,23 @@ std::optional<Concept> EntryReader::build_concept() {
     concept_value.origin_url = emn_page_url(slug);
     concept_value.pos = entry_pos;
 
-    LanguageSection english;
-    english.language = "en";
-    english.pos = draft_.title ? line_pos(*draft_.title) : line_pos(*english_line->line);
-    if (draft_.title) add_terms(english, draft_.title->content, true);
-    std::vector<LanguageSection> others;
+    // English first (the source language), then the other languages in page order.
+    std::vector<LanguageSection> sections;
+    SourcePos english_pos = draft_.title ? line_pos(*draft_.title) : line_pos(*english_line->line);
+    section_for(sections, "en", english_pos);
+    if (draft_.title) add_terms(sections, "en", english_pos, draft_.title->content, true);
     for (const TranslationLine& translation : draft_.translations) {
-        if (translation.language == "en") {
-            add_terms(english, translation.terms, true);
-            continue;
-        }
-        auto section = std::find_if(others.begin(), others.end(),
-                                    [&](const LanguageSection& s) { return s.language == translation.language; });
-        if (section == others.end()) {
-            LanguageSection fresh;
-            fresh.language = translation.language;
-            fresh.pos = line_pos(*translation.line);
-            others.push_back(std::move(fresh));
-            section = others.end() - 1;
-        }
-        std::size_t before = section->terms.size();
-        add_terms(*section, translation.terms, false);
-        if (section->terms.size() == before)
-            warn(line_pos(*translation.line), "emn.empty-translation",
-                 "translation line for " + translation.code + " gives no new term");
+        SourcePos pos = line_pos(*translation.line);
+        std::size_t before = 0;
+        for (const LanguageSection& s : sections) before += s.terms.size();
+        add_terms(sections, translation.language, pos, translation.terms, translation.language == "en");
+        std::size_t after = 0;
+        for (const LanguageSection& s : sections) after += s.terms.size();
+        if (after == before && translation.language != "en")
+            warn(pos, "emn.empty-translation", "translation line for " + translation.code + " gives no new term");
     }
-    for (const Item& synonym : draft_.synonyms) add_terms(english, synonym.text, true);
+    for (const Item& synonym : draft_.synonyms) add_terms(sections, "en", english_pos, synonym.text, true);
+    LanguageSection& english = sections.front();
 
     // Definitions, each with its source: paired in order when the counts match;
     // one definition takes every source.
@@ -926,8 +882,8 @@ std::optional<Concept> EntryReader::build_concept() {
     if (draft_.definitions.empty() && !draft_.sources.empty())
         english.definitions.push_back({"", draft_.sources.front().text, ""});
 
-    concept_value.languages.push_back(std::move(english));
-    for (LanguageSection& section : others) concept_value.languages.push_back(std::move(section));
+    std::erase_if(sections, [](const LanguageSection& s) { return s.terms.empty() && s.definitions.empty(); });
+    concept_value.languages = std::move(sections);
     for (LanguageSection& section : concept_value.languages)
         for (std::size_t t = 0; t < section.terms.size(); ++t)
             section.terms[t].administrative_status = t == 0 ? "preferredTerm-admn-sts" : "admittedTerm-admn-sts";
