@@ -1,10 +1,12 @@
 // ilo-tbx entry point: dispatches to subcommands and maps failures to exit codes.
+#include <csignal>
 #include <iostream>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "cli/cli.hpp"
+#include "io/files.hpp"
 
 namespace {
 
@@ -31,9 +33,18 @@ Exit codes:
   4  I/O error (a file could not be read or written)
 )text";
 
+// An interrupted run must leave no temporary file and the old output intact;
+// the default action then ends the process with the usual signal status.
+extern "C" void remove_temporary_files_and_die(int signal_number) {
+    ilo::remove_pending_temporary_files();
+    std::signal(signal_number, SIG_DFL);
+    std::raise(signal_number);
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
+    for (int signal_number : {SIGINT, SIGTERM, SIGHUP, SIGPIPE}) std::signal(signal_number, remove_temporary_files_and_die);
     std::vector<std::string> arguments(argv + 1, argv + argc);
     if (arguments.empty()) {
         std::cerr << tool_help;

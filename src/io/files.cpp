@@ -5,6 +5,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <atomic>
 #include <cerrno>
 #include <cstdio>
 #include <cstdlib>
@@ -16,7 +17,33 @@ namespace ilo {
 
 namespace {
 std::string system_error_text(int error_number) { return std::strerror(error_number); }
+
+// Temporary paths a signal handler may have to remove. Fixed-size storage and
+// atomic flags, because a handler may read them at any moment and must not allocate.
+constexpr std::size_t max_pending = 8;
+constexpr std::size_t max_path = 4096;
+struct PendingSlot {
+    std::atomic<bool> used{false};
+    char path[max_path] = {};
+};
+PendingSlot pending_slots[max_pending];
+
+PendingSlot* remember_pending(const std::string& path) {
+    if (path.size() >= max_path) return nullptr;
+    for (PendingSlot& slot : pending_slots) {
+        bool expected = false;
+        if (slot.used.load() || !slot.used.compare_exchange_strong(expected, true)) continue;
+        std::memcpy(slot.path, path.c_str(), path.size() + 1);
+        return &slot;
+    }
+    return nullptr;
+}
 }  // namespace
+
+void remove_pending_temporary_files() noexcept {
+    for (PendingSlot& slot : pending_slots)
+        if (slot.used.load()) ::unlink(slot.path);
+}
 
 std::optional<std::string> read_file(const std::string& path, Diagnostics& diagnostics) {
     struct stat info {};
@@ -66,6 +93,7 @@ bool AtomicOutputFile::open(Diagnostics& diagnostics) {
     }
     ::close(descriptor);
     temporary_path_ = name.data();
+    remember_pending(temporary_path_);
     stream_.open(temporary_path_, std::ios::binary | std::ios::trunc);
     if (!stream_) {
         diagnostics.error({path_, 0, 0}, "io.write", "cannot write output: cannot open temporary file");
@@ -103,13 +131,20 @@ bool AtomicOutputFile::commit(Diagnostics& diagnostics) {
         discard();
         return false;
     }
+    forget_pending();
     committed_ = true;
     return true;
+}
+
+void AtomicOutputFile::forget_pending() {
+    for (PendingSlot& slot : pending_slots)
+        if (slot.used.load() && temporary_path_ == slot.path) slot.used.store(false);
 }
 
 void AtomicOutputFile::discard() {
     if (stream_.is_open()) stream_.close();
     if (!temporary_path_.empty()) {
+        forget_pending();
         std::remove(temporary_path_.c_str());
         temporary_path_.clear();
     }

@@ -37,10 +37,17 @@ public:
     void discard();
 
 private:
+    void forget_pending();
+
     std::string path_;
     std::string temporary_path_;
     std::ofstream stream_;
     bool committed_ = false;
 };
+
+// Removes every temporary file of an AtomicOutputFile not yet committed or
+// discarded. Async-signal-safe, for the CLI's SIGINT/SIGTERM handler: after it,
+// an interrupted run leaves the old output intact and no temporary file behind.
+void remove_pending_temporary_files() noexcept;
 
 }  // namespace ilo
