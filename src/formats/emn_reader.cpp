@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <array>
 #include <optional>
+#include <span>
 #include <utility>
 
 #include "formats/emn_terms.hpp"
@@ -30,7 +31,7 @@ constexpr std::string_view glossary_base_url =
 
 enum class Section { none, definition, source, translations, synonyms, broader, narrower, related, notes };
 
-enum class LineKind { blank, chrome, heading, translation, numbered, bullet, text };
+enum class LineKind { blank, chrome, heading, inline_field, see_also, translation, numbered, bullet, text };
 
 struct PageLine {
     std::uint32_t number = 0;   // 1-based
@@ -40,6 +41,10 @@ struct PageLine {
     Section heading = Section::none;
     std::string language;       // for translation lines: the BCP 47 tag
     std::string code;           // for translation lines: the code as written
+    std::string countries;      // for joint codes ("AT/DE/LU"): the countries, as geographical usage
+    bool glued = false;         // a code glued to its term ("BGспоразумение"): trusted only among translations
+    bool bulleted = false;
+    bool in_cell = false;       // one '|' cell of a line holding several
 };
 
 // Headings as the site writes them, in English and the UI languages seen so far,
@@ -275,19 +280,101 @@ std::size_t number_length(std::string_view content) {
     return matched;
 }
 
-// "XX: rest": returns the two-letter code as written (known or not) and the rest.
-std::optional<std::pair<std::string_view, std::string_view>> split_translation(std::string_view content) {
-    if (content.size() < 3 || !is_ascii_upper(content[0]) || !is_ascii_upper(content[1])) return std::nullopt;
-    std::size_t colon = 2;
+// What precedes a translation's terms: "XX:", "XX :", "AT/DE/LU:", "NO (b):", or a
+// known code glued to its term ("BGспоразумение").
+struct TranslationHead {
+    std::string_view code;    // as written, e.g. "EL" or "AT/DE/LU"
+    std::string_view terms;
+    std::string language;     // empty if the code is unknown
+    std::string countries;    // joint codes: every country, "AT, DE, LU"
+    bool glued = false;
+};
+
+std::optional<TranslationHead> split_translation(std::string_view content) {
+    std::size_t end = 0;
+    auto two_capitals = [&](std::size_t at) {
+        return at + 1 < content.size() && is_ascii_upper(content[at]) && is_ascii_upper(content[at + 1]);
+    };
+    if (!two_capitals(0)) return std::nullopt;
+    end = 2;
+    while (end + 2 < content.size() && content[end] == '/' && two_capitals(end + 1) &&
+           (end + 3 == content.size() || !is_ascii_upper(content[end + 3])))
+        end += 3;
+    TranslationHead head;
+    head.code = content.substr(0, end);
+    std::size_t colon = end;
     while (colon < content.size() && (content[colon] == ' ' || content[colon] == '\t')) ++colon;
-    if (colon >= content.size() || content[colon] != ':') return std::nullopt;
-    return std::pair{content.substr(0, 2), trim(content.substr(colon + 1))};
+    std::string norwegian;
+    if (content.substr(colon).starts_with("(b)") || content.substr(colon).starts_with("(n)")) {
+        norwegian = content[colon + 1] == 'b' ? "nb" : "nn";
+        colon += 3;
+        while (colon < content.size() && (content[colon] == ' ' || content[colon] == '\t')) ++colon;
+    }
+    bool joint = head.code.size() > 2;
+    for (std::size_t at = 0; at < head.code.size(); at += 3) {
+        std::string_view component = head.code.substr(at, 2);
+        if (head.language.empty()) head.language = language_for_code(component).value_or("");
+        if (joint) head.countries += (head.countries.empty() ? "" : ", ") + std::string(component);
+    }
+    if (!norwegian.empty() && head.language == "no") head.language = norwegian;
+    if (colon < content.size() && content[colon] == ':') {
+        head.terms = trim(content.substr(colon + 1));
+        return head;
+    }
+    // Glued: a known single code, then a letter that cannot continue an all-caps word.
+    if (joint || head.language.empty() || end >= content.size()) return std::nullopt;
+    CodePoint next = decode(content, end);
+    CodePoint after = decode(content, end + next.length);
+    bool continues_caps = next.value < 0x80 && is_ascii_upper(static_cast<char>(next.value)) &&
+                          (after.length == 0 || !text::is_lower(after.value));
+    if (!text::is_letter(next.value) || continues_caps) return std::nullopt;
+    head.terms = trim(content.substr(end));
+    head.glued = true;
+    return head;
 }
 
-PageLine classify(std::uint32_t number, std::string_view raw) {
+// "Please see entry for X", "See entry for X", "See: X": a stub pointing at another entry.
+std::optional<std::string_view> see_also_target(std::string_view content) {
+    std::string folded = fold_case(fold_space(content));
+    constexpr std::array prefixes{
+        std::string_view{"please see entry for "}, std::string_view{"please see the entry for "},
+        std::string_view{"see entry for "},        std::string_view{"see the entry for "},
+        std::string_view{"please see entry "},     std::string_view{"please see "},
+        std::string_view{"see entry "},            std::string_view{"see: "},
+    };
+    for (std::string_view prefix : prefixes) {
+        if (!folded.starts_with(prefix)) continue;
+        // Skip as many words in the original text as the prefix has.
+        std::size_t words = static_cast<std::size_t>(std::count(prefix.begin(), prefix.end(), ' '));
+        std::string_view rest = content;
+        for (std::size_t w = 0; w < words; ++w) {
+            std::size_t space = rest.find(' ');
+            if (space == std::string_view::npos) return std::nullopt;
+            rest = trim(rest.substr(space + 1));
+        }
+        while (!rest.empty() && (rest.back() == '.' || rest.back() == ';')) rest.remove_suffix(1);
+        rest = trim(rest);
+        if (rest.size() >= 2 && (rest.front() == '"' || rest.front() == '\'') && rest.back() == rest.front())
+            rest = rest.substr(1, rest.size() - 2);
+        if (!rest.empty()) return rest;
+    }
+    return std::nullopt;
+}
+
+// "Synonym(s): a, b", "Source:EMN": a heading and its content on one line.
+std::optional<std::pair<Section, std::string_view>> inline_field(std::string_view content) {
+    std::size_t colon = content.find(':');
+    if (colon == std::string_view::npos || colon == 0 || colon > 40) return std::nullopt;
+    std::optional<Section> section = heading_section(content.substr(0, colon));
+    if (!section) return std::nullopt;
+    return std::pair{*section, trim(content.substr(colon + 1))};
+}
+
+PageLine classify(std::uint32_t number, std::string_view raw, bool in_cell) {
     PageLine line;
     line.number = number;
     line.raw = raw;
+    line.in_cell = in_cell;
     std::string_view content = trim(raw);
     line.content = content;
     if (content.empty()) {
@@ -295,15 +382,17 @@ PageLine classify(std::uint32_t number, std::string_view raw) {
         return line;
     }
     std::size_t bullet = bullet_length(content);
+    line.bulleted = bullet != 0;
     std::string_view after_bullet = bullet ? content.substr(bullet) : content;
-    if (auto translation = split_translation(after_bullet)) {
-        std::optional<std::string> language = language_for_code(translation->first);
+    if (std::optional<TranslationHead> head = split_translation(after_bullet)) {
         // An unknown code is a translation line only in a list; "EU: Art. 2..." in prose is text.
-        if (language || bullet) {
+        if (!head->language.empty() || bullet || in_cell) {
             line.kind = LineKind::translation;
-            line.code = std::string(translation->first);
-            line.language = language.value_or("");
-            line.content = translation->second;
+            line.code = std::string(head->code);
+            line.language = head->language;
+            line.countries = head->countries;
+            line.glued = head->glued;
+            line.content = head->terms;
             return line;
         }
     }
@@ -321,6 +410,17 @@ PageLine classify(std::uint32_t number, std::string_view raw) {
         line.heading = *section;
         return line;
     }
+    if (auto field = inline_field(content)) {
+        line.kind = LineKind::inline_field;
+        line.heading = field->first;
+        line.content = field->second;
+        return line;
+    }
+    if (auto target = see_also_target(content)) {
+        line.kind = LineKind::see_also;
+        line.content = *target;
+        return line;
+    }
     if (std::size_t number_size = number_length(content)) {
         line.kind = LineKind::numbered;
         line.content = content.substr(number_size);
@@ -330,6 +430,24 @@ PageLine classify(std::uint32_t number, std::string_view raw) {
     return line;
 }
 
+// A line of '|'-separated cells of which at least two are translations ("| BG: a | CS: b |").
+std::vector<std::string_view> translation_cells(std::string_view raw) {
+    if (std::count(raw.begin(), raw.end(), '|') < 2) return {};
+    std::vector<std::string_view> cells;
+    std::size_t translations = 0;
+    std::size_t start = 0;
+    for (std::size_t i = 0; i <= raw.size(); ++i) {
+        if (i < raw.size() && raw[i] != '|') continue;
+        std::string_view cell = trim(raw.substr(start, i - start));
+        start = i + 1;
+        if (cell.empty()) continue;
+        std::optional<TranslationHead> head = split_translation(cell);
+        if (head && !head->language.empty()) ++translations;
+        cells.push_back(cell);
+    }
+    return translations >= 2 ? cells : std::vector<std::string_view>{};
+}
+
 std::vector<PageLine> split_lines(std::string_view text) {
     std::vector<PageLine> lines;
     std::uint32_t number = 1;
@@ -337,7 +455,14 @@ std::vector<PageLine> split_lines(std::string_view text) {
     for (std::size_t i = 0; i <= text.size(); ++i) {
         if (i == text.size() || text[i] == '\n' || text[i] == '\r') {
             if (i == text.size() && start == text.size() && number > 1) break;  // no empty last line after a line end
-            lines.push_back(classify(number++, text.substr(start, i - start)));
+            std::string_view raw = text.substr(start, i - start);
+            std::vector<std::string_view> cells = translation_cells(raw);
+            if (cells.empty()) {
+                lines.push_back(classify(number, raw, false));
+            } else {
+                for (std::string_view cell : cells) lines.push_back(classify(number, cell, true));
+            }
+            ++number;
             if (i < text.size() && text[i] == '\r' && i + 1 < text.size() && text[i + 1] == '\n') ++i;
             start = i + 1;
         }
@@ -397,32 +522,127 @@ bool looks_like_term(std::string_view text) {
 // ---------------------------------------------------------------------------
 // Entry assembly.
 
+// "In the EU context, a person..." / "Global context: Art. 2" / "In a global context:".
+struct ContextLabel {
+    std::string label;      // as written, e.g. "EU context"
+    std::string_view rest;  // what follows the label
+    bool field = false;     // "EU context: ..." (a prefix, not part of the sentence as "In the EU context, ..." is)
+};
+
+bool starts_with_ascii_nocase(std::string_view text, std::string_view prefix) {
+    if (text.size() < prefix.size()) return false;
+    for (std::size_t i = 0; i < prefix.size(); ++i) {
+        char c = text[i];
+        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+        if (c != prefix[i]) return false;
+    }
+    return true;
+}
+
+std::optional<ContextLabel> context_label(std::string_view text) {
+    text = trim(text);
+    std::string_view label = text;
+    bool opened = false;
+    for (std::string_view opener : {std::string_view{"in the "}, std::string_view{"in an "}, std::string_view{"in a "},
+                                    std::string_view{"in "}}) {
+        if (starts_with_ascii_nocase(text, opener)) {
+            label = text.substr(opener.size());
+            opened = true;
+            break;
+        }
+    }
+    for (std::size_t at = 0; at < label.size() && at <= 40; ++at) {
+        if (!starts_with_ascii_nocase(label.substr(at), " context")) continue;
+        std::size_t end = at + 8;
+        std::size_t punctuation = end;
+        while (punctuation < label.size() && label[punctuation] == ' ') ++punctuation;
+        if (punctuation < label.size() && label[punctuation] != ',' && label[punctuation] != ':') return std::nullopt;
+        std::string_view rest = punctuation < label.size() ? trim(label.substr(punctuation + 1)) : std::string_view{};
+        bool field = !opened && punctuation < label.size() && label[punctuation] == ':';
+        return ContextLabel{std::string(label.substr(0, end)), rest, field};
+    }
+    return std::nullopt;
+}
+
+std::string first_word_lower(std::string_view text) {
+    text = trim(text);
+    std::size_t end = 0;
+    while (end < text.size() && text[end] != ' ') ++end;
+    std::string word = ascii_lower(text.substr(0, end));
+    while (!word.empty() && (word.back() == '.' || word.back() == ',' || word.back() == ':')) word.pop_back();
+    return word;
+}
+
+// A bibliographic or legal reference rather than a definition: how EMN sources open
+// ("Art. 2(c) of Directive...", "Derived by EMN from...", "UNHCR Master Glossary").
+bool looks_like_source(std::string_view text) {
+    if (std::optional<ContextLabel> label = context_label(text)) text = label->rest;
+    constexpr std::array starters{
+        std::string_view{"art"},        std::string_view{"arts"},        std::string_view{"article"},
+        std::string_view{"articles"},   std::string_view{"derived"},     std::string_view{"source"},
+        std::string_view{"sources"},    std::string_view{"based"},       std::string_view{"adapted"},
+        std::string_view{"directive"},  std::string_view{"regulation"},  std::string_view{"council"},
+        std::string_view{"commission"}, std::string_view{"convention"},  std::string_view{"unhcr"},
+        std::string_view{"iom"},        std::string_view{"emn"},         std::string_view{"oecd"},
+        std::string_view{"recital"},    std::string_view{"para"},        std::string_view{"paragraph"},
+        std::string_view{"glossary"},   std::string_view{"cf"},          std::string_view{"eurostat"},
+        std::string_view{"protocol"},   std::string_view{"decision"},    std::string_view{"communication"},
+        std::string_view{"handbook"},   std::string_view{"oxford"},      std::string_view{"judgment"},
+        std::string_view{"ilo"},        std::string_view{"un"},          std::string_view{"who"},
+        std::string_view{"unicef"},     std::string_view{"frontex"},     std::string_view{"easo"},
+        std::string_view{"euaa"},       std::string_view{"fra"},         std::string_view{"icmpd"},
+    };
+    std::string first = first_word_lower(text);
+    for (std::string_view starter : starters)
+        if (first == starter) return true;
+    if (first == "a" || first == "an" || first == "the" || first == "any" || first == "each" || first == "every")
+        return false;
+    bool cites = text.find("Art.") != std::string_view::npos || text.find("Article ") != std::string_view::npos ||
+                 text.find("Directive") != std::string_view::npos || text.find("Regulation") != std::string_view::npos;
+    return cites && word_count(text) <= 40 && !ends_open(text);
+}
+
+// "Art. 2 of...", "Derived by EMN from...": a paragraph that can only be a source.
+bool opens_like_citation(std::string_view text) {
+    std::string first = first_word_lower(text);
+    return first == "art" || first == "arts" || first == "article" || first == "articles" || first == "derived" ||
+           first == "source" || first == "sources" || first == "cf";
+}
+
 struct Paragraph {
     std::string text;
+    std::string context;
     std::uint32_t line = 0;
 };
 
 struct TranslationLine {
     std::string language;
     std::string code;
+    std::string countries;
     std::string_view terms;
-    const PageLine* line = nullptr;
-};
-
-struct Item {
-    std::string_view text;
     const PageLine* line = nullptr;
 };
 
 struct EntryDraft {
     const PageLine* title = nullptr;
+    const PageLine* first = nullptr;
     std::vector<Paragraph> definitions;
     std::vector<Paragraph> sources;
     std::vector<TranslationLine> translations;
-    std::vector<Item> synonyms;
-    std::vector<std::pair<RelationKind, Item>> relations;
+    std::vector<std::string_view> synonyms;
+    std::vector<std::pair<RelationKind, std::string_view>> relations;
     std::vector<Paragraph> notes;
-    const PageLine* first = nullptr;
+    bool stub = false;  // a "Please see entry for X" entry
+};
+
+// Where the reader is inside one entry.
+struct EntryState {
+    EntryDraft draft;
+    Section section = Section::none;
+    bool explicit_heading = false;
+    bool after_blank = true;
+    bool seen_translations = false;
+    std::string pending_context;  // a context label on its own line, for the next paragraph
 };
 
 class EntryReader {
@@ -433,11 +653,20 @@ public:
     std::vector<EmnLineRole> read(ConceptSink& sink);
 
 private:
+    using Lines = std::span<const PageLine>;
+
     SourcePos pos_of(std::string_view view) const {
         return index_.position(static_cast<std::size_t>(view.data() - input_.text.data()), input_.name);
     }
-    SourcePos line_pos(const PageLine& line) const { return pos_of(trim(line.raw).empty() ? line.raw : trim(line.raw)); }
-    void role(const PageLine& line, std::string text) { roles_[line.number - 1].role = std::move(text); }
+    SourcePos line_pos(const PageLine& line) const {
+        std::string_view trimmed = trim(line.raw);
+        return pos_of(trimmed.empty() ? line.raw : trimmed);
+    }
+    void role(const PageLine& line, std::string text) {
+        std::string& slot = roles_[line.number - 1].role;
+        // A line of '|' cells gets one role per cell.
+        slot = line.in_cell && !slot.empty() ? slot + "; " + text : std::move(text);
+    }
     void warn(SourcePos pos, std::string code, std::string message) {
         if (options_.strict)
             diagnostics_.error(std::move(pos), std::move(code), std::move(message));
@@ -446,29 +675,33 @@ private:
     }
     void unplaced(const PageLine& line, std::string_view why);
 
-    std::size_t find_title(const std::vector<PageLine>& lines);
-    void assemble(const std::vector<PageLine>& lines, std::size_t start);
+    std::vector<std::size_t> entry_starts(Lines lines) const;
+    std::size_t find_title(Lines lines);
+    void assemble(Lines lines, std::size_t start);
+    void place_translation(const PageLine& line);
+    void place_inline_field(const PageLine& line);
     void place_bullet(const PageLine& line);
     void place_text(const PageLine& line);
     void place_numbered(const PageLine& line);
+    void add_definition(const PageLine& line, std::string_view text_view);
+    void add_source(const PageLine& line, std::string_view text_view);
+    void continue_last(std::vector<Paragraph>& paragraphs, const PageLine& line, std::string_view text_view,
+                       std::string_view what);
     void add_note(const PageLine& line, std::string_view text_view, bool may_continue);
-    std::optional<Concept> build_concept();
+    std::optional<Concept> build_concept(Lines lines);
     void add_terms(std::vector<LanguageSection>& sections, std::string_view language, SourcePos pos,
-                   std::string_view line_text, bool merge_case);
+                   std::string_view line_text, bool merge_case, std::string_view countries = {});
     static LanguageSection& section_for(std::vector<LanguageSection>& sections, std::string_view language,
                                         SourcePos pos);
-    std::string cleaned_term(std::string_view view);
+    std::vector<Definition> paired_definitions() const;
 
     const Input& input_;
     const ReadOptions& options_;
     Diagnostics& diagnostics_;
     LineIndex index_;
     std::vector<EmnLineRole> roles_;
-    EntryDraft draft_;
-    Section section_ = Section::none;
-    bool explicit_heading_ = false;
-    bool after_blank_ = true;
-    bool seen_translations_ = false;
+    EntryState state_;
+    EntryDraft& draft_ = state_.draft;
 };
 
 const char* section_name(Section section) {
@@ -495,28 +728,107 @@ std::optional<RelationKind> relation_kind(Section section) {
     }
 }
 
+// Splits "a, b , c" (an inline list of an older edition) at commas outside brackets.
+std::vector<std::string_view> comma_items(std::string_view text) {
+    std::vector<std::string_view> items;
+    int depth = 0;
+    std::size_t start = 0;
+    for (std::size_t i = 0; i <= text.size(); ++i) {
+        if (i < text.size()) {
+            if (text[i] == '(') ++depth;
+            if (text[i] == ')' && depth > 0) --depth;
+            if (text[i] != ',' || depth > 0) continue;
+        }
+        std::string_view item = trim(text.substr(start, i - start));
+        while (!item.empty() && item.back() == '.') item = trim(item.substr(0, item.size() - 1));
+        if (!item.empty()) items.push_back(item);
+        start = i + 1;
+    }
+    return items;
+}
+
 void EntryReader::unplaced(const PageLine& line, std::string_view why) {
     role(line, "unplaced");
-    std::string shown = fold_space(line.raw);
+    std::string shown = fold_space(line.in_cell ? line.raw : line.raw);
     if (shown.size() > 80) {
         std::size_t cut = 77;
         while (cut > 0 && (static_cast<unsigned char>(shown[cut]) & 0xC0) == 0x80) --cut;
         shown = shown.substr(0, cut) + "...";
     }
-    warn(line_pos(line), "emn.unplaced-line",
-         "cannot place this line (" + std::string(why) + "): \"" + shown + "\"");
+    warn(line_pos(line), "emn.unplaced-line", "cannot place this line (" + std::string(why) + "): \"" + shown + "\"");
+}
+
+// A line that can open an entry: a short unbulleted line followed by what follows
+// a title (a definition, a definition or source heading, a stub, translations).
+bool opens_entry(std::span<const PageLine> lines, std::size_t i) {
+    const PageLine& line = lines[i];
+    if (line.kind != LineKind::text || !looks_like_term(line.content) || looks_like_source(line.content) ||
+        context_label(line.content))
+        return false;
+    for (std::size_t j = i + 1; j < lines.size(); ++j) {
+        const PageLine& next = lines[j];
+        switch (next.kind) {
+            case LineKind::blank:
+            case LineKind::chrome:
+                continue;
+            case LineKind::heading:
+            case LineKind::inline_field:
+                return next.heading == Section::definition || next.heading == Section::source ||
+                       next.heading == Section::translations;
+            case LineKind::see_also:
+                return true;
+            case LineKind::translation:
+                return !next.language.empty();
+            case LineKind::text:
+                return !looks_like_term(next.content);
+            default:
+                return false;
+        }
+    }
+    return false;
+}
+
+// Where entries start on a page holding several (older editions): a line that opens
+// an entry, after the current entry has had translations or a stub, when the next
+// translations or stub come before any other such line.
+std::vector<std::size_t> EntryReader::entry_starts(Lines lines) const {
+    std::vector<std::size_t> starts{0};
+    bool complete = false;
+    for (std::size_t i = 0; i < lines.size(); ++i) {
+        const PageLine& line = lines[i];
+        if (complete && opens_entry(lines, i)) {
+            bool owns_translations = false;
+            for (std::size_t j = i + 1; j < lines.size(); ++j) {
+                if ((lines[j].kind == LineKind::translation && !lines[j].language.empty()) ||
+                    lines[j].kind == LineKind::see_also) {
+                    owns_translations = true;
+                    break;
+                }
+                if (opens_entry(lines, j)) break;
+            }
+            if (owns_translations) {
+                starts.push_back(i);
+                complete = false;
+                continue;
+            }
+        }
+        if ((line.kind == LineKind::translation && !line.language.empty()) || line.kind == LineKind::see_also)
+            complete = true;
+    }
+    return starts;
 }
 
 // Finds the title: the line before the first heading or translation that repeats
 // the EN translation, else the first short non-chrome line there. Lines before a
 // title confirmed by the EN line are site chrome in some UI language.
-std::size_t EntryReader::find_title(const std::vector<PageLine>& lines) {
+std::size_t EntryReader::find_title(Lines lines) {
     std::size_t region_end = lines.size();
     const PageLine* english = nullptr;
     for (std::size_t i = 0; i < lines.size(); ++i) {
         const PageLine& line = lines[i];
         bool structural = line.kind == LineKind::heading || line.kind == LineKind::bullet ||
-                          line.kind == LineKind::numbered ||
+                          line.kind == LineKind::numbered || line.kind == LineKind::inline_field ||
+                          line.kind == LineKind::see_also ||
                           (line.kind == LineKind::translation && !line.language.empty());
         if (structural && region_end == lines.size()) region_end = i;
         if (line.kind == LineKind::translation && line.language == "en" && !english) english = &line;
@@ -538,7 +850,8 @@ std::size_t EntryReader::find_title(const std::vector<PageLine>& lines) {
     }
     for (std::size_t i = 0; i < region_end; ++i) {
         if (lines[i].kind != LineKind::text) continue;
-        if (looks_like_term(lines[i].content)) {
+        if (looks_like_term(lines[i].content) && !looks_like_source(lines[i].content) &&
+            !context_label(lines[i].content)) {
             draft_.title = &lines[i];
             return i + 1;
         }
@@ -550,61 +863,65 @@ std::size_t EntryReader::find_title(const std::vector<PageLine>& lines) {
 std::vector<EmnLineRole> EntryReader::read(ConceptSink& sink) {
     sink.header(emn_header());
     std::vector<PageLine> lines = split_lines(input_.text);
-    roles_.resize(lines.size());
-    for (const PageLine& line : lines) roles_[line.number - 1].line = line.number;
-    for (const PageLine& line : lines) {
-        switch (line.kind) {
-            case LineKind::blank: role(line, "blank"); break;
-            case LineKind::chrome: role(line, "chrome"); break;
-            default: break;
-        }
-        if (!text::is_clean(line.raw))
-            warn(pos_of(line.raw), "emn.invalid-text",
+    roles_.resize(lines.empty() ? 0 : lines.back().number);
+    for (std::uint32_t number = 1; number <= roles_.size(); ++number) {
+        roles_[number - 1].line = number;
+        std::string_view raw = index_.line_text(number);
+        if (!text::is_clean(raw))
+            warn(pos_of(raw), "emn.invalid-text",
                  "line holds invalid UTF-8 or control characters; they were replaced by U+FFFD");
     }
-    std::size_t start = find_title(lines);
-    if (draft_.title) {
-        role(*draft_.title, "title");
-        section_ = Section::definition;
+    for (const PageLine& line : lines) {
+        if (line.kind == LineKind::blank) role(line, "blank");
+        if (line.kind == LineKind::chrome) role(line, "chrome");
     }
-    assemble(lines, start);
-    if (std::optional<Concept> concept_value = build_concept()) sink.concept_entry(std::move(*concept_value));
+    std::vector<std::size_t> starts = entry_starts(lines);
+    for (std::size_t e = 0; e < starts.size(); ++e) {
+        std::size_t end = e + 1 < starts.size() ? starts[e + 1] : lines.size();
+        Lines entry = Lines(lines).subspan(starts[e], end - starts[e]);
+        state_ = EntryState{};
+        std::size_t start = find_title(entry);
+        if (draft_.title) {
+            role(*draft_.title, starts.size() > 1 ? "title of entry " + std::to_string(e + 1) : "title");
+            state_.section = Section::definition;
+        }
+        assemble(entry, start);
+        if (std::optional<Concept> concept_value = build_concept(entry))
+            sink.concept_entry(std::move(*concept_value));
+    }
     return std::move(roles_);
 }
 
-void EntryReader::assemble(const std::vector<PageLine>& lines, std::size_t start) {
+void EntryReader::assemble(Lines lines, std::size_t start) {
     for (std::size_t i = start; i < lines.size(); ++i) {
         const PageLine& line = lines[i];
         if (line.kind != LineKind::blank && line.kind != LineKind::chrome && !draft_.first) draft_.first = &line;
         switch (line.kind) {
             case LineKind::blank:
-                after_blank_ = true;
+                state_.after_blank = true;
                 continue;
             case LineKind::chrome:
                 continue;
             case LineKind::heading:
-                section_ = line.heading;
-                explicit_heading_ = true;
+                state_.section = line.heading;
+                state_.explicit_heading = true;
                 role(line, std::string("heading: ") + section_name(line.heading));
-                after_blank_ = true;
+                state_.after_blank = true;
                 continue;
-            case LineKind::translation:
-                if (line.language.empty()) {
-                    unplaced(line, "unknown language code " + line.code);
-                    break;
-                }
-                draft_.translations.push_back({line.language, line.code, line.content, &line});
-                role(line, "translation (" + line.language + ")");
-                section_ = Section::translations;
-                explicit_heading_ = false;
-                seen_translations_ = true;
+            case LineKind::inline_field: place_inline_field(line); break;
+            case LineKind::see_also:
+                draft_.relations.push_back({RelationKind::related, line.content});
+                draft_.stub = true;
+                role(line, "see also (relation)");
                 break;
+            case LineKind::translation: place_translation(line); break;
             case LineKind::numbered:
                 if (line.content.empty()) {
                     // A list number alone on its line: the item's text follows on the next line.
                     role(line, "list number");
-                    if (section_ != Section::source && section_ != Section::definition) section_ = Section::notes;
-                    after_blank_ = true;
+                    if (state_.section != Section::source && state_.section != Section::definition)
+                        state_.section = Section::notes;
+                    state_.after_blank = true;
                     continue;
                 }
                 place_numbered(line);
@@ -612,41 +929,117 @@ void EntryReader::assemble(const std::vector<PageLine>& lines, std::size_t start
             case LineKind::bullet: place_bullet(line); break;
             case LineKind::text: place_text(line); break;
         }
-        after_blank_ = false;
+        state_.after_blank = false;
     }
-    // Lines before the title that the title search marked as chrome keep that role;
-    // anything before `start` not yet given a role is chrome the title search skipped.
     for (std::size_t i = 0; i < start; ++i)
-        if (roles_[i].role.empty()) role(lines[i], "chrome (before the title)");
+        if (roles_[lines[i].number - 1].role.empty()) role(lines[i], "chrome (before the title)");
+}
+
+void EntryReader::place_translation(const PageLine& line) {
+    if (line.glued && !line.bulleted && !line.in_cell && state_.section != Section::translations) {
+        // "BGспоразумение" is trusted only where translations are expected; elsewhere it is text.
+        PageLine as_text = line;
+        as_text.kind = LineKind::text;
+        as_text.content = trim(line.raw);
+        place_text(as_text);
+        return;
+    }
+    if (line.language.empty()) {
+        unplaced(line, "unknown language code " + line.code);
+        return;
+    }
+    draft_.translations.push_back({line.language, line.code, line.countries, line.content, &line});
+    role(line, "translation (" + line.language + ")");
+    state_.section = Section::translations;
+    state_.explicit_heading = false;
+    state_.seen_translations = true;
+}
+
+void EntryReader::place_inline_field(const PageLine& line) {
+    state_.section = line.heading;
+    state_.explicit_heading = true;
+    std::string what = std::string("inline ") + section_name(line.heading);
+    if (line.content.empty()) {
+        role(line, std::string("heading: ") + section_name(line.heading));
+        return;
+    }
+    if (std::optional<RelationKind> kind = relation_kind(line.heading)) {
+        for (std::string_view item : comma_items(line.content)) draft_.relations.push_back({*kind, item});
+        role(line, what);
+        return;
+    }
+    switch (line.heading) {
+        case Section::synonyms:
+            for (std::string_view item : comma_items(line.content)) draft_.synonyms.push_back(item);
+            role(line, what);
+            return;
+        case Section::definition: add_definition(line, line.content); return;
+        case Section::source: add_source(line, line.content); return;
+        case Section::notes: add_note(line, line.content, false); return;
+        default: unplaced(line, "a translations field with text after it"); return;
+    }
+}
+
+void EntryReader::add_definition(const PageLine& line, std::string_view text_view) {
+    state_.section = Section::definition;
+    std::optional<ContextLabel> label = context_label(text_view);
+    if (label && label->rest.empty()) {
+        state_.pending_context = label->label;
+        role(line, "context label");
+        return;
+    }
+    std::string context = label ? label->label : std::exchange(state_.pending_context, {});
+    draft_.definitions.push_back({clean_prose(label && label->field ? label->rest : text_view), context, line.number});
+    role(line, "definition");
+}
+
+void EntryReader::add_source(const PageLine& line, std::string_view text_view) {
+    state_.section = Section::source;
+    std::optional<ContextLabel> label = context_label(text_view);
+    if (label && label->rest.empty()) {
+        state_.pending_context = label->label;
+        role(line, "context label");
+        return;
+    }
+    std::string context = label ? label->label : std::exchange(state_.pending_context, {});
+    draft_.sources.push_back({clean_prose(label && label->field ? label->rest : text_view), context, line.number});
+    role(line, "source");
+}
+
+void EntryReader::continue_last(std::vector<Paragraph>& paragraphs, const PageLine& line, std::string_view text_view,
+                                std::string_view what) {
+    paragraphs.back().text += " " + clean_prose(text_view);
+    role(line, std::string(what) + " (continued)");
 }
 
 void EntryReader::add_note(const PageLine& line, std::string_view text_view, bool may_continue) {
-    section_ = Section::notes;
+    state_.section = Section::notes;
     if (may_continue && !draft_.notes.empty()) {
-        draft_.notes.back().text += " " + clean_prose(text_view);
-        role(line, "note (continued)");
+        continue_last(draft_.notes, line, text_view, "note");
         return;
     }
-    draft_.notes.push_back({clean_prose(text_view), line.number});
+    draft_.notes.push_back({clean_prose(text_view), {}, line.number});
     role(line, "note " + std::to_string(draft_.notes.size()));
 }
 
 void EntryReader::place_numbered(const PageLine& line) {
-    if (section_ == Section::source ||
-        (section_ == Section::definition && !explicit_heading_ && !seen_translations_ && after_blank_ &&
-         !draft_.definitions.empty())) {
+    Section section = state_.section;
+    if (section == Section::source ||
+        (section == Section::definition && !state_.explicit_heading && !state_.seen_translations &&
+         state_.after_blank && !draft_.definitions.empty() && !ends_open(draft_.definitions.back().text))) {
         // A source given as a numbered list.
-        section_ = Section::source;
-        draft_.sources.push_back({clean_prose(line.content), line.number});
-        role(line, "source");
+        add_source(line, line.content);
         return;
     }
-    if (section_ == Section::definition && explicit_heading_) {
-        draft_.definitions.push_back({clean_prose(line.content), line.number});
-        role(line, "definition");
+    if (section == Section::definition && !draft_.definitions.empty() && ends_open(draft_.definitions.back().text)) {
+        continue_last(draft_.definitions, line, line.content, "definition");
         return;
     }
-    if (!draft_.title && !seen_translations_ && draft_.definitions.empty()) {
+    if (section == Section::definition && state_.explicit_heading) {
+        add_definition(line, line.content);
+        return;
+    }
+    if (!draft_.title && !state_.seen_translations && draft_.definitions.empty()) {
         unplaced(line, "a numbered line before any title, definition or translation");
         return;
     }
@@ -654,36 +1047,33 @@ void EntryReader::place_numbered(const PageLine& line) {
 }
 
 void EntryReader::place_bullet(const PageLine& line) {
-    if (std::optional<RelationKind> kind = relation_kind(section_)) {
-        draft_.relations.push_back({*kind, {line.content, &line}});
-        role(line, std::string("relation (") + section_name(section_) + ")");
+    if (std::optional<RelationKind> kind = relation_kind(state_.section)) {
+        draft_.relations.push_back({*kind, line.content});
+        role(line, std::string("relation (") + section_name(state_.section) + ")");
         return;
     }
-    switch (section_) {
+    switch (state_.section) {
         case Section::translations:
         case Section::synonyms:
-            section_ = Section::synonyms;
-            draft_.synonyms.push_back({line.content, &line});
+            state_.section = Section::synonyms;
+            draft_.synonyms.push_back(line.content);
             role(line, "synonym");
             return;
         case Section::definition:
-            if (!draft_.definitions.empty() && (ends_open(draft_.definitions.back().text) || !after_blank_)) {
+            if (!draft_.definitions.empty() && (ends_open(draft_.definitions.back().text) || !state_.after_blank)) {
                 // A sub-clause of a definition that opens with an intro line.
-                draft_.definitions.back().text += " " + clean_prose(line.content);
-                role(line, "definition (continued)");
+                continue_last(draft_.definitions, line, line.content, "definition");
+            } else if (!draft_.definitions.empty() && !state_.explicit_heading) {
+                add_source(line, line.content);
             } else {
-                draft_.definitions.push_back({clean_prose(line.content), line.number});
-                role(line, "definition");
+                add_definition(line, line.content);
             }
             return;
         case Section::source:
-            if (!draft_.sources.empty() && ends_open(draft_.sources.back().text)) {
-                draft_.sources.back().text += " " + clean_prose(line.content);
-                role(line, "source (continued)");
-            } else {
-                draft_.sources.push_back({clean_prose(line.content), line.number});
-                role(line, "source");
-            }
+            if (!draft_.sources.empty() && ends_open(draft_.sources.back().text))
+                continue_last(draft_.sources, line, line.content, "source");
+            else
+                add_source(line, line.content);
             return;
         case Section::notes:
             add_note(line, line.content, !draft_.notes.empty() && ends_open(draft_.notes.back().text));
@@ -695,66 +1085,68 @@ void EntryReader::place_bullet(const PageLine& line) {
 }
 
 void EntryReader::place_text(const PageLine& line) {
-    if (std::optional<RelationKind> kind = relation_kind(section_)) {
-        if (looks_like_term(line.content)) {
-            draft_.relations.push_back({*kind, {line.content, &line}});
-            role(line, std::string("relation (") + section_name(section_) + ")");
+    std::string_view content = line.content;
+    if (std::optional<RelationKind> kind = relation_kind(state_.section)) {
+        if (looks_like_term(content)) {
+            draft_.relations.push_back({*kind, content});
+            role(line, std::string("relation (") + section_name(state_.section) + ")");
         } else {
-            add_note(line, line.content, false);
+            add_note(line, content, false);
         }
         return;
     }
-    switch (section_) {
+    switch (state_.section) {
         case Section::none:
-        case Section::definition:
+        case Section::definition: {
             if (draft_.definitions.empty()) {
-                section_ = Section::definition;
-                draft_.definitions.push_back({clean_prose(line.content), line.number});
-                role(line, "definition");
-            } else if (!after_blank_ && (ends_open(draft_.definitions.back().text) || starts_lower(line.content))) {
-                draft_.definitions.back().text += " " + clean_prose(line.content);
-                role(line, "definition (continued)");
-            } else if (explicit_heading_) {
-                draft_.definitions.push_back({clean_prose(line.content), line.number});
-                role(line, "definition");
+                if (!state_.explicit_heading && opens_like_citation(content))
+                    add_source(line, content);  // no definition at all, only its source
+                else
+                    add_definition(line, content);
+                return;
+            }
+            const Paragraph& last = draft_.definitions.back();
+            if (ends_open(last.text) || (!state_.after_blank && starts_lower(content))) {
+                continue_last(draft_.definitions, line, content, "definition");
+            } else if (state_.explicit_heading || (!state_.pending_context.empty() && !looks_like_source(content))) {
+                add_definition(line, content);
+            } else if (std::optional<ContextLabel> label = context_label(content);
+                       label && !looks_like_source(content) && fold_case(label->label) != fold_case(last.context)) {
+                // Headings lost, two definitions in a row: each opens with its context label.
+                add_definition(line, content);
             } else {
                 // Headings lost: the paragraph after the definition is its source.
-                section_ = Section::source;
-                draft_.sources.push_back({clean_prose(line.content), line.number});
-                role(line, "source");
+                add_source(line, content);
             }
             return;
-        case Section::source:
+        }
+        case Section::source: {
             if (draft_.sources.empty()) {
-                draft_.sources.push_back({clean_prose(line.content), line.number});
-                role(line, "source");
-            } else if (!after_blank_ && (ends_open(draft_.sources.back().text) || starts_lower(line.content))) {
-                draft_.sources.back().text += " " + clean_prose(line.content);
-                role(line, "source (continued)");
-            } else if (explicit_heading_) {
-                draft_.sources.push_back({clean_prose(line.content), line.number});
-                role(line, "source");
+                add_source(line, content);
+            } else if (ends_open(draft_.sources.back().text) || (!state_.after_blank && starts_lower(content))) {
+                continue_last(draft_.sources, line, content, "source");
+            } else if (state_.explicit_heading || looks_like_source(content)) {
+                add_source(line, content);
             } else {
                 // Headings lost: a further paragraph after a source opens another definition.
-                section_ = Section::definition;
-                draft_.definitions.push_back({clean_prose(line.content), line.number});
-                role(line, "definition");
+                add_definition(line, content);
             }
             return;
+        }
         case Section::translations:
         case Section::synonyms:
-            if (looks_like_term(line.content)) {
-                section_ = Section::synonyms;
-                draft_.synonyms.push_back({line.content, &line});
+            if (looks_like_term(content)) {
+                state_.section = Section::synonyms;
+                draft_.synonyms.push_back(content);
                 role(line, "synonym");
             } else {
-                add_note(line, line.content, false);
+                add_note(line, content, false);
             }
             return;
         case Section::notes: {
-            bool continues = !after_blank_ && !draft_.notes.empty() && !ends_sentence(draft_.notes.back().text) &&
-                             starts_lower(line.content);
-            add_note(line, line.content, continues);
+            bool continues = !state_.after_blank && !draft_.notes.empty() &&
+                             !ends_sentence(draft_.notes.back().text) && starts_lower(content);
+            add_note(line, content, continues);
             return;
         }
         default:
@@ -763,19 +1155,16 @@ void EntryReader::place_text(const PageLine& line) {
     }
 }
 
-std::string EntryReader::cleaned_term(std::string_view view) {
-    return text::sanitize(trim(view));
-}
-
 // Adds the terms of one line to the sections of `language` (or of the more precise
 // tag a term carries, such as nb), skipping terms a section already has (an
 // abbreviation split off the title and repeated as a synonym is one term). With
 // merge_case, a term differing only in case from one already there is the same
-// term; a lower-case spelling gives way to the capitalised one.
+// term; a lower-case spelling gives way to the capitalised one. `countries` (from a
+// joint code such as AT/DE/LU) is the geographical usage of terms that give none.
 void EntryReader::add_terms(std::vector<LanguageSection>& sections, std::string_view language, SourcePos pos,
-                            std::string_view line_text, bool merge_case) {
+                            std::string_view line_text, bool merge_case, std::string_view countries) {
     for (const TermPiece& piece : split_terms(line_text, language)) {
-        std::string term_text = cleaned_term(piece.text);
+        std::string term_text = text::sanitize(trim(piece.text));
         if (term_text.empty()) continue;
         LanguageSection& section = section_for(sections, piece.language.empty() ? language : piece.language, pos);
         auto same = std::find_if(section.terms.begin(), section.terms.end(), [&](const Term& existing) {
@@ -788,7 +1177,7 @@ void EntryReader::add_terms(std::vector<LanguageSection>& sections, std::string_
         Term term;
         term.text = std::move(term_text);
         term.term_type = piece.term_type;
-        term.geographical_usage = piece.geographical_usage;
+        term.geographical_usage = piece.geographical_usage.empty() ? std::string(countries) : piece.geographical_usage;
         if (!piece.note.empty()) term.notes.push_back(text::sanitize(piece.note));
         term.pos = pos_of(piece.text);
         section.terms.push_back(std::move(term));
@@ -807,10 +1196,52 @@ LanguageSection& EntryReader::section_for(std::vector<LanguageSection>& sections
     return sections.back();
 }
 
-std::optional<Concept> EntryReader::build_concept() {
-    SourcePos entry_pos = draft_.title ? line_pos(*draft_.title)
+// Every definition with its source and context label. A source carrying a context
+// label goes to the definition with the same label; the others pair in order; a
+// single definition takes every source.
+std::vector<Definition> EntryReader::paired_definitions() const {
+    std::vector<Definition> definitions;
+    for (const Paragraph& paragraph : draft_.definitions) definitions.push_back({paragraph.text, "", paragraph.context});
+    std::vector<bool> used(draft_.sources.size(), false);
+    auto attach = [](Definition& definition, const std::string& source) {
+        definition.source += (definition.source.empty() ? "" : "; ") + source;
+    };
+    for (std::size_t s = 0; s < draft_.sources.size(); ++s) {
+        if (draft_.sources[s].context.empty()) continue;
+        for (Definition& definition : definitions) {
+            if (!definition.context.empty() &&
+                fold_case(definition.context) == fold_case(draft_.sources[s].context)) {
+                attach(definition, draft_.sources[s].text);
+                used[s] = true;
+                break;
+            }
+        }
+    }
+    std::vector<std::size_t> free_sources;
+    for (std::size_t s = 0; s < used.size(); ++s)
+        if (!used[s]) free_sources.push_back(s);
+    std::vector<Definition*> free_definitions;
+    for (Definition& definition : definitions)
+        if (definition.source.empty()) free_definitions.push_back(&definition);
+    if (free_definitions.size() == 1 || definitions.size() == 1) {
+        Definition& target = free_definitions.empty() ? definitions.back() : *free_definitions.front();
+        for (std::size_t s : free_sources) attach(target, draft_.sources[s].text);
+    } else {
+        for (std::size_t k = 0; k < free_sources.size(); ++k) {
+            Definition& target = k < free_definitions.size() ? *free_definitions[k]
+                                 : free_definitions.empty() ? definitions.back()
+                                                            : *free_definitions.back();
+            attach(target, draft_.sources[free_sources[k]].text);
+        }
+    }
+    return definitions;
+}
+
+std::optional<Concept> EntryReader::build_concept(Lines lines) {
+    SourcePos entry_pos = draft_.title  ? line_pos(*draft_.title)
                           : draft_.first ? line_pos(*draft_.first)
-                                         : SourcePos{input_.name, 1, 1};
+                          : !lines.empty() ? line_pos(lines.front())
+                                           : SourcePos{input_.name, 1, 1};
     const TranslationLine* english_line = nullptr;
     bool has_translation = false;
     for (const TranslationLine& translation : draft_.translations) {
@@ -824,8 +1255,16 @@ std::optional<Concept> EntryReader::build_concept() {
     if (draft_.title) {
         head_text = draft_.title->content;
     } else if (english_line) {
-        std::size_t slash = english_line->terms.find(" / ");
-        head_text = trim(english_line->terms.substr(0, slash));
+        std::vector<TermPiece> pieces = split_terms(english_line->terms, "en");
+        if (!pieces.empty()) {
+            // The whole first variant as written, abbreviation included, names the entry.
+            head_text = pieces.front().text;
+            if (pieces.size() > 1 && pieces[1].term_type == "abbreviation" && pieces.front().term_type == "fullForm") {
+                const char* end = pieces[1].text.data() + pieces[1].text.size();
+                if (end < english_line->terms.data() + english_line->terms.size() && *end == ')') ++end;
+                head_text = std::string_view(head_text.data(), static_cast<std::size_t>(end - head_text.data()));
+            }
+        }
     }
     bool failed = false;
     if (head_text.empty()) {
@@ -833,7 +1272,7 @@ std::optional<Concept> EntryReader::build_concept() {
                            "page has no head term: expected a title line or an 'EN: term' translation line");
         failed = true;
     }
-    if (!has_translation) {
+    if (!has_translation && !draft_.stub) {
         diagnostics_.error(entry_pos, "emn.no-translation",
                            "page has no translation: expected lines such as '\u2022 FR: terme' after the definition");
         failed = true;
@@ -854,43 +1293,30 @@ std::optional<Concept> EntryReader::build_concept() {
     for (const TranslationLine& translation : draft_.translations) {
         SourcePos pos = line_pos(*translation.line);
         std::size_t before = 0;
-        for (const LanguageSection& s : sections) before += s.terms.size();
-        add_terms(sections, translation.language, pos, translation.terms, translation.language == "en");
+        for (const LanguageSection& section : sections) before += section.terms.size();
+        add_terms(sections, translation.language, pos, translation.terms, translation.language == "en",
+                  translation.countries);
         std::size_t after = 0;
-        for (const LanguageSection& s : sections) after += s.terms.size();
+        for (const LanguageSection& section : sections) after += section.terms.size();
         if (after == before && translation.language != "en")
             warn(pos, "emn.empty-translation", "translation line for " + translation.code + " gives no new term");
     }
-    for (const Item& synonym : draft_.synonyms) add_terms(sections, "en", english_pos, synonym.text, true);
-    LanguageSection& english = sections.front();
+    for (std::string_view synonym : draft_.synonyms) add_terms(sections, "en", english_pos, synonym, true);
+    sections.front().definitions = paired_definitions();
+    if (draft_.definitions.empty())
+        for (const Paragraph& source : draft_.sources) concept_value.notes.push_back("Source: " + source.text);
 
-    // Definitions, each with its source: paired in order when the counts match;
-    // one definition takes every source.
-    for (std::size_t i = 0; i < draft_.definitions.size(); ++i) {
-        Definition definition;
-        definition.text = draft_.definitions[i].text;
-        if (draft_.definitions.size() == draft_.sources.size()) {
-            definition.source = draft_.sources[i].text;
-        } else if (i + 1 == draft_.definitions.size()) {
-            for (std::size_t s = i; s < draft_.sources.size(); ++s)
-                definition.source += (definition.source.empty() ? "" : "; ") + draft_.sources[s].text;
-        } else if (i < draft_.sources.size()) {
-            definition.source = draft_.sources[i].text;
-        }
-        english.definitions.push_back(std::move(definition));
-    }
-    if (draft_.definitions.empty() && !draft_.sources.empty())
-        english.definitions.push_back({"", draft_.sources.front().text, ""});
-
-    std::erase_if(sections, [](const LanguageSection& s) { return s.terms.empty() && s.definitions.empty(); });
+    std::erase_if(sections, [](const LanguageSection& section) {
+        return section.terms.empty() && section.definitions.empty();
+    });
     concept_value.languages = std::move(sections);
     for (LanguageSection& section : concept_value.languages)
         for (std::size_t t = 0; t < section.terms.size(); ++t)
             section.terms[t].administrative_status = t == 0 ? "preferredTerm-admn-sts" : "admittedTerm-admn-sts";
 
     for (const Paragraph& note : draft_.notes) concept_value.notes.push_back(note.text);
-    for (const auto& [kind, item] : draft_.relations)
-        concept_value.relations.push_back({kind, text::sanitize(trim(item.text)), ""});
+    for (const auto& [kind, label] : draft_.relations)
+        concept_value.relations.push_back({.kind = kind, .label = text::sanitize(trim(label))});
     return concept_value;
 }
 
