@@ -1,12 +1,16 @@
 // `ilo-tbx export`: EMN glossary pages (or the built-in ILO entry) to a validated TBX file.
+#include <algorithm>
 #include <boost/program_options.hpp>
+#include <filesystem>
 #include <iostream>
 #include <sstream>
 
 #include "builtin/embedded.hpp"
 #include "cli/cli.hpp"
+#include "formats/emn_reader.hpp"
 #include "formats/format.hpp"
 #include "io/files.hpp"
+#include "model/resolve.hpp"
 #include "validate/rng_validator.hpp"
 
 namespace ilo::cli {
@@ -15,19 +19,27 @@ namespace po = boost::program_options;
 
 namespace {
 
-constexpr std::string_view export_usage = "Usage: ilo-tbx export [PAGE...] [--out FILE|-] [OPTIONS]\n";
+constexpr std::string_view export_usage = "Usage: ilo-tbx export [PAGE|DIR|-]... [--out FILE|-] [OPTIONS]\n";
 
 constexpr std::string_view export_examples = R"text(
 Reads the text of EMN Asylum and Migration Glossary pages and writes one TBX v3
 term base (TBX-Basic, DCA style). With no PAGE, exports the built-in entry
-"Immigration Liaison Officer (ILO)". A PAGE of '-' reads standard input.
+"Immigration Liaison Officer (ILO)". A PAGE of '-' reads standard input; a DIR
+reads every *.txt and *.emn file in it (not its subdirectories), by file name.
+Entries keep the order of the pages given. The same entry read twice (same
+English head term) is merged into its first reading, and the merge is reported.
+Related, broader and narrower terms that name an entry of the same run become
+cross-references to it; the others stay labels.
 The output is validated against the TBX v3 core schema before it is renamed
 into place; on any error no output file is written and an existing one is kept.
 
 Examples:
-  ilo-tbx export --out ilo.tbx              the built-in ILO entry
-  ilo-tbx export page.txt --out entry.tbx   a saved glossary page
-  ilo-tbx export --out - | less             write to standard output
+  ilo-tbx export --out ilo.tbx                    the built-in ILO entry
+  ilo-tbx export page.txt --out entry.tbx         a saved glossary page
+  ilo-tbx export pages/ more.txt --out all.tbx    a directory of pages and one more
+  ilo-tbx export --strict pages/ --out all.tbx    fail on any line the reader cannot place
+  ilo-tbx export --explain page.txt               show how each line of the page was read
+  ilo-tbx export --out - | less                   write to standard output
 )text";
 
 constexpr std::string_view builtin_page_name = "<built-in ILO entry>";
@@ -36,7 +48,75 @@ struct ExportRequest {
     std::vector<std::string> pages;
     std::string out = "-";
     bool strict = false;
+    bool explain = false;
 };
+
+// One page to read: its display name and where its text comes from.
+struct PageSource {
+    std::string name;
+    std::string path;  // empty: standard input or built in
+};
+
+// Expands PAGE arguments: '-' is standard input; a directory gives its *.txt and
+// *.emn files sorted by name, so the order does not depend on the file system.
+bool expand_pages(const std::vector<std::string>& arguments, std::vector<PageSource>& pages, Diagnostics& diagnostics) {
+    namespace fs = std::filesystem;
+    for (const std::string& argument : arguments) {
+        if (argument == "-") {
+            pages.push_back({"<stdin>", ""});
+            continue;
+        }
+        std::error_code error;
+        if (!fs::is_directory(argument, error)) {
+            pages.push_back({argument, argument});
+            continue;
+        }
+        std::vector<std::string> found;
+        for (fs::directory_iterator it(argument, error), end; !error && it != end; it.increment(error)) {
+            const fs::path& path = it->path();
+            std::string file_name = path.filename().string();
+            if (file_name.starts_with(".") || !it->is_regular_file(error)) continue;
+            const Format* format = format_for_path(file_name);
+            if (format && format->id == FormatId::emn) found.push_back(path.string());
+        }
+        if (error) {
+            diagnostics.error({argument, 0, 0}, "io.read", "cannot list directory: " + error.message());
+            return false;
+        }
+        if (found.empty()) {
+            diagnostics.error({argument, 0, 0}, "io.read", "directory holds no EMN pages (*.txt or *.emn files)");
+            return false;
+        }
+        std::sort(found.begin(), found.end());
+        for (std::string& path : found) pages.push_back({path, path});
+    }
+    return true;
+}
+
+// "file:line:col: note: ..." lines for merged duplicates: information, not a problem with the input.
+void report_merges(std::ostream& err, const std::vector<ConceptMerge>& merges) {
+    auto where = [](const SourcePos& pos) {
+        return pos.file + (pos.known() ? ":" + std::to_string(pos.line) + ":" + std::to_string(pos.column) : "");
+    };
+    for (const ConceptMerge& merge : merges)
+        err << where(merge.merged) << ": note: entry '" << merge.id << "' is the same as the one at "
+            << where(merge.kept) << "; merged into it (" << merge.added_terms << " new terms) [emn.merged-duplicate]\n";
+}
+
+// Prints each line's role, for people who maintain glossaries.
+void print_explanation(std::ostream& out, const std::string& name, std::string_view text,
+                       const std::vector<EmnLineRole>& roles) {
+    LineIndex index(text);
+    out << "== " << name << "\n";
+    for (const EmnLineRole& role : roles) {
+        std::string line_number = std::to_string(role.line);
+        out << std::string(line_number.size() < 5 ? 5 - line_number.size() : 0, ' ') << line_number << "  "
+            << role.role;
+        std::string_view line = index.line_text(role.line);
+        if (!line.empty()) out << std::string(role.role.size() < 28 ? 28 - role.role.size() : 1, ' ') << "| " << line;
+        out << "\n";
+    }
+}
 
 }  // namespace
 
@@ -47,6 +127,8 @@ int run_export(const std::vector<std::string>& arguments, std::ostream& out, std
         ("out,o", po::value<std::string>(&request.out)->value_name("FILE"),
          "write the TBX to FILE ('-' or absent: standard output)")
         ("strict", po::bool_switch(&request.strict), "treat reader warnings as errors")
+        ("explain", po::bool_switch(&request.explain),
+         "print how each line of each page was classified, and write no TBX")
         ("help,h", "show this help");
     po::options_description hidden;
     hidden.add_options()("page", po::value<std::vector<std::string>>(&request.pages));
@@ -70,23 +152,28 @@ int run_export(const std::vector<std::string>& arguments, std::ostream& out, std
 
     Diagnostics diagnostics;
     SourceTexts sources;
+    std::vector<PageSource> pages;
     if (request.pages.empty()) {
+        pages.push_back({std::string(builtin_page_name), ""});
         sources.emplace(builtin_page_name, std::string(embedded::ilo_page()));
-    } else {
-        for (const std::string& page : request.pages) {
-            if (page == "-") {
-                std::ostringstream buffer;
-                buffer << std::cin.rdbuf();
-                sources.emplace("<stdin>", buffer.str());
-                continue;
-            }
-            std::optional<std::string> text = read_file(page, diagnostics);
-            if (!text) {
-                print_diagnostics(err, diagnostics, sources);
-                return exit_io;
-            }
-            sources.emplace(page, std::move(*text));
+    } else if (!expand_pages(request.pages, pages, diagnostics)) {
+        print_diagnostics(err, diagnostics, sources);
+        return exit_io;
+    }
+    for (const PageSource& page : pages) {
+        if (sources.contains(page.name)) continue;
+        if (page.path.empty()) {
+            std::ostringstream buffer;
+            buffer << std::cin.rdbuf();
+            sources.emplace(page.name, buffer.str());
+            continue;
         }
+        std::optional<std::string> text = read_file(page.path, diagnostics);
+        if (!text) {
+            print_diagnostics(err, diagnostics, sources);
+            return exit_io;
+        }
+        sources.emplace(page.name, std::move(*text));
     }
 
     const Format& emn = *find_format("emn");
@@ -94,18 +181,27 @@ int run_export(const std::vector<std::string>& arguments, std::ostream& out, std
     TermBaseCollector collector;
     ReadOptions read_options;
     read_options.strict = request.strict;
-    std::vector<std::string> order = request.pages.empty() ? std::vector<std::string>{std::string(builtin_page_name)}
-                                                           : request.pages;
-    for (std::string& name : order) {
-        if (name == "-") name = "<stdin>";
-        emn.read(Input{name, sources.find(name)->second}, read_options, diagnostics, collector);
+    for (const PageSource& page : pages) {
+        const std::string& text = sources.find(page.name)->second;
+        if (request.explain) {
+            std::vector<EmnLineRole> roles = explain_emn(Input{page.name, text}, read_options, diagnostics, collector);
+            print_explanation(out, page.name, text, roles);
+        } else {
+            emn.read(Input{page.name, text}, read_options, diagnostics, collector);
+        }
     }
     bool reader_failed = diagnostics.has_errors() || (request.strict && diagnostics.warning_count() > 0);
+    if (request.explain) {
+        print_diagnostics(err, diagnostics, sources);
+        return reader_failed ? exit_bad_input : exit_ok;
+    }
     if (reader_failed) {
         print_diagnostics(err, diagnostics, sources);
         return exit_bad_input;
     }
     collector.finish();
+    report_merges(err, merge_duplicate_concepts(collector.term_base()));
+    resolve_relations(collector.term_base());
 
     WriteOptions write_options;
     const std::string schema_name = "tbx-v3-core.rng (built-in)";
