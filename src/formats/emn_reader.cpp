@@ -119,8 +119,14 @@ constexpr std::array chrome_lines{
     std::string_view{"migratie en binnenlandse zaken"},
     std::string_view{"ir al contenido principal"},
     std::string_view{"migración y asuntos de interior"},
-    std::string_view{"european commission"},
-    std::string_view{"european migration network"},
+    // Footer lines of the site.
+    std::string_view{"share this page"},
+    std::string_view{"back to top"},
+    std::string_view{"related links"},
+    std::string_view{"european commission website"},
+    std::string_view{"follow the european commission on social media"},
+    std::string_view{"contact the european commission"},
+    std::string_view{"about the european commission's web presence"},
 };
 
 // ISO 639-1 codes used on the glossary, upper case as the site writes them.
@@ -688,6 +694,7 @@ private:
     void continue_last(std::vector<Paragraph>& paragraphs, const PageLine& line, std::string_view text_view,
                        std::string_view what);
     void add_note(const PageLine& line, std::string_view text_view, bool may_continue);
+    bool next_paragraph_is_source() const;
     std::optional<Concept> build_concept(Lines lines);
     void add_terms(std::vector<LanguageSection>& sections, std::string_view language, SourcePos pos,
                    std::string_view line_text, bool merge_case, std::string_view countries = {});
@@ -702,6 +709,8 @@ private:
     std::vector<EmnLineRole> roles_;
     EntryState state_;
     EntryDraft& draft_ = state_.draft;
+    Lines lines_;            // the entry being assembled, for look-ahead
+    std::size_t current_ = 0;  // the index in lines_ of the line being placed
 };
 
 const char* section_name(Section section) {
@@ -893,7 +902,9 @@ std::vector<EmnLineRole> EntryReader::read(ConceptSink& sink) {
 }
 
 void EntryReader::assemble(Lines lines, std::size_t start) {
+    lines_ = lines;
     for (std::size_t i = start; i < lines.size(); ++i) {
+        current_ = i;
         const PageLine& line = lines[i];
         if (line.kind != LineKind::blank && line.kind != LineKind::chrome && !draft_.first) draft_.first = &line;
         switch (line.kind) {
@@ -1114,6 +1125,9 @@ void EntryReader::place_text(const PageLine& line) {
                        label && !looks_like_source(content) && fold_case(label->label) != fold_case(last.context)) {
                 // Headings lost, two definitions in a row: each opens with its context label.
                 add_definition(line, content);
+            } else if (!looks_like_source(content) && next_paragraph_is_source()) {
+                // Headings lost: a second paragraph of the definition, before a paragraph that is its source.
+                continue_last(draft_.definitions, line, content, "definition");
             } else {
                 // Headings lost: the paragraph after the definition is its source.
                 add_source(line, content);
@@ -1144,6 +1158,11 @@ void EntryReader::place_text(const PageLine& line) {
             }
             return;
         case Section::notes: {
+            if (looks_like_term(content) && !draft_.notes.empty()) {
+                // A short line without a full stop after the notes is not a note: likely page chrome.
+                unplaced(line, "a short line after the notes");
+                return;
+            }
             bool continues = !state_.after_blank && !draft_.notes.empty() &&
                              !ends_sentence(draft_.notes.back().text) && starts_lower(content);
             add_note(line, content, continues);
@@ -1153,6 +1172,21 @@ void EntryReader::place_text(const PageLine& line) {
             unplaced(line, "no section takes free text here");
             return;
     }
+}
+
+// Is the next paragraph before any translation or heading a source ("Art. 2...")?
+bool EntryReader::next_paragraph_is_source() const {
+    bool blank_seen = false;
+    for (std::size_t j = current_ + 1; j < lines_.size(); ++j) {
+        const PageLine& next = lines_[j];
+        if (next.kind == LineKind::blank) {
+            blank_seen = true;
+            continue;
+        }
+        if (next.kind != LineKind::text) return false;
+        if (blank_seen) return looks_like_source(next.content);
+    }
+    return false;
 }
 
 // Adds the terms of one line to the sections of `language` (or of the more precise

@@ -301,6 +301,28 @@ TEST(EmnLayout, TwoDefinitionsThenTwoSourcesWithHeadingsLost) {
     EXPECT_EQ(english.definitions[1].context, "EU context");
 }
 
+TEST(EmnLayout, SecondDefinitionParagraphBeforeItsSourceStaysInTheDefinition) {
+    ReadResult result = read_page(
+        "Test Term\n\nA person who does something.\n\nThis includes persons who do it twice.\n\n"
+        "Art. 3 of Directive 2008/115/EC\n\n" +
+        std::string(two_translations));
+    const LanguageSection& english = *section(result.term_base.concepts.at(0), "en");
+    ASSERT_EQ(english.definitions.size(), 1u);
+    EXPECT_EQ(english.definitions[0].text, "A person who does something. This includes persons who do it twice.");
+    EXPECT_EQ(english.definitions[0].source, "Art. 3 of Directive 2008/115/EC");
+}
+
+TEST(EmnLayout, SiteFooterAfterTheNotesIsChromeOrReported) {
+    ReadResult result = read_page(page_with(two_translations,
+                                            "\n1. The only note.\n\nShare this page\n\nSome Footer Link\n"));
+    EXPECT_EQ(result.term_base.concepts.at(0).notes, std::vector<std::string>{"The only note."});
+    EXPECT_EQ(result.roles[15].role, "chrome");
+    ASSERT_EQ(result.diagnostics.items().size(), 1u);
+    EXPECT_EQ(result.diagnostics.items()[0],
+              (Diagnostic{Severity::warning, {"page.txt", 18, 1}, "emn.unplaced-line",
+                          "cannot place this line (a short line after the notes): \"Some Footer Link\""}));
+}
+
 TEST(EmnLayout, AnyLanguageCodeMayBeMissingAndNewOnesAreRead) {
     ReadResult result = read_page(page_with("  \u2022 KA: \u10d3\u10d0\u10d1\u10e0\u10e3\u10dc\u10d4\u10d1\u10d0\n"
                                             "  \u2022 HR: povratak\n  \u2022 DA: tilbagevenden\n"));
