@@ -857,8 +857,24 @@ std::size_t EntryReader::find_title(Lines lines) {
             }
         }
     }
+    // Chrome comes in one block: unknown lines next to known chrome (no blank line
+    // between) are chrome in a UI language whose wording the reader does not know.
+    std::vector<bool> chrome_block(region_end, false);
+    std::size_t after_chrome = 0;
+    for (std::size_t i = 0; i < region_end;) {
+        std::size_t end = i;
+        bool has_chrome = false;
+        while (end < region_end && lines[end].kind != LineKind::blank) has_chrome |= lines[end++].kind == LineKind::chrome;
+        for (std::size_t j = i; j < end; ++j) chrome_block[j] = has_chrome;
+        i = end == i ? i + 1 : end;
+    }
     for (std::size_t i = 0; i < region_end; ++i) {
         if (lines[i].kind != LineKind::text) continue;
+        if (chrome_block[i]) {
+            role(lines[i], "chrome (next to chrome)");
+            after_chrome = i + 1;
+            continue;
+        }
         if (looks_like_term(lines[i].content) && !looks_like_source(lines[i].content) &&
             !context_label(lines[i].content)) {
             draft_.title = &lines[i];
@@ -866,7 +882,7 @@ std::size_t EntryReader::find_title(Lines lines) {
         }
         return i;
     }
-    return 0;
+    return after_chrome;
 }
 
 std::vector<EmnLineRole> EntryReader::read(ConceptSink& sink) {

@@ -323,6 +323,32 @@ TEST(EmnLayout, SiteFooterAfterTheNotesIsChromeOrReported) {
                           "cannot place this line (a short line after the notes): \"Some Footer Link\""}));
 }
 
+TEST(EmnLayout, UnknownUiLanguageChromeBesideTheLogoLineWithNoTitle) {
+    ReadResult result = read_page(
+        "Przejd\u017a do tre\u015bci g\u0142\u00f3wnej\nLogo Komisji Europejskiej\nMigracja i sprawy "
+        "wewn\u0119trzne\n\nA definition of the test term.\n\nA source\n\n  \u2022 EN: Test Term\n" +
+        std::string(two_translations));
+    ASSERT_EQ(result.term_base.concepts.size(), 1u);
+    const Concept& entry = result.term_base.concepts[0];
+    EXPECT_EQ(entry.id, "test-term");
+    EXPECT_EQ(section(entry, "en")->definitions.at(0).text, "A definition of the test term.");
+    EXPECT_EQ(result.roles[0].role, "chrome (next to chrome)");
+    EXPECT_EQ(result.roles[2].role, "chrome (next to chrome)");
+    EXPECT_TRUE(result.diagnostics.items().empty());
+}
+
+TEST(EmnLayout, UnknownUiLanguageChromeBeforeATitleThatRepeatsTheEnLine) {
+    ReadResult result = read_page(
+        "Przejd\u017a do tre\u015bci g\u0142\u00f3wnej\n\nMigracja i sprawy wewn\u0119trzne\n\ntest term\n\n"
+        "A definition of the test term.\n\n  \u2022 EN: Test Term\n" +
+        std::string(two_translations));
+    ASSERT_EQ(result.term_base.concepts.size(), 1u);
+    EXPECT_EQ(term_texts(*section(result.term_base.concepts[0], "en")), std::vector<std::string>{"Test Term"});
+    EXPECT_EQ(result.roles[0].role, "chrome (before the title)");
+    EXPECT_EQ(result.roles[2].role, "chrome (before the title)");
+    EXPECT_EQ(result.roles[4].role, "title");
+}
+
 TEST(EmnLayout, AnyLanguageCodeMayBeMissingAndNewOnesAreRead) {
     ReadResult result = read_page(page_with("  \u2022 KA: \u10d3\u10d0\u10d1\u10e0\u10e3\u10dc\u10d4\u10d1\u10d0\n"
                                             "  \u2022 HR: povratak\n  \u2022 DA: tilbagevenden\n"));
