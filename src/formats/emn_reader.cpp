@@ -914,6 +914,9 @@ std::vector<EmnLineRole> EntryReader::read(ConceptSink& sink) {
         if (std::optional<Concept> concept_value = build_concept(entry))
             sink.concept_entry(std::move(*concept_value));
     }
+    // The promise that no line is lost without a word: any line no step gave a role to is reported.
+    for (const PageLine& line : lines)
+        if (roles_[line.number - 1].role.empty()) unplaced(line, "no rule applies");
     return std::move(roles_);
 }
 
@@ -963,8 +966,9 @@ void EntryReader::assemble(Lines lines, std::size_t start) {
 }
 
 void EntryReader::place_translation(const PageLine& line) {
-    if (line.glued && !line.bulleted && !line.in_cell && state_.section != Section::translations) {
-        // "BGспоразумение" is trusted only where translations are expected; elsewhere it is text.
+    bool sentence = word_count(line.content) > 20 || (state_.section == Section::notes && !line.bulleted);
+    if (sentence || (line.glued && !line.bulleted && !line.in_cell && state_.section != Section::translations)) {
+        // A note such as "DE: In Germany, ..." or a glued code outside the translations: text, not a translation.
         PageLine as_text = line;
         as_text.kind = LineKind::text;
         as_text.content = trim(line.raw);

@@ -1,7 +1,10 @@
 // Tests for issue 3 §2 and §4: each page layout (tests/emn/*.txt and small inline pages) gives the expected model.
 #include <gtest/gtest.h>
 
+#include <filesystem>
+
 #include "emn_test_support.hpp"
+#include "text/unicode_text.hpp"
 
 namespace ilo {
 namespace {
@@ -347,6 +350,37 @@ TEST(EmnLayout, UnknownUiLanguageChromeBeforeATitleThatRepeatsTheEnLine) {
     EXPECT_EQ(result.roles[0].role, "chrome (before the title)");
     EXPECT_EQ(result.roles[2].role, "chrome (before the title)");
     EXPECT_EQ(result.roles[4].role, "title");
+}
+
+TEST(EmnLayout, NoteThatStartsWithACountryCodeIsANote) {
+    ReadResult result = read_page(page_with(two_translations,
+                                            "\n1. A first note.\nDE: In Germany the term covers persons who "
+                                            "entered irregularly and were later tolerated by the authorities.\n"));
+    const Concept& entry = result.term_base.concepts.at(0);
+    EXPECT_EQ(term_texts(*section(entry, "de")), std::vector<std::string>{"Testbegriff"});
+    ASSERT_EQ(entry.notes.size(), 2u);
+    EXPECT_TRUE(entry.notes[1].starts_with("DE: In Germany"));
+}
+
+// Every line of every test page gets a role, and a line no rule places is reported.
+TEST(EmnLayout, NoLineOfAnyTestPageIsLeftWithoutARole) {
+    std::vector<std::string> pages{std::string(ILO_SOURCE_DIR) + "/samples/ilo-page.txt"};
+    for (const auto& file : std::filesystem::directory_iterator(std::string(ILO_SOURCE_DIR) + "/tests/emn"))
+        pages.push_back(file.path().string());
+    for (const std::string& path : pages) {
+        std::string text = read_text_file(path);
+        ReadResult result = read_page(text);
+        LineIndex index(text);
+        for (const EmnLineRole& role : result.roles) {
+            if (text::trim(index.line_text(role.line)).empty()) continue;
+            EXPECT_FALSE(role.role.empty()) << path << ":" << role.line;
+            if (role.role == "unplaced") {
+                EXPECT_TRUE(std::any_of(result.diagnostics.items().begin(), result.diagnostics.items().end(),
+                                        [&](const Diagnostic& d) { return d.pos.line == role.line; }))
+                    << path << ":" << role.line;
+            }
+        }
+    }
 }
 
 TEST(EmnLayout, AnyLanguageCodeMayBeMissingAndNewOnesAreRead) {
