@@ -23,7 +23,7 @@ while [ $# -gt 0 ]; do
 done
 
 build_packages=(g++ cmake make pkg-config libpugixml-dev libxml2-dev libboost-program-options-dev
-                libicu-dev libgtest-dev)
+                libicu-dev libgtest-dev nlohmann-json3-dev)
 test_packages=(libxml2-utils jing libsaxonhe-java default-jre-headless python3 python3-lxml)
 fuzz_packages=(clang-14 libclang-rt-14-dev)
 

@@ -4,6 +4,9 @@
 #include <array>
 
 #include "formats/emn_reader.hpp"
+#include "formats/json_reader.hpp"
+#include "formats/json_writer.hpp"
+#include "formats/tbx_reader.hpp"
 #include "formats/tbx_writer.hpp"
 
 namespace ilo {
@@ -11,10 +14,13 @@ namespace ilo {
 namespace {
 constexpr std::array<std::string_view, 2> emn_extensions{".txt", ".emn"};
 constexpr std::array<std::string_view, 1> tbx_extensions{".tbx"};
+constexpr std::array<std::string_view, 1> json_extensions{".json"};
 
-const std::array<Format, 2> format_table{{
+const std::array<Format, 3> format_table{{
     {FormatId::emn, "emn", "text of an EMN Asylum and Migration Glossary page", emn_extensions, &read_emn, nullptr},
-    {FormatId::tbx, "tbx", "TBX v3 (ISO 30042:2019)", tbx_extensions, nullptr, &make_tbx_writer},
+    {FormatId::tbx, "tbx", "TBX: reads v3 (ISO 30042:2019), 2008 (martif) and TBX-Min; writes v3", tbx_extensions,
+     &read_tbx, &make_tbx_writer},
+    {FormatId::json, "json", "the model as JSON (docs/json-model.md)", json_extensions, &read_json, &make_json_writer},
 }};
 
 bool ends_with_ignoring_case(std::string_view text, std::string_view suffix) {

@@ -64,7 +64,7 @@ using ReadFunction = void (*)(const Input& input, const ReadOptions& options, Di
 using WriterFactory = std::unique_ptr<ConceptSink> (*)(std::ostream& out, const WriteOptions& options,
                                                        Diagnostics& diagnostics);
 
-enum class FormatId { emn, tbx };
+enum class FormatId { emn, tbx, json };
 
 struct Format {
     FormatId id;

@@ -1,0 +1,1418 @@
+// TBX reader: decodes the bytes, scans tags to find each entry, parses each entry with pugixml and maps it onto the model.
+#include "formats/tbx_reader.hpp"
+
+#include <pugixml.hpp>
+
+#include <algorithm>
+#include <array>
+#include <cstring>
+#include <optional>
+#include <set>
+#include <utility>
+#include <vector>
+
+#include "text/language_tag.hpp"
+#include "text/text_decoding.hpp"
+
+namespace ilo {
+
+namespace {
+
+constexpr std::string_view tbx_v3_namespace = "urn:iso:std:iso:30042:ed-2";
+constexpr std::string_view xml_namespace = "http://www.w3.org/XML/1998/namespace";
+
+// ---------------------------------------------------------------------------
+// Positions
+
+// A running line/column over the decoded text. Offsets asked for mostly grow,
+// so advancing from the last answer keeps the whole read linear, even for a
+// file that is one long line.
+class Cursor {
+public:
+    explicit Cursor(std::string_view text) : text_(text) {}
+
+    std::pair<std::uint32_t, std::uint32_t> at(std::size_t target) {
+        target = std::min(target, text_.size());
+        if (target < offset_) {
+            offset_ = 0;
+            line_ = 1;
+            column_ = 1;
+        }
+        while (offset_ < target) {
+            char c = text_[offset_];
+            if (c == '\n') {
+                ++line_;
+                column_ = 1;
+            } else if (c == '\r') {
+                if (offset_ + 1 < text_.size() && text_[offset_ + 1] == '\n') ++offset_;
+                ++line_;
+                column_ = 1;
+            } else if ((static_cast<unsigned char>(c) & 0xC0) != 0x80) {
+                ++column_;
+            }
+            ++offset_;
+        }
+        return {line_, column_};
+    }
+
+private:
+    std::string_view text_;
+    std::size_t offset_ = 0;
+    std::uint32_t line_ = 1;
+    std::uint32_t column_ = 1;
+};
+
+// ---------------------------------------------------------------------------
+// Tag scanning: enough XML to find element boundaries and check that tags nest,
+// without building anything. Entries are then parsed one by one with pugixml.
+
+struct ScanEvent {
+    enum Kind { start_tag, empty_tag, end_tag, text, doctype, end_of_input, error } kind = end_of_input;
+    std::size_t begin = 0;  // offset of '<' (or of the text)
+    std::size_t end = 0;    // offset just past '>'
+    std::string_view name;  // qualified element name for tags
+    std::string message;    // for errors: what was expected
+};
+
+bool is_space(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; }
+
+class TagScanner {
+public:
+    TagScanner(std::string_view text, std::size_t start) : text_(text), pos_(start) {}
+
+    ScanEvent next() {
+        ScanEvent event;
+        const std::size_t size = text_.size();
+        if (pos_ >= size) {
+            event.kind = ScanEvent::end_of_input;
+            event.begin = event.end = size;
+            return event;
+        }
+        if (text_[pos_] != '<') {
+            const void* found = std::memchr(text_.data() + pos_, '<', size - pos_);
+            std::size_t end = found ? static_cast<std::size_t>(static_cast<const char*>(found) - text_.data()) : size;
+            event.kind = ScanEvent::text;
+            event.begin = pos_;
+            event.end = end;
+            pos_ = end;
+            return event;
+        }
+        std::size_t begin = pos_;
+        event.begin = begin;
+        std::string_view rest = text_.substr(begin);
+        if (rest.starts_with("<?")) return skip_to(event, "?>", "'?>' to end the processing instruction");
+        if (rest.starts_with("<!--")) return skip_to(event, "-->", "'-->' to end the comment");
+        if (rest.starts_with("<![CDATA[")) return skip_to(event, "]]>", "']]>' to end the CDATA section");
+        if (rest.starts_with("<!DOCTYPE")) return skip_doctype(event);
+        if (rest.starts_with("<!")) return fail(event, begin, "expected a comment, a CDATA section or a DOCTYPE after '<!'");
+        if (rest.starts_with("</")) {
+            std::size_t at = begin + 2;
+            std::size_t name_end = scan_name(at);
+            if (name_end == at) return fail(event, at, "expected an element name after '</'");
+            event.name = text_.substr(at, name_end - at);
+            at = name_end;
+            while (at < size && is_space(text_[at])) ++at;
+            if (at >= size || text_[at] != '>')
+                return fail(event, at, "expected '>' to end the end tag </" + std::string(event.name) + ">");
+            event.kind = ScanEvent::end_tag;
+            event.end = pos_ = at + 1;
+            return event;
+        }
+        std::size_t at = begin + 1;
+        std::size_t name_end = scan_name(at);
+        if (name_end == at) return fail(event, at, "expected an element name after '<' (write '&lt;' for a literal '<')");
+        event.name = text_.substr(at, name_end - at);
+        at = name_end;
+        for (;;) {
+            bool had_space = false;
+            while (at < size && is_space(text_[at])) {
+                ++at;
+                had_space = true;
+            }
+            if (at >= size) return fail(event, at, "expected '>' to end the start tag <" + std::string(event.name) + ">");
+            if (text_[at] == '>') {
+                event.kind = ScanEvent::start_tag;
+                event.end = pos_ = at + 1;
+                return event;
+            }
+            if (text_[at] == '/') {
+                if (at + 1 < size && text_[at + 1] == '>') {
+                    event.kind = ScanEvent::empty_tag;
+                    event.end = pos_ = at + 2;
+                    return event;
+                }
+                return fail(event, at, "expected '/>' or '>' to end the start tag <" + std::string(event.name) + ">");
+            }
+            if (!had_space)
+                return fail(event, at, "expected white space, '>' or '/>' in the start tag <" + std::string(event.name) + ">");
+            std::size_t attribute_end = scan_name(at);
+            if (attribute_end == at)
+                return fail(event, at, "expected an attribute name, '>' or '/>' in the start tag <" + std::string(event.name) + ">");
+            std::string attribute(text_.substr(at, attribute_end - at));
+            at = attribute_end;
+            while (at < size && is_space(text_[at])) ++at;
+            if (at >= size || text_[at] != '=')
+                return fail(event, at, "expected '=' after the attribute name '" + attribute + "'");
+            ++at;
+            while (at < size && is_space(text_[at])) ++at;
+            if (at >= size || (text_[at] != '"' && text_[at] != '\''))
+                return fail(event, at, "expected a quoted value for the attribute '" + attribute + "'");
+            char quote = text_[at];
+            std::size_t close = text_.find(quote, at + 1);
+            if (close == std::string_view::npos)
+                return fail(event, at, "expected a closing " + std::string(1, quote) + " for the attribute '" + attribute + "'");
+            std::size_t less = text_.substr(at + 1, close - at - 1).find('<');
+            if (less != std::string_view::npos)
+                return fail(event, at + 1 + less, "expected no '<' in the value of the attribute '" + attribute + "' (write '&lt;')");
+            at = close + 1;
+        }
+    }
+
+    std::size_t position() const { return pos_; }
+
+private:
+    std::size_t scan_name(std::size_t at) const {
+        while (at < text_.size()) {
+            char c = text_[at];
+            if (is_space(c) || c == '>' || c == '/' || c == '=' || c == '<' || c == '"' || c == '\'') break;
+            ++at;
+        }
+        return at;
+    }
+
+    ScanEvent& skip_to(ScanEvent& event, std::string_view terminator, std::string_view expected) {
+        std::size_t found = text_.find(terminator, event.begin + 2);
+        if (found == std::string_view::npos) return fail(event, text_.size(), "expected " + std::string(expected));
+        event.kind = ScanEvent::text;  // comments and PIs carry no content for us; report as empty text
+        event.end = pos_ = found + terminator.size();
+        event.begin = event.end;
+        return event;
+    }
+
+    ScanEvent& skip_doctype(ScanEvent& event) {
+        int depth = 0;
+        std::size_t at = event.begin + 9;
+        while (at < text_.size()) {
+            char c = text_[at];
+            if (c == '"' || c == '\'') {
+                std::size_t close = text_.find(c, at + 1);
+                if (close == std::string_view::npos) break;
+                at = close + 1;
+                continue;
+            }
+            if (c == '[') ++depth;
+            if (c == ']') --depth;
+            if (c == '>' && depth <= 0) {
+                event.kind = ScanEvent::doctype;
+                event.end = pos_ = at + 1;
+                return event;
+            }
+            ++at;
+        }
+        return fail(event, text_.size(), "expected '>' to end the DOCTYPE");
+    }
+
+    ScanEvent& fail(ScanEvent& event, std::size_t at, std::string message) {
+        event.kind = ScanEvent::error;
+        event.begin = event.end = at;
+        event.message = std::move(message);
+        pos_ = text_.size();
+        return event;
+    }
+
+    std::string_view text_;
+    std::size_t pos_;
+};
+
+std::string_view local_name(std::string_view qualified) {
+    std::size_t colon = qualified.find(':');
+    return colon == std::string_view::npos ? qualified : qualified.substr(colon + 1);
+}
+
+std::string_view prefix_of(std::string_view qualified) {
+    std::size_t colon = qualified.find(':');
+    return colon == std::string_view::npos ? std::string_view{} : qualified.substr(0, colon);
+}
+
+// ---------------------------------------------------------------------------
+// Data categories: the DCA element of each data category, for reading DCT style
+// (ISO 30042:2019 and the TBX 2008 default XCS, plus usageStatus from TBX-Basic 2025).
+
+struct DataCategoryElement {
+    std::string_view name;
+    std::string_view element;
+};
+
+constexpr std::array<DataCategoryElement, 113> data_category_elements{{
+    {"abbreviatedFormFor", "termNote"}, {"administrativeStatus", "termNote"}, {"animacy", "termNote"},
+    {"annotatedNote", "admin"}, {"antonymConcept", "descrip"}, {"antonymTerm", "termNote"},
+    {"applicationSubset", "admin"}, {"associatedConcept", "descrip"}, {"audio", "descrip"},
+    {"broaderConceptGeneric", "descrip"}, {"broaderConceptPartitive", "descrip"}, {"businessUnitSubset", "admin"},
+    {"characteristic", "descrip"}, {"classificationCode", "descrip"}, {"conceptOrigin", "admin"},
+    {"conceptPosition", "descrip"}, {"context", "descrip"}, {"contextType", "descripNote"},
+    {"coordinateConceptGeneric", "descrip"}, {"coordinateConceptPartitive", "descrip"}, {"corpusTrace", "xref"},
+    {"crossReference", "ref"}, {"customerSubset", "admin"}, {"databaseType", "admin"}, {"definition", "descrip"},
+    {"definitionType", "descripNote"}, {"descriptionType", "descripNote"}, {"directionality", "termNote"},
+    {"domainExpert", "admin"}, {"elementWorkingStatus", "admin"}, {"entrySource", "admin"},
+    {"environmentSubset", "admin"}, {"etymology", "termNote"}, {"example", "descrip"}, {"explanation", "descrip"},
+    {"externalCrossReference", "xref"}, {"falseFriend", "termNote"}, {"figure", "descrip"},
+    {"frequency", "termNote"}, {"geographicalUsage", "termNote"}, {"grammaticalGender", "termNote"},
+    {"grammaticalNumber", "termNote"}, {"grammaticalValency", "termNote"}, {"homograph", "termNote"},
+    {"hyphenation", "termCompList"}, {"indexHeading", "admin"}, {"keyword", "admin"},
+    {"language-planningQualifier", "termNote"}, {"lemma", "termCompList"}, {"lionHotkey", "termNote"},
+    {"morphologicalElement", "termCompList"}, {"normativeAuthorization", "termNote"}, {"noteSource", "adminNote"},
+    {"originatingDatabase", "admin"}, {"originatingInstitution", "admin"}, {"originatingPerson", "admin"},
+    {"otherBinaryData", "descrip"}, {"partOfSpeech", "termNote"}, {"processStatus", "termNote"},
+    {"productSubset", "admin"}, {"projectSubset", "admin"}, {"pronunciation", "termNote"},
+    {"proprietaryRestriction", "termNote"}, {"quantity", "descrip"}, {"range", "descrip"},
+    {"register", "termNote"}, {"relatedConcept", "descrip"}, {"relatedConceptBroader", "descrip"},
+    {"relatedConceptNarrower", "descrip"}, {"reliabilityCode", "descrip"}, {"responsibility", "transacNote"},
+    {"sampleSentence", "descrip"}, {"searchTerm", "admin"}, {"securitySubset", "admin"}, {"see", "ref"},
+    {"sequentiallyRelatedConcept", "descrip"}, {"shortFormFor", "termNote"}, {"sortKey", "admin"},
+    {"source", "admin"}, {"sourceIdentifier", "admin"}, {"sourceType", "adminNote"},
+    {"spatiallyRelatedConcept", "descrip"}, {"subjectField", "descrip"}, {"subordinateConceptGeneric", "descrip"},
+    {"subordinateConceptPartitive", "descrip"}, {"subsetOwner", "admin"}, {"superordinateConceptGeneric", "descrip"},
+    {"superordinateConceptPartitive", "descrip"}, {"syllabification", "termCompList"}, {"table", "descrip"},
+    {"temporalQualifier", "termNote"}, {"temporallyRelatedConcept", "descrip"}, {"termElement", "termCompList"},
+    {"termLocation", "termNote"}, {"termProvenance", "termNote"}, {"termStructure", "termNote"},
+    {"termType", "termNote"}, {"thesaurusDescriptor", "descrip"}, {"timeRestriction", "termNote"},
+    {"transactionType", "transac"}, {"transferComment", "termNote"}, {"unit", "descrip"},
+    {"usageCount", "transacNote"}, {"usageNote", "termNote"}, {"usageStatus", "termNote"}, {"video", "descrip"},
+    {"xAudio", "xref"}, {"xGraphic", "xref"}, {"xMathML", "xref"}, {"xSource", "xref"}, {"xVideo", "xref"},
+    {"relatedTerm", "ref"},
+}};
+
+std::string_view dca_element_for(std::string_view data_category) {
+    for (const DataCategoryElement& entry : data_category_elements)
+        if (entry.name == data_category) return entry.element;
+    return {};
+}
+
+// Elements of the TBX core structure that hold data categories or group them.
+bool is_core_data_element(std::string_view name) {
+    static constexpr std::array<std::string_view, 24> names{
+        "admin",   "adminGrp",  "adminNote",   "descrip",      "descripGrp", "descripNote", "note",   "ref",
+        "xref",    "transacGrp", "transac",    "transacNote",  "date",       "termNote",    "termNoteGrp",
+        "termCompList", "termComp", "termCompGrp", "hi",       "foreign",    "ph",          "bpt",    "ept",
+        "sc"};
+    return std::find(names.begin(), names.end(), name) != names.end();
+}
+
+bool is_group_element(std::string_view element) {
+    return element.ends_with("Grp") || element == "termCompList" || element == "termComp";
+}
+
+// TBX-Min 2013 status values and their TBX-Basic administrativeStatus equivalents.
+std::string_view min_status_to_basic(std::string_view status) {
+    if (status == "preferred") return "preferredTerm-admn-sts";
+    if (status == "admitted") return "admittedTerm-admn-sts";
+    if (status == "notRecommended") return "deprecatedTerm-admn-sts";
+    if (status == "obsolete") return "supersededTerm-admn-sts";
+    return {};
+}
+
+RelationKind relation_kind_for(std::string_view type) {
+    std::string lower(type);
+    for (char& c : lower)
+        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    if (lower.find("broader") != std::string::npos || lower.find("superordinate") != std::string::npos)
+        return RelationKind::broader;
+    if (lower.find("narrower") != std::string::npos || lower.find("subordinate") != std::string::npos)
+        return RelationKind::narrower;
+    return RelationKind::related;
+}
+
+bool is_blank(std::string_view text) {
+    return std::all_of(text.begin(), text.end(), [](char c) { return is_space(c); });
+}
+
+// ---------------------------------------------------------------------------
+// The reader proper.
+
+enum class Role { other, skipped, root, header, text, body, entry, back };
+
+struct OpenElement {
+    std::string_view name;
+    std::size_t begin;
+    Role role;
+};
+
+class TbxReader {
+public:
+    TbxReader(const Input& input, Diagnostics& diagnostics, ConceptSink& sink, TbxFlavour& flavour)
+        : input_(input), diagnostics_(diagnostics), sink_(sink), flavour_(flavour) {}
+
+    void run();
+
+private:
+    // --- positions and diagnostics
+    SourcePos position(std::size_t offset) {
+        auto [line, column] = cursor_->at(offset);
+        return {input_.name, line, column};
+    }
+    void error_at(std::size_t offset, std::string code, std::string message) {
+        diagnostics_.error(position(offset), std::move(code), std::move(message));
+        failed_ = true;
+    }
+
+    // A parsed fragment (the header, one entry, the back matter) and where it sits.
+    struct Fragment {
+        pugi::xml_document document;
+        std::string_view text;
+        std::size_t offset = 0;
+        SourcePos start;
+        mutable std::optional<LineIndex> lines;
+    };
+    bool parse_fragment(Fragment& fragment, std::size_t begin, std::size_t end, Cursor& cursor);
+    SourcePos position_of(const Fragment& fragment, pugi::xml_node node) const;
+    SourcePos position_of(pugi::xml_node node) const { return position_of(*current_, node); }
+    void warn(pugi::xml_node node, std::string code, std::string message) {
+        diagnostics_.warning(position_of(node), std::move(code), std::move(message));
+    }
+
+    // --- namespaces
+    std::string namespace_of(pugi::xml_node node) const;
+    bool is_core(pugi::xml_node node) const { return namespace_of(node) == core_namespace_; }
+    std::string_view core_name(pugi::xml_node node) const {
+        return is_core(node) ? local_name(node.name()) : std::string_view{};
+    }
+
+    // --- structure
+    bool read_root(const ScanEvent& event);
+    void emit_header();
+    void read_header(std::size_t begin, std::size_t end);
+    void read_back_matter_from_tail();
+    void read_entry(std::size_t begin, std::size_t end);
+
+    // --- mapping onto the model
+    std::string text_of(pugi::xml_node node);
+    std::string language_of(pugi::xml_node node);
+    void check_attributes(pugi::xml_node node, std::initializer_list<std::string_view> kept);
+    bool attributes_within(pugi::xml_node node, std::initializer_list<std::string_view> allowed) const;
+    ExtraField to_extra(pugi::xml_node node, Level level, bool warn_unknown = true);
+    std::string data_category_of(pugi::xml_node node, std::string& element) const;
+    Transaction read_transaction(pugi::xml_node group, Level level);
+    std::optional<Definition> read_definition_group(pugi::xml_node group, Level level);
+    Concept read_concept(pugi::xml_node entry);
+    LanguageSection read_language(pugi::xml_node section);
+    void read_term_child(pugi::xml_node child, Term& term);
+    Term read_term(pugi::xml_node term_section);
+    Concept read_min_concept(pugi::xml_node entry);
+    void read_min_header(pugi::xml_node header);
+
+    const Input& input_;
+    Diagnostics& diagnostics_;
+    ConceptSink& sink_;
+    TbxFlavour& flavour_;
+    std::string text_;  // the decoded input
+    std::optional<Cursor> cursor_;
+    std::optional<Cursor> tail_cursor_;
+    bool failed_ = false;
+
+    std::string core_namespace_;
+    std::vector<std::pair<std::string, std::string>> root_namespaces_;  // prefix ("" = default) -> URI
+    std::string root_language_;
+
+    TermBaseHeader header_;
+    bool header_emitted_ = false;
+    std::size_t back_begin_ = std::string::npos;
+
+    const Fragment* current_ = nullptr;
+    std::set<std::string, std::less<>> concept_ids_;
+    std::size_t entry_count_ = 0;
+    bool warned_generated_id_ = false;
+};
+
+bool TbxReader::parse_fragment(Fragment& fragment, std::size_t begin, std::size_t end, Cursor& cursor) {
+    fragment.text = std::string_view(text_).substr(begin, end - begin);
+    fragment.offset = begin;
+    auto [line, column] = cursor.at(begin);
+    fragment.start = {input_.name, line, column};
+    pugi::xml_parse_result result = fragment.document.load_buffer(
+        fragment.text.data(), fragment.text.size(), pugi::parse_default | pugi::parse_ws_pcdata_single,
+        pugi::encoding_utf8);
+    if (!result) {
+        fragment.lines.emplace(fragment.text);
+        SourcePos relative = fragment.lines->position(static_cast<std::size_t>(result.offset));
+        SourcePos pos{input_.name, fragment.start.line + relative.line - 1,
+                      relative.line == 1 ? fragment.start.column + relative.column - 1 : relative.column};
+        diagnostics_.error(pos, "xml.not-well-formed",
+                           std::string("not well-formed XML: ") + result.description());
+        failed_ = true;
+        return false;
+    }
+    return true;
+}
+
+SourcePos TbxReader::position_of(const Fragment& fragment, pugi::xml_node node) const {
+    std::ptrdiff_t offset = node.offset_debug();
+    if (offset < 0) return fragment.start;
+    if (!fragment.lines) fragment.lines.emplace(fragment.text);
+    // offset_debug points just past '<' for elements.
+    std::size_t at = static_cast<std::size_t>(offset);
+    if (at > 0 && node.type() == pugi::node_element) --at;
+    SourcePos relative = fragment.lines->position(at);
+    return {input_.name, fragment.start.line + relative.line - 1,
+            relative.line == 1 ? fragment.start.column + relative.column - 1 : relative.column};
+}
+
+std::string TbxReader::namespace_of(pugi::xml_node node) const {
+    std::string_view name = node.name();
+    std::string_view prefix = prefix_of(name);
+    if (prefix == "xml") return std::string(xml_namespace);
+    std::string attribute = prefix.empty() ? std::string("xmlns") : "xmlns:" + std::string(prefix);
+    for (pugi::xml_node at = node; at && at.type() == pugi::node_element; at = at.parent())
+        if (pugi::xml_attribute declared = at.attribute(attribute.c_str())) return declared.value();
+    for (const auto& [declared_prefix, uri] : root_namespaces_)
+        if (declared_prefix == prefix) return uri;
+    if (prefix.empty()) return {};
+    return "undeclared:" + std::string(prefix);
+}
+
+// The text content of a data-category element. Inline markup (hi, foreign, ph...)
+// cannot be kept by the model, so its text is kept and the markup reported.
+std::string TbxReader::text_of(pugi::xml_node node) {
+    std::string text;
+    bool had_markup = false;
+    for (pugi::xml_node child = node.first_child(); child; child = child.next_sibling()) {
+        if (child.type() == pugi::node_pcdata || child.type() == pugi::node_cdata) {
+            text += child.value();
+        } else if (child.type() == pugi::node_element) {
+            had_markup = true;
+            text += text_of(child);
+        }
+    }
+    if (had_markup)
+        warn(node, "tbx.inline-markup",
+             "inline markup inside <" + std::string(node.name()) + "> is not kept; its text is");
+    return text;
+}
+
+std::string TbxReader::language_of(pugi::xml_node node) {
+    pugi::xml_attribute attribute = node.attribute("xml:lang");
+    if (!attribute) attribute = node.attribute("lang");
+    if (!attribute) {
+        warn(node, "tbx.missing-language",
+             "<" + std::string(node.name()) + "> has no xml:lang; expected a language tag such as xml:lang=\"en\"");
+        return {};
+    }
+    LanguageTag tag = normalise_language_tag(attribute.value());
+    if (!tag.valid) {
+        warn(node, "tbx.language-tag",
+             "invalid language tag '" + std::string(attribute.value()) +
+                 "'; expected a BCP 47 tag such as en, en-US or zh-Hant (kept as written)");
+    } else if (!tag.known) {
+        warn(node, "tbx.language-tag",
+             "unknown language '" + std::string(attribute.value()) +
+                 "': its primary subtag is not an ISO 639 language code");
+    }
+    return tag.tag;
+}
+
+void TbxReader::check_attributes(pugi::xml_node node, std::initializer_list<std::string_view> kept) {
+    for (pugi::xml_attribute attribute : node.attributes()) {
+        std::string_view name = attribute.name();
+        if (name == "xmlns" || name.starts_with("xmlns:")) continue;
+        if (std::find(kept.begin(), kept.end(), name) != kept.end()) continue;
+        warn(node, "tbx.attribute-dropped",
+             "attribute " + std::string(name) + "=\"" + attribute.value() + "\" on <" + std::string(node.name()) +
+                 "> is not kept");
+    }
+}
+
+bool TbxReader::attributes_within(pugi::xml_node node, std::initializer_list<std::string_view> allowed) const {
+    for (pugi::xml_attribute attribute : node.attributes()) {
+        std::string_view name = attribute.name();
+        if (name == "xmlns" || name.starts_with("xmlns:")) continue;
+        if (std::find(allowed.begin(), allowed.end(), name) == allowed.end()) return false;
+    }
+    return true;
+}
+
+// The data category an element carries, and (in `element`) its DCA element:
+// <termNote type="partOfSpeech"> and DCT <min:partOfSpeech> both give
+// "partOfSpeech" with element "termNote".
+std::string TbxReader::data_category_of(pugi::xml_node node, std::string& element) const {
+    if (is_core(node)) {
+        element = std::string(local_name(node.name()));
+        return node.attribute("type").value();
+    }
+    std::string_view local = local_name(node.name());
+    std::string_view dca = dca_element_for(local);
+    element = dca.empty() ? std::string(local) : std::string(dca);
+    return dca.empty() ? std::string() : std::string(local);
+}
+
+ExtraField TbxReader::to_extra(pugi::xml_node node, Level level, bool warn_unknown) {
+    ExtraField field;
+    field.level = level;
+    bool core = is_core(node);
+    field.type = data_category_of(node, field.element);
+    if (!core && field.type.empty()) {
+        field.namespace_uri = namespace_of(node);
+        if (warn_unknown)
+            warn(node, "tbx.unknown-data-category",
+                 "<" + std::string(node.name()) + "> (namespace " + field.namespace_uri +
+                     ") is not a known data category; kept as it is");
+    } else if (core && warn_unknown && !is_core_data_element(field.element)) {
+        warn(node, "tbx.unknown-element",
+             "<" + std::string(node.name()) + "> is not a TBX element here; kept as it is");
+    }
+    for (pugi::xml_attribute attribute : node.attributes()) {
+        std::string_view name = attribute.name();
+        if (name == "xmlns" || name.starts_with("xmlns:")) continue;
+        if (core && name == "type") continue;
+        if (name == "target") {
+            field.target = attribute.value();
+            continue;
+        }
+        field.attributes.push_back({std::string(name), attribute.value()});
+    }
+    bool has_element_children = static_cast<bool>(node.find_child([](pugi::xml_node child) {
+        return child.type() == pugi::node_element;
+    }));
+    if (has_element_children && (is_group_element(field.element) || !is_core_data_element(field.element))) {
+        for (pugi::xml_node child = node.first_child(); child; child = child.next_sibling()) {
+            if (child.type() == pugi::node_element) {
+                field.children.push_back(to_extra(child, level, warn_unknown));
+            } else if ((child.type() == pugi::node_pcdata || child.type() == pugi::node_cdata) &&
+                       !is_blank(child.value())) {
+                warn(node, "tbx.text-dropped",
+                     "text directly inside <" + std::string(node.name()) + "> is not kept: '" + child.value() + "'");
+            }
+        }
+    } else {
+        field.value = text_of(node);
+    }
+    return field;
+}
+
+Transaction TbxReader::read_transaction(pugi::xml_node group, Level level) {
+    Transaction transaction;
+    bool have_type = false, have_date = false, have_responsibility = false;
+    for (pugi::xml_node child : group.children()) {
+        if (child.type() != pugi::node_element) continue;
+        std::string element;
+        std::string category = data_category_of(child, element);
+        if (element == "transac" && category == "transactionType" && !have_type && attributes_within(child, {"type"})) {
+            transaction.type = text_of(child);
+            have_type = true;
+        } else if (element == "date" && is_core(child) && !have_date && attributes_within(child, {})) {
+            transaction.date = text_of(child);
+            have_date = true;
+        } else if (element == "transacNote" && category == "responsibility" && !have_responsibility &&
+                   attributes_within(child, {"type", "target"})) {
+            transaction.responsibility = text_of(child);
+            transaction.responsibility_target = child.attribute("target").value();
+            have_responsibility = true;
+        } else {
+            transaction.extra.push_back(to_extra(child, level));
+        }
+    }
+    return transaction;
+}
+
+// A descripGrp holding a definition: the definition, its source and the rest of the group.
+std::optional<Definition> TbxReader::read_definition_group(pugi::xml_node group, Level level) {
+    pugi::xml_node first = group.find_child([](pugi::xml_node child) { return child.type() == pugi::node_element; });
+    if (!first) return std::nullopt;
+    std::string element;
+    if (data_category_of(first, element) != "definition" || element != "descrip" ||
+        !attributes_within(first, {"type"}) || !attributes_within(group, {}))
+        return std::nullopt;
+    if (first.find_child([](pugi::xml_node child) { return child.type() == pugi::node_element; })) return std::nullopt;
+    Definition definition;
+    definition.text = text_of(first);
+    bool have_source = false;
+    for (pugi::xml_node child = first.next_sibling(); child; child = child.next_sibling()) {
+        if (child.type() != pugi::node_element) continue;
+        std::string child_element;
+        std::string category = data_category_of(child, child_element);
+        if (!have_source && child_element == "admin" && category == "source" && attributes_within(child, {"type"})) {
+            definition.source = text_of(child);
+            have_source = true;
+        } else {
+            definition.extra.push_back(to_extra(child, level));
+        }
+    }
+    return definition;
+}
+
+Concept TbxReader::read_concept(pugi::xml_node entry) {
+    Concept concept_value;
+    concept_value.pos = position_of(entry);
+    check_attributes(entry, {"id"});
+    concept_value.id = entry.attribute("id").value();
+    for (pugi::xml_node child : entry.children()) {
+        if (child.type() == pugi::node_pcdata || child.type() == pugi::node_cdata) {
+            if (!is_blank(child.value()))
+                warn(entry, "tbx.text-dropped",
+                     "text directly inside <" + std::string(entry.name()) + "> is not kept: '" + child.value() + "'");
+            continue;
+        }
+        if (child.type() != pugi::node_element) continue;
+        std::string_view name = core_name(child);
+        if (name == "langSec" || name == "langSet") {
+            concept_value.languages.push_back(read_language(child));
+            continue;
+        }
+        if (name == "transacGrp" && attributes_within(child, {})) {
+            concept_value.transactions.push_back(read_transaction(child, Level::concept_level));
+            continue;
+        }
+        if (name == "note" && attributes_within(child, {})) {
+            concept_value.notes.push_back(text_of(child));
+            continue;
+        }
+        if (name == "descripGrp") {
+            if (std::optional<Definition> definition = read_definition_group(child, Level::concept_level)) {
+                concept_value.definitions.push_back(std::move(*definition));
+                continue;
+            }
+        }
+        std::string element;
+        std::string category = data_category_of(child, element);
+        bool plain = attributes_within(child, {"type"});
+        bool has_children = static_cast<bool>(
+            child.find_child([](pugi::xml_node n) { return n.type() == pugi::node_element; }));
+        std::string_view target = child.attribute("target").value();
+        if (element == "descrip" && category == "subjectField" && plain && !has_children &&
+            concept_value.subject_field.empty() && !is_blank(child.text().get())) {
+            concept_value.subject_field = text_of(child);
+        } else if (element == "descrip" && category == "definition" && plain) {
+            concept_value.definitions.push_back({.text = text_of(child)});
+        } else if (element == "ref" && attributes_within(child, {"type", "target"}) && !has_children) {
+            Relation relation;
+            relation.kind = relation_kind_for(category);
+            relation.label = text_of(child);
+            relation.target = std::string(target);
+            relation.type = category;
+            concept_value.relations.push_back(std::move(relation));
+        } else if (element == "xref" && category == "externalCrossReference" && concept_value.origin_url.empty() &&
+                   attributes_within(child, {"type", "target"}) && !target.empty() && !has_children &&
+                   (is_blank(child.text().get()) || child.text().get() == target)) {
+            // An xref whose text is its URL (or empty) is the concept's origin; anything richer stays in extra.
+            concept_value.origin_url = std::string(target);
+        } else {
+            concept_value.extra.push_back(to_extra(child, Level::concept_level));
+        }
+    }
+    return concept_value;
+}
+
+LanguageSection TbxReader::read_language(pugi::xml_node section) {
+    LanguageSection language;
+    language.pos = position_of(section);
+    check_attributes(section, {"xml:lang", "lang"});
+    language.language = language_of(section);
+    for (pugi::xml_node child : section.children()) {
+        if (child.type() == pugi::node_pcdata || child.type() == pugi::node_cdata) {
+            if (!is_blank(child.value()))
+                warn(section, "tbx.text-dropped",
+                     "text directly inside <" + std::string(section.name()) + "> is not kept: '" + child.value() + "'");
+            continue;
+        }
+        if (child.type() != pugi::node_element) continue;
+        std::string_view name = core_name(child);
+        if (name == "termSec" || name == "tig" || name == "ntig") {
+            language.terms.push_back(read_term(child));
+            continue;
+        }
+        if (name == "transacGrp" && attributes_within(child, {})) {
+            language.transactions.push_back(read_transaction(child, Level::language_level));
+            continue;
+        }
+        if (name == "note" && attributes_within(child, {})) {
+            language.notes.push_back(text_of(child));
+            continue;
+        }
+        if (name == "descripGrp") {
+            if (std::optional<Definition> definition = read_definition_group(child, Level::language_level)) {
+                language.definitions.push_back(std::move(*definition));
+                continue;
+            }
+        }
+        std::string element;
+        std::string category = data_category_of(child, element);
+        if (element == "descrip" && category == "definition" && attributes_within(child, {"type"})) {
+            language.definitions.push_back({.text = text_of(child)});
+        } else {
+            language.extra.push_back(to_extra(child, Level::language_level));
+        }
+    }
+    return language;
+}
+
+// One child of a termSec, tig, ntig or termGrp.
+void TbxReader::read_term_child(pugi::xml_node child, Term& term) {
+    std::string_view name = core_name(child);
+    if (name == "termGrp") {
+        check_attributes(child, {});
+        for (pugi::xml_node grandchild : child.children())
+            if (grandchild.type() == pugi::node_element) read_term_child(grandchild, term);
+        return;
+    }
+    if (name == "term") {
+        if (term.text.empty() && term.id.empty()) {
+            check_attributes(child, {"id"});
+            term.text = text_of(child);
+            term.id = child.attribute("id").value();
+            return;
+        }
+        warn(child, "tbx.extra-term",
+             "a second <term> in one term section; expected one term per termSec/tig (kept in extra)");
+        term.extra.push_back(to_extra(child, Level::term_level, false));
+        return;
+    }
+    if (name == "transacGrp" && attributes_within(child, {})) {
+        term.transactions.push_back(read_transaction(child, Level::term_level));
+        return;
+    }
+    if (name == "note" && attributes_within(child, {})) {
+        term.notes.push_back(text_of(child));
+        return;
+    }
+    std::string element;
+    std::string category = data_category_of(child, element);
+    bool plain = attributes_within(child, {"type"});
+    if (element == "termNote" && plain) {
+        std::string* field = nullptr;
+        if (category == "termType") field = &term.term_type;
+        else if (category == "administrativeStatus") field = &term.administrative_status;
+        else if (category == "partOfSpeech") field = &term.part_of_speech;
+        else if (category == "grammaticalGender") field = &term.grammatical_gender;
+        else if (category == "geographicalUsage") field = &term.geographical_usage;
+        if (field && field->empty()) {
+            *field = text_of(child);
+            if (!field->empty()) return;
+        }
+    }
+    if (element == "termNoteGrp" && attributes_within(child, {})) {
+        // A group holding nothing but one termNote is just that termNote.
+        std::vector<pugi::xml_node> members;
+        for (pugi::xml_node member : child.children())
+            if (member.type() == pugi::node_element) members.push_back(member);
+        if (members.size() == 1) {
+            std::size_t before = term.extra.size();
+            Term probe = term;
+            read_term_child(members.front(), probe);
+            if (probe.extra.size() == before) {
+                term = std::move(probe);
+                return;
+            }
+        }
+    }
+    if (element == "descrip" && category == "context" && plain && term.context.empty()) {
+        term.context = text_of(child);
+        if (!term.context.empty()) return;
+    }
+    if (element == "descripGrp" && attributes_within(child, {}) && term.context.empty()) {
+        // descripGrp = context + optional source maps onto the term's context fields.
+        std::vector<pugi::xml_node> members;
+        for (pugi::xml_node member : child.children())
+            if (member.type() == pugi::node_element) members.push_back(member);
+        if (!members.empty() && members.size() <= 2) {
+            std::string first_element, second_element;
+            std::string first = data_category_of(members[0], first_element);
+            std::string second = members.size() == 2 ? data_category_of(members[1], second_element) : "";
+            bool context_ok = first_element == "descrip" && first == "context" && attributes_within(members[0], {"type"}) &&
+                              !members[0].find_child([](pugi::xml_node n) { return n.type() == pugi::node_element; });
+            bool source_ok = members.size() == 1 ||
+                             (second_element == "admin" && second == "source" && attributes_within(members[1], {"type"}));
+            if (context_ok && source_ok) {
+                term.context = text_of(members[0]);
+                if (members.size() == 2) term.context_source = text_of(members[1]);
+                if (!term.context.empty()) return;
+            }
+        }
+    }
+    if (element == "admin" && category == "source" && plain && term.source.empty()) {
+        term.source = text_of(child);
+        if (!term.source.empty()) return;
+    }
+    term.extra.push_back(to_extra(child, Level::term_level));
+}
+
+Term TbxReader::read_term(pugi::xml_node term_section) {
+    Term term;
+    term.pos = position_of(term_section);
+    check_attributes(term_section, {});
+    for (pugi::xml_node child : term_section.children()) {
+        if (child.type() == pugi::node_pcdata || child.type() == pugi::node_cdata) {
+            if (!is_blank(child.value()))
+                warn(term_section, "tbx.text-dropped",
+                     "text directly inside <" + std::string(term_section.name()) + "> is not kept: '" +
+                         child.value() + "'");
+            continue;
+        }
+        if (child.type() == pugi::node_element) read_term_child(child, term);
+    }
+    if (term.text.empty())
+        warn(term_section, "tbx.missing-term",
+             "<" + std::string(term_section.name()) + "> has no <term>; expected exactly one");
+    return term;
+}
+
+// ---------------------------------------------------------------------------
+// Pre-ISO TBX-Min (2013): <TBX dialect="TBX-Min"> with <header> and plain elements.
+
+void TbxReader::read_min_header(pugi::xml_node header) {
+    for (pugi::xml_node child : header.children()) {
+        if (child.type() != pugi::node_element) continue;
+        std::string_view name = child.name();
+        if (name == "id") {
+            header_.title = text_of(child);
+        } else if (name == "description") {
+            header_.source_description = text_of(child);
+        } else if (name == "languages") {
+            check_attributes(child, {"source", "target"});
+            if (pugi::xml_attribute source = child.attribute("source")) {
+                LanguageTag tag = normalise_language_tag(source.value());
+                if (!tag.valid)
+                    warn(child, "tbx.language-tag",
+                         "invalid language tag '" + std::string(source.value()) + "'; expected a BCP 47 tag such as en");
+                header_.source_language = tag.tag;
+            }
+            if (pugi::xml_attribute target = child.attribute("target")) {
+                LanguageTag tag = normalise_language_tag(target.value());
+                if (!tag.valid)
+                    warn(child, "tbx.language-tag",
+                         "invalid language tag '" + std::string(target.value()) + "'; expected a BCP 47 tag such as en");
+                header_.paragraphs.push_back({"sourceDesc", "targetLanguage", tag.tag, 0});
+            }
+        } else if (name == "license") {
+            header_.paragraphs.push_back({"publicationStmt", "", text_of(child), 0});
+        } else if (name == "dateCreated" || name == "creator" || name == "directionality") {
+            header_.paragraphs.push_back({"sourceDesc", std::string(name), text_of(child), 0});
+        } else {
+            header_.paragraphs.push_back({"sourceDesc", std::string(name), text_of(child), 0});
+            warn(child, "tbx.unknown-element",
+                 "<" + std::string(name) + "> is not a TBX-Min header element; kept as a source description");
+        }
+    }
+}
+
+Concept TbxReader::read_min_concept(pugi::xml_node entry) {
+    Concept concept_value;
+    concept_value.pos = position_of(entry);
+    check_attributes(entry, {"id"});
+    concept_value.id = entry.attribute("id").value();
+    auto unknown = [&](pugi::xml_node node, Level level, std::vector<ExtraField>& extra) {
+        warn(node, "tbx.unknown-element", "<" + std::string(node.name()) + "> is not a TBX-Min element; kept as it is");
+        extra.push_back(to_extra(node, level, false));
+    };
+    for (pugi::xml_node child : entry.children()) {
+        if (child.type() != pugi::node_element) continue;
+        std::string_view name = child.name();
+        if (name == "subjectField" && concept_value.subject_field.empty()) {
+            concept_value.subject_field = text_of(child);
+        } else if (name == "langSet" || name == "langSec") {
+            LanguageSection language;
+            language.pos = position_of(child);
+            check_attributes(child, {"xml:lang"});
+            language.language = language_of(child);
+            for (pugi::xml_node term_node : child.children()) {
+                if (term_node.type() != pugi::node_element) continue;
+                if (std::string_view(term_node.name()) != "tig" && std::string_view(term_node.name()) != "termSec") {
+                    unknown(term_node, Level::language_level, language.extra);
+                    continue;
+                }
+                Term term;
+                term.pos = position_of(term_node);
+                for (pugi::xml_node field : term_node.children()) {
+                    if (field.type() != pugi::node_element) continue;
+                    std::string_view field_name = field.name();
+                    if (field_name == "term" && term.text.empty()) {
+                        term.text = text_of(field);
+                        term.id = field.attribute("id").value();
+                    } else if (field_name == "partOfSpeech" && term.part_of_speech.empty()) {
+                        term.part_of_speech = text_of(field);
+                    } else if (field_name == "termStatus" && term.administrative_status.empty()) {
+                        std::string status = text_of(field);
+                        std::string_view basic = min_status_to_basic(status);
+                        if (basic.empty()) {
+                            warn(field, "tbx.picklist",
+                                 "termStatus '" + status +
+                                     "' is not a TBX-Min value (preferred, admitted, notRecommended, obsolete); kept "
+                                     "as written");
+                            term.administrative_status = status;
+                        } else {
+                            term.administrative_status = std::string(basic);
+                        }
+                    } else if (field_name == "customer") {
+                        term.extra.push_back({.element = "admin", .type = "customerSubset", .level = Level::term_level,
+                                              .value = text_of(field)});
+                    } else if (field_name == "note") {
+                        term.notes.push_back(text_of(field));
+                    } else if (field_name == "noteGrp") {
+                        for (pugi::xml_node note : field.children("note")) {
+                            std::string key = note.child("noteKey").text().get();
+                            std::string value = note.child("noteValue") ? std::string(note.child("noteValue").text().get())
+                                                                        : text_of(note);
+                            term.notes.push_back(key.empty() ? value : key + ": " + value);
+                        }
+                    } else {
+                        unknown(field, Level::term_level, term.extra);
+                    }
+                }
+                language.terms.push_back(std::move(term));
+            }
+            concept_value.languages.push_back(std::move(language));
+        } else {
+            unknown(child, Level::concept_level, concept_value.extra);
+        }
+    }
+    return concept_value;
+}
+
+// ---------------------------------------------------------------------------
+// Header, back matter, entries.
+
+void TbxReader::read_header(std::size_t begin, std::size_t end) {
+    Fragment fragment;
+    if (!parse_fragment(fragment, begin, end, *cursor_)) return;
+    current_ = &fragment;
+    pugi::xml_node header = fragment.document.document_element();
+    if (flavour_.version == TbxVersion::min2013) {
+        read_min_header(header);
+        current_ = nullptr;
+        return;
+    }
+    std::uint32_t source_group = 0;
+    std::uint32_t change_group = 0;
+    auto paragraphs = [&](pugi::xml_node parent, std::string_view section, std::uint32_t group) {
+        for (pugi::xml_node p : parent.children()) {
+            if ((p.type() == pugi::node_pcdata || p.type() == pugi::node_cdata) && !is_blank(p.value())) {
+                // Bare text where <p> belongs: keep it as a paragraph rather than lose it.
+                warn(parent, "tbx.bare-text",
+                     "text directly inside <" + std::string(parent.name()) + "> should be wrapped in <p>; kept as a paragraph");
+                std::string_view bare = p.value();
+                while (!bare.empty() && is_space(bare.front())) bare.remove_prefix(1);
+                while (!bare.empty() && is_space(bare.back())) bare.remove_suffix(1);
+                if (section == "sourceDesc" && header_.source_description.empty() && group == 0)
+                    header_.source_description = std::string(bare);
+                else
+                    header_.paragraphs.push_back({std::string(section), "", std::string(bare), group});
+                continue;
+            }
+            if (p.type() != pugi::node_element) continue;
+            if (local_name(p.name()) != "p") {
+                warn(p, "tbx.unknown-element",
+                     "<" + std::string(p.name()) + "> in <" + std::string(parent.name()) +
+                         "> is not kept; expected <p>");
+                continue;
+            }
+            check_attributes(p, {"type"});
+            std::string text = text_of(p);
+            if (section == "sourceDesc" && header_.source_description.empty() && header_.paragraphs.end() ==
+                std::find_if(header_.paragraphs.begin(), header_.paragraphs.end(),
+                             [](const HeaderParagraph& h) { return h.section == "sourceDesc"; }) &&
+                p.attribute("type").empty() && group == 0) {
+                header_.source_description = text;
+                continue;
+            }
+            header_.paragraphs.push_back({std::string(section), p.attribute("type").value(), text, group});
+        }
+    };
+    for (pugi::xml_node part : header.children()) {
+        if (part.type() != pugi::node_element) continue;
+        std::string_view name = local_name(part.name());
+        if (name == "fileDesc") {
+            for (pugi::xml_node item : part.children()) {
+                if (item.type() != pugi::node_element) continue;
+                std::string_view item_name = local_name(item.name());
+                if (item_name == "titleStmt") {
+                    for (pugi::xml_node t : item.children()) {
+                        if (t.type() != pugi::node_element) continue;
+                        if (local_name(t.name()) == "title" && header_.title.empty()) header_.title = text_of(t);
+                        else if (local_name(t.name()) == "note")
+                            header_.paragraphs.push_back({"titleNote", "", text_of(t), 0});
+                        else
+                            warn(t, "tbx.unknown-element",
+                                 "<" + std::string(t.name()) + "> in <titleStmt> is not kept; expected <title> or <note>");
+                    }
+                } else if (item_name == "publicationStmt") {
+                    paragraphs(item, "publicationStmt", 0);
+                } else if (item_name == "sourceDesc") {
+                    paragraphs(item, "sourceDesc", source_group++);
+                } else {
+                    warn(item, "tbx.unknown-element",
+                         "<" + std::string(item.name()) +
+                             "> in <fileDesc> is not kept; expected titleStmt, publicationStmt or sourceDesc");
+                }
+            }
+        } else if (name == "encodingDesc") {
+            paragraphs(part, "encodingDesc", 0);
+        } else if (name == "revisionDesc") {
+            for (pugi::xml_node change : part.children()) {
+                if (change.type() != pugi::node_element) continue;
+                if (local_name(change.name()) == "change") paragraphs(change, "revisionDesc", change_group++);
+                else
+                    warn(change, "tbx.unknown-element",
+                         "<" + std::string(change.name()) + "> in <revisionDesc> is not kept; expected <change>");
+            }
+        } else {
+            warn(part, "tbx.unknown-element",
+                 "<" + std::string(part.name()) +
+                     "> in the header is not kept; expected fileDesc, encodingDesc or revisionDesc");
+        }
+    }
+    current_ = nullptr;
+}
+
+// TBX puts the back matter after the entries; the model has it in the header.
+// Find it from the end of the text, so the header can be handed on first.
+void TbxReader::read_back_matter_from_tail() {
+    std::string_view text = text_;
+    std::size_t body_end = text.rfind("</body");
+    if (body_end == std::string_view::npos) {
+        std::size_t prefixed = text.rfind(":body");
+        if (prefixed == std::string_view::npos || prefixed < 2) return;
+        body_end = text.rfind("</", prefixed);
+        if (body_end == std::string_view::npos) return;
+    }
+    TagScanner scanner(text, body_end);
+    ScanEvent event = scanner.next();  // </body>
+    if (event.kind != ScanEvent::end_tag) return;
+    std::size_t back_begin = std::string::npos;
+    int depth = 0;
+    for (event = scanner.next(); event.kind != ScanEvent::end_of_input && event.kind != ScanEvent::error;
+         event = scanner.next()) {
+        if (event.kind == ScanEvent::start_tag) {
+            if (depth == 0 && local_name(event.name) == "back") back_begin = event.begin;
+            if (depth == 0 && back_begin != event.begin) return;
+            ++depth;
+        } else if (event.kind == ScanEvent::empty_tag) {
+            if (depth == 0) return;
+        } else if (event.kind == ScanEvent::end_tag) {
+            if (depth == 0) return;
+            if (--depth == 0 && back_begin != std::string::npos) {
+                back_begin_ = back_begin;
+                tail_cursor_.emplace(text_);
+                Fragment fragment;
+                if (!parse_fragment(fragment, back_begin, event.end, *tail_cursor_)) return;
+                current_ = &fragment;
+                for (pugi::xml_node section : fragment.document.document_element().children()) {
+                    if (section.type() != pugi::node_element) continue;
+                    std::string_view name = local_name(section.name());
+                    if (name != "refObjectSec" && name != "refObjectList") {
+                        warn(section, "tbx.unknown-element",
+                             "<" + std::string(section.name()) + "> in <back> is not kept; expected <refObjectSec>");
+                        continue;
+                    }
+                    check_attributes(section, {"type"});
+                    RefObjectSection kept{section.attribute("type").value(), {}};
+                    for (pugi::xml_node object : section.children()) {
+                        if (object.type() != pugi::node_element) continue;
+                        if (local_name(object.name()) != "refObject") {
+                            warn(object, "tbx.unknown-element",
+                                 "<" + std::string(object.name()) + "> is not kept; expected <refObject>");
+                            continue;
+                        }
+                        check_attributes(object, {"id"});
+                        RefObject ref_object{object.attribute("id").value(), {}};
+                        for (pugi::xml_node item : object.children()) {
+                            if (item.type() != pugi::node_element) continue;
+                            std::string_view item_name = local_name(item.name());
+                            if (item_name == "item") {
+                                check_attributes(item, {"type"});
+                                ref_object.items.push_back({item.attribute("type").value(), text_of(item)});
+                            } else if (item_name == "itemGrp" || item_name == "itemSet") {
+                                for (pugi::xml_node inner : item.children()) {
+                                    if (inner.type() != pugi::node_element) continue;
+                                    if (local_name(inner.name()) == "item") {
+                                        ref_object.items.push_back({inner.attribute("type").value(), text_of(inner)});
+                                    } else {
+                                        warn(inner, "tbx.unknown-element",
+                                             "<" + std::string(inner.name()) + "> in <" + std::string(item_name) +
+                                                 "> is not kept; expected <item>");
+                                    }
+                                }
+                            } else {
+                                warn(item, "tbx.unknown-element",
+                                     "<" + std::string(item.name()) + "> in <refObject> is not kept; expected <item>");
+                            }
+                        }
+                        kept.objects.push_back(std::move(ref_object));
+                    }
+                    header_.back_matter.push_back(std::move(kept));
+                }
+                current_ = nullptr;
+                return;
+            }
+        }
+    }
+}
+
+void TbxReader::emit_header() {
+    if (header_emitted_) return;
+    header_emitted_ = true;
+    if (header_.source_language.empty()) header_.source_language = root_language_;
+    read_back_matter_from_tail();
+    if (failed_) return;
+    sink_.header(header_);
+}
+
+void TbxReader::read_entry(std::size_t begin, std::size_t end) {
+    Fragment fragment;
+    if (!parse_fragment(fragment, begin, end, *cursor_)) return;
+    current_ = &fragment;
+    pugi::xml_node entry = fragment.document.document_element();
+    Concept concept_value = flavour_.version == TbxVersion::min2013 ? read_min_concept(entry) : read_concept(entry);
+    ++entry_count_;
+    if (concept_value.id.empty()) {
+        std::string id = "c" + std::to_string(entry_count_);
+        for (int suffix = 2; concept_ids_.count(id); ++suffix) id = "c" + std::to_string(entry_count_) + "-" + std::to_string(suffix);
+        if (!warned_generated_id_) {
+            warn(entry, "tbx.generated-id",
+                 "<" + std::string(entry.name()) + "> has no id; entries without one get generated ids (" + id +
+                     " here)");
+            warned_generated_id_ = true;
+        }
+        concept_value.id = id;
+    } else if (!concept_ids_.insert(concept_value.id).second) {
+        warn(entry, "tbx.duplicate-id", "duplicate entry id '" + concept_value.id + "'; expected ids to be unique");
+    }
+    concept_ids_.insert(concept_value.id);
+    current_ = nullptr;
+    sink_.concept_entry(std::move(concept_value));
+}
+
+bool TbxReader::read_root(const ScanEvent& event) {
+    std::string tag(text_.substr(event.begin, event.end - event.begin));
+    if (event.kind == ScanEvent::start_tag) tag.insert(tag.size() - 1, "/");
+    pugi::xml_document document;
+    pugi::xml_parse_result result = document.load_buffer(tag.data(), tag.size(), pugi::parse_default, pugi::encoding_utf8);
+    if (!result) {
+        error_at(event.begin + static_cast<std::size_t>(result.offset), "xml.not-well-formed",
+                 std::string("not well-formed XML: ") + result.description());
+        return false;
+    }
+    pugi::xml_node root = document.document_element();
+    for (pugi::xml_attribute attribute : root.attributes()) {
+        std::string_view name = attribute.name();
+        if (name == "xmlns") root_namespaces_.emplace_back("", attribute.value());
+        else if (name.starts_with("xmlns:")) root_namespaces_.emplace_back(std::string(name.substr(6)), attribute.value());
+    }
+    std::string_view name = root.name();
+    std::string_view local = local_name(name);
+    std::string default_namespace;
+    for (const auto& [prefix, uri] : root_namespaces_)
+        if (prefix == prefix_of(name)) default_namespace = uri;
+    flavour_.root = std::string(name);
+    SourcePos pos = position(event.begin);
+    if (local == "tbx") {
+        flavour_.version = TbxVersion::v3;
+        flavour_.dialect = root.attribute("type").value();
+        flavour_.style = root.attribute("style").value();
+        if (default_namespace != tbx_v3_namespace)
+            diagnostics_.warning(pos, "tbx.namespace",
+                                 "<tbx> is not in the TBX v3 namespace (" + std::string(tbx_v3_namespace) +
+                                     "); read as TBX v3 anyway");
+    } else if (local == "martif") {
+        flavour_.version = TbxVersion::v2008;
+        flavour_.dialect = root.attribute("type").value();
+        if (default_namespace == tbx_v3_namespace) {
+            flavour_.misplaced_namespace = true;
+            diagnostics_.warning(pos, "tbx.namespace",
+                                 "<martif> is in the TBX v3 namespace, where it does not belong; read as TBX 2008");
+        } else if (!default_namespace.empty()) {
+            diagnostics_.warning(pos, "tbx.namespace",
+                                 "<martif> is in the namespace " + default_namespace +
+                                     "; TBX 2008 has none. Read as TBX 2008");
+        }
+    } else if (name == "TBX" && root.attribute("dialect")) {
+        flavour_.version = TbxVersion::min2013;
+        flavour_.dialect = root.attribute("dialect").value();
+        if (flavour_.dialect != "TBX-Min")
+            diagnostics_.warning(pos, "tbx.dialect",
+                                 "<TBX dialect=\"" + flavour_.dialect + "\">: expected dialect=\"TBX-Min\"; read as TBX-Min");
+    } else {
+        error_at(event.begin, "tbx.unknown-root",
+                 "the root element is <" + std::string(name) +
+                     ">; expected <tbx> (TBX v3, ISO 30042:2019), <martif> (TBX 2008) or <TBX dialect=\"TBX-Min\">");
+        return false;
+    }
+    core_namespace_ = default_namespace;
+    if (flavour_.version == TbxVersion::v3 && flavour_.style.empty()) {
+        bool modules = std::any_of(root_namespaces_.begin(), root_namespaces_.end(),
+                                   [](const auto& ns) { return ns.second.starts_with("http://www.tbxinfo.net/ns/"); });
+        flavour_.style = modules ? "dct" : "dca";
+    }
+    if (pugi::xml_attribute language = root.attribute("xml:lang")) {
+        LanguageTag root_tag = normalise_language_tag(language.value());
+        if (!root_tag.valid)
+            diagnostics_.warning(pos, "tbx.language-tag",
+                                 "invalid language tag '" + std::string(language.value()) +
+                                     "' on the root; expected a BCP 47 tag such as en or en-US (kept as written)");
+        root_language_ = root_tag.tag;
+    }
+    return true;
+}
+
+void TbxReader::run() {
+    std::optional<DecodedText> decoded = decode_xml_bytes(input_.text, input_.name, diagnostics_);
+    if (!decoded) return;
+    text_ = std::move(decoded->text);
+    flavour_.encoding = decoded->encoding;
+    cursor_.emplace(text_);
+
+    TagScanner scanner(text_, 0);
+    std::vector<OpenElement> stack;
+    bool root_seen = false;
+    std::size_t header_begin = std::string::npos;
+    std::size_t entry_begin = std::string::npos;
+    for (;;) {
+        ScanEvent event = scanner.next();
+        if (failed_) return;
+        switch (event.kind) {
+        case ScanEvent::end_of_input:
+            if (!stack.empty()) {
+                const OpenElement& open = stack.back();
+                auto [line, column] = cursor_->at(open.begin);
+                error_at(event.begin, "xml.not-well-formed",
+                         "not well-formed XML: the file ends inside <" + std::string(open.name) + "> (opened at line " +
+                             std::to_string(line) + ", column " + std::to_string(column) + "); expected </" +
+                             std::string(open.name) + ">");
+                return;
+            }
+            if (!root_seen) {
+                error_at(event.begin, "tbx.unknown-root",
+                         "no root element; expected <tbx> (TBX v3), <martif> (TBX 2008) or <TBX dialect=\"TBX-Min\">");
+                return;
+            }
+            emit_header();
+            if (failed_) return;
+            sink_.finish();
+            return;
+        case ScanEvent::error:
+            error_at(event.begin, "xml.not-well-formed", "not well-formed XML: " + event.message);
+            return;
+        case ScanEvent::doctype:
+            if (root_seen) {
+                error_at(event.begin, "xml.not-well-formed", "not well-formed XML: a DOCTYPE after the root element");
+                return;
+            }
+            flavour_.doctype = true;  // accepted and ignored: never loaded
+            continue;
+        case ScanEvent::text:
+            if (event.end > event.begin && !is_blank(std::string_view(text_).substr(event.begin, event.end - event.begin))) {
+                if (stack.empty()) {
+                    error_at(event.begin, "xml.not-well-formed",
+                             root_seen ? "not well-formed XML: text after the root element"
+                                       : "not well-formed XML: text before the root element; expected '<'");
+                    return;
+                }
+                Role role = stack.back().role;
+                if (role == Role::root || role == Role::text || role == Role::body)
+                    diagnostics_.warning(position(event.begin), "tbx.text-dropped",
+                                         "text directly inside <" + std::string(stack.back().name) + "> is not kept");
+            }
+            continue;
+        case ScanEvent::start_tag:
+        case ScanEvent::empty_tag: {
+            Role parent = stack.empty() ? Role::other : stack.back().role;
+            Role role = Role::other;
+            std::string_view local = local_name(event.name);
+            if (stack.empty()) {
+                if (root_seen) {
+                    error_at(event.begin, "xml.not-well-formed",
+                             "not well-formed XML: a second root element <" + std::string(event.name) + ">");
+                    return;
+                }
+                root_seen = true;
+                if (!read_root(event)) return;
+                role = Role::root;
+            } else if (parent == Role::root) {
+                if (local == "tbxHeader" || local == "martifHeader" || local == "header") role = Role::header;
+                else if (local == "text") role = Role::text;
+                else if (local == "body" && flavour_.version == TbxVersion::min2013) role = Role::body;
+                else role = Role::skipped;
+            } else if (parent == Role::text) {
+                if (local == "body") role = Role::body;
+                else if (local == "back") role = Role::back;
+                else role = Role::skipped;
+            } else if (parent == Role::body) {
+                role = local == "conceptEntry" || local == "termEntry" ? Role::entry : Role::skipped;
+            } else if (parent == Role::skipped) {
+                role = Role::skipped;
+            }
+            if (role == Role::skipped && parent != Role::skipped)
+                diagnostics_.warning(position(event.begin), "tbx.unexpected-element",
+                                     "<" + std::string(event.name) + "> is not expected in <" +
+                                         std::string(stack.back().name) + ">; it is not read");
+            if (role == Role::header) header_begin = event.begin;
+            if (role == Role::entry) {
+                emit_header();
+                if (failed_) return;
+                entry_begin = event.begin;
+            }
+            if (event.kind == ScanEvent::start_tag) {
+                stack.push_back({event.name, event.begin, role});
+            } else {
+                if (role == Role::entry) read_entry(event.begin, event.end);
+                if (role == Role::header) read_header(event.begin, event.end);
+                if (failed_) return;
+            }
+            continue;
+        }
+        case ScanEvent::end_tag: {
+            if (stack.empty()) {
+                error_at(event.begin, "xml.not-well-formed",
+                         "not well-formed XML: end tag </" + std::string(event.name) + "> with no open element");
+                return;
+            }
+            OpenElement open = stack.back();
+            if (open.name != event.name) {
+                auto [line, column] = cursor_->at(open.begin);
+                error_at(event.begin, "xml.not-well-formed",
+                         "not well-formed XML: expected </" + std::string(open.name) + "> to close <" +
+                             std::string(open.name) + "> from line " + std::to_string(line) + ", column " +
+                             std::to_string(column) + ", found </" + std::string(event.name) + ">");
+                return;
+            }
+            stack.pop_back();
+            if (open.role == Role::header) read_header(header_begin, event.end);
+            if (open.role == Role::entry) read_entry(entry_begin, event.end);
+            if (open.role == Role::back && open.begin != back_begin_)
+                diagnostics_.warning(position(open.begin), "tbx.unexpected-element",
+                                     "back matter in an unexpected place is not read");
+            if (open.role == Role::body) emit_header();
+            if (failed_) return;
+            continue;
+        }
+        }
+    }
+}
+
+}  // namespace
+
+std::string describe(const TbxFlavour& flavour) {
+    switch (flavour.version) {
+    case TbxVersion::v3:
+        return "TBX v3 (ISO 30042:2019), " + (flavour.style.empty() ? std::string("dca") : flavour.style) + " style";
+    case TbxVersion::v2008:
+        return std::string("TBX 2008 (ISO 30042:2008, martif)") +
+               (flavour.misplaced_namespace ? ", wrongly in the TBX v3 namespace" : "");
+    case TbxVersion::min2013:
+        return "TBX-Min 2013 (pre-ISO)";
+    case TbxVersion::unknown:
+        break;
+    }
+    return "unknown";
+}
+
+void read_tbx(const Input& input, const ReadOptions& options, Diagnostics& diagnostics, ConceptSink& sink,
+              TbxFlavour* flavour) {
+    // Strict reading (warnings count as errors) is decided by the caller, which sees every warning.
+    (void)options;
+    TbxFlavour local;
+    TbxReader reader(input, diagnostics, sink, flavour ? *flavour : local);
+    reader.run();
+}
+
+void read_tbx(const Input& input, const ReadOptions& options, Diagnostics& diagnostics, ConceptSink& sink) {
+    read_tbx(input, options, diagnostics, sink, nullptr);
+}
+
+}  // namespace ilo
