@@ -123,6 +123,7 @@ public:
         if (name_end == at) return fail(event, at, "expected an element name after '<' (write '&lt;' for a literal '<')");
         event.name = text_.substr(at, name_end - at);
         at = name_end;
+        attribute_names_.clear();
         for (;;) {
             bool had_space = false;
             while (at < size && is_space(text_[at])) {
@@ -149,6 +150,10 @@ public:
             if (attribute_end == at)
                 return fail(event, at, "expected an attribute name, '>' or '/>' in the start tag <" + std::string(event.name) + ">");
             std::string attribute(text_.substr(at, attribute_end - at));
+            std::string_view attribute_name = text_.substr(at, attribute_end - at);
+            if (std::find(attribute_names_.begin(), attribute_names_.end(), attribute_name) != attribute_names_.end())
+                return fail(event, at, "duplicate attribute '" + attribute + "' in the start tag <" + std::string(event.name) + ">");
+            attribute_names_.push_back(attribute_name);
             at = attribute_end;
             while (at < size && is_space(text_[at])) ++at;
             if (at >= size || text_[at] != '=')
@@ -222,6 +227,7 @@ private:
 
     std::string_view text_;
     std::size_t pos_;
+    std::vector<std::string_view> attribute_names_;  // of the start tag being scanned
 };
 
 std::string_view local_name(std::string_view qualified) {
@@ -1297,15 +1303,17 @@ void TbxReader::run() {
             continue;
         case ScanEvent::text:
             if (event.end > event.begin && !is_blank(std::string_view(text_).substr(event.begin, event.end - event.begin))) {
+                std::size_t first = event.begin;
+                while (first < event.end && is_space(text_[first])) ++first;
                 if (stack.empty()) {
-                    error_at(event.begin, "xml.not-well-formed",
+                    error_at(first, "xml.not-well-formed",
                              root_seen ? "not well-formed XML: text after the root element"
                                        : "not well-formed XML: text before the root element; expected '<'");
                     return;
                 }
                 Role role = stack.back().role;
                 if (role == Role::root || role == Role::text || role == Role::body)
-                    diagnostics_.warning(position(event.begin), "tbx.text-dropped",
+                    diagnostics_.warning(position(first), "tbx.text-dropped",
                                          "text directly inside <" + std::string(stack.back().name) + "> is not kept");
             }
             continue;

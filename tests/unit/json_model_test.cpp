@@ -1,0 +1,151 @@
+// Tests of the JSON form of the model: its exact shape, determinism and the reader's diagnostics.
+#include <gtest/gtest.h>
+
+#include <sstream>
+
+#include "formats/format.hpp"
+
+namespace ilo {
+namespace {
+
+std::string rendered(const Diagnostics& diagnostics) {
+    std::string out;
+    for (const Diagnostic& diagnostic : diagnostics.items()) out += format_diagnostic(diagnostic);
+    return out;
+}
+
+TermBase sample() {
+    TermBase tb;
+    tb.title = "T";
+    tb.source_language = "en";
+    tb.paragraphs.push_back({"sourceDesc", "", "second", 1});
+    Concept c;
+    c.id = "c1";
+    c.relations.push_back({RelationKind::broader, "parent", "c0", "broaderConceptGeneric"});
+    LanguageSection en;
+    en.language = "en";
+    Term term{.text = "a \"quoted\" term\nwith a line break", .part_of_speech = "noun"};
+    ExtraField group{.element = "descripGrp", .level = Level::term_level};
+    group.children.push_back({.element = "descrip", .type = "example", .level = Level::term_level, .value = "e.g."});
+    term.extra.push_back(group);
+    en.terms.push_back(term);
+    c.languages.push_back(en);
+    tb.concepts.push_back(c);
+    return tb;
+}
+
+std::string write_json(const TermBase& tb) {
+    Diagnostics diagnostics;
+    std::ostringstream out;
+    write_term_base(*find_format("json"), tb, out, WriteOptions{}, diagnostics);
+    EXPECT_FALSE(diagnostics.has_errors());
+    return out.str();
+}
+
+TEST(JsonModel, WritesTheDocumentedShape) {
+    EXPECT_EQ(write_json(sample()), R"({
+  "format": "ilo-tbx-model",
+  "version": 1,
+  "header": {
+    "title": "T",
+    "source_language": "en",
+    "paragraphs": [
+      {
+        "section": "sourceDesc",
+        "text": "second",
+        "group": 1
+      }
+    ]
+  },
+  "concepts": [
+    {
+      "id": "c1",
+      "relations": [
+        {
+          "kind": "broader",
+          "label": "parent",
+          "target": "c0",
+          "type": "broaderConceptGeneric"
+        }
+      ],
+      "languages": [
+        {
+          "language": "en",
+          "terms": [
+            {
+              "text": "a \"quoted\" term\nwith a line break",
+              "part_of_speech": "noun",
+              "extra": [
+                {
+                  "element": "descripGrp",
+                  "level": "term",
+                  "children": [
+                    {
+                      "element": "descrip",
+                      "type": "example",
+                      "level": "term",
+                      "value": "e.g."
+                    }
+                  ]
+                }
+              ]
+            }
+          ]
+        }
+      ]
+    }
+  ]
+}
+)");
+}
+
+TEST(JsonModel, EmptyTermBase) {
+    EXPECT_EQ(write_json(TermBase{}), "{\n  \"format\": \"ilo-tbx-model\",\n  \"version\": 1,\n  \"header\": {},\n  \"concepts\": []\n}\n");
+}
+
+TEST(JsonModel, ReadsBackWhatItWrote) {
+    Diagnostics diagnostics;
+    std::string text = write_json(sample());
+    TermBase back = read_term_base(*find_format("json"), Input{"m.json", text}, ReadOptions{}, diagnostics);
+    EXPECT_EQ(diagnostics.items().size(), 0u) << rendered(diagnostics);
+    EXPECT_EQ(back, sample());
+}
+
+struct BadJson {
+    std::string name;
+    std::string text;
+    std::string expected;
+    friend void PrintTo(const BadJson& input, std::ostream* out) { *out << input.name; }
+};
+
+class JsonModelBadInput : public testing::TestWithParam<BadJson> {};
+
+TEST_P(JsonModelBadInput, GivesAnExactDiagnostic) {
+    Diagnostics diagnostics;
+    read_term_base(*find_format("json"), Input{"m.json", GetParam().text}, ReadOptions{}, diagnostics);
+    EXPECT_EQ(rendered(diagnostics), GetParam().expected);
+}
+
+INSTANTIATE_TEST_SUITE_P(
+    Corpus, JsonModelBadInput,
+    testing::Values(
+        BadJson{"syntax", "{\n  \"format\": \"ilo-tbx-model\",\n  \"version\": 1,,\n}",
+                "m.json:3:16: error: not valid JSON: syntax error while parsing object key - unexpected ','; expected "
+                "string literal [json.syntax]\n"},
+        BadJson{"wrong_format", R"({"format": "something", "version": 1})",
+                "m.json: error: /format: expected \"ilo-tbx-model\", found \"something\" [json.schema]\n"},
+        BadJson{"wrong_version", R"({"format": "ilo-tbx-model", "version": 2})",
+                "m.json: error: /version: expected 1, the only version of the JSON model so far [json.schema]\n"},
+        BadJson{"wrong_kind",
+                R"({"format": "ilo-tbx-model", "version": 1, "concepts": [{"id": "c1", "languages": [{"language": "en", "terms": [{"text": 5}]}]}]})",
+                "m.json: error: /concepts/0/languages/0/terms/0/text: expected a string, found number [json.schema]\n"},
+        BadJson{"unknown_key", R"({"format": "ilo-tbx-model", "version": 1, "concepts": [{"id": "c1", "colour": "red"}]})",
+                "m.json: warning: /concepts/0/colour: unknown key, not read [json.unknown-key]\n"},
+        BadJson{"bad_level",
+                R"({"format": "ilo-tbx-model", "version": 1, "concepts": [{"id": "c1", "extra": [{"element": "admin", "level": "entry"}]}]})",
+                "m.json: error: /concepts/0/extra/0/level: expected \"concept\", \"language\" or \"term\", found \"entry\" "
+                "[json.schema]\n"}),
+    [](const testing::TestParamInfo<BadJson>& param_info) { return param_info.param.name; });
+
+}  // namespace
+}  // namespace ilo
