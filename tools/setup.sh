@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs the Debian packages ilo-tbx needs (only those missing), then configures and builds it in build/.
 # Usage: tools/setup.sh [--test] [--build-dir DIR] [-- extra cmake arguments]
-#   --test   also install what the test suite needs (official-schema checkers: jing, Saxon, lxml)
+#   --test   also install what the test suite needs (official-schema checkers: jing, Saxon, lxml;
+#            the translation tools the acceptance tests run: OmegaT, a JDK, translate-toolkit)
 #   --fuzz   also install clang and its sanitizer/libFuzzer runtime
 # Idempotent: when everything is present it installs nothing and prints only the build's own output.
 set -euo pipefail
@@ -25,6 +26,8 @@ done
 build_packages=(g++ cmake make pkg-config libpugixml-dev libxml2-dev libboost-program-options-dev
                 libicu-dev libgtest-dev nlohmann-json3-dev)
 test_packages=(libxml2-utils jing libsaxonhe-java default-jre-headless python3 python3-lxml)
+# The translation tools that the acceptance tests (tests/acceptance) run.
+test_packages+=(omegat default-jdk-headless translate-toolkit python3-translate)
 fuzz_packages=(clang-14 libclang-rt-14-dev)
 
 packages=("${build_packages[@]}")

@@ -1,0 +1,731 @@
+#!/usr/bin/python3
+"""Acceptance tests: real translation tools (OmegaT 3.6, translate-toolkit 3.8) read the files under test.
+
+Each CTest case is one run of this script with a sub-command (see --help). A case:
+  1. optionally has ilo-tbx write the file under test (--produce) and the JSON form of the model it
+     came from (--model-args);
+  2. reads the file independently (a small TBX 2008 / TSV / CSV reader here, never ilo-tbx's own code)
+     into a neutral list of concepts, languages, terms and data-category values;
+  3. runs the tool's own code on the file through a driver (omegat/OmegaTGlossaryDump.java,
+     translate_toolkit/tt_glossary_dump.py) and parses what the tool printed;
+  4. compares, to the character, what the tool shows with what a model of that tool's behaviour
+     predicts from the file, in every language pair, and fails on any difference;
+  5. counts the terms written and the terms seen; a term not seen fails the case unless the tool drops
+     it by design, and with --complete (our own exports) no term may be missing at all; with a model,
+     every term of the model must also be in the file and seen;
+  6. measures which data categories the tool shows and which it drops, on a probe copy of the file in
+     which every data-category value is replaced by a unique marker (so that "noun" shown for the target
+     term is not mistaken for "noun" of the source term), and writes that as a row of the README's
+     table (build/acceptance/rows/); the `readme` sub-command checks the README table against the rows
+     (ILO_TBX_ACCEPT=1 rewrites it).
+
+Exit codes: 0 pass, 1 fail, 77 skip (a consumer is missing outside CI; with CI=true that is a failure).
+"""
+import argparse
+import collections
+import csv
+import dataclasses
+import difflib
+import fcntl
+import json
+import os
+import re
+import shlex
+import shutil
+import subprocess
+import sys
+import tempfile
+import xml.etree.ElementTree as ElementTree
+import zipfile
+
+SKIP = 77
+HERE = os.path.dirname(os.path.abspath(__file__))
+SOURCE_DIR = os.path.dirname(os.path.dirname(HERE))
+README = os.path.join(SOURCE_DIR, "README.md")
+OMEGAT_JAR = "/usr/share/omegat/OmegaT.jar"
+SYSTEM_PYTHON = "/usr/bin/python3"
+XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
+FIELD_ELEMENTS = ("descrip", "termNote", "admin", "note", "ref", "xref", "transacNote")
+GROUP_ELEMENTS = ("descripGrp", "adminGrp", "termNoteGrp", "transacGrp")
+
+
+class Failure(Exception):
+    """The tool does not see what it should: the case fails with this message."""
+
+
+class ConsumerMissing(Exception):
+    """A translation tool (or what its driver needs) is not installed."""
+
+
+# ---------------------------------------------------------------------------------------------------------
+# The neutral view of a term base.
+
+@dataclasses.dataclass
+class Term:
+    text: str
+    fields: list  # (category, value) pairs on the term (termNote, descrip, admin, note)
+
+
+@dataclasses.dataclass
+class LangSet:
+    tag: str
+    terms: list
+    fields: list  # (category, value) pairs on the language section
+
+
+@dataclasses.dataclass
+class Concept:
+    id: str
+    langs: list
+    fields: list  # (category, value) pairs on the concept
+    descrips: list = dataclasses.field(default_factory=list)  # every descrip text in the entry, in order
+
+
+def primary_subtag(tag):
+    return re.split(r"[-_]", tag, maxsplit=1)[0].lower()
+
+
+def element_text(element):
+    return "".join(element.itertext())
+
+
+def category_of(element):
+    local = element.tag.split("}")[-1]
+    return "note" if local == "note" else (element.get("type") or local)
+
+
+def collect_fields(parent, fields):
+    """The data categories directly under parent (descrip, termNote, admin, note, and groups of them)."""
+    for child in parent:
+        if not isinstance(child.tag, str):
+            continue
+        local = child.tag.split("}")[-1]
+        if local in FIELD_ELEMENTS:
+            fields.append((category_of(child), element_text(child) or child.get("target", "")))
+        elif local in GROUP_ELEMENTS:
+            collect_fields(child, fields)
+        elif local in ("transac", "date"):
+            fields.append((local, element_text(child)))
+
+
+def term_groups(lang_set):
+    """(term element, elements holding its data categories) for every tig and ntig of a langSet."""
+    for group in lang_set:
+        if group.tag == "tig":
+            term = group.find("term")
+            if term is not None:
+                yield term, [group]
+        elif group.tag == "ntig":
+            term_group = group.find("termGrp")
+            term = term_group.find("term") if term_group is not None else None
+            if term is not None:
+                yield term, [group, term_group]
+
+
+def parse_tbx2008(path):
+    """ElementTree never loads external DTDs or entities, so a DOCTYPE is harmless."""
+    try:
+        tree = ElementTree.parse(path)
+    except ElementTree.ParseError as error:
+        raise Failure(f"{path}: not well-formed XML: {error}") from error
+    if tree.getroot().tag != "martif":
+        raise Failure(f"{path}: root element is <{tree.getroot().tag}>, not a namespace-less <martif> (TBX 2008)")
+    return tree
+
+
+def read_tbx2008(path):
+    concepts = []
+    for entry in parse_tbx2008(path).getroot().iter("termEntry"):
+        concept = Concept(id=entry.get("id", ""), langs=[], fields=[],
+                          descrips=[element_text(descrip) for descrip in entry.iter("descrip")])
+        collect_fields(entry, concept.fields)
+        for lang_set in entry.findall("langSet"):
+            section = LangSet(tag=lang_set.get(XML_LANG) or lang_set.get("lang", ""), terms=[], fields=[])
+            collect_fields(lang_set, section.fields)
+            for term_element, field_parents in term_groups(lang_set):
+                term = Term(text=element_text(term_element), fields=[])
+                for field_parent in field_parents:
+                    collect_fields(field_parent, term.fields)
+                section.terms.append(term)
+            concept.langs.append(section)
+        concepts.append(concept)
+    return concepts
+
+
+def make_probe(path, probe_path):
+    """A copy of a TBX 2008 file in which the value of every data category is a unique marker, so that
+    what a tool shows can be traced back to exactly one element. Terms stay as they are."""
+    tree = parse_tbx2008(path)
+    number = 0
+    for element in tree.getroot().iter():
+        if element.tag in FIELD_ELEMENTS or element.tag in ("transac", "date"):
+            number += 1
+            for child in list(element):
+                element.remove(child)
+            element.text = f"probe{number:04d}{element.tag}"
+            if element.get("target") is not None:
+                element.set("target", f"probe{number:04d}target")
+    tree.write(probe_path, encoding="UTF-8", xml_declaration=True)
+    return probe_path
+
+
+def read_model_json(path):
+    """ilo-tbx's JSON form of the model (format "ilo-tbx-model"), as neutral concepts."""
+    with open(path, encoding="utf-8") as handle:
+        document = json.load(handle)
+    if document.get("format") != "ilo-tbx-model":
+        raise Failure(f"{path}: not ilo-tbx's JSON model")
+    concepts = []
+    for item in document.get("concepts", []):
+        concept = Concept(id=item.get("id", ""), langs=[], fields=[])
+        if item.get("subject_field"):
+            concept.fields.append(("subjectField", item["subject_field"]))
+        concept.fields += [("definition", d["text"]) for d in item.get("definitions", [])]
+        concept.fields += [("note", note) for note in item.get("notes", [])]
+        for language in item.get("languages", []):
+            section = LangSet(tag=language["language"], terms=[], fields=[])
+            section.fields += [("definition", d["text"]) for d in language.get("definitions", [])]
+            section.fields += [("note", note) for note in language.get("notes", [])]
+            for term in language.get("terms", []):
+                fields = [(category, term[key]) for key, category in (
+                    ("term_type", "termType"), ("administrative_status", "administrativeStatus"),
+                    ("part_of_speech", "partOfSpeech"), ("grammatical_gender", "grammaticalGender"),
+                    ("geographical_usage", "geographicalUsage"), ("context", "context")) if term.get(key)]
+                fields += [("note", note) for note in term.get("notes", [])]
+                section.terms.append(Term(text=term["text"], fields=fields))
+            concept.langs.append(section)
+        concepts.append(concept)
+    return concepts
+
+
+def split_lines(text):
+    lines = re.split(r"\r\n|\r|\n", text)
+    return lines[:-1] if lines and lines[-1] == "" else lines
+
+
+def glossary_rows(path):
+    """OmegaT's tab-separated (.tab/.txt/.utf8) or comma-separated (.csv) glossary as a careful reader of
+    the format reads it: UTF-8 (a BOM skipped), '#' lines are comments, columns source, target, comment
+    (CSV quoting within a line); a row without both a source and a target is no entry."""
+    with open(path, encoding="utf-8-sig", newline="") as handle:
+        text = handle.read()
+    rows = []
+    for line in split_lines(text):
+        if line.startswith("#"):
+            continue
+        columns = next(csv.reader([line]), []) if path.lower().endswith(".csv") else line.split("\t")
+        while columns and columns[-1] == "":
+            columns.pop()  # as Java's String.split drops trailing empty cells
+        if len(columns) < 2 or columns[0] == "":
+            continue
+        rows.append((columns[0], columns[1], columns[2] if len(columns) > 2 else ""))
+    return rows
+
+
+# ---------------------------------------------------------------------------------------------------------
+# Consumers: finding them, and running their drivers.
+
+def require(condition, what):
+    if not condition:
+        raise ConsumerMissing(what)
+
+
+def unescape(field):
+    return re.sub(r"\\(.)", lambda m: {"t": "\t", "n": "\n", "r": "\r", "\\": "\\"}[m.group(1)], field)
+
+
+def omegat_classpath():
+    """OmegaT.jar and the jars its manifest's Class-Path names (its dependencies, from other Debian
+    packages in /usr/share/java): what the Debian package runs OmegaT with."""
+    require(os.path.isfile(OMEGAT_JAR), f"OmegaT ({OMEGAT_JAR}; Debian package omegat)")
+    with zipfile.ZipFile(OMEGAT_JAR) as jar:
+        manifest = re.sub(r"\r?\n ", "", jar.read("META-INF/MANIFEST.MF").decode("utf-8"))
+    class_path = next((line.split(":", 1)[1].split() for line in manifest.splitlines()
+                       if line.startswith("Class-Path:")), [])
+    missing = [path for path in class_path if not os.path.isfile(path)]
+    require(not missing, "OmegaT's dependencies " + " ".join(missing))
+    return [OMEGAT_JAR] + class_path
+
+
+def omegat_driver(build_dir):
+    """Compiles OmegaTGlossaryDump.java against the Debian package's jars into the build directory
+    (once; parallel cases wait on a lock) and returns the java command line prefix."""
+    class_path = omegat_classpath()
+    javac, java = shutil.which("javac"), shutil.which("java")
+    require(javac and java, "javac and java (Debian package default-jdk-headless)")
+    classes = os.path.join(build_dir, "acceptance", "omegat-classes")
+    source = os.path.join(HERE, "omegat", "OmegaTGlossaryDump.java")
+    os.makedirs(classes, exist_ok=True)
+    with open(os.path.join(classes, ".lock"), "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        compiled = os.path.join(classes, "OmegaTGlossaryDump.class")
+        if not os.path.exists(compiled) or os.path.getmtime(compiled) < os.path.getmtime(source):
+            result = subprocess.run([javac, "-encoding", "UTF-8", "-Xlint:all", "-Xlint:-path", "-Werror",
+                                     "-d", classes, "-cp", os.pathsep.join(class_path), source],
+                                    capture_output=True, text=True)
+            if result.returncode != 0:
+                raise Failure("javac failed on the OmegaT driver:\n" + result.stdout + result.stderr)
+    return [java, "-cp", os.pathsep.join([classes] + class_path), "OmegaTGlossaryDump"]
+
+
+@dataclasses.dataclass
+class Entry:
+    source: str
+    target: str
+    comment: str
+
+
+def run_omegat(build_dir, workdir, source_lang, target_langs, paths, write_tsv=None):
+    """Runs OmegaT's readers on every file for every pair in one JVM; returns {(path, target): [Entry]}."""
+    home = os.path.join(workdir, "home")  # OmegaT's preferences go here, never in the user's ~/.omegat
+    os.makedirs(home, exist_ok=True)
+    command = omegat_driver(build_dir)
+    command[1:1] = [f"-Duser.home={home}"]
+    command += (["--write-tsv", write_tsv] if write_tsv else []) + [source_lang, ",".join(target_langs)]
+    command += list(paths)
+    # A UTF-8 locale, as on a translator's desktop; Java's default charset follows it.
+    env = dict(os.environ, LC_ALL="C.UTF-8")
+    result = subprocess.run(command, capture_output=True, env=env)
+    if result.returncode != 0:
+        raise Failure(f"OmegaT's reader failed on {' '.join(paths)} ({source_lang}->{','.join(target_langs)}):\n"
+                      + result.stderr.decode("utf-8", "replace"))
+    shown, path, target = {}, None, None
+    for line in result.stdout.decode("utf-8").splitlines():
+        kind, *fields = [unescape(field) for field in line.split("\t")]
+        if kind == "file":
+            path = fields[0]
+        elif kind == "pair":
+            target = fields[1]
+            shown[(path, target)] = []
+        elif kind == "entry":
+            shown[(path, target)].append(Entry(*fields))
+    return shown
+
+
+def translate_toolkit_present():
+    require(os.path.exists(SYSTEM_PYTHON), SYSTEM_PYTHON)
+    probe = subprocess.run([SYSTEM_PYTHON, "-c", "import translate.storage.factory"], capture_output=True)
+    require(probe.returncode == 0, "translate-toolkit's Python package (Debian package python3-translate)")
+    require(os.path.exists("/usr/bin/tbx2po"), "tbx2po (Debian package translate-toolkit)")
+
+
+@dataclasses.dataclass
+class ToolkitView:
+    store: str
+    units: list  # Entry(source, target, notes)
+    po_units: list  # dicts: context, source, target, notes
+
+
+def run_translate_toolkit(workdir, paths, tbx2po=True):
+    """Returns {path: ToolkitView}."""
+    translate_toolkit_present()
+    command = [SYSTEM_PYTHON, os.path.join(HERE, "translate_toolkit", "tt_glossary_dump.py")]
+    command += (["--tbx2po", workdir] if tbx2po else []) + list(paths)
+    result = subprocess.run(command, capture_output=True)
+    if result.returncode != 0:
+        raise Failure(f"translate-toolkit failed on {' '.join(paths)}:\n"
+                      + result.stderr.decode("utf-8", "replace"))
+    views, view = {}, None
+    for line in result.stdout.decode("utf-8").splitlines():
+        kind, *fields = [unescape(field) for field in line.split("\t")]
+        if kind == "file":
+            view = views[fields[0]] = ToolkitView("", [], [])
+        elif kind == "store":
+            view.store = fields[0]
+        elif kind == "unit":
+            view.units.append(Entry(*fields))
+        elif kind == "po":
+            view.po_units.append(dict(context=fields[0], source=fields[1], target=fields[2], notes=fields[3]))
+    return views
+
+
+def run_ilo_tbx(ilo_tbx, arguments, out):
+    """Has ilo-tbx write a file; its diagnostics (the loss report) are printed for the log."""
+    if not ilo_tbx:
+        raise Failure("--produce and --model-args need --ilo-tbx")
+    command = [ilo_tbx] + [argument.replace("{out}", out) for argument in shlex.split(arguments)]
+    result = subprocess.run(command, capture_output=True, text=True)
+    if result.stderr:
+        print(f"ilo-tbx {' '.join(command[1:])}:\n{result.stderr.rstrip()}")
+    if result.returncode != 0 or not os.path.exists(out):
+        raise Failure(f"ilo-tbx {' '.join(command[1:])} failed with exit code {result.returncode}")
+    return out
+
+
+# ---------------------------------------------------------------------------------------------------------
+# Models of what each tool shows, from the neutral view.
+
+def terms_in(concept, lang):
+    """Every term of the concept in the language, matched on the primary subtag, in document order."""
+    return [term.text for section in concept.langs if primary_subtag(section.tag) == primary_subtag(lang)
+            for term in section.terms]
+
+
+def omegat_tbx_expected(concept, source_lang, target_lang):
+    """OmegaT 3.6's GlossaryReaderTBX, for one termEntry: every source term paired with every target
+    term (languages matched on the primary subtag); a source term with no target gives an entry with an
+    empty target; a termEntry with no source term gives nothing."""
+    targets = terms_in(concept, target_lang) or [""]
+    return [(source, target) for source in terms_in(concept, source_lang) for target in targets]
+
+
+def toolkit_tbx_expected(concept):
+    """translate-toolkit's tbxfile, for one termEntry: one unit; the source is the first term of the first
+    langSet and the target the first term of the second, whatever their languages."""
+    def first(index):
+        return concept.langs[index].terms[0].text if index < len(concept.langs) and concept.langs[index].terms else ""
+    return (first(0), first(1))
+
+
+def tbx2po_expected(concepts):
+    """tbx2po: one PO unit per TBX unit; its msgctxt is the entry's descrip texts (each once, in order),
+    and units with the same msgctxt and msgid are merged into the first (PO removeduplicates "merge")."""
+    units, ids = [], set()
+    for concept in concepts:
+        source, target = toolkit_tbx_expected(concept)
+        context = "\n".join(dict.fromkeys(concept.descrips))
+        if source and (context, source) not in ids:
+            ids.add((context, source))
+            units.append((source, target))
+    return units
+
+
+# ---------------------------------------------------------------------------------------------------------
+# Comparison, figures and the shown/dropped measurement.
+
+def compare(what, expected, seen):
+    if expected == seen:
+        return
+    expected_lines = ["\t".join(row) for row in expected]
+    seen_lines = ["\t".join(row) for row in seen]
+    diff = "\n".join(difflib.unified_diff(expected_lines, seen_lines, "expected", "seen by the tool", lineterm=""))
+    raise Failure(f"{what}: the tool does not show what the file holds ({len(expected)} expected, "
+                  f"{len(seen)} seen):\n{diff}")
+
+
+class Measure:
+    """Counts, per data category and where it sits, how many probe values a tool shows and drops."""
+
+    def __init__(self):
+        self.counts = collections.OrderedDict()
+
+    def add(self, label, shown):
+        kept, dropped = self.counts.get(label, (0, 0))
+        self.counts[label] = (kept + (1 if shown else 0), dropped + (0 if shown else 1))
+
+    def shown(self):
+        return sorted(label for label, (kept, dropped) in self.counts.items() if kept and not dropped)
+
+    def dropped(self):
+        return sorted(label for label, (kept, dropped) in self.counts.items() if dropped and not kept)
+
+    def partly(self):
+        return sorted(f"{label} ({kept} of {kept + dropped})"
+                      for label, (kept, dropped) in self.counts.items() if kept and dropped)
+
+
+def measure_fields(measure, probe_concept, source_lang, target_lang, shown_text):
+    """Which of a probe concept's data categories (unique marker values) appear in shown_text."""
+    def side_of(tag):
+        if primary_subtag(tag) == primary_subtag(source_lang):
+            return "source"
+        if target_lang and primary_subtag(tag) == primary_subtag(target_lang):
+            return "target"
+        return None
+    for category, value in probe_concept.fields:
+        measure.add(f"{category} (entry)", value in shown_text)
+    for section in probe_concept.langs:
+        side = side_of(section.tag)
+        if side is None:
+            continue
+        for category, value in section.fields:
+            measure.add(f"{category} ({side} language)", value in shown_text)
+        for term in section.terms:
+            for category, value in term.fields:
+                measure.add(f"{category} ({side} term)", value in shown_text)
+
+
+def concept_label(concept, index):
+    return concept.id or f"#{index + 1}"
+
+
+def coverage(concepts, seen, langs):
+    """Terms written vs terms seen. seen holds (concept index, primary language, term text) for every
+    term the tool showed in its concept, in any language pair; only the languages in langs count.
+    Returns the number written and the (index, label) of each term not seen."""
+    written, missing = 0, []
+    for index, concept in enumerate(concepts):
+        for section in concept.langs:
+            if primary_subtag(section.tag) not in langs:
+                continue
+            for position, term in enumerate(section.terms):
+                written += 1
+                if (index, primary_subtag(section.tag), term.text) not in seen:
+                    missing.append((index, section, position,
+                                    f"{concept_label(concept, index)}/{section.tag}: {term.text}"))
+    return written, missing
+
+
+def check_model(model_concepts, concepts, langs, seen_texts):
+    """Every term of ilo-tbx's model (in the languages the file is for) must be in the file and seen."""
+    in_file = {(primary_subtag(section.tag), term.text) for concept in concepts
+               for section in concept.langs for term in section.terms}
+    not_written, not_seen, count = [], [], 0
+    for index, concept in enumerate(model_concepts):
+        for section in concept.langs:
+            if primary_subtag(section.tag) not in langs:
+                continue
+            for term in section.terms:
+                count += 1
+                key = (primary_subtag(section.tag), term.text)
+                label = f"{concept_label(concept, index)}/{section.tag}: {term.text}"
+                if key not in in_file:
+                    not_written.append(label)
+                elif key not in seen_texts:
+                    not_seen.append(label)
+    if not_written:
+        raise Failure("terms of the model missing from the file ilo-tbx wrote:\n  " + "\n  ".join(not_written))
+    if not_seen:
+        raise Failure("terms of the model that the tool does not see:\n  " + "\n  ".join(not_seen))
+    print(f"  model: all {count} terms of ilo-tbx's model in these languages are in the file and seen")
+
+
+def report_missing(missing, complete, why, by_design):
+    """A term the tool does not see fails the case unless the tool drops it by design; with --complete
+    (our own exports) no term may be missing at all."""
+    for item in missing:
+        print(f"  not seen ({why}): {item[3]}")
+    unexplained = [item[3] for item in missing if not by_design(item)]
+    if unexplained:
+        raise Failure("terms written but not seen by the tool:\n  " + "\n  ".join(unexplained))
+    if complete and missing:
+        raise Failure("--complete: every term written must be seen, and these are not:\n  "
+                      + "\n  ".join(item[3] for item in missing))
+
+
+def write_row(build_dir, key, columns):
+    rows = os.path.join(build_dir, "acceptance", "rows")
+    os.makedirs(rows, exist_ok=True)
+    with open(os.path.join(rows, key + ".json"), "w", encoding="utf-8") as handle:
+        json.dump(columns, handle, ensure_ascii=False, indent=1)
+
+
+def describe(labels):
+    return ", ".join(labels) if labels else "—"
+
+
+def languages_of(concepts):
+    return list(dict.fromkeys(primary_subtag(section.tag) for concept in concepts for section in concept.langs))
+
+
+# ---------------------------------------------------------------------------------------------------------
+# Test cases.
+
+def prepare(args, workdir):
+    """The file under test (written by ilo-tbx first with --produce) and the model's concepts, if any."""
+    path = args.file
+    if args.produce:
+        path = run_ilo_tbx(args.ilo_tbx, args.produce, os.path.join(workdir, os.path.basename(args.file)))
+    model = None
+    if args.model_args:
+        model = read_model_json(run_ilo_tbx(args.ilo_tbx, args.model_args, os.path.join(workdir, "model.json")))
+    return path, model
+
+
+def case_omegat_tbx(args, workdir):
+    path, model = prepare(args, workdir)
+    concepts = read_tbx2008(path)
+    source = primary_subtag(args.source)
+    targets = args.targets.split(",") if args.targets else [lang for lang in languages_of(concepts) if lang != source]
+    if not targets:
+        raise Failure(f"{path}: no target language besides {args.source}")
+    probe = make_probe(path, os.path.join(workdir, "probe.tbx"))
+    probe_concepts = read_tbx2008(probe)
+    shown = run_omegat(args.build_dir, workdir, args.source, targets, [path, probe])
+    measure, seen, entry_count = Measure(), set(), 0
+    for target in targets:
+        entries, probe_entries = shown[(path, target)], shown[(probe, target)]
+        expected = [pair for concept in concepts for pair in omegat_tbx_expected(concept, args.source, target)]
+        compare(f"OmegaT {args.source}->{target} on {path}", expected, [(e.source, e.target) for e in entries])
+        compare(f"OmegaT {args.source}->{target} on the probe copy", expected,
+                [(e.source, e.target) for e in probe_entries])
+        entry_count += len(entries)
+        position = 0
+        for index, (concept, probe_concept) in enumerate(zip(concepts, probe_concepts)):
+            count = len(omegat_tbx_expected(concept, args.source, target))
+            for entry in entries[position:position + count]:
+                seen.add((index, source, entry.source))
+                seen.add((index, primary_subtag(target), entry.target))
+            if count:
+                comments = "\n".join(entry.comment for entry in probe_entries[position:position + count])
+                measure_fields(measure, probe_concept, args.source, target, comments)
+            position += count
+    langs = {source} | {primary_subtag(target) for target in targets}
+    written, missing = coverage(concepts, seen, langs)
+    print(f"OmegaT 3.6 GlossaryReaderTBX on {os.path.basename(path)}: {len(targets)} pairs "
+          f"{args.source}->{','.join(targets)}, {entry_count} entries; terms written {written}, "
+          f"seen {written - len(missing)}")
+    report_missing(missing, args.complete, f"its termEntry has no {args.source} term",
+                   lambda item: not terms_in(concepts[item[0]], args.source))
+    if model is not None:
+        check_model(model, concepts, langs, {(lang, text) for _, lang, text in seen})
+    if args.row:
+        write_row(args.build_dir, args.row, {
+            "tool": "OmegaT 3.6 (GlossaryReaderTBX)", "file": args.row_file or os.path.basename(path),
+            "seen": f"{written - len(missing)} of {written}", "shows": describe(measure.shown()),
+            "drops": describe(measure.dropped() + measure.partly() + (
+                [f"terms of a termEntry with no {args.source} term"] if missing else []))})
+    return 0
+
+
+def case_toolkit_tbx(args, workdir):
+    path, model = prepare(args, workdir)
+    concepts = read_tbx2008(path)
+    probe = make_probe(path, os.path.join(workdir, "probe.tbx"))
+    probe_concepts = read_tbx2008(probe)
+    views = run_translate_toolkit(workdir, [path, probe])
+    view, probe_view = views[path], views[probe]
+    if view.store != "translate.storage.tbx.tbxfile":
+        raise Failure(f"translate-toolkit read {path} as {view.store}, not as TBX")
+    expected = [toolkit_tbx_expected(concept) for concept in concepts]
+    compare(f"translate-toolkit on {path}", expected, [(unit.source, unit.target) for unit in view.units])
+    compare(f"tbx2po on {path}", tbx2po_expected(concepts), [(u["source"], u["target"]) for u in view.po_units])
+    compare(f"translate-toolkit on the probe copy", expected,
+            [(unit.source, unit.target) for unit in probe_view.units])
+    measure, seen, langs = Measure(), set(), set()
+    for index, (concept, probe_concept, unit, probe_unit) in enumerate(
+            zip(concepts, probe_concepts, view.units, probe_view.units)):
+        langs |= {primary_subtag(section.tag) for section in concept.langs}
+        source_lang = primary_subtag(concept.langs[0].tag) if concept.langs else ""
+        target_lang = primary_subtag(concept.langs[1].tag) if len(concept.langs) > 1 else ""
+        if unit.source:
+            seen.add((index, source_lang, unit.source))
+        if unit.target:
+            seen.add((index, target_lang, unit.target))
+        # What a translator sees of the probe entry: the unit's notes, and tbx2po's msgctxt and comments.
+        po_unit = next((p for p in probe_view.po_units if p["source"] == probe_unit.source), None)
+        shown = probe_unit.comment + ("\n" + po_unit["context"] + "\n" + po_unit["notes"] if po_unit else "")
+        measure_fields(measure, probe_concept, source_lang, target_lang, shown)
+    written, missing = coverage(concepts, seen, langs)
+    print(f"translate-toolkit 3.8 tbxfile + tbx2po on {os.path.basename(path)}: {len(view.units)} units, "
+          f"{len(view.po_units)} PO units; terms written {written}, seen {written - len(missing)}")
+
+    def by_design(item):
+        index, section, position, _ = item
+        langs_read = concepts[index].langs[:2]
+        return position > 0 or not any(section is read for read in langs_read)
+    report_missing(missing, args.complete, "only the first term of the first two langSets is read", by_design)
+    if model is not None:
+        check_model(model, concepts, langs, {(lang, text) for _, lang, text in seen})
+    if args.row:
+        drops = measure.dropped() + measure.partly()
+        if any(item[2] > 0 for item in missing):
+            drops.append("every term after the first of a language")
+        if any(item[2] == 0 for item in missing):
+            drops.append("every langSet after the second")
+        write_row(args.build_dir, args.row, {
+            "tool": "translate-toolkit 3.8 (tbxfile, tbx2po)", "file": args.row_file or os.path.basename(path),
+            "seen": f"{written - len(missing)} of {written}", "shows": describe(measure.shown()),
+            "drops": describe(drops)})
+    return 0
+
+
+def case_omegat_glossary(args, workdir):
+    """OmegaT's TSV (.tab/.txt/.utf8) and CSV readers on a glossary file."""
+    path, model = prepare(args, workdir)
+    rows = glossary_rows(path)
+    shown = run_omegat(args.build_dir, workdir, args.source, [args.target], [path])
+    entries = shown[(path, args.target)]
+    compare(f"OmegaT on {path}", rows, [(entry.source, entry.target, entry.comment) for entry in entries])
+    terms = {(primary_subtag(args.source), row[0]) for row in rows} | {(primary_subtag(args.target), row[1])
+                                                                          for row in rows}
+    print(f"OmegaT 3.6 on {os.path.basename(path)}: {len(entries)} entries; all {len(terms)} distinct terms "
+          f"and every comment of the file seen exactly")
+    if model is not None:
+        concepts = [Concept(id="", langs=[LangSet(args.source, [Term(r[0], [])], []),
+                                          LangSet(args.target, [Term(r[1], [])], [])], fields=[]) for r in rows]
+        check_model(model, concepts, {primary_subtag(args.source), primary_subtag(args.target)}, terms)
+    return 0
+
+
+def case_readme(args, workdir):
+    """Checks the README's acceptance table against the rows the cases measured."""
+    rows_dir = os.path.join(args.build_dir, "acceptance", "rows")
+    keys = args.keys.split(",")
+    missing = [key for key in keys if not os.path.exists(os.path.join(rows_dir, key + ".json"))]
+    if missing:
+        raise ConsumerMissing("the measurements of " + ", ".join(missing) + " (their cases were skipped)")
+    lines = ["| tool and reader | file | terms seen | shows | drops |", "| --- | --- | --- | --- | --- |"]
+    for key in keys:
+        with open(os.path.join(rows_dir, key + ".json"), encoding="utf-8") as handle:
+            row = json.load(handle)
+        lines.append("| " + " | ".join(row[column].replace("|", "\\|")
+                                      for column in ("tool", "file", "seen", "shows", "drops")) + " |")
+    table = "\n".join(lines)
+    begin, end = "<!-- acceptance-table:begin (generated by tests/acceptance) -->", "<!-- acceptance-table:end -->"
+    with open(README, encoding="utf-8") as handle:
+        readme = handle.read()
+    match = re.search(re.escape(begin) + r"\n(.*?)" + re.escape(end), readme, re.S)
+    if not match:
+        raise Failure(f"README.md has no acceptance table between '{begin}' and '{end}'")
+    if match.group(1).strip() == table:
+        print("README.md's acceptance table matches what the tests measured")
+        return 0
+    if os.environ.get("ILO_TBX_ACCEPT") == "1":
+        with open(README, "w", encoding="utf-8") as handle:
+            handle.write(readme[:match.start(1)] + table + "\n" + readme[match.end(1):])
+        print("README.md's acceptance table rewritten (ILO_TBX_ACCEPT=1)")
+        return 0
+    diff = "\n".join(difflib.unified_diff(match.group(1).strip().splitlines(), table.splitlines(),
+                                          "README.md", "measured", lineterm=""))
+    raise Failure("README.md's acceptance table differs from what the tests measured "
+                  "(ILO_TBX_ACCEPT=1 ctest -R acceptance.readme rewrites it):\n" + diff)
+
+
+def main(argv):
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--build-dir", required=True)
+    parser.add_argument("--ilo-tbx", help="the ilo-tbx executable under test")
+    sub = parser.add_subparsers(dest="case", required=True)
+
+    def file_case(name, run, help_text):
+        case = sub.add_parser(name, help=help_text)
+        case.add_argument("file", help="the file under test (with --produce: the name of the file ilo-tbx writes)")
+        case.add_argument("--produce", help="ilo-tbx arguments that write the file; {out} stands for its path")
+        case.add_argument("--model-args", help="ilo-tbx arguments that write the model as JSON to {out}")
+        case.add_argument("--complete", action="store_true", help="every term written must be seen")
+        case.add_argument("--row", help="key of the README table row this case measures")
+        case.add_argument("--row-file", help="how the README table names the file")
+        case.set_defaults(run=run)
+        return case
+
+    case = file_case("omegat-tbx", case_omegat_tbx, "OmegaT's TBX reader on a TBX 2008 file, every pair")
+    case.add_argument("--source", default="en")
+    case.add_argument("--targets", help="comma-separated target languages (default: every other language)")
+    file_case("tt-tbx", case_toolkit_tbx, "translate-toolkit's TBX storage and tbx2po on a TBX 2008 file")
+    case = file_case("omegat-glossary", case_omegat_glossary, "OmegaT's TSV or CSV reader on a glossary file")
+    case.add_argument("--source", default="en")
+    case.add_argument("--target", default="fr")
+    case = sub.add_parser("readme", help="check README.md's acceptance table against the measured rows")
+    case.add_argument("--keys", required=True, help="comma-separated row keys, in table order")
+    case.set_defaults(run=case_readme)
+    args = parser.parse_args(argv[1:])
+    workdir = tempfile.mkdtemp(prefix="ilo-acceptance-")
+    try:
+        return args.run(args, workdir)
+    except ConsumerMissing as missing:
+        if os.environ.get("CI") == "true":
+            print(f"FAIL: {missing} is missing, and CI=true: install it with tools/setup.sh --test",
+                  file=sys.stderr)
+            return 1
+        print(f"SKIP: {missing} is missing; install it with tools/setup.sh --test (as root)", file=sys.stderr)
+        return SKIP
+    except Failure as failure:
+        print(f"FAIL: {failure}", file=sys.stderr)
+        return 1
+    finally:
+        shutil.rmtree(workdir, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv))
