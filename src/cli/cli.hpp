@@ -28,5 +28,7 @@ using SourceTexts = std::map<std::string, std::string, std::less<>>;
 void print_diagnostics(std::ostream& err, const Diagnostics& diagnostics, const SourceTexts& sources);
 
 int run_export(const std::vector<std::string>& arguments, std::ostream& out, std::ostream& err);
+int run_import(const std::vector<std::string>& arguments, std::ostream& out, std::ostream& err);
+int run_info(const std::vector<std::string>& arguments, std::ostream& out, std::ostream& err);
 
 }  // namespace ilo::cli

@@ -18,12 +18,16 @@ Usage: ilo-tbx COMMAND [OPTIONS] [FILE...]
 Commands:
   export    read EMN Asylum and Migration Glossary pages and write a TBX term base
             (with no PAGE, the built-in "Immigration Liaison Officer (ILO)" entry)
+  import    read a term base (TBX v3, TBX 2008, TBX-Min, JSON) and write it in another format
+  info      print a term base's flavour, dialect, counts per language and data categories
 
 Run 'ilo-tbx COMMAND --help' for the options of a command.
 
 Examples:
   ilo-tbx export --out ilo.tbx
   ilo-tbx export saved-page.txt --out entry.tbx
+  ilo-tbx import termbase.tbx --out termbase.json
+  ilo-tbx info termbase.tbx
 
 Exit codes:
   0  success
@@ -61,7 +65,9 @@ int main(int argc, char** argv) {
         return ilo::cli::exit_ok;
     }
     if (command == "export") return ilo::cli::run_export(arguments, std::cout, std::cerr);
-    std::cerr << "ilo-tbx: unknown command '" << command << "'; expected one of: export\n"
+    if (command == "import") return ilo::cli::run_import(arguments, std::cout, std::cerr);
+    if (command == "info") return ilo::cli::run_info(arguments, std::cout, std::cerr);
+    std::cerr << "ilo-tbx: unknown command '" << command << "'; expected one of: export, import, info\n"
               << "Run 'ilo-tbx --help' for usage.\n";
     return ilo::cli::exit_usage;
 }

@@ -1,0 +1,229 @@
+// `ilo-tbx import`: reads a term base in any readable format (every TBX flavour, JSON) and writes it in another.
+#include <boost/program_options.hpp>
+#include <iostream>
+#include <sstream>
+
+#include "builtin/embedded.hpp"
+#include "cli/cli.hpp"
+#include "formats/format.hpp"
+#include "io/files.hpp"
+#include "validate/rng_validator.hpp"
+
+namespace ilo::cli {
+
+namespace po = boost::program_options;
+
+namespace {
+
+constexpr std::string_view import_usage = "Usage: ilo-tbx import FILE [--out FILE|-] [--to FORMAT] [OPTIONS]\n";
+
+constexpr std::string_view import_examples = R"text(
+Reads a term base and writes it in another format. FILE may be TBX v3
+(ISO 30042:2019, DCA or DCT style), TBX 2008 (<martif>, with or without a
+DOCTYPE, which is never loaded), pre-ISO TBX-Min, or the JSON form of the
+model; the flavour is detected from the content. '-' reads standard input.
+The output format is --to, else the --out file's extension; standard output
+without --to gets TBX. The input is read one entry at a time and each concept
+is written as it is read. Output goes to a temporary file that is renamed into
+place only when everything succeeded; TBX output is validated first. Whatever
+the target format cannot hold is reported as a warning.
+
+Examples:
+  ilo-tbx import memoq-export.tbx --out termbase.json    any TBX to JSON
+  ilo-tbx import old.tbx --to tbx --out new.tbx           TBX 2008 to TBX v3
+  ilo-tbx import termbase.json --out termbase.tbx         JSON back to TBX
+  ilo-tbx import glossary.tbx --to json --out - | jq .    to standard output
+)text";
+
+struct ImportRequest {
+    std::string input;
+    std::string out = "-";
+    std::string to;
+    std::string from;
+    std::string dialect = "basic";
+    std::string style = "dca";
+    bool strict = false;
+};
+
+std::string format_names(bool readable) {
+    std::string names;
+    for (const Format& format : formats()) {
+        if (readable ? !format.read : !format.writer) continue;
+        if (!names.empty()) names += ", ";
+        names += format.name;
+    }
+    return names;
+}
+
+// The input format: --from, else the extension, else a look at the content.
+const Format* input_format(const ImportRequest& request, std::string_view text) {
+    if (!request.from.empty()) return find_format(request.from);
+    if (const Format* by_extension = format_for_path(request.input); by_extension && by_extension->read)
+        return by_extension;
+    std::size_t at = text.starts_with("\xEF\xBB\xBF") ? 3 : 0;
+    while (at < text.size() && (text[at] == ' ' || text[at] == '\t' || text[at] == '\r' || text[at] == '\n')) ++at;
+    if (at < text.size() && text[at] == '{') return find_format("json");
+    return find_format("tbx");
+}
+
+}  // namespace
+
+int run_import(const std::vector<std::string>& arguments, std::ostream& out, std::ostream& err) {
+    ImportRequest request;
+    po::options_description visible("Options");
+    visible.add_options()
+        ("out,o", po::value<std::string>(&request.out)->value_name("FILE"),
+         "write to FILE ('-' or absent: standard output)")
+        ("to,t", po::value<std::string>(&request.to)->value_name("FORMAT"),
+         ("output format: " + format_names(false) + " (default: from the --out extension)").c_str())
+        ("from,f", po::value<std::string>(&request.from)->value_name("FORMAT"),
+         ("input format: " + format_names(true) + " (default: from the extension or the content)").c_str())
+        ("dialect", po::value<std::string>(&request.dialect)->value_name("NAME"),
+         "TBX output dialect: basic (default), core or min")
+        ("style", po::value<std::string>(&request.style)->value_name("STYLE"), "TBX output style: dca (default) or dct")
+        ("strict", po::bool_switch(&request.strict), "treat warnings (including losses) as errors")
+        ("help,h", "show this help");
+    po::options_description hidden;
+    hidden.add_options()("input", po::value<std::vector<std::string>>());
+    po::options_description all;
+    all.add(visible).add(hidden);
+    po::positional_options_description positional;
+    positional.add("input", -1);
+
+    po::variables_map values;
+    try {
+        po::store(po::command_line_parser(arguments).options(all).positional(positional).run(), values);
+        po::notify(values);
+    } catch (const po::error& error) {
+        err << "ilo-tbx import: " << error.what() << "\n" << import_usage << "Run 'ilo-tbx import --help' for usage.\n";
+        return exit_usage;
+    }
+    if (values.count("help")) {
+        out << import_usage << import_examples << "\n" << visible;
+        return exit_ok;
+    }
+    auto usage_error = [&](const std::string& message) {
+        err << "ilo-tbx import: " << message << "\n" << import_usage << "Run 'ilo-tbx import --help' for usage.\n";
+        return exit_usage;
+    };
+    if (!values.count("input")) return usage_error("no input FILE given");
+    const auto& inputs = values["input"].as<std::vector<std::string>>();
+    if (inputs.size() != 1) return usage_error("expected one input FILE, got " + std::to_string(inputs.size()));
+    request.input = inputs.front();
+
+    if (!request.from.empty() && (!find_format(request.from) || !find_format(request.from)->read))
+        return usage_error("unknown input format '" + request.from + "'; expected one of: " + format_names(true));
+    const Format* target = nullptr;
+    if (!request.to.empty()) {
+        target = find_format(request.to);
+        if (!target || !target->writer)
+            return usage_error("unknown output format '" + request.to + "'; expected one of: " + format_names(false));
+    } else if (request.out == "-") {
+        target = find_format("tbx");
+    } else {
+        target = format_for_path(request.out);
+        if (!target || !target->writer)
+            return usage_error("cannot tell the output format from '" + request.out + "'; give --to (" +
+                               format_names(false) + ")");
+    }
+    WriteOptions write_options;
+    if (request.dialect == "basic") write_options.dialect = TbxDialect::basic;
+    else if (request.dialect == "core") write_options.dialect = TbxDialect::core;
+    else if (request.dialect == "min") write_options.dialect = TbxDialect::min;
+    else return usage_error("unknown dialect '" + request.dialect + "'; expected basic, core or min");
+    if (request.style == "dca") write_options.style = TbxStyle::dca;
+    else if (request.style == "dct") write_options.style = TbxStyle::dct;
+    else return usage_error("unknown style '" + request.style + "'; expected dca or dct");
+
+    Diagnostics diagnostics;
+    SourceTexts sources;
+    std::string input_name = request.input == "-" ? "<stdin>" : request.input;
+    if (request.input == "-") {
+        std::ostringstream buffer;
+        buffer << std::cin.rdbuf();
+        sources.emplace(input_name, buffer.str());
+    } else {
+        std::optional<std::string> text = read_file(request.input, diagnostics);
+        if (!text) {
+            print_diagnostics(err, diagnostics, sources);
+            return exit_io;
+        }
+        sources.emplace(input_name, std::move(*text));
+    }
+    const std::string& text = sources.find(input_name)->second;
+    const Format* source = input_format(request, text);
+    ReadOptions read_options;
+    read_options.strict = request.strict;
+
+    // Reading and writing are one stream: each concept is written as soon as it is read.
+    auto convert = [&](std::ostream& stream) {
+        std::unique_ptr<ConceptSink> writer = target->writer(stream, write_options, diagnostics);
+        source->read(Input{input_name, text}, read_options, diagnostics, *writer);
+    };
+    auto failed = [&] { return diagnostics.has_errors() || (request.strict && diagnostics.warning_count() > 0); };
+    auto failure_code = [&] {
+        // Reader problems are bad input; a writer that cannot hold the data (or that fails) is an output failure.
+        for (const Diagnostic& diagnostic : diagnostics.items()) {
+            bool counts = diagnostic.severity == Severity::error || request.strict;
+            if (counts && diagnostic.pos.file == input_name) return exit_bad_input;
+        }
+        return exit_invalid_output;
+    };
+    const std::string schema_name = "tbx-v3-core.rng (built-in)";
+    const bool validate_tbx = target->name == "tbx";
+
+    if (request.out == "-") {
+        std::ostringstream buffer;
+        convert(buffer);
+        const std::string document = buffer.str();
+        if (failed()) {
+            print_diagnostics(err, diagnostics, sources);
+            return failure_code();
+        }
+        if (validate_tbx &&
+            !validate_rng(document, "<standard output>", embedded::tbx_v3_core_rng(), schema_name, diagnostics)) {
+            print_diagnostics(err, diagnostics, sources);
+            return exit_invalid_output;
+        }
+        print_diagnostics(err, diagnostics, sources);
+        out << document;
+        out.flush();
+        if (!out) {
+            err << "ilo-tbx import: error: cannot write to standard output\n";
+            return exit_io;
+        }
+        return exit_ok;
+    }
+
+    AtomicOutputFile output(request.out);
+    if (!output.open(diagnostics)) {
+        print_diagnostics(err, diagnostics, sources);
+        return exit_io;
+    }
+    convert(output.stream());
+    if (failed()) {
+        output.discard();
+        print_diagnostics(err, diagnostics, sources);
+        return failure_code();
+    }
+    output.stream().flush();
+    if (!output.stream()) {
+        output.commit(diagnostics);  // reports the failed write and removes the temporary file
+        print_diagnostics(err, diagnostics, sources);
+        return exit_io;
+    }
+    if (validate_tbx && !validate_rng_file(output.temporary_path(), request.out, embedded::tbx_v3_core_rng(),
+                                           schema_name, diagnostics)) {
+        output.discard();
+        print_diagnostics(err, diagnostics, sources);
+        return exit_invalid_output;
+    }
+    if (!output.commit(diagnostics)) {
+        print_diagnostics(err, diagnostics, sources);
+        return exit_io;
+    }
+    print_diagnostics(err, diagnostics, sources);
+    return exit_ok;
+}
+
+}  // namespace ilo::cli
