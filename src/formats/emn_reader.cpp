@@ -1255,6 +1255,7 @@ LanguageSection& EntryReader::section_for(std::vector<LanguageSection>& sections
 // single definition takes every source.
 std::vector<Definition> EntryReader::paired_definitions() const {
     std::vector<Definition> definitions;
+    if (draft_.definitions.empty()) return definitions;  // sources without a definition become notes
     for (const Paragraph& paragraph : draft_.definitions) definitions.push_back({paragraph.text, "", paragraph.context});
     std::vector<bool> used(draft_.sources.size(), false);
     auto attach = [](Definition& definition, const std::string& source) {

@@ -383,6 +383,17 @@ TEST(EmnLayout, NoLineOfAnyTestPageIsLeftWithoutARole) {
     }
 }
 
+// Found by the fuzz target: a source with no definition used to reach an empty vector's back().
+TEST(EmnLayout, SourceWithoutDefinitionIsKeptAsANote) {
+    ReadResult result = read_page("Asylum seeker\n\nPlease see entry for applicant for international protection.\n\n"
+                                  "Art. 2(i) of Directive 2011/95/EU\n");
+    ASSERT_EQ(result.term_base.concepts.size(), 1u);
+    const Concept& entry = result.term_base.concepts[0];
+    EXPECT_TRUE(section(entry, "en")->definitions.empty());
+    EXPECT_EQ(entry.notes, std::vector<std::string>{"Source: Art. 2(i) of Directive 2011/95/EU"});
+    EXPECT_EQ(entry.relations.size(), 1u);
+}
+
 TEST(EmnLayout, AnyLanguageCodeMayBeMissingAndNewOnesAreRead) {
     ReadResult result = read_page(page_with("  \u2022 KA: \u10d3\u10d0\u10d1\u10e0\u10e3\u10dc\u10d4\u10d1\u10d0\n"
                                             "  \u2022 HR: povratak\n  \u2022 DA: tilbagevenden\n"));
