@@ -217,6 +217,7 @@ bool is_chrome(std::string_view content) {
     // The Commission logo line, in whatever UI language: "Logo Evropské komise", "Euroopan komission logo".
     if (word_count(folded) <= 6 && (folded.starts_with("logo ") || folded.ends_with(" logo") || folded == "logo"))
         return true;
+    if (folded == "abcdefghijklmnopqrstuvwxyz") return true;
     // The old site's A-to-Z letter bar: a line of single letters, maybe separated by '|'.
     std::size_t letters = 0;
     bool only_letters = true;
@@ -987,6 +988,12 @@ void EntryReader::place_translation(const PageLine& line) {
 }
 
 void EntryReader::place_inline_field(const PageLine& line) {
+    if (state_.section == Section::notes &&
+        (line.heading == Section::source || line.heading == Section::definition)) {
+        // "Source: UNHCR" among the notes belongs to the note, not to the definition.
+        add_note(line, trim(line.raw), false);
+        return;
+    }
     state_.section = line.heading;
     state_.explicit_heading = true;
     std::string what = std::string("inline ") + section_name(line.heading);

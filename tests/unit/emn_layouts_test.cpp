@@ -394,6 +394,19 @@ TEST(EmnLayout, SourceWithoutDefinitionIsKeptAsANote) {
     EXPECT_EQ(entry.relations.size(), 1u);
 }
 
+TEST(EmnLayout, LetterBarWrittenWithoutSpacesIsChrome) {
+    ReadResult result = read_page("ABCDEFGHIJKLMNOPQRSTUVWXYZ\n\n" + page_with(two_translations));
+    EXPECT_EQ(result.roles[0].role, "chrome");
+    EXPECT_EQ(result.term_base.concepts.at(0).id, "test-term");
+}
+
+TEST(EmnLayout, InlineSourceAmongTheNotesBelongsToTheNote) {
+    ReadResult result = read_page(page_with(two_translations, "\nNote: The term is rarely used.\nSource: UNHCR\n"));
+    const Concept& entry = result.term_base.concepts.at(0);
+    EXPECT_EQ(entry.notes, (std::vector<std::string>{"The term is rarely used.", "Source: UNHCR"}));
+    EXPECT_EQ(section(entry, "en")->definitions.at(0).source, "Source of the definition");
+}
+
 TEST(EmnLayout, AnyLanguageCodeMayBeMissingAndNewOnesAreRead) {
     ReadResult result = read_page(page_with("  \u2022 KA: \u10d3\u10d0\u10d1\u10e0\u10e3\u10dc\u10d4\u10d1\u10d0\n"
                                             "  \u2022 HR: povratak\n  \u2022 DA: tilbagevenden\n"));
