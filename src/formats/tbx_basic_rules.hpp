@@ -1,0 +1,51 @@
+// What TBX-Basic allows where (data categories, levels, picklists) and the XML value checks every TBX writer needs.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+#include "model/model.hpp"
+
+namespace ilo::tbx_basic {
+
+// The picklists of TBX-Basic 1.2.1 (LTAC's TBX-Basic DCA Schematron and Basic module).
+bool is_administrative_status(std::string_view value);
+bool is_part_of_speech(std::string_view value);
+bool is_grammatical_gender(std::string_view value);
+bool is_term_type(std::string_view value);
+bool is_term_location(std::string_view value);
+bool is_transaction_type(std::string_view value);
+
+// Whether TBX-Basic lets a data category of this element and type sit at this
+// level (DCA style: element "descrip", type "definition"...). "note" takes any
+// level and no type. For termNote the value must also be in its picklist, if any.
+bool allows(std::string_view element, std::string_view type, Level level, std::string_view value);
+
+// Why allows() said no, in words for a loss report ("TBX-Basic allows definition
+// only at concept and language level").
+std::string refusal_reason(std::string_view element, std::string_view type, Level level, std::string_view value);
+
+}  // namespace ilo::tbx_basic
+
+namespace ilo::xml_values {
+
+// An XML NCName (the lexical space of xsd:ID and xml:id): what concept ids must be.
+bool is_ncname(std::string_view text);
+
+// The lexical space of xsd:language, which xml:lang takes: 1 to 8 letters,
+// then any number of "-" and 1 to 8 letters or digits.
+bool is_language_tag(std::string_view text);
+
+// xsd:date or xsd:dateTime, with real calendar days ("2010-02-30" is not a date).
+bool is_xsd_date_or_date_time(std::string_view text);
+
+// An absolute http or https URL with no white space or control characters, which
+// is what TBX's Schematron accepts in a target that is not an id.
+bool is_http_url(std::string_view text);
+
+// Returns `text` with invalid UTF-8 and characters XML 1.0 forbids (C0 controls
+// other than tab, LF and CR; U+FFFE, U+FFFF) replaced by U+FFFD. `changed` tells
+// whether anything was replaced.
+std::string sanitized(std::string_view text, bool& changed);
+
+}  // namespace ilo::xml_values

@@ -1,0 +1,452 @@
+// Tests the TBX v3 TBX-Basic writer on hand-built models: exact output, placement of every field, losses, errors.
+#include <gtest/gtest.h>
+
+#include <fstream>
+#include <sstream>
+#include <string>
+
+#include "builtin/embedded.hpp"
+#include "formats/format.hpp"
+#include "formats/tbx_basic_rules.hpp"
+#include "formats/tbx_writer.hpp"
+#include "validate/rng_validator.hpp"
+
+namespace ilo {
+namespace {
+
+std::string read_text(const std::string& path) {
+    std::ifstream in(path, std::ios::binary);
+    std::ostringstream buffer;
+    buffer << in.rdbuf();
+    return buffer.str();
+}
+
+const std::string& official_core_rng() {
+    static const std::string schema =
+        read_text(std::string(ILO_SHARED_DIR) + "/reference/tbx/ltac-tbx-core-rng/TBXcoreStructV03.rng");
+    return schema;
+}
+
+std::string write(const TermBase& term_base, Diagnostics& diagnostics, WriteOptions options = {}) {
+    std::ostringstream out;
+    write_term_base(*find_format("tbx"), term_base, out, options, diagnostics);
+    return out.str();
+}
+
+// Every message, one per line, as "severity code message", so tests compare them exactly.
+std::string messages(const Diagnostics& diagnostics) {
+    std::string text;
+    for (const Diagnostic& diagnostic : diagnostics.items())
+        text += std::string(diagnostic.severity == Severity::error ? "error " : "warning ") + diagnostic.code + " " +
+                diagnostic.message + "\n";
+    return text;
+}
+
+bool valid_under(const std::string& document, std::string_view schema, Diagnostics& diagnostics) {
+    return validate_rng(document, "written.tbx", schema, "schema", diagnostics);
+}
+
+Term term(std::string text, std::string type = {}, std::string status = {}) {
+    Term value;
+    value.text = std::move(text);
+    value.term_type = std::move(type);
+    value.administrative_status = std::move(status);
+    return value;
+}
+
+TermBase small_term_base() {
+    TermBase term_base;
+    term_base.title = "EMN Asylum and Migration Glossary";
+    term_base.source_description = "A page & its <source>";
+    term_base.source_language = "en";
+    Concept concept_value;
+    concept_value.id = "c1";
+    concept_value.origin_url = "https://example.org/glossary/ilo_en";
+    concept_value.notes = {"First note."};
+    LanguageSection english;
+    english.language = "en";
+    english.definitions.push_back({"A representative, posted abroad.", "Art. 1(1)", ""});
+    english.terms = {term("Immigration Liaison Officer", "fullForm", "preferredTerm-admn-sts"),
+                     term("ILO", "abbreviation")};
+    LanguageSection maltese;
+    maltese.language = "mt";
+    maltese.terms = {term("Uffiċjal għall‑Immigrazzjoni")};
+    concept_value.languages = {english, maltese};
+    term_base.concepts.push_back(concept_value);
+    return term_base;
+}
+
+TEST(TbxWriter, WritesTheExactDocumentForASmallTermBase) {
+    Diagnostics diagnostics;
+    std::string written = write(small_term_base(), diagnostics);
+    const std::string expected =
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+        "<?xml-model href=\"https://raw.githubusercontent.com/LTAC-Global/TBX_Core_RNG/master/TBXcoreStructV03.rng\" "
+        "type=\"application/xml\" schematypens=\"http://relaxng.org/ns/structure/1.0\"?>\n"
+        "<?xml-model href=\"https://raw.githubusercontent.com/LTAC-Global/TBX-Basic_dialect/master/DCA/"
+        "TBX-Basic_DCA.sch\" type=\"application/xml\" schematypens=\"http://purl.oclc.org/dsdl/schematron\"?>\n"
+        "<tbx type=\"TBX-Basic\" style=\"dca\" xml:lang=\"en\" xmlns=\"urn:iso:std:iso:30042:ed-2\">\n"
+        "  <tbxHeader>\n"
+        "    <fileDesc>\n"
+        "      <titleStmt>\n"
+        "        <title>EMN Asylum and Migration Glossary</title>\n"
+        "      </titleStmt>\n"
+        "      <sourceDesc>\n"
+        "        <p>A page &amp; its &lt;source&gt;</p>\n"
+        "      </sourceDesc>\n"
+        "    </fileDesc>\n"
+        "  </tbxHeader>\n"
+        "  <text>\n"
+        "    <body>\n"
+        "      <conceptEntry id=\"c1\">\n"
+        "        <xref type=\"externalCrossReference\" target=\"https://example.org/glossary/ilo_en\" />\n"
+        "        <note>First note.</note>\n"
+        "        <langSec xml:lang=\"en\">\n"
+        "          <descripGrp>\n"
+        "            <descrip type=\"definition\">A representative, posted abroad.</descrip>\n"
+        "            <admin type=\"source\">Art. 1(1)</admin>\n"
+        "          </descripGrp>\n"
+        "          <termSec>\n"
+        "            <term>Immigration Liaison Officer</term>\n"
+        "            <termNote type=\"termType\">fullForm</termNote>\n"
+        "            <termNote type=\"administrativeStatus\">preferredTerm-admn-sts</termNote>\n"
+        "          </termSec>\n"
+        "          <termSec>\n"
+        "            <term>ILO</term>\n"
+        "            <termNote type=\"termType\">abbreviation</termNote>\n"
+        "          </termSec>\n"
+        "        </langSec>\n"
+        "        <langSec xml:lang=\"mt\">\n"
+        "          <termSec>\n"
+        "            <term>Uffiċjal għall‑Immigrazzjoni</term>\n"
+        "          </termSec>\n"
+        "        </langSec>\n"
+        "      </conceptEntry>\n"
+        "    </body>\n"
+        "  </text>\n"
+        "</tbx>\n";
+    EXPECT_EQ(written, expected);
+    EXPECT_EQ(messages(diagnostics), "");
+}
+
+TEST(TbxWriter, SameModelGivesSameBytes) {
+    Diagnostics first_diagnostics, second_diagnostics;
+    EXPECT_EQ(write(small_term_base(), first_diagnostics), write(small_term_base(), second_diagnostics));
+}
+
+// A model that uses every field the model names, with values TBX-Basic accepts.
+TermBase rich_term_base() {
+    TermBase term_base = small_term_base();
+    Concept& first = term_base.concepts[0];
+    first.subject_field = "migration";
+    first.definitions.push_back({"A language-neutral definition.", "", ""});
+    first.transactions.push_back({"origination", "2024-05-01", "EMN"});
+    first.relations = {{RelationKind::related, "liaison officer", "c2"},
+                       {RelationKind::broader, "officer", "https://example.org/officer"},
+                       {RelationKind::narrower, "airline liaison officer", ""}};
+    first.extra.push_back({"admin", "projectSubset", Level::concept_level, "EMN", ""});
+    first.extra.push_back({"xref", "xGraphic", Level::concept_level, "photo", "https://example.org/photo.jpg"});
+    LanguageSection& english = first.languages[0];
+    english.definitions.push_back({"Second sense.", "Directive 2008/115/EC", "Global context"});
+    english.notes = {"Language note."};
+    english.transactions.push_back({"modification", "2024-05-02T10:00:00Z", "editor"});
+    english.extra.push_back({"admin", "source", Level::language_level, "IATE", ""});
+    Term& full_form = english.terms[0];
+    full_form.part_of_speech = "noun";
+    full_form.grammatical_gender = "other";
+    full_form.geographical_usage = "EU";
+    full_form.context = "The ILO collected the information.";
+    full_form.source = "Regulation (EC) No 377/2004";
+    full_form.notes = {"Term note."};
+    full_form.transactions.push_back({"origination", "2024-05-01", "EMN"});
+    full_form.extra.push_back({"termNote", "termLocation", Level::term_level, "menuItem", ""});
+    full_form.extra.push_back({"admin", "customerSubset", Level::term_level, "ILO network", ""});
+    full_form.extra.push_back({"ref", "crossReference", Level::term_level, "see c2", "c2"});
+
+    Concept second;
+    second.id = "c2";
+    LanguageSection german;
+    german.language = "de";
+    german.terms = {term("Verbindungsbeamter")};
+    second.languages = {german};
+    term_base.concepts.push_back(second);
+    return term_base;
+}
+
+TEST(TbxWriter, RichModelPassesTheOfficialCoreSchemaWithoutLoss) {
+    Diagnostics diagnostics;
+    std::string written = write(rich_term_base(), diagnostics);
+    EXPECT_EQ(messages(diagnostics), "");
+    Diagnostics validation;
+    EXPECT_TRUE(valid_under(written, official_core_rng(), validation)) << messages(validation) << written;
+    Diagnostics own;
+    EXPECT_TRUE(valid_under(written, embedded::tbx_v3_core_rng(), own)) << messages(own);
+}
+
+TEST(TbxWriter, PutsEachFieldAtTheLevelTbxBasicAllows) {
+    Diagnostics diagnostics;
+    std::string written = write(rich_term_base(), diagnostics);
+    const std::string concept_part =
+        "      <conceptEntry id=\"c1\">\n"
+        "        <transacGrp>\n"
+        "          <transac type=\"transactionType\">origination</transac>\n"
+        "          <date>2024-05-01</date>\n"
+        "          <transacNote type=\"responsibility\">EMN</transacNote>\n"
+        "        </transacGrp>\n"
+        "        <descrip type=\"subjectField\">migration</descrip>\n"
+        "        <descrip type=\"definition\">A language-neutral definition.</descrip>\n"
+        "        <ref type=\"crossReference\" target=\"c2\">liaison officer</ref>\n"
+        "        <xref type=\"externalCrossReference\" target=\"https://example.org/officer\">Broader term: "
+        "officer</xref>\n"
+        "        <note>Narrower term: airline liaison officer</note>\n"
+        "        <xref type=\"externalCrossReference\" target=\"https://example.org/glossary/ilo_en\" />\n"
+        "        <note>First note.</note>\n"
+        "        <admin type=\"projectSubset\">EMN</admin>\n"
+        "        <xref type=\"xGraphic\" target=\"https://example.org/photo.jpg\">photo</xref>\n"
+        "        <langSec xml:lang=\"en\">\n"
+        "          <transacGrp>\n"
+        "            <transac type=\"transactionType\">modification</transac>\n"
+        "            <date>2024-05-02T10:00:00Z</date>\n"
+        "            <transacNote type=\"responsibility\">editor</transacNote>\n"
+        "          </transacGrp>\n"
+        "          <descripGrp>\n"
+        "            <descrip type=\"definition\">A representative, posted abroad.</descrip>\n"
+        "            <admin type=\"source\">Art. 1(1)</admin>\n"
+        "          </descripGrp>\n"
+        "          <descripGrp>\n"
+        "            <descrip type=\"definition\">Second sense.</descrip>\n"
+        "            <admin type=\"source\">Directive 2008/115/EC</admin>\n"
+        "            <note>Global context</note>\n"
+        "          </descripGrp>\n"
+        "          <note>Language note.</note>\n"
+        "          <admin type=\"source\">IATE</admin>\n"
+        "          <termSec>\n"
+        "            <term>Immigration Liaison Officer</term>\n"
+        "            <termNote type=\"termType\">fullForm</termNote>\n"
+        "            <termNote type=\"administrativeStatus\">preferredTerm-admn-sts</termNote>\n"
+        "            <termNote type=\"partOfSpeech\">noun</termNote>\n"
+        "            <termNote type=\"grammaticalGender\">other</termNote>\n"
+        "            <termNote type=\"geographicalUsage\">EU</termNote>\n"
+        "            <termNote type=\"termLocation\">menuItem</termNote>\n"
+        "            <transacGrp>\n"
+        "              <transac type=\"transactionType\">origination</transac>\n"
+        "              <date>2024-05-01</date>\n"
+        "              <transacNote type=\"responsibility\">EMN</transacNote>\n"
+        "            </transacGrp>\n"
+        "            <descrip type=\"context\">The ILO collected the information.</descrip>\n"
+        "            <admin type=\"source\">Regulation (EC) No 377/2004</admin>\n"
+        "            <admin type=\"customerSubset\">ILO network</admin>\n"
+        "            <ref type=\"crossReference\" target=\"c2\">see c2</ref>\n"
+        "            <note>Term note.</note>\n"
+        "          </termSec>\n";
+    EXPECT_NE(written.find(concept_part), std::string::npos) << written;
+}
+
+TEST(TbxWriter, ValuesOutsideBasicBecomeNotesWithALossWarning) {
+    TermBase term_base = small_term_base();
+    Concept& concept_value = term_base.concepts[0];
+    Term& ilo = concept_value.languages[0].terms[1];
+    ilo.part_of_speech = "preposition";
+    ilo.extra.push_back({"termNote", "usageStatus", Level::term_level, "preferred", ""});
+    ilo.extra.push_back({"descrip", "definition", Level::term_level, "Definitions may not go here.", ""});
+    concept_value.extra.push_back({"descrip", "context", Level::concept_level, "A context.", ""});
+    concept_value.transactions.push_back({"approval", "2024-01-01", "lead"});
+    concept_value.languages[0].transactions.push_back({"origination", "1 May 2024", ""});
+    concept_value.languages[0].pos = {"page.txt", 12, 3};
+
+    Diagnostics diagnostics;
+    std::string written = write(term_base, diagnostics);
+    EXPECT_EQ(messages(diagnostics),
+              "warning tbx.loss c1: transaction type \"approval\" is not in TBX-Basic's picklist (origination, "
+              "modification); written as a note \"transaction: ...\"\n"
+              "warning tbx.loss c1: TBX-Basic allows context only at term level; written as a note \"context: ...\"\n"
+              "warning tbx.loss c1/en: transaction date \"1 May 2024\" is not an ISO 8601 date (xsd:date); written "
+              "as a note \"date: ...\"\n"
+              "warning tbx.loss c1/en 'ILO': \"preposition\" is not in TBX-Basic's partOfSpeech picklist; written as "
+              "a note \"partOfSpeech: ...\"\n"
+              "warning tbx.loss c1/en 'ILO': TBX-Basic has no termNote type \"usageStatus\"; written as a note "
+              "\"usageStatus: ...\"\n"
+              "warning tbx.loss c1/en 'ILO': TBX-Basic allows definition only at concept and language level; "
+              "written as a note \"definition: ...\"\n");
+    EXPECT_EQ(diagnostics.items()[2].pos.line, 12U);
+    EXPECT_NE(written.find("<note>transaction: approval, 2024-01-01, lead</note>"), std::string::npos);
+    EXPECT_NE(written.find("<note>context: A context.</note>"), std::string::npos);
+    EXPECT_NE(written.find("            <transac type=\"transactionType\">origination</transac>\n"
+                           "            <note>date: 1 May 2024</note>\n"),
+              std::string::npos);
+    EXPECT_NE(written.find("            <note>definition: Definitions may not go here.</note>\n"
+                           "            <note>partOfSpeech: preposition</note>\n"
+                           "            <note>usageStatus: preferred</note>\n"
+                           "          </termSec>"),
+              std::string::npos)
+        << written;
+    Diagnostics validation;
+    EXPECT_TRUE(valid_under(written, official_core_rng(), validation)) << messages(validation);
+}
+
+TEST(TbxWriter, LanguageSectionWithoutTermsMovesToConceptLevel) {
+    TermBase term_base = small_term_base();
+    LanguageSection french;
+    french.language = "fr";
+    french.definitions.push_back({"Un représentant.", "", ""});
+    french.notes = {"Note française."};
+    term_base.concepts[0].languages.push_back(french);
+    Diagnostics diagnostics;
+    std::string written = write(term_base, diagnostics);
+    EXPECT_EQ(messages(diagnostics),
+              "warning tbx.loss c1/fr: TBX needs a term in every language section; its definitions and notes are "
+              "written at concept level with xml:lang=\"fr\"\n");
+    EXPECT_NE(written.find("      <conceptEntry id=\"c1\">\n"
+                           "        <descrip type=\"definition\" xml:lang=\"fr\">Un représentant.</descrip>\n"
+                           "        <note xml:lang=\"fr\">Note française.</note>\n"),
+              std::string::npos)
+        << written;
+    EXPECT_EQ(written.find("<langSec xml:lang=\"fr\">"), std::string::npos);
+    Diagnostics validation;
+    EXPECT_TRUE(valid_under(written, official_core_rng(), validation)) << messages(validation);
+}
+
+TEST(TbxWriter, RelationToAConceptNeverWrittenIsAnError) {
+    TermBase term_base = small_term_base();
+    term_base.concepts[0].relations.push_back({RelationKind::related, "return", "c9"});
+    term_base.concepts[0].pos = {"page.txt", 4, 1};
+    Diagnostics diagnostics;
+    std::string written = write(term_base, diagnostics);
+    EXPECT_EQ(messages(diagnostics),
+              "error tbx.dangling-ref c1: refers to 'c9', which is not the id of a concept in this term base\n");
+    EXPECT_EQ(diagnostics.items()[0].pos.line, 4U);
+}
+
+TEST(TbxWriter, ForwardReferencesToLaterConceptsAreFine) {
+    TermBase term_base = rich_term_base();  // c1 refers to c2, written after it
+    Diagnostics diagnostics;
+    write(term_base, diagnostics);
+    EXPECT_FALSE(diagnostics.has_errors()) << messages(diagnostics);
+}
+
+TEST(TbxWriter, RelationTargetThatIsNeitherIdNorHttpUrlIsKeptAsANote) {
+    TermBase term_base = small_term_base();
+    term_base.concepts[0].relations.push_back({RelationKind::broader, "officer", "ftp://example.org/officer"});
+    Diagnostics diagnostics;
+    std::string written = write(term_base, diagnostics);
+    EXPECT_EQ(messages(diagnostics),
+              "warning tbx.loss c1: relation target \"ftp://example.org/officer\" is neither a concept id nor an "
+              "http(s) URL, which is all TBX-Basic can link to; written as a note \"Broader term: ...\"\n");
+    EXPECT_NE(written.find("<note>Broader term: officer &lt;ftp://example.org/officer&gt;</note>"),
+              std::string::npos);
+}
+
+TEST(TbxWriter, BadAndDuplicateIdsAreErrors) {
+    TermBase term_base = small_term_base();
+    term_base.concepts.push_back(term_base.concepts[0]);
+    term_base.concepts[0].id = "1st concept";
+    term_base.concepts[1].id = "c1";
+    term_base.concepts.push_back(term_base.concepts[1]);
+    Diagnostics diagnostics;
+    write(term_base, diagnostics);
+    EXPECT_EQ(messages(diagnostics),
+              "error tbx.bad-id concept id '1st concept' is not a valid XML id (an NCName: a letter or '_' first, "
+              "then letters, digits, '.', '-' or '_')\n"
+              "error tbx.bad-id concept id 'c1' is used by an earlier concept; ids must be unique\n");
+}
+
+TEST(TbxWriter, ConceptWithoutAnyTermIsAnErrorAndLeftOut) {
+    TermBase term_base = small_term_base();
+    Concept empty;
+    empty.id = "c2";
+    empty.notes = {"orphan"};
+    term_base.concepts.push_back(empty);
+    Diagnostics diagnostics;
+    std::string written = write(term_base, diagnostics);
+    EXPECT_EQ(messages(diagnostics),
+              "error tbx.no-language concept 'c2' has no term in any language; TBX needs at least one language "
+              "section with a term, so the concept is left out\n");
+    EXPECT_EQ(written.find("c2"), std::string::npos);
+}
+
+TEST(TbxWriter, BadLanguageTagIsAnError) {
+    TermBase term_base = small_term_base();
+    term_base.concepts[0].languages[1].language = "mt_MT";
+    Diagnostics diagnostics;
+    write(term_base, diagnostics);
+    EXPECT_EQ(messages(diagnostics),
+              "error tbx.bad-language c1/mt_MT: language \"mt_MT\" is not a language tag (letters, then "
+              "'-'-separated letters or digits, as in \"pt-BR\")\n");
+}
+
+TEST(TbxWriter, CharactersXmlCannotCarryBecomeReplacementCharacters) {
+    TermBase term_base = small_term_base();
+    term_base.concepts[0].languages[0].terms[1].text = "IL\x01O\xFF";
+    Diagnostics diagnostics;
+    std::string written = write(term_base, diagnostics);
+    EXPECT_EQ(messages(diagnostics),
+              "warning tbx.invalid-char c1/en 'IL\x01O\xFF': invalid UTF-8 or a character XML 1.0 cannot carry was "
+              "replaced by U+FFFD\n");
+    EXPECT_NE(written.find("<term>IL\xEF\xBF\xBDO\xEF\xBF\xBD</term>"), std::string::npos);
+    Diagnostics validation;
+    EXPECT_TRUE(valid_under(written, official_core_rng(), validation)) << messages(validation);
+}
+
+TEST(TbxWriter, EmptyTermBaseHasNoBodyAndIsValid) {
+    TermBase term_base;
+    term_base.source_language = "de";
+    Diagnostics diagnostics;
+    std::string written = write(term_base, diagnostics);
+    EXPECT_NE(written.find("<tbx type=\"TBX-Basic\" style=\"dca\" xml:lang=\"de\""), std::string::npos);
+    EXPECT_NE(written.find("      <sourceDesc>\n        <p />\n      </sourceDesc>\n"), std::string::npos) << written;
+    EXPECT_NE(written.find("  <text>\n  </text>\n</tbx>\n"), std::string::npos) << written;
+    Diagnostics validation;
+    EXPECT_TRUE(valid_under(written, official_core_rng(), validation)) << messages(validation);
+}
+
+TEST(TbxWriter, StreamsOneConceptPerCall) {
+    std::ostringstream out;
+    Diagnostics diagnostics;
+    std::unique_ptr<ConceptSink> sink = make_tbx_writer(out, {}, diagnostics);
+    TermBase term_base = small_term_base();
+    sink->header(term_base);
+    EXPECT_EQ(out.str().find("conceptEntry"), std::string::npos);
+    sink->concept_entry(term_base.concepts[0]);
+    EXPECT_NE(out.str().find("</conceptEntry>\n"), std::string::npos);
+    EXPECT_EQ(out.str().find("</body>"), std::string::npos);
+    sink->finish();
+    EXPECT_TRUE(out.str().ends_with("    </body>\n  </text>\n</tbx>\n"));
+}
+
+TEST(TbxWriter, OtherDialectsAreNotWrittenYet) {
+    Diagnostics diagnostics;
+    WriteOptions options;
+    options.dialect = TbxDialect::min;
+    write(small_term_base(), diagnostics, options);
+    EXPECT_EQ(messages(diagnostics),
+              "error tbx.unsupported only TBX-Basic in DCA style can be written so far (TBX-Core, TBX-Min and DCT are "
+              "not implemented)\n");
+}
+
+TEST(XmlValues, RecogniseTheLexicalSpacesTbxUses) {
+    using namespace xml_values;
+    EXPECT_TRUE(is_ncname("c1"));
+    EXPECT_TRUE(is_ncname("_x.y-z"));
+    EXPECT_TRUE(is_ncname("été"));
+    EXPECT_FALSE(is_ncname("1c"));
+    EXPECT_FALSE(is_ncname("a:b"));
+    EXPECT_FALSE(is_ncname(""));
+    EXPECT_TRUE(is_language_tag("en"));
+    EXPECT_TRUE(is_language_tag("sr-Latn-RS"));
+    EXPECT_FALSE(is_language_tag("en_US"));
+    EXPECT_FALSE(is_language_tag("en-"));
+    EXPECT_FALSE(is_language_tag("toolonglanguage"));
+    EXPECT_TRUE(is_xsd_date_or_date_time("2024-02-29"));
+    EXPECT_TRUE(is_xsd_date_or_date_time("2010-04-17T10:20:30.5+02:00"));
+    EXPECT_FALSE(is_xsd_date_or_date_time("2023-02-29"));
+    EXPECT_FALSE(is_xsd_date_or_date_time("2024-13-01"));
+    EXPECT_FALSE(is_xsd_date_or_date_time("17/04/2010"));
+    EXPECT_FALSE(is_xsd_date_or_date_time("2010-04-17T25:00:00"));
+    EXPECT_TRUE(is_http_url("https://example.org/a?b=c"));
+    EXPECT_FALSE(is_http_url("https://"));
+    EXPECT_FALSE(is_http_url("https://example.org/a b"));
+    EXPECT_FALSE(is_http_url("mailto:a@example.org"));
+}
+
+}  // namespace
+}  // namespace ilo
