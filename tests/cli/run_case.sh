@@ -5,13 +5,19 @@
 #   # comment lines saying what the case guards
 #   args: ARGUMENTS...           (split on spaces; run from SOURCE_DIR)
 #   stdin: FILE                  (optional; relative to SOURCE_DIR)
+#   workdir: temp                (optional; run in a fresh empty directory instead, so that output
+#                                 paths in messages are stable; $SOURCE in args, setup and check
+#                                 lines stands for SOURCE_DIR)
+#   setup: SHELL COMMAND         (optional, repeatable; run in the working directory before the command)
+#   check: SHELL COMMAND         (optional, repeatable; run there after it, must succeed: e.g. that
+#                                 an output file is as expected or that no temporary file is left)
 #   exit: CODE
 #   --- stdout
 #   expected standard output, verbatim
 #   --- stderr
 #   expected standard error, verbatim
 set -uo pipefail
-binary=$1 case_file=$2 source_dir=$3
+binary=$(realpath "$1") case_file=$(realpath "$2") source_dir=$(realpath "$3")
 
 args_line=$(grep -m1 '^args: ' "$case_file" | sed 's/^args: //')
 stdin_file=$(grep -m1 '^stdin: ' "$case_file" | sed 's/^stdin: //')
@@ -23,8 +29,17 @@ expected_stderr=${expected_stderr%x}
 
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
+args_line=${args_line//\$SOURCE/$source_dir}
 read -r -a args <<<"$args_line"
-cd "$source_dir" || exit 2
+if [ "$(grep -m1 '^workdir: ' "$case_file" | sed 's/^workdir: //')" = temp ]; then
+  mkdir "$work/run" && cd "$work/run" || exit 2
+  [ -z "$stdin_file" ] || stdin_file="$source_dir/$stdin_file"
+else
+  cd "$source_dir" || exit 2
+fi
+while IFS= read -r setup_line; do
+  SOURCE=$source_dir bash -c "$setup_line" || { echo "setup failed: $setup_line"; exit 1; }
+done < <(grep '^setup: ' "$case_file" | sed 's/^setup: //')
 if [ -n "$stdin_file" ]; then
   "$binary" "${args[@]}" <"$stdin_file" >"$work/stdout" 2>"$work/stderr"
 else
@@ -45,6 +60,10 @@ if [ "${ILO_TBX_ACCEPT:-}" = 1 ]; then
 fi
 
 status=0
+while IFS= read -r check_line; do
+  SOURCE=$source_dir bash -c "$check_line" >"$work/check" 2>&1 || {
+    echo "check failed: $check_line"; cat "$work/check"; status=1; }
+done < <(grep '^check: ' "$case_file" | sed 's/^check: //')
 if [ "$actual_exit" != "$expected_exit" ]; then
   echo "exit code: expected $expected_exit, got $actual_exit"
   status=1
