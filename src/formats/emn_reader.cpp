@@ -609,6 +609,16 @@ bool looks_like_source(std::string_view text) {
     return cites && word_count(text) <= 40 && !ends_open(text);
 }
 
+// A sentence that defines: a context label ("In the EU context, ..."), or a full
+// sentence of some length, as definitions are and sources rarely are.
+bool looks_like_definition(std::string_view text) {
+    if (context_label(text)) return true;
+    std::string first = first_word_lower(text);
+    bool opens_like_definition =
+        first == "a" || first == "an" || first == "the" || first == "any" || first == "each" || first == "every";
+    return opens_like_definition || (word_count(text) > 12 && ends_sentence(text));
+}
+
 // "Art. 2 of...", "Derived by EMN from...": a paragraph that can only be a source.
 bool opens_like_citation(std::string_view text) {
     std::string first = first_word_lower(text);
@@ -1166,10 +1176,11 @@ void EntryReader::place_text(const PageLine& line) {
                 add_source(line, content);
             } else if (ends_open(draft_.sources.back().text) || (!state_.after_blank && starts_lower(content))) {
                 continue_last(draft_.sources, line, content, "source");
-            } else if (state_.explicit_heading || looks_like_source(content)) {
+            } else if (state_.explicit_heading || looks_like_source(content) || !looks_like_definition(content) ||
+                       !state_.after_blank) {
                 add_source(line, content);
             } else {
-                // Headings lost: a further paragraph after a source opens another definition.
+                // Headings lost: a paragraph that reads as a definition after a source opens another definition.
                 add_definition(line, content);
             }
             return;

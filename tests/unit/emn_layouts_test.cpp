@@ -407,6 +407,30 @@ TEST(EmnLayout, InlineSourceAmongTheNotesBelongsToTheNote) {
     EXPECT_EQ(section(entry, "en")->definitions.at(0).source, "Source of the definition");
 }
 
+TEST(EmnLayout, DefinitionsAlternatingWithTheirSourcesWithHeadingsLost) {
+    ReadResult result = read_page(
+        "Test Term\n\n"
+        "In the global context, a person abroad.\n\nUNHCR Master Glossary of Terms, 2006\n\n"
+        "In the EU context, a person in the EU.\n\nArt. 2 of Directive 2011/95/EU\n\n" +
+        std::string(two_translations));
+    const LanguageSection& english = *section(result.term_base.concepts.at(0), "en");
+    ASSERT_EQ(english.definitions.size(), 2u);
+    EXPECT_EQ(english.definitions[0],
+              (Definition{"In the global context, a person abroad.", "UNHCR Master Glossary of Terms, 2006",
+                          "global context"}));
+    EXPECT_EQ(english.definitions[1],
+              (Definition{"In the EU context, a person in the EU.", "Art. 2 of Directive 2011/95/EU", "EU context"}));
+}
+
+TEST(EmnLayout, SourceOverTwoLinesStaysOneSourceListWithHeadingsLost) {
+    ReadResult result = read_page("Test Term\n\nA person who does something.\n\nArt. 3 of Directive 2008/115/EC\n"
+                                  "Migration Policy Institute, 2010\n\n" +
+                                  std::string(two_translations));
+    const LanguageSection& english = *section(result.term_base.concepts.at(0), "en");
+    ASSERT_EQ(english.definitions.size(), 1u);
+    EXPECT_EQ(english.definitions[0].source, "Art. 3 of Directive 2008/115/EC; Migration Policy Institute, 2010");
+}
+
 TEST(EmnLayout, AnyLanguageCodeMayBeMissingAndNewOnesAreRead) {
     ReadResult result = read_page(page_with("  \u2022 KA: \u10d3\u10d0\u10d1\u10e0\u10e3\u10dc\u10d4\u10d1\u10d0\n"
                                             "  \u2022 HR: povratak\n  \u2022 DA: tilbagevenden\n"));
