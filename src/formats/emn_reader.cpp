@@ -455,6 +455,39 @@ std::vector<std::string_view> translation_cells(std::string_view raw) {
     return translations >= 2 ? cells : std::vector<std::string_view>{};
 }
 
+// Older editions named Member States, not languages (CZ, EE, GR, SE, SI, DK). On
+// such a page AT, CY and UK are the German, Greek and English of that country, not
+// unknown codes (nor Ukrainian), and become sections with geographical usage.
+void apply_country_style(std::vector<PageLine>& lines) {
+    constexpr std::array old_codes{std::string_view{"CZ"}, std::string_view{"EE"}, std::string_view{"GR"},
+                                   std::string_view{"SE"}, std::string_view{"SI"}, std::string_view{"DK"}};
+    bool country_style = std::any_of(lines.begin(), lines.end(), [&](const PageLine& line) {
+        return line.kind == LineKind::translation &&
+               std::find(old_codes.begin(), old_codes.end(), line.code) != old_codes.end();
+    });
+    if (!country_style) return;
+    constexpr std::array<std::pair<std::string_view, std::string_view>, 3> country_languages{
+        {{"AT", "de"}, {"CY", "el"}, {"UK", "en"}}};
+    for (PageLine& line : lines) {
+        if (line.kind != LineKind::translation && line.kind != LineKind::text) continue;
+        std::string_view after_bullet = line.kind == LineKind::translation ? std::string_view(line.code) : line.content;
+        for (const auto& [code, language] : country_languages) {
+            if (line.kind == LineKind::translation && line.code == code) {
+                line.language = std::string(language);
+                line.countries = std::string(code);
+            } else if (line.kind == LineKind::text && after_bullet.starts_with(code)) {
+                std::optional<TranslationHead> head = split_translation(line.content);
+                if (!head || head->code != code || head->glued) continue;
+                line.kind = LineKind::translation;
+                line.code = std::string(code);
+                line.language = std::string(language);
+                line.countries = std::string(code);
+                line.content = head->terms;
+            }
+        }
+    }
+}
+
 std::vector<PageLine> split_lines(std::string_view text) {
     std::vector<PageLine> lines;
     std::uint32_t number = 1;
@@ -899,6 +932,7 @@ std::size_t EntryReader::find_title(Lines lines) {
 std::vector<EmnLineRole> EntryReader::read(ConceptSink& sink) {
     sink.header(emn_header());
     std::vector<PageLine> lines = split_lines(input_.text);
+    apply_country_style(lines);
     roles_.resize(lines.empty() ? 0 : lines.back().number);
     for (std::uint32_t number = 1; number <= roles_.size(); ++number) {
         roles_[number - 1].line = number;

@@ -149,8 +149,10 @@ TEST(EmnLayout, OlderEditionLetterBarInlineFieldsCountryAndJointCodes) {
     Concept expected;
     expected.id = "readmission-agreement";
     expected.origin_url = url("readmission-agreement");
+    Term uk_term = term("returns agreement");
+    uk_term.geographical_usage = "UK";  // UK on a page of country-style codes is the United Kingdom's English
     LanguageSection english = language(
-        "en", {preferred("Readmission agreement"), term("readmission treaty"), term("return agreement")});
+        "en", {preferred("Readmission agreement"), uk_term, term("readmission treaty"), term("return agreement")});
     english.definitions = {{"Agreement between the EU and a third country setting out procedures for the return of "
                             "persons.",
                             "EMN", ""}};
@@ -168,7 +170,13 @@ TEST(EmnLayout, OlderEditionLetterBarInlineFieldsCountryAndJointCodes) {
         language("sl", {preferred("sporazum o ponovnem sprejemu")}),
         language("da", {preferred("tilbagetagelsesaftale")}),
         language("ga", {preferred("comhaont\u00fa athligin")}),
-        with_countries(language("de", {preferred("R\u00fcck\u00fcbernahmeabkommen")}), "AT, DE, LU"),
+        [] {
+            LanguageSection german = language(
+                "de", {preferred("R\u00fcck\u00fcbernahmeabkommen"), term("R\u00fccknahmeabkommen")});
+            german.terms[0].geographical_usage = "AT, DE, LU";
+            german.terms[1].geographical_usage = "AT";
+            return german;
+        }(),
         with_countries(language("fr", {preferred("accord de r\u00e9admission")}), "FR, BE, LU"),
         with_countries(language("nl", {preferred("overnameovereenkomst")}), "NL, BE"),
     };
