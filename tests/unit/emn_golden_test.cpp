@@ -40,8 +40,20 @@ TEST(EmnGolden, EveryTestPageGivesTheModelStoredBesideIt) {
         }
         std::string expected = read_text_file(golden.string());
         EXPECT_FALSE(expected.empty()) << golden << " is missing; run the tests with ILO_TBX_ACCEPT=1 to create it";
-        EXPECT_EQ(json, expected) << page << " no longer reads to " << golden
-                                  << " (review, then ILO_TBX_ACCEPT=1 to accept)";
+        if (json == expected) continue;
+        // Point at the first line that differs rather than printing two whole documents.
+        std::istringstream got_lines(json), expected_lines(expected);
+        std::string got_line, expected_line;
+        std::size_t line = 0;
+        while (true) {
+            ++line;
+            bool more_got = static_cast<bool>(std::getline(got_lines, got_line));
+            bool more_expected = static_cast<bool>(std::getline(expected_lines, expected_line));
+            if (got_line != expected_line || more_got != more_expected || (!more_got && !more_expected)) break;
+        }
+        ADD_FAILURE() << page << " no longer reads to " << golden << "; first difference at line " << line
+                      << ":\n  expected: " << expected_line << "\n  got:      " << got_line
+                      << "\n(review, then run with ILO_TBX_ACCEPT=1 to accept)";
     }
 }
 
