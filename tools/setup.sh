@@ -2,7 +2,8 @@
 # Installs the Debian packages ilo-tbx needs (only those missing), then configures and builds it in build/.
 # Usage: tools/setup.sh [--test] [--build-dir DIR] [-- extra cmake arguments]
 #   --test   also install what the test suite needs (official-schema checkers: jing, Saxon, lxml;
-#            the translation tools the acceptance tests run: OmegaT, a JDK, translate-toolkit)
+#            the translation tools the acceptance tests run: OmegaT, a JDK, translate-toolkit, and
+#            Lokalize with a virtual X server and the AT-SPI accessibility bus)
 #   --fuzz   also install clang and its sanitizer/libFuzzer runtime
 # Idempotent: when everything is present it installs nothing and prints only the build's own output.
 set -euo pipefail
@@ -27,7 +28,8 @@ build_packages=(g++ cmake make pkg-config libpugixml-dev libxml2-dev libboost-pr
                 libicu-dev libgtest-dev nlohmann-json3-dev)
 test_packages=(libxml2-utils jing libsaxonhe-java default-jre-headless python3 python3-lxml)
 # The translation tools that the acceptance tests (tests/acceptance) run.
-test_packages+=(omegat default-jdk-headless translate-toolkit python3-translate)
+test_packages+=(omegat default-jdk-headless translate-toolkit python3-translate
+               lokalize xvfb xauth dbus at-spi2-core python3-pyatspi python3-gi x11-utils)
 fuzz_packages=(clang-14 libclang-rt-14-dev)
 
 packages=("${build_packages[@]}")

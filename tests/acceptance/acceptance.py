@@ -339,6 +339,33 @@ def run_translate_toolkit(workdir, paths, tbx2po=True):
     return views
 
 
+def run_lokalize(source_lang, target_langs, path):
+    """Runs Lokalize on the file for every pair (one instance); returns {target: [row]}, each row a list
+    of the Glossary window's cells: id, source terms, target terms, subject field."""
+    for tool, package in (("lokalize", "lokalize"), ("xvfb-run", "xvfb"), ("xauth", "xauth"),
+                          ("dbus-run-session", "dbus"), ("dbus-send", "dbus"), ("xprop", "x11-utils")):
+        require(shutil.which(tool), f"{tool} (Debian package {package})")
+    require(os.path.exists("/usr/libexec/at-spi-bus-launcher"), "the AT-SPI bus (Debian package at-spi2-core)")
+    probe = subprocess.run([SYSTEM_PYTHON, "-c", "import gi, pyatspi"], capture_output=True)
+    require(probe.returncode == 0, "pyatspi (Debian packages python3-pyatspi, python3-gi)")
+    command = [SYSTEM_PYTHON, os.path.join(HERE, "lokalize", "lokalize_glossary_dump.py"), source_lang,
+               ",".join(target_langs), path]
+    result = subprocess.run(command, capture_output=True)
+    if result.returncode != 0:
+        raise Failure(f"Lokalize failed on {path}:\n" + result.stderr.decode("utf-8", "replace")[-4000:])
+    shown, target = {}, None
+    for line in result.stdout.decode("utf-8").splitlines():
+        kind, *fields = [unescape(field) for field in line.split("\t")]
+        if kind == "pair":
+            target = fields[1]
+            shown[target] = []
+        elif kind == "entry":
+            # Lokalize's XML reader keeps a file's CR LF line ends inside values, where an XML parser
+            # gives LF; the independent reading here is a conforming parser, so compare on LF.
+            shown[target].append([field.replace("\r\n", "\n") for field in fields])
+    return shown
+
+
 def run_ilo_tbx(ilo_tbx, arguments, out):
     """Has ilo-tbx write a file; its diagnostics (the loss report) are printed for the log."""
     if not ilo_tbx:
@@ -375,6 +402,20 @@ def toolkit_tbx_expected(concept):
     def first(index):
         return concept.langs[index].terms[0].text if index < len(concept.langs) and concept.langs[index].terms else ""
     return (first(0), first(1))
+
+
+LOKALIZE_SEPARATOR = " \u00b7 "  # how Lokalize's Glossary window joins the terms of a language
+
+
+def lokalize_expected(concept, source_lang, target_lang):
+    """Lokalize 22.12's Glossary window, for one termEntry: one row (id, the source terms, the target
+    terms, the subject field), the terms of a language joined by " · "; a termEntry without an id gives
+    a row with every cell empty. The window sorts its rows by source term."""
+    if not concept.id:
+        return [["", "", "", ""]]
+    subject = next((value for category, value in concept.fields if category == "subjectField"), "")
+    return [[concept.id, LOKALIZE_SEPARATOR.join(terms_in(concept, source_lang)),
+             LOKALIZE_SEPARATOR.join(terms_in(concept, target_lang)), subject]]
 
 
 def tbx2po_expected(concepts):
@@ -630,6 +671,41 @@ def case_toolkit_tbx(args, workdir):
     return 0
 
 
+def case_lokalize_tbx(args, workdir):
+    path, model = prepare(args, workdir)
+    concepts = read_tbx2008(path)
+    source = primary_subtag(args.source)
+    targets = args.targets.split(",") if args.targets else [lang for lang in languages_of(concepts) if lang != source]
+    shown = run_lokalize(args.source, targets, path)
+    seen, rows = set(), 0
+    for target in targets:
+        expected = [row for concept in concepts for row in lokalize_expected(concept, args.source, target)]
+        compare(f"Lokalize {args.source}->{target} on {path}", sorted(tuple(row) for row in expected),
+                sorted(tuple(row) for row in shown[target]))
+        rows += len(expected)
+        listed = {row[0] for row in expected}
+        for index, concept in enumerate(concepts):
+            if concept.id and concept.id in listed:
+                for lang in (args.source, target):
+                    seen |= {(index, primary_subtag(lang), text) for text in terms_in(concept, lang)}
+    langs = {source} | {primary_subtag(target) for target in targets}
+    written, missing = coverage(concepts, seen, langs)
+    print(f"Lokalize 22.12 Glossary window on {os.path.basename(path)}: {len(targets)} pairs "
+          f"{args.source}->{','.join(targets)}, {rows} rows; terms written {written}, "
+          f"seen {written - len(missing)}")
+    report_missing(missing, args.complete, "its termEntry has no id", lambda item: not concepts[item[0]].id)
+    if model is not None:
+        check_model(model, concepts, langs, {(lang, text) for _, lang, text in seen})
+    if args.row:
+        write_row(args.build_dir, args.row, {
+            "tool": "Lokalize 22.12 (Glossary window, via AT-SPI)", "file": args.row_file or os.path.basename(path),
+            "seen": f"{written - len(missing)} of {written}", "shows": "id, subjectField (entry), every term "
+            "of the pair's two languages (the list's columns, compared exactly)", "drops": "not measured: "
+            "the list has no other columns, and the entry pane beside it (definition) is not read"
+            + ("; every term of a termEntry without an id" if missing else "")})
+    return 0
+
+
 def case_omegat_glossary(args, workdir):
     """OmegaT's TSV (.tab/.txt/.utf8) and CSV readers on a glossary file."""
     path, model = prepare(args, workdir)
@@ -700,6 +776,9 @@ def main(argv):
         return case
 
     case = file_case("omegat-tbx", case_omegat_tbx, "OmegaT's TBX reader on a TBX 2008 file, every pair")
+    case.add_argument("--source", default="en")
+    case.add_argument("--targets", help="comma-separated target languages (default: every other language)")
+    case = file_case("lokalize-tbx", case_lokalize_tbx, "Lokalize's glossary on a TBX 2008 file, every pair")
     case.add_argument("--source", default="en")
     case.add_argument("--targets", help="comma-separated target languages (default: every other language)")
     file_case("tt-tbx", case_toolkit_tbx, "translate-toolkit's TBX storage and tbx2po on a TBX 2008 file")
