@@ -101,5 +101,18 @@ INSTANTIATE_TEST_SUITE_P(Json, RoundTrip,
                          testing::Combine(testing::Values("json"), testing::ValuesIn(test::readable_reference_files())),
                          round_trip_name);
 
+// The TBX v3 writer writes TBX-Basic: the v3 files whose data categories TBX-Basic holds
+// round-trip exactly. The others (usageStatus, relatedTerm, values outside Basic's
+// picklists...) are written with tbx.loss warnings; tbx_writer_test.cpp checks those.
+INSTANTIATE_TEST_SUITE_P(TbxV3Basic, RoundTrip,
+                         testing::Combine(testing::Values("tbx"),
+                                          testing::Values("tbx/ltac-tbx-basic/DCA/Example_Astronomy_DCA_VALID.tbx",
+                                                          "tbx/ltac-tbx-basic/DCT/Example_Astronomy_DCT_VALID.tbx",
+                                                          "tbx/ltac-tbx-core/Schemas/Example_Astronomy_DCA_VALID.tbx",
+                                                          "tbx/ltac-tbx-min/DCA/Example_Astronomy_DCA_VALID.tbx",
+                                                          "tbx/ltac-tbx-min/DCT/Example_Astronomy_DCT_VALID.tbx",
+                                                          "tbx/ltac-tbx-test-files/core_structure_good.tbx")),
+                         round_trip_name);
+
 }  // namespace
 }  // namespace ilo
