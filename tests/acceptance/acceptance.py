@@ -706,6 +706,48 @@ def case_lokalize_tbx(args, workdir):
     return 0
 
 
+def case_v3_unread(args, workdir):
+    """TBX v3 (what `ilo-tbx export` writes by default) is read by none of the tools: each must fail on
+    it or show nothing. Should a tool start reading it, this case fails so that the README is updated."""
+    path, _ = prepare(args, workdir)
+    root = ElementTree.parse(path).getroot()
+    if not root.tag.endswith("}tbx"):
+        raise Failure(f"{path} is not TBX v3 (root {root.tag})")
+    terms = sum(1 for element in root.iter() if element.tag.split("}")[-1] == "term")
+    outcomes = []
+    try:
+        shown = run_omegat(args.build_dir, workdir, "en", ["fr"], [path])
+        if shown[(path, "fr")]:
+            raise Failure(f"OmegaT now shows {len(shown[(path, 'fr')])} entries of a TBX v3 file")
+        outcomes.append("OmegaT: no entry")
+    except Failure as failure:
+        if "now shows" in str(failure):
+            raise
+        reason = re.search(r"unexpected element \(uri:\"([^\"]*)\", local:\"([^\"]*)\"\)", str(failure))
+        outcomes.append("OmegaT: error" + (f" (unexpected element {reason.group(2)})" if reason else ""))
+    try:
+        units = run_translate_toolkit(workdir, [path], tbx2po=False)[path].units
+        if units:
+            raise Failure(f"translate-toolkit now shows {len(units)} units of a TBX v3 file")
+        outcomes.append("translate-toolkit: no unit")
+    except Failure as failure:
+        if "now shows" in str(failure):
+            raise
+        outcomes.append("translate-toolkit: error" + (" (AssertionError)" if "AssertionError" in str(failure) else ""))
+    if not args.no_lokalize:
+        rows = [row for row in run_lokalize("en", ["fr"], path)["fr"] if any(row)]
+        if rows:
+            raise Failure(f"Lokalize now lists {len(rows)} entries of a TBX v3 file")
+        outcomes.append("Lokalize: no row")
+    print(f"TBX v3 {os.path.basename(path)} ({terms} terms): " + "; ".join(outcomes))
+    if args.row:
+        write_row(args.build_dir, args.row, {
+            "tool": "OmegaT, translate-toolkit" + ("" if args.no_lokalize else ", Lokalize"),
+            "file": args.row_file or os.path.basename(path), "seen": f"0 of {terms}", "shows": "—",
+            "drops": "everything: " + "; ".join(outcomes) + " (use a TBX 2008 profile)"})
+    return 0
+
+
 def case_omegat_glossary(args, workdir):
     """OmegaT's TSV (.tab/.txt/.utf8) and CSV readers on a glossary file."""
     path, model = prepare(args, workdir)
@@ -781,6 +823,8 @@ def main(argv):
     case = file_case("lokalize-tbx", case_lokalize_tbx, "Lokalize's glossary on a TBX 2008 file, every pair")
     case.add_argument("--source", default="en")
     case.add_argument("--targets", help="comma-separated target languages (default: every other language)")
+    case = file_case("v3-unread", case_v3_unread, "no tool reads TBX v3: each fails or shows nothing")
+    case.add_argument("--no-lokalize", action="store_true")
     file_case("tt-tbx", case_toolkit_tbx, "translate-toolkit's TBX storage and tbx2po on a TBX 2008 file")
     case = file_case("omegat-glossary", case_omegat_glossary, "OmegaT's TSV or CSV reader on a glossary file")
     case.add_argument("--source", default="en")
