@@ -748,6 +748,50 @@ def case_v3_unread(args, workdir):
     return 0
 
 
+def read_back(args, path, workdir):
+    """ilo-tbx's own reader on a file a tool wrote: the model, as neutral concepts; its warnings printed."""
+    if not args.read_back:
+        raise Failure("--read-back is needed: the acceptance_read_back helper")
+    out = os.path.join(workdir, "read-back.json")
+    with open(out, "wb") as handle:
+        result = subprocess.run([args.read_back, path], stdout=handle, stderr=subprocess.PIPE, text=False)
+    warnings = result.stderr.decode("utf-8", "replace").strip()
+    if warnings:
+        print(f"ilo-tbx reading {os.path.basename(path)}:\n  " + "\n  ".join(
+            line for line in warnings.splitlines() if line.strip()))
+    if result.returncode != 0:
+        raise Failure(f"ilo-tbx cannot read what the tool wrote ({path}), exit code {result.returncode}")
+    return read_model_json(out)
+
+
+def case_toolkit_roundtrip(args, workdir):
+    """Our TBX through translate-toolkit's own converters and back: tbx2po, po2csv, csv2tbx write the
+    term base again, and ilo-tbx reads csv2tbx's TBX: every pair the tool carried must be there."""
+    path, _ = prepare(args, workdir)
+    translate_toolkit_present()
+    concepts = read_tbx2008(path)
+    po_file, csv_file, tbx_file = (os.path.join(workdir, name) for name in ("rt.po", "rt.csv", "rt.tbx"))
+    for command in (["/usr/bin/tbx2po", "-i", path, "-o", po_file], ["/usr/bin/po2csv", "-i", po_file, "-o", csv_file],
+                    ["/usr/bin/csv2tbx", "-i", csv_file, "-o", tbx_file]):
+        result = subprocess.run(command + ["--progress=none"], capture_output=True, text=True)
+        if result.returncode != 0 or not os.path.exists(command[-1]):
+            raise Failure(f"{' '.join(command)} failed:\n{result.stderr}")
+    carried = tbx2po_expected(concepts)
+    model = read_back(args, tbx_file, workdir)
+    got = []
+    for concept in model:
+        sources = [term.text for section in concept.langs[:1] for term in section.terms]
+        targets = [term.text for section in concept.langs[1:2] for term in section.terms]
+        got.append((sources[0] if sources else "", targets[0] if targets else ""))
+    compare(f"{os.path.basename(path)} -> tbx2po -> po2csv -> csv2tbx -> ilo-tbx", carried, got)
+    languages = sorted({section.tag for concept in model for section in concept.langs})
+    terms = sum(1 for pair in carried for text in pair if text)
+    print(f"translate-toolkit round trip of {os.path.basename(path)}: {len(carried)} entries, {terms} terms "
+          f"carried by the tool, all read back by ilo-tbx to the character (languages in csv2tbx's file: "
+          f"{', '.join(languages)}; csv2tbx labels every target 'xx')")
+    return 0
+
+
 def case_omegat_glossary(args, workdir):
     """OmegaT's TSV (.tab/.txt/.utf8) and CSV readers on a glossary file."""
     path, model = prepare(args, workdir)
@@ -804,6 +848,7 @@ def main(argv):
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--build-dir", required=True)
     parser.add_argument("--ilo-tbx", help="the ilo-tbx executable under test")
+    parser.add_argument("--read-back", help="the acceptance_read_back helper (ilo-tbx's readers to JSON)")
     sub = parser.add_subparsers(dest="case", required=True)
 
     def file_case(name, run, help_text):
@@ -823,6 +868,7 @@ def main(argv):
     case = file_case("lokalize-tbx", case_lokalize_tbx, "Lokalize's glossary on a TBX 2008 file, every pair")
     case.add_argument("--source", default="en")
     case.add_argument("--targets", help="comma-separated target languages (default: every other language)")
+    file_case("tt-roundtrip", case_toolkit_roundtrip, "our TBX through tbx2po, po2csv, csv2tbx, back to ilo-tbx")
     case = file_case("v3-unread", case_v3_unread, "no tool reads TBX v3: each fails or shows nothing")
     case.add_argument("--no-lokalize", action="store_true")
     file_case("tt-tbx", case_toolkit_tbx, "translate-toolkit's TBX storage and tbx2po on a TBX 2008 file")
