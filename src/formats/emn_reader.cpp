@@ -3,7 +3,9 @@
 
 #include <algorithm>
 #include <array>
+#include <map>
 #include <optional>
+#include <set>
 #include <span>
 #include <utility>
 
@@ -705,8 +707,28 @@ public:
 private:
     using Lines = std::span<const PageLine>;
 
+    // Positions of views into the page. Consecutive look-ups on one line (the terms of
+    // a long translation line) continue counting from the previous one, so that a
+    // line of many terms costs its length once, not once per term.
     SourcePos pos_of(std::string_view view) const {
-        return index_.position(static_cast<std::size_t>(view.data() - input_.text.data()), input_.name);
+        auto offset = static_cast<std::size_t>(view.data() - input_.text.data());
+        if (cached_.known() && offset >= cached_offset_) {
+            std::uint32_t column = cached_.column;
+            bool same_line = true;
+            for (std::size_t i = cached_offset_; i < offset && same_line; ++i) {
+                char c = input_.text[i];
+                if (c == '\n' || c == '\r') same_line = false;
+                if ((static_cast<unsigned char>(c) & 0xC0) != 0x80) ++column;
+            }
+            if (same_line) {
+                cached_.column = column;
+                cached_offset_ = offset;
+                return cached_;
+            }
+        }
+        cached_ = index_.position(offset, input_.name);
+        cached_offset_ = offset;
+        return cached_;
     }
     SourcePos line_pos(const PageLine& line) const {
         std::string_view trimmed = trim(line.raw);
@@ -715,7 +737,12 @@ private:
     void role(const PageLine& line, std::string text) {
         std::string& slot = roles_[line.number - 1].role;
         // A line of '|' cells gets one role per cell.
-        slot = line.in_cell && !slot.empty() ? slot + "; " + text : std::move(text);
+        if (line.in_cell && !slot.empty()) {
+            slot += "; ";
+            slot += text;
+        } else {
+            slot = std::move(text);
+        }
     }
     void warn(SourcePos pos, std::string code, std::string message) {
         if (options_.strict)
@@ -740,6 +767,9 @@ private:
     void add_note(const PageLine& line, std::string_view text_view, bool may_continue);
     bool next_paragraph_is_source() const;
     std::optional<Concept> build_concept(Lines lines);
+    // The terms each language section of the concept being built already has: exact
+    // texts, and case-folded ones where case is merged (English).
+    std::map<std::string, std::set<std::string, std::less<>>, std::less<>> seen_terms_;
     void add_terms(std::vector<LanguageSection>& sections, std::string_view language, SourcePos pos,
                    std::string_view line_text, bool merge_case, std::string_view countries = {});
     static LanguageSection& section_for(std::vector<LanguageSection>& sections, std::string_view language,
@@ -750,6 +780,8 @@ private:
     const ReadOptions& options_;
     Diagnostics& diagnostics_;
     LineIndex index_;
+    mutable SourcePos cached_;           // the last position computed, for pos_of
+    mutable std::size_t cached_offset_ = 0;
     std::vector<EmnLineRole> roles_;
     EntryState state_;
     EntryDraft& draft_ = state_.draft;
@@ -811,62 +843,57 @@ void EntryReader::unplaced(const PageLine& line, std::string_view why) {
     warn(line_pos(line), "emn.unplaced-line", "cannot place this line (" + std::string(why) + "): \"" + shown + "\"");
 }
 
-// A line that can open an entry: a short unbulleted line followed by what follows
-// a title (a definition, a definition or source heading, a stub, translations).
-bool opens_entry(std::span<const PageLine> lines, std::size_t i) {
-    const PageLine& line = lines[i];
-    if (line.kind != LineKind::text || !looks_like_term(line.content) || looks_like_source(line.content) ||
+// A line that can open an entry: a short unbulleted line followed (`next`, the next
+// line that is neither blank nor chrome) by what follows a title: a definition, a
+// definition, source or translations heading, a stub, or translations.
+bool opens_entry(const PageLine& line, const PageLine* next) {
+    if (line.kind != LineKind::text || !next || !looks_like_term(line.content) || looks_like_source(line.content) ||
         context_label(line.content))
         return false;
-    for (std::size_t j = i + 1; j < lines.size(); ++j) {
-        const PageLine& next = lines[j];
-        switch (next.kind) {
-            case LineKind::blank:
-            case LineKind::chrome:
-                continue;
-            case LineKind::heading:
-            case LineKind::inline_field:
-                return next.heading == Section::definition || next.heading == Section::source ||
-                       next.heading == Section::translations;
-            case LineKind::see_also:
-                return true;
-            case LineKind::translation:
-                return !next.language.empty();
-            case LineKind::text:
-                return !looks_like_term(next.content);
-            default:
-                return false;
-        }
+    switch (next->kind) {
+        case LineKind::heading:
+        case LineKind::inline_field:
+            return next->heading == Section::definition || next->heading == Section::source ||
+                   next->heading == Section::translations;
+        case LineKind::see_also:
+            return true;
+        case LineKind::translation:
+            return !next->language.empty();
+        case LineKind::text:
+            return !looks_like_term(next->content);
+        default:
+            return false;
     }
-    return false;
+}
+
+bool anchors_entry(const PageLine& line) {
+    return (line.kind == LineKind::translation && !line.language.empty()) || line.kind == LineKind::see_also;
 }
 
 // Where entries start on a page holding several (older editions): a line that opens
 // an entry, after the current entry has had translations or a stub, when the next
-// translations or stub come before any other such line.
+// translations or stub come before any other such line. Linear in the page length.
 std::vector<std::size_t> EntryReader::entry_starts(Lines lines) const {
+    const std::size_t count = lines.size();
+    std::vector<bool> opener(count, false);
+    std::vector<std::size_t> next_anchor(count + 1, count);  // first anchor at or after i
+    std::vector<std::size_t> next_opener(count + 1, count);  // first opener at or after i
+    const PageLine* next_content = nullptr;
+    for (std::size_t i = count; i-- > 0;) {
+        opener[i] = opens_entry(lines[i], next_content);
+        next_anchor[i] = anchors_entry(lines[i]) ? i : next_anchor[i + 1];
+        next_opener[i] = opener[i] ? i : next_opener[i + 1];
+        if (lines[i].kind != LineKind::blank && lines[i].kind != LineKind::chrome) next_content = &lines[i];
+    }
     std::vector<std::size_t> starts{0};
     bool complete = false;
-    for (std::size_t i = 0; i < lines.size(); ++i) {
-        const PageLine& line = lines[i];
-        if (complete && opens_entry(lines, i)) {
-            bool owns_translations = false;
-            for (std::size_t j = i + 1; j < lines.size(); ++j) {
-                if ((lines[j].kind == LineKind::translation && !lines[j].language.empty()) ||
-                    lines[j].kind == LineKind::see_also) {
-                    owns_translations = true;
-                    break;
-                }
-                if (opens_entry(lines, j)) break;
-            }
-            if (owns_translations) {
-                starts.push_back(i);
-                complete = false;
-                continue;
-            }
+    for (std::size_t i = 0; i < count; ++i) {
+        if (complete && opener[i] && next_anchor[i + 1] < next_opener[i + 1]) {
+            starts.push_back(i);
+            complete = false;
+            continue;
         }
-        if ((line.kind == LineKind::translation && !line.language.empty()) || line.kind == LineKind::see_also)
-            complete = true;
+        if (anchors_entry(lines[i])) complete = true;
     }
     return starts;
 }
@@ -1011,7 +1038,8 @@ void EntryReader::assemble(Lines lines, std::size_t start) {
 }
 
 void EntryReader::place_translation(const PageLine& line) {
-    bool sentence = word_count(line.content) > 20 || (state_.section == Section::notes && !line.bulleted);
+    bool sentence = !line.bulleted && !line.in_cell && state_.section != Section::translations &&
+                    (state_.section == Section::notes || word_count(line.content) > 20);
     if (sentence || (line.glued && !line.bulleted && !line.in_cell && state_.section != Section::translations)) {
         // A note such as "DE: In Germany, ..." or a glued code outside the translations: text, not a translation.
         PageLine as_text = line;
@@ -1272,14 +1300,28 @@ void EntryReader::add_terms(std::vector<LanguageSection>& sections, std::string_
     for (const TermPiece& piece : split_terms(line_text, language)) {
         std::string term_text = text::sanitize(trim(piece.text));
         if (term_text.empty()) continue;
-        LanguageSection& section = section_for(sections, piece.language.empty() ? language : piece.language, pos);
-        auto same = std::find_if(section.terms.begin(), section.terms.end(), [&](const Term& existing) {
-            return existing.text == term_text || (merge_case && fold_case(existing.text) == fold_case(term_text));
-        });
-        if (same != section.terms.end()) {
-            if (same->text != term_text && same->text == fold_case(same->text)) same->text = term_text;
-            continue;
+        std::string_view tag = piece.language.empty() ? language : piece.language;
+        LanguageSection& section = section_for(sections, tag, pos);
+        std::set<std::string, std::less<>>& seen = seen_terms_[std::string(tag)];
+        if (seen.contains(term_text)) continue;
+        if (merge_case) {
+            std::string key = "\x01" + fold_case(term_text);  // folded keys live beside exact ones
+            if (seen.contains(key)) {
+                // The same term in another case: a lower-case spelling gives way to the capitalised one.
+                for (Term& existing : section.terms) {
+                    if (fold_case(existing.text) != key.substr(1)) continue;
+                    if (existing.text == fold_case(existing.text)) {
+                        seen.erase(existing.text);
+                        existing.text = term_text;
+                        seen.insert(term_text);
+                    }
+                    break;
+                }
+                continue;
+            }
+            seen.insert(std::move(key));
         }
+        seen.insert(term_text);
         Term term;
         term.text = std::move(term_text);
         term.term_type = piece.term_type;
@@ -1394,6 +1436,7 @@ std::optional<Concept> EntryReader::build_concept(Lines lines) {
 
     // English first (the source language), then the other languages in page order.
     std::vector<LanguageSection> sections;
+    seen_terms_.clear();
     SourcePos english_pos = draft_.title ? line_pos(*draft_.title) : line_pos(*english_line->line);
     section_for(sections, "en", english_pos);
     if (draft_.title) add_terms(sections, "en", english_pos, draft_.title->content, true);

@@ -140,6 +140,15 @@ TEST(EmnTranslationLine, GlossesInBracketsAreKeptAsWritten) {
     EXPECT_EQ(term_texts(*section(entry, "it")), std::vector<std::string>{"rimpatrio (forzato) volontario"});
 }
 
+TEST(EmnTranslationLine, LongLineOfManyVariantsIsStillATranslation) {
+    std::string line = "DE: ";
+    for (int i = 0; i < 12; ++i) line += (i ? " / " : "") + std::string("Begriff Nummer") + std::to_string(i);
+    Concept entry = concept_of("  \u2022 FR: terme\n" + line + "\n");
+    ASSERT_NE(section(entry, "de"), nullptr);
+    EXPECT_EQ(section(entry, "de")->terms.size(), 12u);
+    EXPECT_EQ(section(entry, "de")->terms[11].text, "Begriff Nummer11");
+}
+
 TEST(EmnTranslationLine, EveryTermCarriesItsOwnColumn) {
     ReadResult result = read_page(page_with("  \u2022 ES: retorno; regreso\n"));
     const LanguageSection& spanish = *section(result.term_base.concepts.at(0), "es");
