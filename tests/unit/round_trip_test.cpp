@@ -10,6 +10,7 @@
 //          testing::ValuesIn(test::readable_reference_files_with_root("tbx"))), round_trip_name);
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <sstream>
 #include <tuple>
 
@@ -90,8 +91,13 @@ void run_round_trip(const RoundTripParam& param, RoundTripRun& run) {
     run.reread = read_term_base(*target_format, Input{"written." + writer_name, run.output}, ReadOptions{},
                                 run.reread_diagnostics);
     ASSERT_FALSE(run.reread_diagnostics.has_errors()) << rendered(run.reread_diagnostics);
-    // What a writer writes, its reader reads without complaint.
-    EXPECT_EQ(run.reread_diagnostics.warning_count(), 0u) << rendered(run.reread_diagnostics);
+    // What a writer writes, its reader reads without new complaints: a problem of the input
+    // itself (a term section without a term...) may be carried over, nothing else.
+    for (const Diagnostic& reread : run.reread_diagnostics.items()) {
+        bool carried_over = std::any_of(diagnostics.items().begin(), diagnostics.items().end(),
+                                        [&](const Diagnostic& read) { return read.code == reread.code; });
+        EXPECT_TRUE(carried_over) << format_diagnostic(reread);
+    }
 
     // Writing is deterministic: the same model gives the same bytes.
     std::ostringstream again;
@@ -138,17 +144,28 @@ INSTANTIATE_TEST_SUITE_P(Json, RoundTrip,
                          testing::Combine(testing::Values("json"), testing::ValuesIn(test::readable_reference_files())),
                          round_trip_name);
 
-// The TBX v3 writer writes TBX-Basic: the v3 files whose data categories TBX-Basic holds
-// round-trip exactly. The others (usageStatus, relatedTerm, values outside Basic's
-// picklists...) are written with tbx.loss warnings; tbx_writer_test.cpp checks those.
-INSTANTIATE_TEST_SUITE_P(TbxV3Basic, RoundTrip,
-                         testing::Combine(testing::Values("tbx"),
-                                          testing::Values("tbx/ltac-tbx-basic/DCA/Example_Astronomy_DCA_VALID.tbx",
-                                                          "tbx/ltac-tbx-basic/DCT/Example_Astronomy_DCT_VALID.tbx",
-                                                          "tbx/ltac-tbx-core/Schemas/Example_Astronomy_DCA_VALID.tbx",
-                                                          "tbx/ltac-tbx-min/DCA/Example_Astronomy_DCA_VALID.tbx",
-                                                          "tbx/ltac-tbx-min/DCT/Example_Astronomy_DCT_VALID.tbx",
-                                                          "tbx/ltac-tbx-test-files/core_structure_good.tbx")),
+// The TBX v3 writer (TBX-Basic, the default dialect) against every file the TBX reader reads, of
+// every version: whatever TBX-Basic cannot hold must be reported, never dropped.
+INSTANTIATE_TEST_SUITE_P(TbxV3, RoundTrip,
+                         testing::Combine(testing::Values("tbx"), testing::ValuesIn(test::readable_reference_files())),
+                         round_trip_name);
+
+// The v3 files whose content TBX-Basic can hold (the LTAC dialect samples and the core test
+// file) must come back whole. The others use data categories or values TBX-Basic lacks
+// (usageStatus, transaction types, picklist values...), reported as losses by RoundTrip above.
+std::vector<std::string> v3_files_within_tbx_basic() {
+    return {
+        "tbx/ltac-tbx-basic/DCA/Example_Astronomy_DCA_VALID.tbx",
+        "tbx/ltac-tbx-basic/DCT/Example_Astronomy_DCT_VALID.tbx",
+        "tbx/ltac-tbx-core/Schemas/Example_Astronomy_DCA_VALID.tbx",
+        "tbx/ltac-tbx-min/DCA/Example_Astronomy_DCA_VALID.tbx",
+        "tbx/ltac-tbx-min/DCT/Example_Astronomy_DCT_VALID.tbx",
+        "tbx/ltac-tbx-test-files/core_structure_good.tbx",
+    };
+}
+
+INSTANTIATE_TEST_SUITE_P(TbxV3, LosslessRoundTrip,
+                         testing::Combine(testing::Values("tbx"), testing::ValuesIn(v3_files_within_tbx_basic())),
                          round_trip_name);
 
 }  // namespace
