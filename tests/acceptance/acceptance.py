@@ -350,7 +350,14 @@ def run_lokalize(source_lang, target_langs, path):
     require(probe.returncode == 0, "pyatspi (Debian packages python3-pyatspi, python3-gi)")
     command = [SYSTEM_PYTHON, os.path.join(HERE, "lokalize", "lokalize_glossary_dump.py"), source_lang,
                ",".join(target_langs), path]
-    result = subprocess.run(command, capture_output=True)
+    # Lokalize sometimes starts before its accessibility bus is ready and never registers on it
+    # (more often on a loaded machine). That start-up race is retried; any other failure, and any
+    # wrong result after a good start, fails at once.
+    for attempt in range(1, 4):
+        result = subprocess.run(command, capture_output=True)
+        if result.returncode == 0 or b"timed out waiting for Lokalize" not in result.stderr:
+            break
+        sys.stderr.write(f"Lokalize did not appear on the accessibility bus (attempt {attempt}); retrying\n")
     if result.returncode != 0:
         raise Failure(f"Lokalize failed on {path}:\n" + result.stderr.decode("utf-8", "replace")[-4000:])
     shown, target = {}, None
