@@ -7,6 +7,7 @@
 
 #include "builtin/embedded.hpp"
 #include "cli/cli.hpp"
+#include "cli/output_options.hpp"
 #include "formats/emn_reader.hpp"
 #include "formats/format.hpp"
 #include "io/files.hpp"
@@ -30,8 +31,13 @@ Entries keep the order of the pages given. The same entry read twice (same
 English head term) is merged into its first reading, and the merge is reported.
 Related, broader and narrower terms that name an entry of the same run become
 cross-references to it; the others stay labels.
-The output is validated against the TBX v3 core schema before it is renamed
-into place; on any error no output file is written and an existing one is kept.
+With --to tbx2008 (or a --profile for a translation tool) the term base is
+written as TBX 2008 (<martif>, TBX-Basic), the form OmegaT, translate-toolkit
+and Lokalize read; --to json writes the model as JSON. The output format also
+follows the --out extension (.tbx: TBX v3, .json: JSON).
+TBX output is validated against the built-in grammar of its version (TBX v3
+core, or TBX-Basic 2008) before it is renamed into place; on any error no
+output file is written and an existing one is kept.
 
 Examples:
   ilo-tbx export --out ilo.tbx                    the built-in ILO entry
@@ -40,6 +46,8 @@ Examples:
   ilo-tbx export --strict pages/ --out all.tbx    fail on any line the reader cannot place
   ilo-tbx export --explain page.txt               show how each line of the page was read
   ilo-tbx export --out - | less                   write to standard output
+  ilo-tbx export pages/ --to tbx2008 --out all.tbx                 TBX 2008
+  ilo-tbx export pages/ --profile omegat --langs de --out de.tbx   for OmegaT, English and German
 )text";
 
 constexpr std::string_view builtin_page_name = "<built-in ILO entry>";
@@ -47,6 +55,7 @@ constexpr std::string_view builtin_page_name = "<built-in ILO entry>";
 struct ExportRequest {
     std::vector<std::string> pages;
     std::string out = "-";
+    OutputRequest output;
     bool strict = false;
     bool explain = false;
 };
@@ -130,6 +139,7 @@ int run_export(const std::vector<std::string>& arguments, std::ostream& out, std
         ("explain", po::bool_switch(&request.explain),
          "print how each line of each page was classified, and write no TBX")
         ("help,h", "show this help");
+    add_output_options(visible, request.output);
     po::options_description hidden;
     hidden.add_options()("page", po::value<std::vector<std::string>>(&request.pages));
     po::options_description all;
@@ -146,8 +156,14 @@ int run_export(const std::vector<std::string>& arguments, std::ostream& out, std
         return exit_usage;
     }
     if (values.count("help")) {
-        out << export_usage << export_examples << "\n" << visible;
+        out << export_usage << export_examples << "\n" << profile_help() << "\n" << visible;
         return exit_ok;
+    }
+    const Format* target = nullptr;
+    WriteOptions write_options;
+    if (std::optional<std::string> problem = resolve_output(request.output, request.out, target, write_options)) {
+        err << "ilo-tbx export: " << *problem << "\n" << export_usage << "Run 'ilo-tbx export --help' for usage.\n";
+        return exit_usage;
     }
 
     Diagnostics diagnostics;
@@ -177,7 +193,6 @@ int run_export(const std::vector<std::string>& arguments, std::ostream& out, std
     }
 
     const Format& emn = *find_format("emn");
-    const Format& tbx = *find_format("tbx");
     TermBaseCollector collector;
     ReadOptions read_options;
     read_options.strict = request.strict;
@@ -203,13 +218,16 @@ int run_export(const std::vector<std::string>& arguments, std::ostream& out, std
     report_merges(err, merge_duplicate_concepts(collector.term_base()));
     resolve_relations(collector.term_base());
 
-    WriteOptions write_options;
-    const std::string schema_name = "tbx-v3-core.rng (built-in)";
+    // Each TBX version is checked against its own built-in grammar: 2008 output never against v3's.
+    const std::optional<OutputSchema> schema = output_schema(*target);
+    // A writer error (a bad id, a dangling reference...) leaves no output.
+    auto writer_failed = [&] { return diagnostics.has_errors(); };
     if (request.out == "-") {
         std::ostringstream buffer;
-        write_term_base(tbx, collector.term_base(), buffer, write_options, diagnostics);
+        write_term_base(*target, collector.term_base(), buffer, write_options, diagnostics);
         const std::string document = buffer.str();
-        if (!validate_rng(document, "<standard output>", embedded::tbx_v3_core_rng(), schema_name, diagnostics)) {
+        if (writer_failed() ||
+            (schema && !validate_rng(document, "<standard output>", schema->text, schema->name, diagnostics))) {
             print_diagnostics(err, diagnostics, sources);
             return exit_invalid_output;
         }
@@ -228,14 +246,20 @@ int run_export(const std::vector<std::string>& arguments, std::ostream& out, std
         print_diagnostics(err, diagnostics, sources);
         return exit_io;
     }
-    write_term_base(tbx, collector.term_base(), output.stream(), write_options, diagnostics);
+    write_term_base(*target, collector.term_base(), output.stream(), write_options, diagnostics);
+    if (writer_failed()) {
+        output.discard();
+        print_diagnostics(err, diagnostics, sources);
+        return exit_invalid_output;
+    }
     output.stream().flush();
     if (!output.stream()) {
         output.commit(diagnostics);  // reports the failed write and removes the temporary file
         print_diagnostics(err, diagnostics, sources);
         return exit_io;
     }
-    if (!validate_rng_file(output.temporary_path(), request.out, embedded::tbx_v3_core_rng(), schema_name, diagnostics)) {
+    if (schema &&
+        !validate_rng_file(output.temporary_path(), request.out, schema->text, schema->name, diagnostics)) {
         output.discard();
         print_diagnostics(err, diagnostics, sources);
         return exit_invalid_output;

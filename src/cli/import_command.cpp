@@ -3,8 +3,8 @@
 #include <iostream>
 #include <sstream>
 
-#include "builtin/embedded.hpp"
 #include "cli/cli.hpp"
+#include "cli/output_options.hpp"
 #include "formats/format.hpp"
 #include "io/files.hpp"
 #include "validate/rng_validator.hpp"
@@ -33,15 +33,16 @@ Examples:
   ilo-tbx import old.tbx --to tbx --out new.tbx           TBX 2008 to TBX v3
   ilo-tbx import termbase.json --out termbase.tbx         JSON back to TBX
   ilo-tbx import glossary.tbx --to json --out - | jq .    to standard output
+  ilo-tbx import new.tbx --to tbx2008 --out old.tbx       TBX v3 to TBX 2008
+  ilo-tbx import any.tbx --profile omegat --langs de --out omegat.tbx
+                                                          for OmegaT: English and German only
 )text";
 
 struct ImportRequest {
     std::string input;
     std::string out = "-";
-    std::string to;
     std::string from;
-    std::string dialect = "basic";
-    std::string style = "dca";
+    OutputRequest output;
     bool strict = false;
 };
 
@@ -74,13 +75,10 @@ int run_import(const std::vector<std::string>& arguments, std::ostream& out, std
     visible.add_options()
         ("out,o", po::value<std::string>(&request.out)->value_name("FILE"),
          "write to FILE ('-' or absent: standard output)")
-        ("to,t", po::value<std::string>(&request.to)->value_name("FORMAT"),
-         ("output format: " + format_names(false) + " (default: from the --out extension)").c_str())
         ("from,f", po::value<std::string>(&request.from)->value_name("FORMAT"),
-         ("input format: " + format_names(true) + " (default: from the extension or the content)").c_str())
-        ("dialect", po::value<std::string>(&request.dialect)->value_name("NAME"),
-         "TBX output dialect: basic (default), core or min")
-        ("style", po::value<std::string>(&request.style)->value_name("STYLE"), "TBX output style: dca (default) or dct")
+         ("input format: " + format_names(true) + " (default: from the extension or the content)").c_str());
+    add_output_options(visible, request.output);
+    visible.add_options()
         ("strict", po::bool_switch(&request.strict), "treat warnings (including losses) as errors")
         ("help,h", "show this help");
     po::options_description hidden;
@@ -99,7 +97,7 @@ int run_import(const std::vector<std::string>& arguments, std::ostream& out, std
         return exit_usage;
     }
     if (values.count("help")) {
-        out << import_usage << import_examples << "\n" << visible;
+        out << import_usage << import_examples << "\n" << profile_help() << "\n" << visible;
         return exit_ok;
     }
     auto usage_error = [&](const std::string& message) {
@@ -114,26 +112,9 @@ int run_import(const std::vector<std::string>& arguments, std::ostream& out, std
     if (!request.from.empty() && (!find_format(request.from) || !find_format(request.from)->read))
         return usage_error("unknown input format '" + request.from + "'; expected one of: " + format_names(true));
     const Format* target = nullptr;
-    if (!request.to.empty()) {
-        target = find_format(request.to);
-        if (!target || !target->writer)
-            return usage_error("unknown output format '" + request.to + "'; expected one of: " + format_names(false));
-    } else if (request.out == "-") {
-        target = find_format("tbx");
-    } else {
-        target = format_for_path(request.out);
-        if (!target || !target->writer)
-            return usage_error("cannot tell the output format from '" + request.out + "'; give --to (" +
-                               format_names(false) + ")");
-    }
     WriteOptions write_options;
-    if (request.dialect == "basic") write_options.dialect = TbxDialect::basic;
-    else if (request.dialect == "core") write_options.dialect = TbxDialect::core;
-    else if (request.dialect == "min") write_options.dialect = TbxDialect::min;
-    else return usage_error("unknown dialect '" + request.dialect + "'; expected basic, core or min");
-    if (request.style == "dca") write_options.style = TbxStyle::dca;
-    else if (request.style == "dct") write_options.style = TbxStyle::dct;
-    else return usage_error("unknown style '" + request.style + "'; expected dca or dct");
+    if (std::optional<std::string> problem = resolve_output(request.output, request.out, target, write_options))
+        return usage_error(*problem);
 
     Diagnostics diagnostics;
     SourceTexts sources;
@@ -169,8 +150,8 @@ int run_import(const std::vector<std::string>& arguments, std::ostream& out, std
         }
         return exit_invalid_output;
     };
-    const std::string schema_name = "tbx-v3-core.rng (built-in)";
-    const bool validate_tbx = target->name == "tbx";
+    // Each TBX version is checked against its own built-in grammar: 2008 output never against v3's.
+    const std::optional<OutputSchema> schema = output_schema(*target);
 
     if (request.out == "-") {
         std::ostringstream buffer;
@@ -180,8 +161,7 @@ int run_import(const std::vector<std::string>& arguments, std::ostream& out, std
             print_diagnostics(err, diagnostics, sources);
             return failure_code();
         }
-        if (validate_tbx &&
-            !validate_rng(document, "<standard output>", embedded::tbx_v3_core_rng(), schema_name, diagnostics)) {
+        if (schema && !validate_rng(document, "<standard output>", schema->text, schema->name, diagnostics)) {
             print_diagnostics(err, diagnostics, sources);
             return exit_invalid_output;
         }
@@ -212,8 +192,8 @@ int run_import(const std::vector<std::string>& arguments, std::ostream& out, std
         print_diagnostics(err, diagnostics, sources);
         return exit_io;
     }
-    if (validate_tbx && !validate_rng_file(output.temporary_path(), request.out, embedded::tbx_v3_core_rng(),
-                                           schema_name, diagnostics)) {
+    if (schema &&
+        !validate_rng_file(output.temporary_path(), request.out, schema->text, schema->name, diagnostics)) {
         output.discard();
         print_diagnostics(err, diagnostics, sources);
         return exit_invalid_output;

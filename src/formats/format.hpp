@@ -10,6 +10,7 @@
 
 #include "diag/diagnostics.hpp"
 #include "model/model.hpp"
+#include "model/tool_profile.hpp"
 
 namespace ilo {
 
@@ -52,6 +53,7 @@ enum class TbxStyle { dca, dct };
 struct WriteOptions {
     TbxDialect dialect = TbxDialect::basic;
     TbxStyle style = TbxStyle::dca;
+    ToolProfile profile;  // --profile and its options; applied by the TBX 2008 writer
 };
 
 // Reads `input` and hands what it finds to `sink`; problems go to `diagnostics`.
@@ -64,7 +66,7 @@ using ReadFunction = void (*)(const Input& input, const ReadOptions& options, Di
 using WriterFactory = std::unique_ptr<ConceptSink> (*)(std::ostream& out, const WriteOptions& options,
                                                        Diagnostics& diagnostics);
 
-enum class FormatId { emn, tbx, json };
+enum class FormatId { emn, tbx, tbx2008, json };
 
 struct Format {
     FormatId id;

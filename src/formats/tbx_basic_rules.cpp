@@ -57,8 +57,34 @@ const std::array<Category, 15> categories{{
     {"xref", "xGraphic", at_concept | at_language, nullptr},
 }};
 
-const Category* find_category(std::string_view element, std::string_view type) {
-    for (const Category& category : categories)
+bool is_part_of_speech_2008(std::string_view value) {
+    return is_part_of_speech(value) || value == "properNoun";
+}
+bool is_plain_text(std::string_view) { return true; }
+
+// From TBXBasicXCSV02.xcs and the Schematron rules inside TBXBasicRNGV02.rng (2008).
+const std::array<Category, 15> categories_2008{{
+    {"admin", "customerSubset", at_term, nullptr},
+    {"admin", "projectSubset", at_term, nullptr},
+    {"admin", "source", at_concept | at_language | at_term, nullptr},
+    {"descrip", "subjectField", at_concept, nullptr},
+    {"descrip", "context", at_term, nullptr},
+    {"descrip", "definition", at_concept | at_language, nullptr},
+    {"ref", "crossReference", at_concept | at_term, nullptr},
+    {"termNote", "administrativeStatus", at_term, &is_administrative_status},
+    {"termNote", "partOfSpeech", at_term, &is_part_of_speech_2008},
+    {"termNote", "geographicalUsage", at_term, nullptr},
+    {"termNote", "grammaticalGender", at_term, &is_grammatical_gender},
+    {"termNote", "termLocation", at_term, &is_plain_text},
+    {"termNote", "termType", at_term, &is_term_type},
+    {"xref", "externalCrossReference", at_concept | at_term, nullptr},
+    {"xref", "xGraphic", at_concept, nullptr},
+}};
+
+std::string_view edition_name(Edition edition) { return edition == Edition::v3 ? "TBX-Basic" : "TBX-Basic 2008"; }
+
+const Category* find_category(std::string_view element, std::string_view type, Edition edition) {
+    for (const Category& category : edition == Edition::v3 ? categories : categories_2008)
         if (category.element == element && category.type == type) return &category;
     return nullptr;
 }
@@ -98,22 +124,24 @@ bool is_term_location(std::string_view value) {
 }
 bool is_transaction_type(std::string_view value) { return one_of(value, {"origination", "modification"}); }
 
-bool allows(std::string_view element, std::string_view type, Level level, std::string_view value) {
+bool allows(std::string_view element, std::string_view type, Level level, std::string_view value, Edition edition) {
     if (element == "note") return type.empty();
-    const Category* category = find_category(element, type);
+    const Category* category = find_category(element, type, edition);
     if (!category || !(category->levels & bit(level))) return false;
     return !category->picklist || category->picklist(value);
 }
 
-std::string refusal_reason(std::string_view element, std::string_view type, Level level, std::string_view value) {
+std::string refusal_reason(std::string_view element, std::string_view type, Level level, std::string_view value,
+                           Edition edition) {
     if (element == "note") return "TBX notes have no type";
-    const Category* category = find_category(element, type);
+    const Category* category = find_category(element, type, edition);
     std::string name = std::string(element) + " type \"" + std::string(type) + "\"";
-    if (!category) return "TBX-Basic has no " + name;
+    std::string basic(edition_name(edition));
+    if (!category) return basic + " has no " + name;
     if (!(category->levels & bit(level)))
-        return "TBX-Basic allows " + std::string(type) + " only at " + level_list(category->levels) + " level";
+        return basic + " allows " + std::string(type) + " only at " + level_list(category->levels) + " level";
     if (category->picklist && !category->picklist(value))
-        return "\"" + std::string(value) + "\" is not in TBX-Basic's " + std::string(type) + " picklist";
+        return "\"" + std::string(value) + "\" is not in " + basic + "'s " + std::string(type) + " picklist";
     return {};
 }
 

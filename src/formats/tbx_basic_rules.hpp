@@ -8,9 +8,14 @@
 
 namespace ilo::tbx_basic {
 
+// Which TBX-Basic: 1.2.1 for TBX v3, or the 2008 one (TBXBasicXCSV02.xcs and
+// TBXBasicRNGV02.rng), whose levels and picklists differ in a few places
+// (customerSubset only on terms, no xref at language level, properNoun...).
+enum class Edition { v3, v2008 };
+
 // The picklists of TBX-Basic 1.2.1 (LTAC's TBX-Basic DCA Schematron and Basic module).
 bool is_administrative_status(std::string_view value);
-bool is_part_of_speech(std::string_view value);
+bool is_part_of_speech(std::string_view value);  // v3's list; 2008 adds properNoun
 bool is_grammatical_gender(std::string_view value);
 bool is_term_type(std::string_view value);
 bool is_term_location(std::string_view value);
@@ -19,11 +24,13 @@ bool is_transaction_type(std::string_view value);
 // Whether TBX-Basic lets a data category of this element and type sit at this
 // level (DCA style: element "descrip", type "definition"...). "note" takes any
 // level and no type. For termNote the value must also be in its picklist, if any.
-bool allows(std::string_view element, std::string_view type, Level level, std::string_view value);
+bool allows(std::string_view element, std::string_view type, Level level, std::string_view value,
+            Edition edition = Edition::v3);
 
 // Why allows() said no, in words for a loss report ("TBX-Basic allows definition
 // only at concept and language level").
-std::string refusal_reason(std::string_view element, std::string_view type, Level level, std::string_view value);
+std::string refusal_reason(std::string_view element, std::string_view type, Level level, std::string_view value,
+                           Edition edition = Edition::v3);
 
 }  // namespace ilo::tbx_basic
 

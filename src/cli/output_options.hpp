@@ -1,0 +1,41 @@
+// The output options export and import share: --to, --dialect, --style, --profile, --source-lang, --langs, and which schema checks the result.
+#pragma once
+
+#include <boost/program_options.hpp>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "formats/format.hpp"
+
+namespace ilo::cli {
+
+struct OutputRequest {
+    std::string to;
+    std::string dialect = "basic";
+    std::string style = "dca";
+    std::string profile;
+    std::string source_language;
+    std::string languages;  // comma-separated
+};
+
+// Adds the shared output options to `options`, writing into `request`.
+void add_output_options(boost::program_options::options_description& options, OutputRequest& request);
+
+// The profile names and what each is for, as the --help text lists them.
+std::string profile_help();
+
+// Picks the output format (--to, else --profile's, else the extension of `out`,
+// else TBX v3 for standard output) and fills `write_options`. Returns a usage
+// error message, or nothing when the options are consistent.
+std::optional<std::string> resolve_output(const OutputRequest& request, const std::string& out, const Format*& target,
+                                          WriteOptions& write_options);
+
+// The built-in schema a written file must pass before it is kept; null for formats without one (JSON).
+struct OutputSchema {
+    std::string_view text;
+    std::string name;
+};
+std::optional<OutputSchema> output_schema(const Format& format);
+
+}  // namespace ilo::cli

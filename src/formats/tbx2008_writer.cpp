@@ -1,0 +1,239 @@
+// TBX 2008 TBX-Basic writer: the DOCTYPE and martif by hand, the martifHeader, each termEntry (shared entry builder) and the back matter.
+#include "formats/tbx2008_writer.hpp"
+
+#include <pugixml.hpp>
+
+#include <map>
+#include <set>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "formats/tbx_basic_rules.hpp"
+#include "formats/tbx_entry_builder.hpp"
+#include "model/tool_profile.hpp"
+
+namespace ilo {
+
+namespace {
+
+constexpr const char* indent_unit = "  ";
+constexpr unsigned print_flags = pugi::format_indent;
+
+// The DOCTYPE names the DTD as the TBX-Basic 2008 package does; no reader needs to load it.
+constexpr std::string_view prolog =
+    "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+    "<!DOCTYPE martif SYSTEM \"TBXBasiccoreStructV02.dtd\">\n";
+
+constexpr std::string_view basic_xcs = "TBXBasicXCSV02.xcs";
+
+// "TBXBasicXCSV02.xcs", a path or URL ending in it, with any white space around.
+bool names_basic_xcs(std::string_view text) {
+    while (!text.empty() && (text.back() == ' ' || text.back() == '\t' || text.back() == '\n' || text.back() == '\r'))
+        text.remove_suffix(1);
+    return text.size() >= basic_xcs.size() && text.substr(text.size() - basic_xcs.size()) == basic_xcs;
+}
+
+class Tbx2008Writer final : public ConceptSink {
+public:
+    Tbx2008Writer(std::ostream& out, const WriteOptions& options, Diagnostics& diagnostics)
+        : out_(out), options_(options), diagnostics_(diagnostics) {}
+
+    void header(const TermBaseHeader& header) override {
+        if (header_written_) return;
+        header_written_ = true;
+        if (options_.dialect != TbxDialect::basic || options_.style != TbxStyle::dca)
+            diagnostics_.error({}, "tbx.unsupported",
+                               "TBX 2008 is written as TBX-Basic only (2008 has no DCT style; TBX-Core and TBX-Min "
+                               "are v3 dialects)");
+        std::string language = header.source_language.empty() ? "en" : header.source_language;
+        if (!options_.profile.source_language.empty()) language = options_.profile.source_language;
+        if (!xml_values::is_language_tag(language)) {
+            diagnostics_.error({}, "tbx.bad-language",
+                               "source language \"" + language + "\" is not a language tag; wrote \"und\"");
+            language = "und";
+        }
+        out_ << prolog << "<martif type=\"TBX-Basic\" xml:lang=\"" << language << "\">\n";
+        pugi::xml_document document;
+        build_header(document, header);
+        document.first_child().print(out_, indent_unit, print_flags, pugi::encoding_utf8, 1);
+        out_ << indent_unit << "<text>\n" << indent_unit << indent_unit << "<body>\n";
+        build_back_matter(back_matter_, header.back_matter);
+    }
+
+    void concept_entry(Concept concept_value) override {
+        if (!header_written_) header(TermBaseHeader{});
+        if (!apply_tool_profile(concept_value, options_.profile, profile_state_, diagnostics_)) return;
+        pugi::xml_document document;
+        if (!tbx_entry::build_entry(document, concept_value, tbx_entry::v2008_shape, diagnostics_, state_)) return;
+        ++entries_;
+        document.first_child().print(out_, indent_unit, print_flags, pugi::encoding_utf8, 3);
+    }
+
+    void finish() override {
+        if (!header_written_) header(TermBaseHeader{});
+        if (entries_ == 0)
+            diagnostics_.error({}, "tbx.no-entries",
+                               "TBX 2008 needs at least one termEntry in its body, and there is no concept with a "
+                               "term to write");
+        out_ << indent_unit << indent_unit << "</body>\n";
+        if (back_matter_.first_child())
+            back_matter_.first_child().print(out_, indent_unit, print_flags, pugi::encoding_utf8, 2);
+        out_ << indent_unit << "</text>\n</martif>\n";
+        finish_tool_profile(options_.profile, profile_state_, diagnostics_);
+        tbx_entry::check_references(state_, diagnostics_);
+    }
+
+private:
+    std::string clean(std::string_view text) {
+        bool changed = false;
+        std::string result = xml_values::sanitized(text, changed);
+        if (changed)
+            diagnostics_.warning({}, "tbx.invalid-char",
+                                 "header: invalid UTF-8 or a character XML 1.0 cannot carry was replaced by U+FFFD");
+        return result;
+    }
+
+    void header_loss(const std::string& what) { diagnostics_.warning({}, "tbx.loss", "header: " + what); }
+
+    // A header p: TBXBasicRNGV02.rng allows only type="XCSURI" (the DTD also
+    // DCSName and XCSContent), so other types are left out with a warning.
+    void add_paragraph(pugi::xml_node parent, const char* element, const std::string& type, const std::string& text) {
+        pugi::xml_node paragraph = parent.append_child(element);
+        if (!type.empty()) {
+            if (type == "XCSURI")
+                paragraph.append_attribute("type").set_value("XCSURI");
+            else
+                header_loss("the type \"" + type + "\" of a header paragraph has no place in TBX-Basic 2008 (only "
+                                                   "XCSURI); the paragraph is written without it");
+        }
+        if (!text.empty()) paragraph.text().set(clean(text).c_str());
+    }
+
+    // martifHeader: fileDesc (titleStmt?, publicationStmt?, sourceDesc+), encodingDesc?, revisionDesc?.
+    // 2008 allows several sourceDesc, one per group of the model; one publicationStmt and one encodingDesc.
+    void build_header(pugi::xml_document& document, const TermBaseHeader& header) {
+        std::map<std::string, std::vector<const HeaderParagraph*>> sections;
+        for (const HeaderParagraph& paragraph : header.paragraphs) {
+            static const std::set<std::string> known{"titleNote", "publicationStmt", "sourceDesc", "encodingDesc",
+                                                     "revisionDesc"};
+            if (!known.count(paragraph.section)) {
+                header_loss("paragraph of unknown section \"" + paragraph.section +
+                            "\" is written in the source description");
+                sections["sourceDesc"].push_back(&paragraph);
+                continue;
+            }
+            sections[paragraph.section].push_back(&paragraph);
+        }
+        for (const char* single : {"publicationStmt", "encodingDesc"}) {
+            const auto& list = sections[single];
+            for (const HeaderParagraph* paragraph : list)
+                if (paragraph->group != list.front()->group) {
+                    header_loss(std::string("several ") + single + " elements are merged into one; TBX 2008 allows one");
+                    break;
+                }
+        }
+
+        pugi::xml_node martif_header = document.append_child("martifHeader");
+        pugi::xml_node file_description = martif_header.append_child("fileDesc");
+        if (!header.title.empty() || !sections["titleNote"].empty()) {
+            pugi::xml_node title_statement = file_description.append_child("titleStmt");
+            pugi::xml_node title = title_statement.append_child("title");
+            if (!header.title.empty()) title.text().set(clean(header.title).c_str());
+            for (const HeaderParagraph* paragraph : sections["titleNote"]) {
+                if (!paragraph->type.empty())
+                    header_loss("the type \"" + paragraph->type + "\" of a title note has no place in TBX");
+                add_paragraph(title_statement, "note", {}, paragraph->text);
+            }
+        }
+        if (!sections["publicationStmt"].empty()) {
+            pugi::xml_node publication = file_description.append_child("publicationStmt");
+            for (const HeaderParagraph* paragraph : sections["publicationStmt"])
+                add_paragraph(publication, "p", paragraph->type, paragraph->text);
+        }
+        pugi::xml_node source = file_description.append_child("sourceDesc");
+        if (!header.source_description.empty() || sections["sourceDesc"].empty())
+            add_paragraph(source, "p", {}, header.source_description);
+        std::uint32_t source_group = 0;
+        for (const HeaderParagraph* paragraph : sections["sourceDesc"]) {
+            if (paragraph->group != source_group && source.first_child())
+                source = file_description.append_child("sourceDesc");
+            source_group = paragraph->group;
+            add_paragraph(source, "p", paragraph->type, paragraph->text);
+        }
+
+        // encodingDesc names the XCS the file follows: TBX-Basic 2008's, whatever another file named.
+        pugi::xml_node encoding = martif_header.append_child("encodingDesc");
+        bool names_xcs = false;
+        for (const HeaderParagraph* paragraph : sections["encodingDesc"])
+            names_xcs |= paragraph->type == "XCSURI" && names_basic_xcs(paragraph->text);
+        if (!names_xcs) add_paragraph(encoding, "p", "XCSURI", std::string(basic_xcs));
+        for (const HeaderParagraph* paragraph : sections["encodingDesc"]) {
+            if (paragraph->type == "XCSURI" && !names_basic_xcs(paragraph->text)) {
+                header_loss("the XCS \"" + paragraph->text + "\" the input named is replaced by " +
+                            std::string(basic_xcs) + "; it is kept as an untyped paragraph");
+                add_paragraph(encoding, "p", {}, paragraph->text);
+                continue;
+            }
+            add_paragraph(encoding, "p", paragraph->type, paragraph->text);
+        }
+
+        if (!sections["revisionDesc"].empty()) {
+            pugi::xml_node revisions = martif_header.append_child("revisionDesc");
+            pugi::xml_node change;
+            std::uint32_t group = 0;
+            for (const HeaderParagraph* paragraph : sections["revisionDesc"]) {
+                if (!change || paragraph->group != group) change = revisions.append_child("change");
+                group = paragraph->group;
+                add_paragraph(change, "p", paragraph->type, paragraph->text);
+            }
+        }
+    }
+
+    // back: one refObjectList per section (2008's name for v3's refObjectSec).
+    void build_back_matter(pugi::xml_document& document, const std::vector<RefObjectSection>& sections) {
+        if (sections.empty()) return;
+        pugi::xml_node back = document.append_child("back");
+        for (const RefObjectSection& section : sections) {
+            if (section.type.empty() || section.objects.empty()) {
+                header_loss("a back-matter section with no type or no objects cannot be written in TBX; left out");
+                continue;
+            }
+            pugi::xml_node list = back.append_child("refObjectList");
+            list.append_attribute("type").set_value(clean(section.type).c_str());
+            for (const RefObject& object : section.objects) {
+                pugi::xml_node object_node = list.append_child("refObject");
+                if (!object.id.empty()) {
+                    if (tbx_entry::claim_file_id(state_, object.id))
+                        object_node.append_attribute("id").set_value(object.id.c_str());
+                    else
+                        header_loss("back-matter id '" + object.id + "' is not a valid, unused XML id; left out");
+                }
+                for (const RefObjectItem& item : object.items) {
+                    pugi::xml_node item_node = object_node.append_child("item");
+                    if (!item.type.empty()) item_node.append_attribute("type").set_value(clean(item.type).c_str());
+                    if (!item.value.empty()) item_node.text().set(clean(item.value).c_str());
+                }
+                if (object.items.empty()) object_node.append_child("item");  // a refObject holds at least one
+            }
+        }
+    }
+
+    std::ostream& out_;
+    WriteOptions options_;
+    Diagnostics& diagnostics_;
+    bool header_written_ = false;
+    std::size_t entries_ = 0;
+    tbx_entry::FileState state_;
+    ToolProfileState profile_state_;
+    pugi::xml_document back_matter_;
+};
+
+}  // namespace
+
+std::unique_ptr<ConceptSink> make_tbx2008_writer(std::ostream& out, const WriteOptions& options,
+                                                 Diagnostics& diagnostics) {
+    return std::make_unique<Tbx2008Writer>(out, options, diagnostics);
+}
+
+}  // namespace ilo

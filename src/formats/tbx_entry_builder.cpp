@@ -1,0 +1,540 @@
+// The part both TBX-Basic writers share: one concept as a v3 conceptEntry or a 2008 termEntry, with TBX-Basic's rules and the loss report.
+#include "formats/tbx_entry_builder.hpp"
+
+#include <initializer_list>
+#include <map>
+#include <set>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace ilo::tbx_entry {
+
+namespace {
+
+std::string relation_kind_name(RelationKind kind) {
+    switch (kind) {
+        case RelationKind::related: return "Related term";
+        case RelationKind::broader: return "Broader term";
+        case RelationKind::narrower: return "Narrower term";
+    }
+    return "Related term";
+}
+
+std::string relation_prefix(RelationKind kind) { return relation_kind_name(kind) + ": "; }
+
+// A relation's label as written in a ref or xref: related ones plainly, the
+// others with their kind in front, since TBX-Basic has only crossReference.
+std::string relation_text(const Relation& relation) {
+    if (relation.kind == RelationKind::related) return relation.label;
+    return relation_prefix(relation.kind) + relation.label;
+}
+
+// A relation target is a URL when it has a scheme; otherwise it names a concept.
+bool looks_like_url(std::string_view target) { return target.find("://") != std::string_view::npos; }
+
+// Where an extra element would be written: directly at an entry level, or
+// inside one of the TBX groups. Each allows different members.
+enum class Container { level, admin_group, descrip_group, term_note_group, transac_group };
+
+bool is_member(Container container, std::string_view element, Level level, tbx_basic::Edition edition) {
+    auto one_of = [&](std::initializer_list<std::string_view> names) {
+        for (std::string_view name : names)
+            if (name == element) return true;
+        return false;
+    };
+    if (edition == tbx_basic::Edition::v2008) {
+        // TBXBasiccoreStructV02.dtd: auxInfo has no adminGrp, tig no termNoteGrp,
+        // descripGrp holds only admin, transacGrp only transacNote and date.
+        switch (container) {
+            case Container::level:
+                if (level == Level::term_level && element == "termNote") return true;
+                return one_of({"admin", "descrip", "descripGrp", "note", "ref", "transacGrp", "xref"});
+            case Container::descrip_group: return element == "admin";
+            case Container::transac_group: return one_of({"date", "transacNote"});
+            case Container::admin_group:
+            case Container::term_note_group: return false;
+        }
+        return false;
+    }
+    switch (container) {
+        case Container::level:
+            if (level == Level::term_level && one_of({"termNote", "termNoteGrp"})) return true;
+            return one_of({"admin", "adminGrp", "descrip", "descripGrp", "note", "ref", "transacGrp", "xref"});
+        case Container::admin_group: return one_of({"adminNote", "note", "ref", "xref"});
+        case Container::descrip_group:
+            return one_of({"admin", "adminGrp", "descripNote", "note", "ref", "transacGrp", "xref"});
+        case Container::term_note_group: return one_of({"admin", "adminGrp", "note", "ref", "transacGrp", "xref"});
+        case Container::transac_group: return one_of({"date", "note", "ref", "transacNote", "xref"});
+    }
+    return false;
+}
+
+// The group an element opens, and the element that must come first in it.
+struct GroupShape {
+    Container container;
+    std::string_view head;
+};
+
+const std::map<std::string_view, GroupShape>& group_shapes() {
+    static const std::map<std::string_view, GroupShape> shapes{
+        {"adminGrp", {Container::admin_group, "admin"}},
+        {"descripGrp", {Container::descrip_group, "descrip"}},
+        {"termNoteGrp", {Container::term_note_group, "termNote"}},
+        {"transacGrp", {Container::transac_group, "transac"}},
+    };
+    return shapes;
+}
+
+// The attributes besides type and target that the core structure gives each element.
+bool takes_attribute(std::string_view element, std::string_view attribute) {
+    if (attribute == "id") return true;
+    if (element == "note") return attribute == "xml:lang";
+    if (element == "xref" || element == "date" || group_shapes().count(element)) return false;
+    return attribute == "xml:lang" || attribute == "datatype";
+}
+
+// An extra field in words, for the note that keeps what TBX-Basic cannot hold.
+std::string describe(const ExtraField& extra) {
+    std::string text = extra.type.empty() ? extra.element : extra.type;
+    text += ": ";
+    if (extra.children.empty()) {
+        text += extra.value;
+    } else {
+        for (std::size_t i = 0; i < extra.children.size(); ++i) text += (i ? "; " : "") + describe(extra.children[i]);
+    }
+    if (!extra.target.empty()) text += " <" + extra.target + ">";
+    return text;
+}
+
+// Builds one conceptEntry as a pugixml tree. Knows TBX-Basic's rules; reports
+// losses and bad values to the diagnostics it is given.
+class EntryBuilder {
+public:
+    EntryBuilder(const Shape& shape, Diagnostics& diagnostics, FileState& state)
+        : shape_(shape), edition_(shape.edition), diagnostics_(diagnostics), ids_(state.ids),
+          references_(state.references) {}
+
+    // Returns false if the concept cannot be written at all (no term anywhere).
+    bool build(pugi::xml_node parent, const Concept& concept_value) {
+        Place concept_place{concept_value.pos, concept_value.id};
+        bool any_terms = false;
+        for (const LanguageSection& language : concept_value.languages) any_terms |= !language.terms.empty();
+        if (!any_terms) {
+            diagnostics_.error(concept_value.pos, "tbx.no-language",
+                               "concept '" + concept_value.id +
+                                   "' has no term in any language; TBX needs at least one language section with a "
+                                   "term, so the concept is left out");
+            return false;
+        }
+        if (!xml_values::is_ncname(concept_value.id)) {
+            diagnostics_.error(concept_value.pos, "tbx.bad-id",
+                               "concept id '" + concept_value.id +
+                                   "' is not a valid XML id (an NCName: a letter or '_' first, then letters, digits, "
+                                   "'.', '-' or '_')");
+        } else if (!ids_.insert(concept_value.id).second) {
+            diagnostics_.error(concept_value.pos, "tbx.bad-id",
+                               "concept id '" + concept_value.id + "' is used earlier in the file; ids must be unique");
+        }
+
+        pugi::xml_node entry = parent.append_child(shape_.entry);
+        entry.append_attribute("id").set_value(clean(concept_value.id, concept_place).c_str());
+        for (const Transaction& transaction : concept_value.transactions)
+            add_transaction(entry, transaction, Level::concept_level, concept_place);
+        if (!concept_value.subject_field.empty())
+            add_text(entry, "descrip", "subjectField", concept_value.subject_field, concept_place);
+        for (const Definition& definition : concept_value.definitions)
+            add_definition(entry, definition, {}, Level::concept_level, concept_place);
+        for (const LanguageSection& language : concept_value.languages)
+            if (language.terms.empty()) add_termless_language(entry, language, concept_value.id);
+        for (const Relation& relation : concept_value.relations) add_relation(entry, relation, concept_place);
+        if (!concept_value.origin_url.empty()) add_origin(entry, concept_value.origin_url, concept_place);
+        for (const std::string& note : concept_value.notes) add_text(entry, "note", {}, note, concept_place);
+        for (const ExtraField& extra : concept_value.extra)
+            add_extra(entry, extra, Level::concept_level, Container::level, concept_place);
+
+        for (const LanguageSection& language : concept_value.languages)
+            if (!language.terms.empty()) add_language(entry, language, concept_value.id);
+        return true;
+    }
+
+private:
+    std::string clean(std::string_view text, const Place& place) {
+        bool changed = false;
+        std::string result = xml_values::sanitized(text, changed);
+        if (changed)
+            diagnostics_.warning(place.pos, "tbx.invalid-char",
+                                 place.label + ": invalid UTF-8 or a character XML 1.0 cannot carry was replaced by "
+                                               "U+FFFD");
+        return result;
+    }
+
+    void loss(const Place& place, const std::string& what) {
+        diagnostics_.warning(place.pos, "tbx.loss", place.label + ": " + what);
+    }
+
+    pugi::xml_node add_text(pugi::xml_node parent, const char* element, std::string_view type,
+                            std::string_view value, const Place& place) {
+        pugi::xml_node node = parent.append_child(element);
+        if (!type.empty()) node.append_attribute("type").set_value(std::string(type).c_str());
+        if (!value.empty()) node.text().set(clean(value, place).c_str());
+        return node;
+    }
+
+    // What TBX-Basic cannot hold here becomes a note at the same place, so a
+    // reader of the file still sees it; the warning says so.
+    void add_degraded(pugi::xml_node parent, const std::string& text, const Place& place, const std::string& reason) {
+        std::string shown = text.substr(0, text.find(':'));
+        loss(place, reason + "; written as a note \"" + shown + ": ...\"");
+        add_text(note_holder(parent), "note", {}, text, place);
+    }
+
+    // Where a note about `parent` can go: TBX-Basic 2008's groups hold no notes, so beside the group.
+    pugi::xml_node note_holder(pugi::xml_node parent) const {
+        std::string_view name = parent.name();
+        if (edition_ == tbx_basic::Edition::v2008 && (name == "descripGrp" || name == "transacGrp"))
+            return parent.parent();
+        return parent;
+    }
+
+    // Registers an id for an element; an id that is not an NCName or is taken is left out, with a warning.
+    bool claim_id(const std::string& id, const Place& place, std::string_view owner) {
+        if (xml_values::is_ncname(id) && ids_.insert(id).second) return true;
+        loss(place, "id '" + id + "' of " + std::string(owner) +
+                        (xml_values::is_ncname(id) ? " is used earlier in the file" : " is not a valid XML id") +
+                        "; the id is left out");
+        return false;
+    }
+
+    void add_definition(pugi::xml_node parent, const Definition& definition, std::string_view language, Level level,
+                        const Place& place) {
+        pugi::xml_node holder = parent;
+        // TBX-Basic 2008's descripGrp holds only admin: the context goes in a note beside it.
+        bool context_in_group = edition_ == tbx_basic::Edition::v3;
+        bool grouped = !definition.source.empty() || (context_in_group && !definition.context.empty()) ||
+                       !definition.extra.empty();
+        if (grouped) holder = parent.append_child("descripGrp");
+        pugi::xml_node descrip = add_text(holder, "descrip", "definition", definition.text, place);
+        if (!language.empty()) descrip.append_attribute("xml:lang").set_value(std::string(language).c_str());
+        if (!definition.source.empty()) add_text(holder, "admin", "source", definition.source, place);
+        if (!definition.context.empty()) {
+            if (!context_in_group)
+                loss(place, "TBX-Basic 2008 has no note inside a definition's descripGrp; the definition's context "
+                            "is written as a note beside the definition");
+            add_text(context_in_group ? holder : parent, "note", {}, definition.context, place);
+        }
+        for (const ExtraField& extra : definition.extra)
+            add_extra(holder, extra, level, Container::descrip_group, place);
+    }
+
+    void add_transaction(pugi::xml_node parent, const Transaction& transaction, Level level, const Place& place) {
+        if (!tbx_basic::is_transaction_type(transaction.type)) {
+            std::string summary = "transaction: " + transaction.type;
+            if (!transaction.date.empty()) summary += ", " + transaction.date;
+            if (!transaction.responsibility.empty()) summary += ", " + transaction.responsibility;
+            for (const ExtraField& extra : transaction.extra) summary += "; " + describe(extra);
+            add_degraded(parent, summary, place,
+                         "transaction type \"" + transaction.type +
+                             "\" is not in TBX-Basic's picklist (origination, modification)");
+            return;
+        }
+        pugi::xml_node group = parent.append_child("transacGrp");
+        add_text(group, "transac", "transactionType", transaction.type, place);
+        if (!transaction.date.empty()) {
+            std::size_t time = transaction.date.find('T');
+            if (xml_values::is_xsd_date_or_date_time(transaction.date) && edition_ == tbx_basic::Edition::v2008 &&
+                time != std::string::npos) {
+                // TBX-Basic 2008's date is an xsd:date: the day in the group, the whole time beside it.
+                add_text(group, "date", {}, transaction.date.substr(0, time), place);
+                add_degraded(group, "date: " + transaction.date, place,
+                             "TBX-Basic 2008 dates have no time of day; the transaction keeps the day");
+            } else if (xml_values::is_xsd_date_or_date_time(transaction.date)) {
+                add_text(group, "date", {}, transaction.date, place);
+            } else {
+                add_degraded(group, "date: " + transaction.date, place,
+                             "transaction date \"" + transaction.date + "\" is not an ISO 8601 date (xsd:date)");
+            }
+        }
+        if (!transaction.responsibility.empty() || !transaction.responsibility_target.empty()) {
+            pugi::xml_node note = add_text(group, "transacNote", "responsibility", transaction.responsibility, place);
+            if (!transaction.responsibility_target.empty())
+                add_target(note, transaction.responsibility_target, place);
+        }
+        for (const ExtraField& extra : transaction.extra) add_extra(group, extra, level, Container::transac_group, place);
+    }
+
+    // A target that is not a URL must be the id of something in the file; the writer checks that at the end.
+    void add_target(pugi::xml_node node, const std::string& target, const Place& place) {
+        node.append_attribute("target").set_value(clean(target, place).c_str());
+        references_.push_back({target, place});
+    }
+
+    void add_relation(pugi::xml_node entry, const Relation& relation, const Place& place) {
+        auto check_type = [&](std::string_view written_as) {
+            if (!relation.type.empty() && relation.type != written_as)
+                loss(place, "relation type \"" + relation.type + "\" is written as " + std::string(written_as) +
+                                ", the only TBX-Basic category for this link");
+        };
+        if (relation.target.empty()) {
+            add_text(entry, "note", {}, relation_prefix(relation.kind) + relation.label, place);
+        } else if (xml_values::is_http_url(relation.target)) {
+            check_type("externalCrossReference");
+            pugi::xml_node node = add_text(entry, "xref", "externalCrossReference",
+                                           relation.label.empty() ? relation.target : relation_text(relation), place);
+            node.append_attribute("target").set_value(clean(relation.target, place).c_str());
+        } else if (!looks_like_url(relation.target) && xml_values::is_ncname(relation.target)) {
+            check_type("crossReference");
+            pugi::xml_node node = add_text(entry, "ref", "crossReference", relation_text(relation), place);
+            add_target(node, relation.target, place);
+        } else {
+            add_degraded(entry, relation_prefix(relation.kind) + relation.label + " <" + relation.target + ">", place,
+                         "relation target \"" + relation.target +
+                             "\" is neither a concept id nor an http(s) URL, which is all TBX-Basic can link to");
+        }
+    }
+
+    void add_origin(pugi::xml_node entry, const std::string& url, const Place& place) {
+        if (!xml_values::is_http_url(url)) {
+            add_degraded(entry, "origin: " + url, place,
+                         "origin URL \"" + url + "\" is not an http(s) URL, which is all TBX-Basic can link to");
+            return;
+        }
+        pugi::xml_node node = entry.append_child("xref");
+        node.append_attribute("type").set_value("externalCrossReference");
+        node.append_attribute("target").set_value(clean(url, place).c_str());
+    }
+
+    // Why TBX-Basic cannot hold `extra` in `container` at `level`, or "" if it can.
+    // `head`: the extra opens its group (the descrip of a descripGrp...), which the group's shape already checked.
+    std::string refusal(const ExtraField& extra, Level level, Container container, bool head = false) {
+        const std::string& element = extra.element;
+        if (!extra.namespace_uri.empty())
+            return "element " + element + " of namespace " + extra.namespace_uri + " has no DCA form";
+        if (!head && !is_member(container, element, level, edition_)) {
+            std::string tbx = edition_ == tbx_basic::Edition::v3 ? "TBX" : "TBX-Basic 2008";
+            if (container == Container::level) return tbx + " has no element " + element + " at this level";
+            return tbx + " does not allow " + element + " inside this group";
+        }
+        auto group = group_shapes().find(element);
+        if (group != group_shapes().end()) {
+            if (extra.children.empty() || extra.children.front().element != group->second.head)
+                return element + " must start with " + std::string(group->second.head);
+            if (element == "transacGrp" && !tbx_basic::is_transaction_type(extra.children.front().value))
+                return "transaction type \"" + extra.children.front().value +
+                       "\" is not in TBX-Basic's picklist (origination, modification)";
+            std::string head_refusal = refusal(extra.children.front(), level, group->second.container, true);
+            return head_refusal.empty() ? head_refusal : "its " + std::string(group->second.head) + ": " + head_refusal;
+        }
+        if (!extra.children.empty()) return element + " with element content cannot be held by TBX-Basic here";
+        if (element == "note") {
+            if (!extra.type.empty() || !extra.target.empty()) return "a TBX note has no type and no target";
+            return {};
+        }
+        if (element == "date") {
+            return xml_values::is_xsd_date_or_date_time(extra.value)
+                       ? std::string()
+                       : "date \"" + extra.value + "\" is not an ISO 8601 date (xsd:date)";
+        }
+        if (element == "transac")
+            return head && extra.type == "transactionType" ? std::string()
+                                                           : "a transaction type outside a transaction";
+        if (element == "transacNote")
+            return extra.type == "responsibility" ? std::string()
+                                                   : "TBX-Basic has no transacNote type \"" + extra.type + "\"";
+        if (element == "adminNote" || element == "descripNote") {
+            if (extra.type.empty()) return element + " needs a type";
+        } else if (element == "xref") {
+            if (container != Container::level) return "TBX-Basic allows xref only directly in an entry, not in a group";
+            if (!tbx_basic::allows(element, extra.type, level, extra.value, edition_))
+                return tbx_basic::refusal_reason(element, extra.type, level, extra.value, edition_);
+            // v3's Schematron wants an http(s) URL; TBX-Basic 2008 takes any text as an xref target.
+            if (edition_ == tbx_basic::Edition::v3 && !xml_values::is_http_url(extra.target))
+                return "xref target \"" + extra.target + "\" is not an http(s) URL";
+            if (extra.target.empty()) return "an xref needs a target";
+            return {};
+        } else if (!tbx_basic::allows(element, extra.type, level, extra.value, edition_)) {
+            return tbx_basic::refusal_reason(element, extra.type, level, extra.value, edition_);
+        }
+        if (!extra.target.empty() && (looks_like_url(extra.target) || !xml_values::is_ncname(extra.target)))
+            return "target \"" + extra.target + "\" of " + element + " must be the id of something in the file";
+        return {};
+    }
+
+    void add_extra(pugi::xml_node parent, const ExtraField& extra, Level level, Container container,
+                   const Place& place) {
+        std::string reason = refusal(extra, level, container);
+        if (!reason.empty()) {
+            add_degraded(parent, describe(extra), place, reason);
+            return;
+        }
+        write_extra(parent, extra, level, place);
+    }
+
+    void write_extra(pugi::xml_node parent, const ExtraField& extra, Level level, const Place& place) {
+        pugi::xml_node node = parent.append_child(extra.element.c_str());
+        auto group = group_shapes().find(extra.element);
+        bool is_group = group != group_shapes().end();
+        if (!extra.type.empty() && !is_group && extra.element != "note" && extra.element != "date")
+            node.append_attribute("type").set_value(clean(extra.type, place).c_str());
+        if (!extra.target.empty()) {
+            if (extra.element == "xref")
+                node.append_attribute("target").set_value(clean(extra.target, place).c_str());
+            else
+                add_target(node, extra.target, place);
+        }
+        for (const ExtraAttribute& attribute : extra.attributes) {
+            std::string owner = extra.element + (extra.type.empty() ? "" : " " + extra.type);
+            if (!takes_attribute(extra.element, attribute.name)) {
+                loss(place, "attribute " + attribute.name + "=\"" + attribute.value + "\" of " + owner +
+                                " has no place in TBX; left out");
+                continue;
+            }
+            if (attribute.name == "id" && !claim_id(attribute.value, place, owner)) continue;
+            if (attribute.name == "xml:lang" && !xml_values::is_language_tag(attribute.value)) {
+                loss(place, "xml:lang=\"" + attribute.value + "\" of " + owner + " is not a language tag; left out");
+                continue;
+            }
+            node.append_attribute(attribute.name.c_str()).set_value(clean(attribute.value, place).c_str());
+        }
+        if (is_group) {
+            write_extra(node, extra.children.front(), level, place);
+            for (std::size_t i = 1; i < extra.children.size(); ++i)
+                add_extra(node, extra.children[i], level, group->second.container, place);
+        } else if (!extra.value.empty()) {
+            node.text().set(clean(extra.value, place).c_str());
+        }
+    }
+
+    void add_termless_language(pugi::xml_node entry, const LanguageSection& language, const std::string& concept_id) {
+        Place place{language.pos, concept_id + "/" + language.language};
+        loss(place, "TBX needs a term in every language section; its definitions and notes are written at concept "
+                    "level with xml:lang=\"" + language.language + "\"");
+        bool language_ok = check_language(language.language, place);
+        for (const Definition& definition : language.definitions)
+            add_definition(entry, definition, language_ok ? language.language : std::string(), Level::concept_level,
+                           place);
+        for (const std::string& note : language.notes) {
+            pugi::xml_node node = add_text(entry, "note", {}, note, place);
+            if (language_ok) node.append_attribute("xml:lang").set_value(language.language.c_str());
+        }
+        for (const Transaction& transaction : language.transactions) {
+            std::string summary = "transaction (" + language.language + "): " + transaction.type + ", " +
+                                  transaction.date + ", " + transaction.responsibility;
+            add_degraded(entry, summary, place, "a transaction of a language section without terms");
+        }
+        for (const ExtraField& extra : language.extra)
+            add_degraded(entry, describe(extra), place, "a data category of a language section without terms");
+    }
+
+    bool check_language(const std::string& language, const Place& place) {
+        if (xml_values::is_language_tag(language)) return true;
+        diagnostics_.error(place.pos, "tbx.bad-language",
+                           place.label + ": language \"" + language +
+                               "\" is not a language tag (letters, then '-'-separated letters or digits, as in "
+                               "\"pt-BR\")");
+        return false;
+    }
+
+    void add_language(pugi::xml_node entry, const LanguageSection& language, const std::string& concept_id) {
+        Place place{language.pos, concept_id + "/" + language.language};
+        check_language(language.language, place);
+        pugi::xml_node section = entry.append_child(shape_.language);
+        section.append_attribute("xml:lang").set_value(clean(language.language, place).c_str());
+        for (const Transaction& transaction : language.transactions)
+            add_transaction(section, transaction, Level::language_level, place);
+        for (const Definition& definition : language.definitions)
+            add_definition(section, definition, {}, Level::language_level, place);
+        for (const std::string& note : language.notes) add_text(section, "note", {}, note, place);
+        for (const ExtraField& extra : language.extra)
+            add_extra(section, extra, Level::language_level, Container::level, place);
+        for (const Term& term : language.terms) add_term(section, term, place.label);
+    }
+
+    // A termNote the model names. Values outside the picklist wait in `deferred`
+    // and become notes after the term's other information, where notes may go.
+    void add_term_note(pugi::xml_node section, std::vector<std::string>& deferred, std::string_view type,
+                       const std::string& value, const Place& place) {
+        if (value.empty()) return;
+        if (tbx_basic::allows("termNote", type, Level::term_level, value, edition_)) {
+            add_text(section, "termNote", type, value, place);
+            return;
+        }
+        loss(place, tbx_basic::refusal_reason("termNote", type, Level::term_level, value, edition_) + "; written as a note \"" +
+                        std::string(type) + ": ...\"");
+        deferred.push_back(std::string(type) + ": " + value);
+    }
+
+    void add_term(pugi::xml_node language, const Term& term, const std::string& language_label) {
+        Place place{term.pos, language_label + " '" + term.text + "'"};
+        pugi::xml_node section = language.append_child(shape_.term);
+        pugi::xml_node term_node = add_text(section, "term", {}, term.text, place);
+        if (!term.id.empty() && claim_id(term.id, place, "the term"))
+            term_node.prepend_attribute("id").set_value(term.id.c_str());
+
+        // termNotes come right after the term; whatever Basic refuses there waits for the notes.
+        std::vector<std::string> deferred;
+        add_term_note(section, deferred, "termType", term.term_type, place);
+        add_term_note(section, deferred, "administrativeStatus", term.administrative_status, place);
+        add_term_note(section, deferred, "partOfSpeech", term.part_of_speech, place);
+        add_term_note(section, deferred, "grammaticalGender", term.grammatical_gender, place);
+        add_term_note(section, deferred, "geographicalUsage", term.geographical_usage, place);
+        std::vector<const ExtraField*> other_extras;
+        for (const ExtraField& extra : term.extra) {
+            if (extra.element != "termNote" && extra.element != "termNoteGrp") {
+                other_extras.push_back(&extra);
+                continue;
+            }
+            std::string reason = refusal(extra, Level::term_level, Container::level);
+            if (reason.empty()) {
+                write_extra(section, extra, Level::term_level, place);
+            } else {
+                std::string text = describe(extra);
+                loss(place, reason + "; written as a note \"" + text.substr(0, text.find(':')) + ": ...\"");
+                deferred.push_back(text);
+            }
+        }
+
+        for (const Transaction& transaction : term.transactions)
+            add_transaction(section, transaction, Level::term_level, place);
+        if (!term.context.empty() || !term.context_source.empty()) {
+            pugi::xml_node holder = section;
+            if (!term.context_source.empty()) holder = section.append_child("descripGrp");
+            add_text(holder, "descrip", "context", term.context, place);
+            if (!term.context_source.empty()) add_text(holder, "admin", "source", term.context_source, place);
+        }
+        if (!term.source.empty()) add_text(section, "admin", "source", term.source, place);
+        for (const ExtraField* extra : other_extras)
+            add_extra(section, *extra, Level::term_level, Container::level, place);
+        for (const std::string& note : term.notes) add_text(section, "note", {}, note, place);
+        for (const std::string& text : deferred) add_text(section, "note", {}, text, place);
+    }
+
+    const Shape& shape_;
+    tbx_basic::Edition edition_;
+    Diagnostics& diagnostics_;
+    std::set<std::string>& ids_;
+    std::vector<PendingReference>& references_;
+};
+
+}  // namespace
+
+bool build_entry(pugi::xml_node parent, const Concept& concept_value, const Shape& shape, Diagnostics& diagnostics,
+                 FileState& state) {
+    EntryBuilder builder(shape, diagnostics, state);
+    return builder.build(parent, concept_value);
+}
+
+bool claim_file_id(FileState& state, const std::string& id) {
+    return xml_values::is_ncname(id) && state.ids.insert(id).second;
+}
+
+void check_references(const FileState& state, Diagnostics& diagnostics) {
+    for (const PendingReference& reference : state.references) {
+        if (state.ids.count(reference.target)) continue;
+        diagnostics.error(reference.from.pos, "tbx.dangling-ref",
+                          reference.from.label + ": refers to '" + reference.target +
+                              "', which is not the id of anything in this term base");
+    }
+}
+
+}  // namespace ilo::tbx_entry

@@ -1,0 +1,56 @@
+// The part both TBX-Basic writers share: one concept as a v3 conceptEntry or a 2008 termEntry, with TBX-Basic's rules and the loss report.
+#pragma once
+
+#include <pugixml.hpp>
+
+#include <set>
+#include <string>
+#include <vector>
+
+#include "diag/diagnostics.hpp"
+#include "formats/tbx_basic_rules.hpp"
+#include "model/model.hpp"
+
+namespace ilo::tbx_entry {
+
+// The element names of one TBX version and the TBX-Basic rules that go with it.
+struct Shape {
+    tbx_basic::Edition edition;
+    const char* entry;     // conceptEntry / termEntry
+    const char* language;  // langSec / langSet
+    const char* term;      // termSec / tig
+};
+inline constexpr Shape v3_shape{tbx_basic::Edition::v3, "conceptEntry", "langSec", "termSec"};
+inline constexpr Shape v2008_shape{tbx_basic::Edition::v2008, "termEntry", "langSet", "tig"};
+
+// Where in the model something is, for messages: "c1", "c1/en", "c1/en 'ILO'".
+struct Place {
+    SourcePos pos;
+    std::string label;
+};
+
+struct PendingReference {
+    std::string target;
+    Place from;
+};
+
+// What the entries of one file share: the ids used so far and the targets to check at the end.
+struct FileState {
+    std::set<std::string> ids;
+    std::vector<PendingReference> references;
+};
+
+// Appends one entry for `concept_value` to `parent`. Returns false, with an
+// error, if the concept has no term anywhere and is left out. What the
+// edition's TBX-Basic cannot hold becomes a note with a "tbx.loss" warning
+// (docs/tbx-mapping.md).
+bool build_entry(pugi::xml_node parent, const Concept& concept_value, const Shape& shape, Diagnostics& diagnostics,
+                 FileState& state);
+
+// Claims an id for something outside the entries (back matter); false if it is not an NCName or taken.
+bool claim_file_id(FileState& state, const std::string& id);
+
+// Reports every reference target that is not the id of anything written ("tbx.dangling-ref").
+void check_references(const FileState& state, Diagnostics& diagnostics);
+
+}  // namespace ilo::tbx_entry

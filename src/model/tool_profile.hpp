@@ -1,0 +1,50 @@
+// The tool profiles' changes to a concept before it is written: bare primary language tags, source language first, a target filter, entry ids.
+#pragma once
+
+#include <cstddef>
+#include <map>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "diag/diagnostics.hpp"
+#include "model/model.hpp"
+
+namespace ilo {
+
+// What a translation tool that reads TBX needs from the term base (README,
+// "Profiles"). All off by default: the model is written as it is.
+struct ToolProfile {
+    bool primary_language_tags = false;  // "en-GB" -> "en": OmegaT matches on the primary subtag
+    std::string source_language;         // its language section first (translate-toolkit takes the first)
+    std::vector<std::string> target_languages;  // keep only these (and the source); empty: keep all
+    bool entry_ids = false;              // give a concept without an id one (Lokalize skips entries without)
+
+    bool active() const {
+        return primary_language_tags || !source_language.empty() || !target_languages.empty() || entry_ids;
+    }
+};
+
+// What the profile did over a whole term base, for the warnings at the end.
+struct ToolProfileState {
+    std::size_t concepts = 0;
+    std::size_t next_id = 1;
+    std::map<std::string, std::size_t> filtered_sections;  // language -> sections left out by the filter
+    std::size_t concepts_left_out = 0;                     // nothing left after the filter
+    std::size_t without_source = 0;                        // no term in the source language
+    std::set<std::string> reduced_tags;                    // tags that lost their subtags
+};
+
+// Changes `concept_value` as `profile` asks. Returns false when the target
+// filter leaves no term in it (the concept is then not written; counted).
+// Two sections that end up with the same tag are merged, with a warning
+// "tool.collapsed-language"; a region tag that is removed is kept as the
+// geographicalUsage of each term that has none.
+bool apply_tool_profile(Concept& concept_value, const ToolProfile& profile, ToolProfileState& state,
+                        Diagnostics& diagnostics);
+
+// Reports, once for the whole term base, what the filter left out ("tool.filtered"),
+// the concepts without a source-language term ("tool.no-source") and the reduced tags.
+void finish_tool_profile(const ToolProfile& profile, const ToolProfileState& state, Diagnostics& diagnostics);
+
+}  // namespace ilo
