@@ -172,7 +172,7 @@ INSTANTIATE_TEST_SUITE_P(TbxV3, LosslessRoundTrip,
 // round-trip exactly (tbx2008_writer_test.cpp covers the v3 -> 2008 -> v3 direction and the losses).
 // The real-world 2008 files (Okapi, OmegaT) use TBX-Default categories 2008 Basic lacks, and are
 // written with tbx.loss warnings; Weblate's cs.tbx names no XCS, so it gains TBX-Basic's.
-INSTANTIATE_TEST_SUITE_P(Tbx2008Basic, RoundTrip,
+INSTANTIATE_TEST_SUITE_P(Tbx2008Basic, LosslessRoundTrip,
                          testing::Combine(testing::Values("tbx2008"),
                                           testing::Values("tbx/tbx-basic-package-v2/TBX-basic-sample.tbx",
                                                           "tbx/ltac-tbx-converter-samples/tests/resources/Good-Basic2.tbx")),
