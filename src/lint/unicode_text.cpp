@@ -1,0 +1,214 @@
+// Unicode helpers for the lint rules: thin wrappers over ICU so the rules read as plain C++.
+#include "lint/unicode_text.hpp"
+
+#include <unicode/locid.h>
+#include <unicode/normalizer2.h>
+#include <unicode/uchar.h>
+#include <unicode/ulocdata.h>
+#include <unicode/unistr.h>
+#include <unicode/uniset.h>
+#include <unicode/uscript.h>
+#include <unicode/uspoof.h>
+#include <unicode/utf8.h>
+
+#include <cstdint>
+#include <cstdio>
+#include <memory>
+
+namespace ilo::lint::text {
+
+namespace {
+UChar32 as_icu(char32_t c) { return static_cast<UChar32>(c); }
+
+const icu::Normalizer2* nfc_instance() {
+    UErrorCode status = U_ZERO_ERROR;
+    const icu::Normalizer2* normalizer = icu::Normalizer2::getNFCInstance(status);
+    return U_SUCCESS(status) ? normalizer : nullptr;
+}
+
+struct SpoofCloser {
+    void operator()(USpoofChecker* checker) const { uspoof_close(checker); }
+};
+}  // namespace
+
+std::u32string decode(std::string_view utf8) {
+    std::u32string result;
+    result.reserve(utf8.size());
+    const auto* bytes = reinterpret_cast<const std::uint8_t*>(utf8.data());
+    const auto length = static_cast<std::int32_t>(utf8.size());
+    std::int32_t offset = 0;
+    while (offset < length) {
+        UChar32 c = 0;
+        U8_NEXT(bytes, offset, length, c);
+        result.push_back(c < 0 ? U'\uFFFD' : static_cast<char32_t>(c));
+    }
+    return result;
+}
+
+std::string encode(char32_t code_point) {
+    std::string result;
+    icu::UnicodeString(as_icu(code_point)).toUTF8String(result);
+    return result;
+}
+
+std::string encode(std::u32string_view code_points) {
+    std::string result;
+    result.reserve(code_points.size());
+    for (char32_t c : code_points) {
+        if (c < 0x80) {
+            result.push_back(static_cast<char>(c));
+            continue;
+        }
+        result += encode(c);
+    }
+    return result;
+}
+
+bool is_nfc(std::string_view utf8) {
+    const icu::Normalizer2* normalizer = nfc_instance();
+    if (!normalizer) return true;
+    UErrorCode status = U_ZERO_ERROR;
+    icu::UnicodeString text = icu::UnicodeString::fromUTF8(icu::StringPiece(utf8.data(), static_cast<std::int32_t>(utf8.size())));
+    const bool normalized = normalizer->isNormalized(text, status);
+    return U_FAILURE(status) || normalized;
+}
+
+std::string to_nfc(std::string_view utf8) {
+    const icu::Normalizer2* normalizer = nfc_instance();
+    if (!normalizer) return std::string(utf8);
+    UErrorCode status = U_ZERO_ERROR;
+    icu::UnicodeString text = icu::UnicodeString::fromUTF8(icu::StringPiece(utf8.data(), static_cast<std::int32_t>(utf8.size())));
+    icu::UnicodeString normalized = normalizer->normalize(text, status);
+    if (U_FAILURE(status)) return std::string(utf8);
+    std::string result;
+    normalized.toUTF8String(result);
+    return result;
+}
+
+bool is_white_space(char32_t c) { return u_isUWhiteSpace(as_icu(c)); }
+
+bool is_no_break(char32_t c) {
+    const auto line_break = static_cast<ULineBreak>(u_getIntPropertyValue(as_icu(c), UCHAR_LINE_BREAK));
+    return line_break == U_LB_GLUE && (u_isUWhiteSpace(as_icu(c)) || u_hasBinaryProperty(as_icu(c), UCHAR_DASH));
+}
+
+bool is_format(char32_t c) { return u_charType(as_icu(c)) == U_FORMAT_CHAR; }
+bool is_control(char32_t c) { return u_charType(as_icu(c)) == U_CONTROL_CHAR; }
+bool is_letter(char32_t c) { return u_hasBinaryProperty(as_icu(c), UCHAR_ALPHABETIC); }
+bool is_mark(char32_t c) { return (U_GET_GC_MASK(as_icu(c)) & U_GC_M_MASK) != 0; }
+bool is_digit(char32_t c) { return u_charType(as_icu(c)) == U_DECIMAL_DIGIT_NUMBER; }
+bool is_upper(char32_t c) { return u_isUUppercase(as_icu(c)) || u_istitle(as_icu(c)); }
+bool is_lower(char32_t c) { return u_isULowercase(as_icu(c)); }
+bool is_sentence_terminal(char32_t c) { return u_hasBinaryProperty(as_icu(c), UCHAR_S_TERM); }
+
+bool is_closing_punctuation(char32_t c) {
+    const std::int8_t type = u_charType(as_icu(c));
+    return type == U_END_PUNCTUATION || type == U_FINAL_PUNCTUATION ||
+           u_hasBinaryProperty(as_icu(c), UCHAR_QUOTATION_MARK);
+}
+
+int script_of(char32_t c) {
+    UErrorCode status = U_ZERO_ERROR;
+    const UScriptCode script = uscript_getScript(as_icu(c), &status);
+    return U_SUCCESS(status) ? static_cast<int>(script) : static_cast<int>(USCRIPT_UNKNOWN);
+}
+
+bool is_script_neutral(int script_code) {
+    return script_code == USCRIPT_COMMON || script_code == USCRIPT_INHERITED || script_code == USCRIPT_UNKNOWN;
+}
+
+std::string script_name(int script_code) {
+    const char* name = uscript_getName(static_cast<UScriptCode>(script_code));
+    return name ? std::string(name) : std::string("Unknown");
+}
+
+std::u32string lower_first(std::u32string_view text, std::string_view language) {
+    if (text.empty()) return std::u32string(text);
+    icu::UnicodeString first(as_icu(text.front()));
+    first.toLower(icu::Locale(std::string(language).c_str()));
+    std::string utf8;
+    first.toUTF8String(utf8);
+    std::u32string result = decode(utf8);
+    result.append(text.substr(1));
+    return result;
+}
+
+std::string language_name(std::string_view tag) {
+    UErrorCode status = U_ZERO_ERROR;
+    icu::Locale locale = icu::Locale::forLanguageTag(icu::StringPiece(tag.data(), static_cast<std::int32_t>(tag.size())), status);
+    if (U_FAILURE(status)) return std::string(tag);
+    icu::UnicodeString name;
+    locale.getDisplayLanguage(icu::Locale::getEnglish(), name);
+    std::string result;
+    name.toUTF8String(result);
+    if (result.empty() || result == locale.getLanguage()) return std::string(tag);
+    return result;
+}
+
+std::u32string cldr_quotation_marks(std::string_view language) {
+    const std::string locale_id(language);
+    UErrorCode status = U_ZERO_ERROR;
+    ULocaleData* data = ulocdata_open(locale_id.c_str(), &status);
+    if (U_FAILURE(status) || !data) return {};
+    std::u32string marks;
+    constexpr ULocaleDataDelimiterType kinds[] = {ULOCDATA_QUOTATION_START, ULOCDATA_QUOTATION_END,
+                                                  ULOCDATA_ALT_QUOTATION_START, ULOCDATA_ALT_QUOTATION_END};
+    for (ULocaleDataDelimiterType kind : kinds) {
+        UChar buffer[8];
+        UErrorCode delimiter_status = U_ZERO_ERROR;
+        const std::int32_t length = ulocdata_getDelimiter(data, kind, buffer, 8, &delimiter_status);
+        // A locale ICU does not know falls back to root's marks; those say nothing about the language.
+        if (U_FAILURE(delimiter_status) || delimiter_status == U_USING_DEFAULT_WARNING) {
+            ulocdata_close(data);
+            return {};
+        }
+        std::string utf8;
+        icu::UnicodeString(buffer, length).toUTF8String(utf8);
+        marks += decode(utf8);
+    }
+    ulocdata_close(data);
+    return marks;
+}
+
+std::string describe(char32_t c) {
+    char code[16];
+    std::snprintf(code, sizeof code, "U+%04X", static_cast<unsigned>(c));
+    char name[128];
+    UErrorCode status = U_ZERO_ERROR;
+    const std::int32_t length = u_charName(as_icu(c), U_UNICODE_CHAR_NAME, name, sizeof name, &status);
+    std::string result;
+    const bool visible = !is_white_space(c) && !is_format(c) && !is_control(c) && !is_mark(c);
+    if (visible) result += "'" + encode(c) + "' ";
+    result += code;
+    if (U_SUCCESS(status) && length > 0) result += std::string(" ") + std::string(name, static_cast<std::size_t>(length));
+    return result;
+}
+
+char32_t confusable_in_script(char32_t c, int script_code) {
+    UErrorCode status = U_ZERO_ERROR;
+    std::unique_ptr<USpoofChecker, SpoofCloser> checker(uspoof_open(&status));
+    if (U_FAILURE(status)) return 0;
+    icu::UnicodeString skeleton;
+    uspoof_getSkeletonUnicodeString(checker.get(), 0, icu::UnicodeString(as_icu(c)), skeleton, &status);
+    if (U_FAILURE(status)) return 0;
+
+    const std::string pattern =
+        std::string("[[:Script=") + uscript_getShortName(static_cast<UScriptCode>(script_code)) + ":]&[:L:]]";
+    icu::UnicodeSet candidates(icu::UnicodeString::fromUTF8(pattern), status);
+    if (U_FAILURE(status)) return 0;
+    char32_t other_case_match = 0;
+    for (std::int32_t i = 0; i < candidates.size(); ++i) {
+        const UChar32 candidate = candidates.charAt(i);
+        icu::UnicodeString candidate_skeleton;
+        UErrorCode candidate_status = U_ZERO_ERROR;
+        uspoof_getSkeletonUnicodeString(checker.get(), 0, icu::UnicodeString(candidate), candidate_skeleton,
+                                        &candidate_status);
+        if (U_FAILURE(candidate_status) || candidate_skeleton != skeleton) continue;
+        const auto found = static_cast<char32_t>(candidate);
+        if (is_upper(found) == is_upper(c)) return found;
+        if (!other_case_match) other_case_match = found;
+    }
+    return other_case_match;
+}
+
+}  // namespace ilo::lint::text
