@@ -530,3 +530,89 @@ TEST(LintFields, FieldRefsAddressEveryTextAndRejectTheRest) {
 
 }  // namespace
 }  // namespace ilo::lint
+
+namespace ilo::lint {
+namespace {
+
+// The built-in ILO entry as issue 2 says the EMN reader models it, built by hand so
+// that the lint rules can be checked against the seed's real terms.
+TermBase ilo_mirror() {
+    Concept c;
+    c.id = "immigration-liaison-officer-ilo";
+    auto add = [&](std::string language, std::vector<Term> terms) { c.languages.push_back(section(language, terms)); };
+    add("bg", {term("\u043e\u0444\u0438\u0446\u0435\u0440 \u0437\u0430 \u0432\u0440\u044a\u0437\u043a\u0430 \u043f\u043e "
+                    "\u0438\u043c\u0438\u0433\u0440\u0430\u0446\u0438\u044f")});
+    add("cs", {term("imigra\u010dn\u00ed styčn\u00fd d\u016fstojn\u00edk")});
+    add("de", {term("Verbindungsbeamter f\u00fcr Einwanderungsfragen")});
+    add("el", {term("\u0391\u03be\u03b9\u03c9\u03bc\u03b1\u03c4\u03b9\u03ba\u03cc\u03c2 \u03a3\u03cd\u03bd\u03b4\u03b5\u03c3\u03bc\u03bf\u03c2 "
+                    "\u039c\u03b5\u03c4\u03b1\u03bd\u03ac\u03c3\u03c4\u03b5\u03c5\u03c3\u03b7\u03c2")});
+    add("en", {term("Immigration Liaison Officer", preferred, "fullForm"), term("ILO", admitted, "abbreviation"),
+               term("national liaison officer", admitted), term("state liaison officer", admitted)});
+    c.languages.back().definitions.push_back(
+        {"A representative of one of the EU Member States, posted abroad by the immigration service or other "
+         "competent authorities in order to establish and maintain contacts with the authorities of the host country "
+         "with a view to contributing to the prevention and combating of irregular migration, the return of irregular "
+         "migrants and the management of legal migration.",
+         "Art. 1(1) of Council Regulation (EC) No 377/2004 (Immigration Liaison Officer Regulation)", ""});
+    add("es", {term("oficiales de enlace de inmigraci\u00f3n")});
+    add("et", {term("Euroopa sisser\u00e4nde sideametnik")});
+    add("fi", {term("maahanmuuttoalan yhdyshenkil\u00f6")});
+    add("fr", {term("officier de liaison \u00abImmigration\u00bb")});
+    add("ga", {term("Oifigeach Idirchaidrimh Inimirce", preferred, "fullForm"), term("ILO", admitted, "abbreviation")});
+    add("hu", {term("bev\u00e1ndorl\u00e1si \u00f6sszek\u00f6t\u0151 tiszt(visel\u0151)")});
+    add("it", {term("funzionario di collegamento incaricato dell\u2019immigrazione")});
+    add("lt", {term("imigracijos ry\u0161i\u0173 palaikymo pareig\u016bnas")});
+    add("lv", {term("imigr\u0101cijas sadarb\u012bbas koordinators")});
+    add("mt", {term("Uffi\u010bjal tal-Kollegament Responsabbli g\u0127all\u2011Immigrazzjoni", preferred, "fullForm"),
+               term("UKRI", admitted, "abbreviation")});
+    add("nl", {term("immigratieverbindingsfunctionaris"), term("immigratieverbindingsambtenaar", admitted)});
+    add("pl", {term("oficer \u0142\u0105cznikowy ds. imigracji")});
+    add("pt", {term("oficial de liga\u00e7\u00e3o de imigra\u00e7\u00e3o")});
+    add("ro", {term("ofi\u0163er de leg\u0103tur\u0103 pe probleme de imigra\u0163ie"), term("ILO", admitted)});
+    add("sk", {term("imigra\u010dn\u00fd sty\u010dn\u00fd d\u00f4stojn\u00edk")});
+    add("sl", {term("Uradnik za zvezo za priseljevanje")});
+    add("sv", {term("sambandsman f\u00f6r invandring")});
+    add("no", {term("kontaktperson med ansvar for immigrasjon")});
+    c.notes = {"Immigration liaison officers are to collect information concerning illegal immigration.",
+               "The immigration liaison officers could be posted to the national consular authorities.",
+               "An amendment to Regulation (EC) 377/2004 was adopted as Regulation (EU) No 493/2011 on 5 April 2011."};
+    return base_of({c});
+}
+
+TEST(LintIloEntry, HandBuiltMirrorOfTheSeedGivesTheExpectedFindings) {
+    LintOptions options;
+    options.expected_languages = std::vector<std::string>(eu24_languages().begin(), eu24_languages().end());
+    const auto findings = lint(ilo_mirror(), options);
+    EXPECT_EQ(briefs(findings),
+              (std::vector<Brief>{
+                  {"coverage.missing-language", "da", ""},
+                  {"coverage.missing-language", "hr", ""},
+                  // A false positive the rule cannot avoid: "Euroopa" (Europe) is a proper noun. The
+                  // message says "unless its first word is a proper noun" for exactly this case.
+                  {"consistency.capitalisation", "et", "Euroopa sisser\u00e4nde sideametnik"},
+                  {"consistency.optional-part", "hu", "bev\u00e1ndorl\u00e1si \u00f6sszek\u00f6t\u0151 tiszt(visel\u0151)"},
+                  {"unicode.non-breaking", "mt", "Uffi\u010bjal tal-Kollegament Responsabbli g\u0127all\u2011Immigrazzjoni"},
+                  {"unicode.romanian-cedilla", "ro", "ofi\u0163er de leg\u0103tur\u0103 pe probleme de imigra\u0163ie"},
+                  {"consistency.capitalisation", "sl", "Uradnik za zvezo za priseljevanje"},
+              }));
+    const auto optional_part = with_rule(findings, "consistency.optional-part");
+    ASSERT_EQ(optional_part.size(), 1u);
+    EXPECT_EQ(optional_part[0].suggestion,
+              "split it into two terms: \"bev\u00e1ndorl\u00e1si \u00f6sszek\u00f6t\u0151 tiszt\" and "
+              "\"bev\u00e1ndorl\u00e1si \u00f6sszek\u00f6t\u0151 tisztvisel\u0151\"");
+    // With the default expectation (the languages the file uses) nothing is missing.
+    EXPECT_TRUE(with_rule(lint(ilo_mirror()), "coverage.missing-language").empty());
+}
+
+TEST(LintIloEntry, FixOnTheMirrorChangesOnlyTheRomanianTerm) {
+    const TermBase original = ilo_mirror();
+    const FixResult result = fix(original);
+    ASSERT_EQ(result.changes.size(), 1u);
+    EXPECT_EQ(result.changes[0].after, "ofi\u021Ber de leg\u0103tur\u0103 pe probleme de imigra\u021Bie");
+    TermBase expected = original;
+    expected.concepts[0].languages[18].terms[0].text = result.changes[0].after;
+    EXPECT_EQ(result.term_base, expected);
+}
+
+}  // namespace
+}  // namespace ilo::lint
