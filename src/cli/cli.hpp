@@ -17,6 +17,7 @@ enum ExitCode : int {
     exit_usage = 2,
     exit_invalid_output = 3,
     exit_io = 4,
+    exit_findings = 5,  // lint found something at or above --fail-on
 };
 
 // The texts of the inputs read so far, by display name, so that diagnostics
@@ -30,5 +31,6 @@ void print_diagnostics(std::ostream& err, const Diagnostics& diagnostics, const 
 int run_export(const std::vector<std::string>& arguments, std::ostream& out, std::ostream& err);
 int run_import(const std::vector<std::string>& arguments, std::ostream& out, std::ostream& err);
 int run_info(const std::vector<std::string>& arguments, std::ostream& out, std::ostream& err);
+int run_lint(const std::vector<std::string>& arguments, std::ostream& out, std::ostream& err);
 
 }  // namespace ilo::cli

@@ -20,6 +20,8 @@ Commands:
             (with no PAGE, the built-in "Immigration Liaison Officer (ILO)" entry)
   import    read a term base (TBX v3, TBX 2008, TBX-Min, JSON) and write it in another format
   info      print a term base's flavour, dialect, counts per language and data categories
+  lint      check term bases for terminology problems (missing languages, cedillas,
+            mixed scripts, stray spaces, x(y) terms...) and apply the safe fixes
 
 Run 'ilo-tbx COMMAND --help' for the options of a command.
 
@@ -28,6 +30,7 @@ Examples:
   ilo-tbx export saved-page.txt --out entry.tbx
   ilo-tbx import termbase.tbx --out termbase.json
   ilo-tbx info termbase.tbx
+  ilo-tbx lint terms.tbx --expect-langs eu24
 
 Exit codes:
   0  success
@@ -35,6 +38,7 @@ Exit codes:
   2  usage error (unknown command or option, missing argument)
   3  the output failed validation; nothing was written
   4  I/O error (a file could not be read or written)
+  5  lint: findings at or above --fail-on
 )text";
 
 // An interrupted run must leave no temporary file and the old output intact;
@@ -67,7 +71,8 @@ int main(int argc, char** argv) {
     if (command == "export") return ilo::cli::run_export(arguments, std::cout, std::cerr);
     if (command == "import") return ilo::cli::run_import(arguments, std::cout, std::cerr);
     if (command == "info") return ilo::cli::run_info(arguments, std::cout, std::cerr);
-    std::cerr << "ilo-tbx: unknown command '" << command << "'; expected one of: export, import, info\n"
+    if (command == "lint") return ilo::cli::run_lint(arguments, std::cout, std::cerr);
+    std::cerr << "ilo-tbx: unknown command '" << command << "'; expected one of: export, import, info, lint\n"
               << "Run 'ilo-tbx --help' for usage.\n";
     return ilo::cli::exit_usage;
 }

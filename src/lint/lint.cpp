@@ -4,6 +4,7 @@
 #include <unicode/uloc.h>
 
 #include <algorithm>
+#include <cstdio>
 #include <array>
 #include <functional>
 #include <set>
@@ -199,6 +200,22 @@ std::optional<std::vector<std::string>> parse_language_list(std::string_view lis
         add(item);
     }
     return languages;
+}
+
+std::string show_invisible(std::string_view text_value) {
+    std::string result;
+    for (char32_t c : text::decode(text_value)) {
+        const bool hidden = text::is_control(c) || text::is_format(c) || text::is_no_break(c) ||
+                            (text::is_white_space(c) && c != U' ');
+        if (!hidden) {
+            result += text::encode(c);
+            continue;
+        }
+        char code[16];
+        std::snprintf(code, sizeof code, "<U+%04X>", static_cast<unsigned>(c));
+        result += code;
+    }
+    return result;
 }
 
 std::vector<Finding> lint(const TermBase& term_base, const LintOptions& options) {

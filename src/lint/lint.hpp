@@ -83,6 +83,11 @@ std::span<const std::string_view> eu24_languages();
 // nothing and sets `error` when an item is not a well-formed BCP 47 tag.
 std::optional<std::vector<std::string>> parse_language_list(std::string_view list, std::string& error);
 
+// The text with every character a reader cannot see or tell apart written as
+// "<U+00A0>": controls, format characters, white space other than U+0020, and
+// no-break characters. For reports only; the model is never changed this way.
+std::string show_invisible(std::string_view text);
+
 // Runs every rule over `term_base`. Never throws on odd content; the order of
 // findings is deterministic (concepts in order, then language sections, terms and fields).
 std::vector<Finding> lint(const TermBase& term_base, const LintOptions& options = {});

@@ -1,0 +1,257 @@
+// `ilo-tbx lint`: terminology quality checks on any input ilo-tbx reads, and `--fix` for the safe corrections.
+#include <algorithm>
+#include <boost/program_options.hpp>
+#include <iostream>
+#include <sstream>
+
+#include "builtin/embedded.hpp"
+#include "cli/cli.hpp"
+#include "cli/lint_output.hpp"
+#include "formats/format.hpp"
+#include "io/files.hpp"
+#include "lint/lint.hpp"
+#include "validate/rng_validator.hpp"
+
+namespace ilo::cli {
+
+namespace po = boost::program_options;
+
+namespace {
+
+constexpr std::string_view lint_usage =
+    "Usage: ilo-tbx lint [FILE|PAGE...] [--format text|json] [--fail-on warning|error]\n"
+    "                    [--expect-langs eu24|LIST] [--from FORMAT] [--fix --out FILE|-]\n";
+
+constexpr std::string_view lint_help = R"text(
+Checks term bases for what a valid file can still get wrong: missing languages,
+Romanian cedillas, mixed scripts, no-break and invisible characters, text not in
+NFC, stray spaces, duplicate terms, abbreviations with no full form, out-of-line
+capitalisation, optional parts written as x(y), foreign quotation marks, and
+scraping artefacts. Each finding names its rule, severity, concept, language and
+term, and suggests a fix. With no input, lints the built-in ILO entry.
+
+Inputs are read by their extension (or --from): every format ilo-tbx reads.
+The expected languages default to those used in the file; for EMN glossary pages,
+which hold one concept each, they default to eu24, the glossary's own languages.
+
+--fix applies only the safe, unambiguous fixes (Romanian s/t with cedilla to comma
+below, NFC, white space at the ends and repeated inside), writes the result as a
+validated TBX v3 file, and reports every change; then it lists what is left.
+A no-break hyphen or space in a term is reported but never changed.
+
+Exit codes: 0 no finding at or above --fail-on, 5 findings at or above it,
+1 bad input, 2 usage, 3 the fixed output failed validation, 4 I/O.
+
+Examples:
+  ilo-tbx lint                                   the built-in ILO entry
+  ilo-tbx lint terms.tbx --expect-langs eu24     every concept in all 24 EU languages
+  ilo-tbx lint page.txt --format json            findings for a program to read
+  ilo-tbx lint terms.tbx --fail-on warning       fail on any finding (for CI)
+  ilo-tbx lint terms.tbx --fix --out fixed.tbx   write the safely fixed term base
+  ilo-tbx lint --list-rules                      every rule with its id and severity
+)text";
+
+constexpr std::string_view builtin_page_name = "<built-in ILO entry>";
+
+struct LintRequest {
+    std::vector<std::string> inputs;
+    std::string format = "text";
+    std::string fail_on = "error";
+    std::string expect_langs;
+    std::string from;
+    std::string out;
+    bool fix = false;
+    bool list_rules = false;
+};
+
+int usage_error(std::ostream& err, const std::string& message) {
+    err << "ilo-tbx lint: " << message << "\n" << lint_usage << "Run 'ilo-tbx lint --help' for usage.\n";
+    return exit_usage;
+}
+
+void print_rules(std::ostream& out) {
+    for (const lint::RuleInfo& rule : lint::rules()) {
+        std::string id(rule.id);
+        id.resize(std::max<std::size_t>(id.size(), 44), ' ');
+        out << id << (rule.severity == Severity::error ? "error    " : "warning  ") << rule.summary << "\n";
+    }
+}
+
+// Writes `term_base` as TBX to `path` ("-": `out`), validated before it is renamed into place.
+int write_fixed(const TermBase& term_base, const std::string& path, std::ostream& out, Diagnostics& diagnostics) {
+    const Format& tbx = *find_format("tbx");
+    const WriteOptions write_options;
+    const std::string schema_name = "tbx-v3-core.rng (built-in)";
+    if (path == "-") {
+        std::ostringstream buffer;
+        write_term_base(tbx, term_base, buffer, write_options, diagnostics);
+        if (diagnostics.has_errors()) return exit_bad_input;
+        const std::string document = buffer.str();
+        if (!validate_rng(document, "<standard output>", embedded::tbx_v3_core_rng(), schema_name, diagnostics))
+            return exit_invalid_output;
+        out << document;
+        out.flush();
+        return out ? exit_ok : exit_io;
+    }
+    AtomicOutputFile output(path);
+    if (!output.open(diagnostics)) return exit_io;
+    write_term_base(tbx, term_base, output.stream(), write_options, diagnostics);
+    if (diagnostics.has_errors()) {
+        output.discard();
+        return exit_bad_input;
+    }
+    output.stream().flush();
+    if (!output.stream()) {
+        output.commit(diagnostics);  // reports the failed write and removes the temporary file
+        return exit_io;
+    }
+    if (!validate_rng_file(output.temporary_path(), path, embedded::tbx_v3_core_rng(), schema_name, diagnostics)) {
+        output.discard();
+        return exit_invalid_output;
+    }
+    return output.commit(diagnostics) ? exit_ok : exit_io;
+}
+
+}  // namespace
+
+int run_lint(const std::vector<std::string>& arguments, std::ostream& out, std::ostream& err) {
+    LintRequest request;
+    po::options_description visible("Options");
+    visible.add_options()
+        ("format", po::value<std::string>(&request.format)->value_name("text|json"),
+         "how to print the findings (default: text)")
+        ("fail-on", po::value<std::string>(&request.fail_on)->value_name("warning|error"),
+         "exit with 5 if a finding is at least this severe (default: error)")
+        ("expect-langs", po::value<std::string>(&request.expect_langs)->value_name("eu24|LIST"),
+         "languages every concept should have: eu24 and/or comma-separated tags (default: those used in the file)")
+        ("from", po::value<std::string>(&request.from)->value_name("FORMAT"),
+         "read every input as FORMAT instead of guessing from its extension")
+        ("fix", po::bool_switch(&request.fix), "apply the safe fixes and write the result to --out")
+        ("out,o", po::value<std::string>(&request.out)->value_name("FILE"),
+         "with --fix: where to write the fixed TBX ('-': standard output, the report then goes to standard error)")
+        ("list-rules", po::bool_switch(&request.list_rules), "list every rule with its id and severity")
+        ("help,h", "show this help");
+    po::options_description hidden;
+    hidden.add_options()("input", po::value<std::vector<std::string>>(&request.inputs));
+    po::options_description all;
+    all.add(visible).add(hidden);
+    po::positional_options_description positional;
+    positional.add("input", -1);
+
+    po::variables_map values;
+    try {
+        po::store(po::command_line_parser(arguments).options(all).positional(positional).run(), values);
+        po::notify(values);
+    } catch (const po::error& error) {
+        return usage_error(err, error.what());
+    }
+    if (values.count("help")) {
+        out << lint_usage << lint_help << "\n" << visible;
+        return exit_ok;
+    }
+    if (request.list_rules) {
+        print_rules(out);
+        return exit_ok;
+    }
+    if (request.format != "text" && request.format != "json")
+        return usage_error(err, "--format must be 'text' or 'json', not '" + request.format + "'");
+    if (request.fail_on != "warning" && request.fail_on != "error")
+        return usage_error(err, "--fail-on must be 'warning' or 'error', not '" + request.fail_on + "'");
+    std::optional<std::vector<std::string>> expected_languages;
+    if (values.count("expect-langs")) {
+        std::string error;
+        expected_languages = lint::parse_language_list(request.expect_langs, error);
+        if (!expected_languages) return usage_error(err, "--expect-langs: " + error);
+    }
+    const Format* forced_format = nullptr;
+    if (!request.from.empty()) {
+        forced_format = find_format(request.from);
+        if (!forced_format || !forced_format->read)
+            return usage_error(err, "--from: '" + request.from + "' is not a format ilo-tbx can read");
+    }
+    if (request.fix && request.out.empty()) return usage_error(err, "--fix needs --out FILE (or '-')");
+    if (!request.fix && values.count("out")) return usage_error(err, "--out is only used with --fix");
+    if (request.fix && request.inputs.size() > 1)
+        return usage_error(err, "--fix takes one input at a time, got " + std::to_string(request.inputs.size()));
+
+    // Read every input first, so that a bad one stops the run before anything is printed or written.
+    Diagnostics diagnostics;
+    SourceTexts sources;
+    struct Loaded {
+        std::string name;
+        const Format* format;
+        TermBase term_base;
+    };
+    std::vector<Loaded> loaded;
+    const bool builtin = request.inputs.empty();
+    const std::vector<std::string> names = builtin ? std::vector<std::string>{std::string(builtin_page_name)}
+                                                   : request.inputs;
+    for (const std::string& given : names) {
+        const std::string name = given == "-" ? std::string("<stdin>") : given;
+        const Format* format = forced_format;
+        if (!format) format = builtin ? find_format("emn") : format_for_path(given);
+        if (!format || !format->read) {
+            if (given == "-") return usage_error(err, "standard input needs --from FORMAT");
+            return usage_error(err, "cannot tell the format of '" + given +
+                                        "' from its extension, or ilo-tbx cannot read it; use --from FORMAT");
+        }
+        if (builtin) {
+            sources.emplace(name, std::string(embedded::ilo_page()));
+        } else if (given == "-") {
+            std::ostringstream buffer;
+            buffer << std::cin.rdbuf();
+            sources.emplace(name, buffer.str());
+        } else {
+            std::optional<std::string> text = read_file(given, diagnostics);
+            if (!text) {
+                print_diagnostics(err, diagnostics, sources);
+                return exit_io;
+            }
+            sources.emplace(name, std::move(*text));
+        }
+        TermBase term_base = read_term_base(*format, Input{name, sources.find(name)->second}, ReadOptions{}, diagnostics);
+        if (diagnostics.has_errors()) {
+            print_diagnostics(err, diagnostics, sources);
+            return exit_bad_input;
+        }
+        loaded.push_back({name, format, std::move(term_base)});
+    }
+
+    std::vector<LintedInput> results;
+    int write_status = exit_ok;
+    for (Loaded& input : loaded) {
+        lint::LintOptions options;
+        options.expected_languages = expected_languages;
+        if (!options.expected_languages && input.format->id == FormatId::emn) {
+            const auto eu24 = lint::eu24_languages();
+            options.expected_languages = std::vector<std::string>(eu24.begin(), eu24.end());
+        }
+        LintedInput result;
+        result.name = input.name;
+        if (request.fix) {
+            lint::FixResult fixed = lint::fix(std::move(input.term_base));
+            write_status = write_fixed(fixed.term_base, request.out, out, diagnostics);
+            if (write_status != exit_ok) break;
+            result.findings = lint::lint(fixed.term_base, options);
+            result.changes = std::move(fixed.changes);
+        } else {
+            result.findings = lint::lint(input.term_base, options);
+        }
+        results.push_back(std::move(result));
+    }
+    print_diagnostics(err, diagnostics, sources);
+    if (write_status != exit_ok) return write_status;
+
+    // With the fixed TBX on standard output, the report must not mix into it.
+    std::ostream& report = request.fix && request.out == "-" ? err : out;
+    if (request.format == "json") print_lint_json(report, results);
+    else print_lint_text(report, results, sources);
+
+    const Severity threshold = request.fail_on == "warning" ? Severity::warning : Severity::error;
+    for (const LintedInput& result : results)
+        for (const lint::Finding& finding : result.findings)
+            if (threshold == Severity::warning || finding.severity == Severity::error) return exit_findings;
+    return exit_ok;
+}
+
+}  // namespace ilo::cli
