@@ -7,6 +7,8 @@
 #include <tuple>
 #include <vector>
 
+#include "builtin/embedded.hpp"
+#include "formats/format.hpp"
 #include "lint/lint.hpp"
 
 namespace ilo::lint {
@@ -602,6 +604,26 @@ TEST(LintIloEntry, HandBuiltMirrorOfTheSeedGivesTheExpectedFindings) {
               "\"bev\u00e1ndorl\u00e1si \u00f6sszek\u00f6t\u0151 tisztvisel\u0151\"");
     // With the default expectation (the languages the file uses) nothing is missing.
     EXPECT_TRUE(with_rule(lint(ilo_mirror()), "coverage.missing-language").empty());
+}
+
+// The same findings from the real built-in entry, read by the EMN reader.
+TEST(LintIloEntry, BuiltInEntryReadByTheEmnReader) {
+    Diagnostics diagnostics;
+    const TermBase ilo = read_term_base(*find_format("emn"), Input{"ilo-page.txt", embedded::ilo_page()}, ReadOptions{},
+                                        diagnostics);
+    ASSERT_FALSE(diagnostics.has_errors());
+    LintOptions options;
+    options.expected_languages = std::vector<std::string>(eu24_languages().begin(), eu24_languages().end());
+    const auto findings = lint(ilo, options);
+    EXPECT_EQ(briefs(findings), briefs(lint(ilo_mirror(), options)));
+    ASSERT_EQ(findings.size(), 7u);
+    // Findings point at the page: the concept at its title, terms at their translation line.
+    EXPECT_EQ(findings[0].pos.file, "ilo-page.txt");
+    EXPECT_EQ(findings[0].pos.line, 5u);
+    const auto cedilla = with_rule(findings, "unicode.romanian-cedilla");
+    ASSERT_EQ(cedilla.size(), 1u);
+    EXPECT_EQ(cedilla[0].pos.line, 32u);
+    EXPECT_EQ(cedilla[0].pos.column, 9u);
 }
 
 TEST(LintIloEntry, FixOnTheMirrorChangesOnlyTheRomanianTerm) {
