@@ -32,5 +32,6 @@ int run_export(const std::vector<std::string>& arguments, std::ostream& out, std
 int run_import(const std::vector<std::string>& arguments, std::ostream& out, std::ostream& err);
 int run_info(const std::vector<std::string>& arguments, std::ostream& out, std::ostream& err);
 int run_lint(const std::vector<std::string>& arguments, std::ostream& out, std::ostream& err);
+int run_validate(const std::vector<std::string>& arguments, std::ostream& out, std::ostream& err);
 
 }  // namespace ilo::cli

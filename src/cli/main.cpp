@@ -22,6 +22,7 @@ Commands:
   info      print a term base's flavour, dialect, counts per language and data categories
   lint      check term bases for terminology problems (missing languages, cedillas,
             mixed scripts, stray spaces, x(y) terms...) and apply the safe fixes
+  validate  check TBX files: core structure, TBX-Basic/Min/Core dialect rules, ids, targets, languages
 
 Run 'ilo-tbx COMMAND --help' for the options of a command.
 
@@ -31,6 +32,7 @@ Examples:
   ilo-tbx import termbase.tbx --out termbase.json
   ilo-tbx info termbase.tbx
   ilo-tbx lint terms.tbx --expect-langs eu24
+  ilo-tbx validate glossary.tbx
 
 Exit codes:
   0  success
@@ -72,7 +74,8 @@ int main(int argc, char** argv) {
     if (command == "import") return ilo::cli::run_import(arguments, std::cout, std::cerr);
     if (command == "info") return ilo::cli::run_info(arguments, std::cout, std::cerr);
     if (command == "lint") return ilo::cli::run_lint(arguments, std::cout, std::cerr);
-    std::cerr << "ilo-tbx: unknown command '" << command << "'; expected one of: export, import, info, lint\n"
+    if (command == "validate") return ilo::cli::run_validate(arguments, std::cout, std::cerr);
+    std::cerr << "ilo-tbx: unknown command '" << command << "'; expected one of: export, import, info, lint, validate\n"
               << "Run 'ilo-tbx --help' for usage.\n";
     return ilo::cli::exit_usage;
 }

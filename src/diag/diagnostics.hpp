@@ -17,9 +17,13 @@ struct Diagnostic {
     SourcePos pos;
     std::string code;     // a stable rule id, e.g. "emn.unplaced-line"; tests match on it
     std::string message;  // one line, says what was expected
+    std::string hint;        // optional: how to fix it, e.g. "use one of noun, verb, adjective"
+    std::string concept_id;  // optional: the entry the problem sits in, e.g. "c3"
+    std::string language;    // optional: the language section it sits in, e.g. "de"
     bool operator==(const Diagnostic& other) const {
         return severity == other.severity && pos.file == other.pos.file && pos.line == other.pos.line &&
-               pos.column == other.pos.column && code == other.code && message == other.message;
+               pos.column == other.pos.column && code == other.code && message == other.message &&
+               hint == other.hint && concept_id == other.concept_id && language == other.language;
     }
 };
 

@@ -8,14 +8,18 @@
 #include <memory>
 #include <mutex>
 
+#include "validate/libxml2_setup.hpp"
+
 namespace ilo {
 
-namespace {
+namespace validate {
 
+namespace {
 // Refuses every external resource (DTDs, entities, xml-model targets, included
 // schemas), whatever the document asks for: validation never reads the disk
 // beyond its input, and never the network.
 xmlParserInputPtr refuse_external_entity(const char*, const char*, xmlParserCtxtPtr) { return nullptr; }
+}  // namespace
 
 void initialise_libxml2() {
     static std::once_flag once;
@@ -24,6 +28,12 @@ void initialise_libxml2() {
         xmlSetExternalEntityLoader(refuse_external_entity);
     });
 }
+
+}  // namespace validate
+
+namespace {
+
+using validate::initialise_libxml2;
 
 constexpr int safe_parser_options = XML_PARSE_NONET | XML_PARSE_NOXINCNODE;
 

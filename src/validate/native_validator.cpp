@@ -1,0 +1,1042 @@
+// The streaming native validator: libxml2's SAX2 push parser feeding content-model, dialect-rule and integrity checks.
+#include "validate/native_validator.hpp"
+
+#include <libxml/SAX2.h>
+#include <libxml/parser.h>
+#include <libxml/parserInternals.h>
+#include <unicode/uloc.h>
+
+#include <cstdio>
+#include <cstring>
+#include <memory>
+#include <unordered_map>
+#include <unordered_set>
+#include <vector>
+
+#include "validate/libxml2_setup.hpp"
+#include "validate/structure_models.hpp"
+
+namespace ilo::validate {
+
+namespace {
+
+constexpr std::string_view tbx_v3_namespace = "urn:iso:std:iso:30042:ed-2";
+constexpr std::string_view xml_namespace = "http://www.w3.org/XML/1998/namespace";
+
+using E = Element;
+
+enum class Namespace : std::uint8_t { none, tbx_v3, xml, basic, min, other };
+
+std::string_view as_view(const xmlChar* text) {
+    return text ? std::string_view(reinterpret_cast<const char*>(text)) : std::string_view();
+}
+std::string_view as_view(const xmlChar* begin, const xmlChar* end) {
+    return {reinterpret_cast<const char*>(begin), static_cast<std::size_t>(end - begin)};
+}
+
+bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
+bool all_space(std::string_view text) {
+    for (char c : text)
+        if (!is_space(c)) return false;
+    return true;
+}
+std::string collapsed(std::string_view text) {
+    std::string out;
+    bool pending_space = false;
+    for (char c : text) {
+        if (is_space(c)) {
+            pending_space = !out.empty();
+            continue;
+        }
+        if (pending_space) out += ' ';
+        pending_space = false;
+        out += c;
+    }
+    return out;
+}
+
+bool is_name_start(unsigned char c) { return std::isalpha(c) || c == '_' || c >= 0x80; }
+bool is_name_char(unsigned char c) {
+    return is_name_start(c) || std::isdigit(c) || c == '-' || c == '.';
+}
+// An NCName (the lexical space of xs:ID and xs:IDREF), for ASCII and any non-ASCII letters.
+bool is_ncname(std::string_view text) {
+    if (text.empty() || !is_name_start(static_cast<unsigned char>(text[0]))) return false;
+    for (char c : text)
+        if (!is_name_char(static_cast<unsigned char>(c))) return false;
+    return true;
+}
+
+bool is_digits(std::string_view text, std::size_t count) {
+    if (text.size() != count) return false;
+    for (char c : text)
+        if (!std::isdigit(static_cast<unsigned char>(c))) return false;
+    return true;
+}
+// xs:date or xs:dateTime: YYYY-MM-DD, optionally Thh:mm:ss(.s+)?, optionally Z or +hh:mm.
+bool is_xsd_date_or_datetime(std::string_view text) {
+    std::size_t year_digits = 0;
+    std::size_t i = text.starts_with('-') ? 1 : 0;
+    while (i + year_digits < text.size() && std::isdigit(static_cast<unsigned char>(text[i + year_digits])))
+        ++year_digits;
+    if (year_digits < 4) return false;
+    i += year_digits;
+    if (text.size() < i + 6 || text[i] != '-' || !is_digits(text.substr(i + 1, 2), 2) || text[i + 3] != '-' ||
+        !is_digits(text.substr(i + 4, 2), 2))
+        return false;
+    int month = (text[i + 1] - '0') * 10 + (text[i + 2] - '0');
+    int day = (text[i + 4] - '0') * 10 + (text[i + 5] - '0');
+    if (month < 1 || month > 12 || day < 1 || day > 31) return false;
+    i += 6;
+    if (i < text.size() && text[i] == 'T') {
+        if (text.size() < i + 9 || !is_digits(text.substr(i + 1, 2), 2) || text[i + 3] != ':' ||
+            !is_digits(text.substr(i + 4, 2), 2) || text[i + 6] != ':' || !is_digits(text.substr(i + 7, 2), 2))
+            return false;
+        i += 9;
+        if (i < text.size() && text[i] == '.') {
+            std::size_t digits = 0;
+            while (i + 1 + digits < text.size() && std::isdigit(static_cast<unsigned char>(text[i + 1 + digits])))
+                ++digits;
+            if (digits == 0) return false;
+            i += 1 + digits;
+        }
+    }
+    std::string_view zone = text.substr(i);
+    if (zone.empty() || zone == "Z") return true;
+    return zone.size() == 6 && (zone[0] == '+' || zone[0] == '-') && is_digits(zone.substr(1, 2), 2) &&
+           zone[3] == ':' && is_digits(zone.substr(4, 2), 2);
+}
+
+struct Frame {
+    Element element = E::unknown;
+    const ContentModel* model = nullptr;  // null: not checked (opaque subtree, unknown element)
+    std::uint8_t slot = 0;
+    std::uint8_t in_slot = 0;
+    bool opaque = false;        // inside an element whose content we do not check
+    bool text_reported = false;
+    bool content_reported = false;  // one content-model error per parent; the rest follow from it
+    bool collect_text = false;
+    const DataCategoryRule* rule = nullptr;  // the data category whose value the text is
+    bool dct_value = false;                   // compare whitespace-collapsed (RELAX NG value) text
+    SourcePos pos;
+};
+
+struct PendingTarget {
+    std::string target;
+    SourcePos pos;
+    std::string concept_id;
+    std::string language;
+    std::string rule;
+};
+
+class Validator {
+public:
+    Validator(std::string display_name, const NativeOptions& options, Diagnostics& diagnostics)
+        : file_(std::move(display_name)), options_(options), diagnostics_(diagnostics) {}
+
+    NativeResult run_file(const std::string& path);
+    NativeResult run_memory(std::string_view document);
+
+private:
+    // SAX callbacks.
+    static void on_start(void* context, const xmlChar* local_name, const xmlChar* prefix, const xmlChar* uri,
+                         int namespace_count, const xmlChar** namespaces, int attribute_count, int defaulted,
+                         const xmlChar** attributes);
+    static void on_end(void* context, const xmlChar* local_name, const xmlChar* prefix, const xmlChar* uri);
+    static void on_text(void* context, const xmlChar* text, int length);
+    static void on_error(void* context, xmlErrorPtr error);
+
+    void start(const xmlChar* local_name, const xmlChar* uri, int attribute_count, const xmlChar** attributes);
+    void end();
+    void text(std::string_view text);
+    void parse_error(const xmlError& error);
+    void finish();
+
+    xmlSAXHandler handler();
+    NativeResult result();
+
+    void start_root(const xmlChar* local_name, const xmlChar* uri, int attribute_count, const xmlChar** attributes);
+    Namespace namespace_of(const xmlChar* uri);
+    Element element_of(const xmlChar* local_name);
+    bool accept_child(Frame& parent, Element child, const SourcePos& pos);
+    void check_missing_children(const Frame& frame);
+    void check_attributes(Frame& frame, int attribute_count, const xmlChar** attributes);
+    void check_data_category(Frame& frame, std::string_view type);
+    void check_dct_element(Frame& frame, std::string_view local_name, Namespace ns, int attribute_count,
+                           const xmlChar** attributes);
+    bool level_allowed(const DataCategoryRule& rule, std::size_t depth) const;
+    void check_value(const Frame& frame);
+    void check_target(std::string_view target, const SourcePos& pos, std::string rule);
+    void check_language(std::string_view tag, const SourcePos& pos);
+    SourcePos start_position() const;
+    SourcePos current_position() const;
+
+    void error(const SourcePos& pos, std::string code, std::string message, std::string hint = {});
+    std::string rule_id(std::string_view rest) const {
+        return std::string(dialect_prefix(dialect_)) + "." + std::string(rest);
+    }
+    std::string dialect_label() const {
+        return declared_type_.empty() ? std::string("this dialect") : declared_type_;
+    }
+
+    std::string file_;
+    NativeOptions options_;
+    Diagnostics& diagnostics_;
+    xmlParserCtxtPtr context_ = nullptr;
+
+    Flavour flavour_ = Flavour::unknown;
+    TbxVersion version_ = TbxVersion::v3;
+    Dialect dialect_ = Dialect::other;
+    std::uint8_t rule_set_ = 0;
+    bool dct_ = false;
+    std::string declared_type_;
+    bool not_well_formed_ = false;
+    bool stopped_ = false;
+    bool reached_max_errors_ = false;
+    std::size_t errors_ = 0;
+    std::size_t concepts_ = 0;
+    std::size_t back_or_header_depth_ = 0;  // > 0 inside back matter or the header
+
+    std::vector<Frame> stack_;
+    std::string value_;  // the text of the data category being read
+    std::string_view local_name_;  // of the element being started, for messages
+    std::string concept_id_;
+    std::string language_;
+
+    std::unordered_map<const xmlChar*, Element> element_cache_;
+    std::unordered_map<const xmlChar*, Namespace> namespace_cache_;
+    std::unordered_set<std::string> ids_;
+    std::vector<PendingTarget> pending_targets_;
+    std::unordered_map<std::string, bool> language_cache_;
+};
+
+void Validator::error(const SourcePos& pos, std::string code, std::string message, std::string hint) {
+    if (stopped_) return;
+    Diagnostic diagnostic;
+    diagnostic.severity = Severity::error;
+    diagnostic.pos = pos;
+    diagnostic.code = std::move(code);
+    diagnostic.message = std::move(message);
+    diagnostic.hint = std::move(hint);
+    diagnostic.concept_id = concept_id_;
+    diagnostic.language = language_;
+    diagnostics_.add(std::move(diagnostic));
+    ++errors_;
+    if (options_.max_errors != 0 && errors_ >= options_.max_errors) {
+        stopped_ = true;
+        reached_max_errors_ = true;
+        if (context_) xmlStopParser(context_);
+    }
+}
+
+SourcePos Validator::current_position() const {
+    if (!context_ || !context_->input) return {file_, 0, 0};
+    return {file_, static_cast<std::uint32_t>(context_->input->line),
+            static_cast<std::uint32_t>(context_->input->col > 0 ? context_->input->col : 1)};
+}
+
+// The position of the '<' of the start tag being reported. libxml2 calls
+// startElementNs with the input at the tag's end, so scan back to its '<'
+// (which cannot occur inside attribute values) and then to the line start,
+// but only a short way, so that files on one long line stay linear.
+SourcePos Validator::start_position() const {
+    const xmlParserInputPtr input = context_ ? context_->input : nullptr;
+    if (!input || !input->cur || !input->base) return current_position();
+    const xmlChar* base = input->base;
+    const xmlChar* cursor = input->cur;
+    const xmlChar* open = cursor;
+    while (open > base && *open != '<') --open;
+    if (*open != '<') return current_position();
+    int newlines = 0;
+    for (const xmlChar* p = open; p < cursor; ++p)
+        if (*p == '\n') ++newlines;
+    auto line = static_cast<std::uint32_t>(input->line - newlines > 0 ? input->line - newlines : 1);
+    const xmlChar* line_start = open;
+    constexpr std::ptrdiff_t scan_limit = 512;
+    while (line_start > base && open - line_start < scan_limit && line_start[-1] != '\n' && line_start[-1] != '\r')
+        --line_start;
+    std::uint32_t column = 1;
+    if (line_start == base || line_start[-1] == '\n' || line_start[-1] == '\r') {
+        for (const xmlChar* p = line_start; p < open; ++p)
+            if ((*p & 0xC0) != 0x80) ++column;
+    } else {
+        // A very long line: count back from libxml2's column at the cursor.
+        std::uint32_t tag_length = 0;
+        for (const xmlChar* p = open; p < cursor; ++p)
+            if ((*p & 0xC0) != 0x80) ++tag_length;
+        column = input->col > static_cast<int>(tag_length) ? static_cast<std::uint32_t>(input->col) - tag_length : 1;
+    }
+    return {file_, line, column};
+}
+
+Namespace Validator::namespace_of(const xmlChar* uri) {
+    if (!uri) return Namespace::none;
+    auto found = namespace_cache_.find(uri);
+    if (found != namespace_cache_.end()) return found->second;
+    std::string_view text = as_view(uri);
+    Namespace ns = Namespace::other;
+    if (text == tbx_v3_namespace)
+        ns = Namespace::tbx_v3;
+    else if (text == xml_namespace)
+        ns = Namespace::xml;
+    else if (namespace_module(text) == "basic")
+        ns = Namespace::basic;
+    else if (namespace_module(text) == "min")
+        ns = Namespace::min;
+    namespace_cache_.emplace(uri, ns);
+    return ns;
+}
+
+Element Validator::element_of(const xmlChar* local_name) {
+    // Names come from the parser's dictionary, so one name is one pointer.
+    auto found = element_cache_.find(local_name);
+    if (found != element_cache_.end()) return found->second;
+    Element element = element_from_name(as_view(local_name));
+    element_cache_.emplace(local_name, element);
+    return element;
+}
+
+void Validator::on_start(void* context, const xmlChar* local_name, const xmlChar*, const xmlChar* uri, int,
+                         const xmlChar**, int attribute_count, int, const xmlChar** attributes) {
+    auto* parser = static_cast<xmlParserCtxtPtr>(context);
+    static_cast<Validator*>(parser->_private)->start(local_name, uri, attribute_count, attributes);
+}
+
+void Validator::on_end(void* context, const xmlChar*, const xmlChar*, const xmlChar*) {
+    auto* parser = static_cast<xmlParserCtxtPtr>(context);
+    static_cast<Validator*>(parser->_private)->end();
+}
+
+void Validator::on_text(void* context, const xmlChar* text, int length) {
+    auto* parser = static_cast<xmlParserCtxtPtr>(context);
+    static_cast<Validator*>(parser->_private)
+        ->text({reinterpret_cast<const char*>(text), static_cast<std::size_t>(length)});
+}
+
+void Validator::on_error(void* user_data, xmlErrorPtr error) {
+    if (!error) return;
+    auto* parser = static_cast<xmlParserCtxtPtr>(user_data);
+    static_cast<Validator*>(parser->_private)->parse_error(*error);
+}
+
+void Validator::parse_error(const xmlError& problem) {
+    if (problem.level == XML_ERR_NONE || problem.level == XML_ERR_WARNING) return;
+    if (not_well_formed_) return;  // the first one is the one to fix; the rest follow from it
+    not_well_formed_ = true;
+    std::string message = problem.message ? problem.message : "not well-formed";
+    while (!message.empty() && (message.back() == '\n' || message.back() == ' ')) message.pop_back();
+    SourcePos pos{file_, static_cast<std::uint32_t>(problem.line > 0 ? problem.line : 0),
+                  static_cast<std::uint32_t>(problem.int2 > 0 ? problem.int2 : 1)};
+    // A broken file is reported even after --max-errors stopped the checks.
+    bool was_stopped = stopped_;
+    stopped_ = false;
+    error(pos, "xml.not-well-formed", message, "fix the XML syntax first; the other checks need well-formed XML");
+    stopped_ = true;
+    (void)was_stopped;
+}
+
+void Validator::start_root(const xmlChar* local_name, const xmlChar* uri, int attribute_count,
+                           const xmlChar** attributes) {
+    std::string_view name = as_view(local_name);
+    Namespace ns = namespace_of(uri);
+    SourcePos pos = start_position();
+    auto attribute = [&](std::string_view wanted) -> std::string_view {
+        for (int i = 0; i < attribute_count; ++i) {
+            const xmlChar** a = attributes + 5 * i;
+            if (a[2] == nullptr && as_view(a[0]) == wanted) return as_view(a[3], a[4]);
+        }
+        return {};
+    };
+    if (name == "tbx" && ns == Namespace::tbx_v3) {
+        flavour_ = Flavour::v3;
+        version_ = TbxVersion::v3;
+    } else if (name == "martif" && (ns == Namespace::none || ns == Namespace::tbx_v3)) {
+        version_ = TbxVersion::v2008;
+        flavour_ = ns == Namespace::none ? Flavour::v2008 : Flavour::v2008_in_v3_namespace;
+        if (ns == Namespace::tbx_v3)
+            error(pos, "tbx.flavour.martif-in-v3-namespace",
+                  "<martif> is TBX 2008, but it is in the TBX v3 namespace " + std::string(tbx_v3_namespace),
+                  "remove the xmlns attribute for TBX 2008, or convert to TBX v3 with 'ilo-tbx import'");
+    } else if (name == "TBX" && ns == Namespace::none) {
+        flavour_ = Flavour::pre_iso_min;
+        declared_type_ = std::string(attribute("dialect"));
+        error(pos, "tbx.flavour.pre-iso-min",
+              "<TBX> is the pre-ISO TBX-Min of 2013, which no TBX standard or schema covers",
+              "convert it to TBX v3 TBX-Min with 'ilo-tbx import'");
+        return;
+    } else {
+        error(pos, "structure.root",
+              "the root element is <" + std::string(name) + ">" +
+                  (uri ? " in namespace " + std::string(as_view(uri)) : std::string()) +
+                  "; a TBX file starts with <tbx> (v3) or <martif> (2008)",
+              "TBX v3 needs <tbx xmlns=\"urn:iso:std:iso:30042:ed-2\" ...>");
+        return;
+    }
+    declared_type_ = std::string(attribute("type"));
+    dct_ = version_ == TbxVersion::v3 && attribute("style") == "dct";
+    if (declared_type_ == "TBX-Basic")
+        dialect_ = Dialect::basic;
+    else if (declared_type_ == "TBX-Min")
+        dialect_ = Dialect::min;
+    else if (declared_type_ == "TBX-Core")
+        dialect_ = Dialect::core;
+    else
+        dialect_ = Dialect::other;
+    if (version_ == TbxVersion::v3)
+        rule_set_ = dialect_ == Dialect::basic ? basic_v3 : dialect_ == Dialect::min ? min_v3 : 0;
+    else
+        rule_set_ = dialect_ == Dialect::basic ? basic_2008 : 0;
+}
+
+void Validator::start(const xmlChar* local_name, const xmlChar* uri, int attribute_count,
+                      const xmlChar** attributes) {
+    if (stack_.empty()) {
+        start_root(local_name, uri, attribute_count, attributes);
+        if (flavour_ == Flavour::unknown || flavour_ == Flavour::pre_iso_min) {
+            Frame frame;
+            frame.opaque = true;
+            stack_.push_back(frame);
+            return;
+        }
+    }
+    Frame* parent = stack_.empty() ? nullptr : &stack_.back();
+    if (parent && parent->opaque) {
+        Frame frame;
+        frame.opaque = true;
+        // Text inside a DCT data category still belongs to its value.
+        frame.collect_text = parent->collect_text;
+        frame.rule = parent->rule;
+        stack_.push_back(frame);
+        return;
+    }
+
+    Namespace ns = namespace_of(uri);
+    Namespace expected = version_ == TbxVersion::v3 ? Namespace::tbx_v3 : Namespace::none;
+    if (flavour_ == Flavour::v2008_in_v3_namespace) expected = Namespace::tbx_v3;
+    Element element = ns == expected ? element_of(local_name) : E::foreign_namespace;
+
+    local_name_ = as_view(local_name);
+    Frame frame;
+    frame.element = element;
+    frame.pos = start_position();
+    frame.model = element == E::foreign_namespace ? nullptr : content_model(version_, element);
+
+    if (options_.check_structure && parent && parent->model) {
+        if (!accept_child(*parent, element, frame.pos)) {
+            // The parent's report covers it; do not also report its content.
+            frame.model = nullptr;
+        }
+    }
+    if (options_.check_structure && !frame.model && element != E::foreign_namespace && parent && parent->model &&
+        element == E::unknown) {
+        // accept_child has reported it as unexpected: nothing more to say.
+    }
+
+    if (element == E::conceptEntry || element == E::termEntry) {
+        ++concepts_;
+        concept_id_.clear();
+        language_.clear();
+    }
+    if (element == E::back || element == E::tbxHeader || element == E::martifHeader) ++back_or_header_depth_;
+
+    if (element == E::foreign_namespace) {
+        frame.opaque = true;
+        if (version_ == TbxVersion::v3) check_dct_element(frame, as_view(local_name), ns, attribute_count, attributes);
+        stack_.push_back(frame);
+        return;
+    }
+    if (!frame.model) {
+        frame.opaque = true;
+        stack_.push_back(frame);
+        return;
+    }
+    stack_.push_back(frame);
+    check_attributes(stack_.back(), attribute_count, attributes);
+}
+
+bool Validator::accept_child(Frame& parent, Element child, const SourcePos& pos) {
+    const ContentModel& model = *parent.model;
+    if (parent.content_reported) {
+        // After one misplaced child the slot position is a guess; accept quietly
+        // what fits anywhere in the model, and do not report the rest again.
+        for (const Slot& slot : model.slots)
+            if (slot.allowed & bit(child)) return true;
+        return false;
+    }
+    std::span<const Slot> slots = model.slots;
+    std::uint8_t slot = parent.slot;
+    std::uint8_t in_slot = parent.in_slot;
+    // Stay in the current slot while it has room, else move on past slots that
+    // are satisfied, as the (deterministic) TBX content models allow.
+    while (slot < slots.size()) {
+        const Slot& current = slots[slot];
+        if ((current.allowed & bit(child)) && (current.max == many || in_slot < current.max)) {
+            parent.slot = slot;
+            parent.in_slot = static_cast<std::uint8_t>(in_slot == many ? many : in_slot + 1);
+            return true;
+        }
+        if (in_slot < current.min) break;
+        ++slot;
+        in_slot = 0;
+    }
+    // What would have been accepted at this point, for the hint.
+    ElementSet expected = 0;
+    slot = parent.slot;
+    in_slot = parent.in_slot;
+    while (slot < slots.size()) {
+        const Slot& current = slots[slot];
+        if (current.max == many || in_slot < current.max) expected |= current.allowed;
+        if (in_slot < current.min) break;
+        ++slot;
+        in_slot = 0;
+    }
+    std::string parent_name(element_name(model.element));
+    std::string child_name(element_name(child));
+    if (child == E::unknown) child_name = "an unknown element";
+    if (child == E::foreign_namespace) {
+        parent.content_reported = true;
+        error(pos, "structure.content",
+              "an element of another namespace is not allowed here in <" + parent_name + ">",
+              version_ == TbxVersion::v3 ? "DCT data categories may stand only where admin, descrip, termNote, ref, "
+                                           "xref, transac or their notes may"
+                                         : "TBX 2008 allows no elements of other namespaces");
+        return false;
+    }
+    std::string where = slots.empty() ? "<" + parent_name + "> has no child elements"
+                                      : "<" + child_name + "> is not allowed here in <" + parent_name + ">";
+    if (child == E::unknown)
+        where = "<" + std::string(local_name_) + "> is not a TBX element (in <" + parent_name + ">)";
+    std::string hint = expected ? "expected " + element_names(expected & ~bit(E::foreign_namespace)) +
+                                      (expected & bit(E::foreign_namespace) ? " (or a DCT element)" : "")
+                                : "no more child elements may follow here";
+    error(pos, "structure.content", where, hint);
+    parent.content_reported = true;
+    return false;
+}
+
+void Validator::check_missing_children(const Frame& frame) {
+    if (frame.content_reported) return;
+    std::span<const Slot> slots = frame.model->slots;
+    std::uint8_t slot = frame.slot;
+    std::uint8_t in_slot = frame.in_slot;
+    for (; slot < slots.size(); ++slot, in_slot = 0) {
+        if (in_slot >= slots[slot].min) continue;
+        std::string parent_name(element_name(frame.model->element));
+        error(frame.pos, "structure.content",
+              "<" + parent_name + "> lacks a required " + element_names(slots[slot].allowed & ~bit(E::foreign_namespace)),
+              "add it where the content model expects it");
+        return;
+    }
+}
+
+void Validator::check_attributes(Frame& frame, int attribute_count, const xmlChar** attributes) {
+    const ContentModel& model = *frame.model;
+    std::uint32_t seen = 0;  // bit i: model.attributes[i] present
+    std::string_view type_value;
+    bool has_type = false;
+    for (int i = 0; i < attribute_count; ++i) {
+        const xmlChar** a = attributes + 5 * i;
+        std::string_view local = as_view(a[0]);
+        std::string_view value = as_view(a[3], a[4]);
+        Namespace ns = namespace_of(a[2]);
+        std::string name = ns == Namespace::xml ? "xml:" + std::string(local) : std::string(local);
+        if (ns == Namespace::xml && local == "lang") check_language(value, frame.pos);
+        const AttributeSpec* spec = nullptr;
+        if (ns == Namespace::none || ns == Namespace::xml) {
+            for (std::size_t s = 0; s < model.attributes.size(); ++s) {
+                if (model.attributes[s].name == name) {
+                    spec = &model.attributes[s];
+                    seen |= 1u << s;
+                    break;
+                }
+            }
+        }
+        if (ns == Namespace::none && local == "type") {
+            has_type = true;
+            type_value = value;
+        }
+        if (!spec) {
+            if (options_.check_structure)
+                error(frame.pos, "structure.attribute",
+                      "attribute " + (a[2] && ns != Namespace::xml ? "{" + std::string(as_view(a[2])) + "}" : std::string()) +
+                          name + " is not allowed on <" + std::string(element_name(model.element)) + ">",
+                      "remove it");
+            continue;
+        }
+        switch (spec->type) {
+            case AttributeType::id:
+                if (!is_ncname(value)) {
+                    error(frame.pos, "integrity.id.syntax", "id \"" + std::string(value) + "\" is not a valid XML name",
+                          "ids start with a letter or '_' and hold letters, digits, '-', '_' or '.'");
+                } else if (!ids_.emplace(value).second) {
+                    error(frame.pos, "integrity.id.duplicate", "id \"" + std::string(value) + "\" is used twice",
+                          "give every element its own id");
+                }
+                if (model.element == E::conceptEntry || model.element == E::termEntry) concept_id_ = std::string(value);
+                break;
+            case AttributeType::idref:
+                check_target(value, frame.pos, "integrity.target.dangling");
+                break;
+            case AttributeType::uri:
+                if (!is_absolute_url(value))
+                    error(frame.pos, "integrity.xref.url",
+                          "xref target \"" + std::string(value) + "\" is not an absolute URL",
+                          "write the full address, e.g. https://example.org/page");
+                break;
+            case AttributeType::enumerated: {
+                bool known = false;
+                for (std::string_view allowed : spec->values) known = known || allowed == value;
+                if (!known && options_.check_structure)
+                    error(frame.pos, "structure.attribute",
+                          std::string(spec->name) + "=\"" + std::string(value) + "\" is not allowed on <" +
+                              std::string(element_name(model.element)) + ">",
+                          "use one of " + joined(spec->values));
+                break;
+            }
+            case AttributeType::tbx_type:
+                if ((value.size() < 5 || !value.starts_with("TBX-")) && options_.check_structure)
+                    error(frame.pos, "structure.attribute",
+                          "type=\"" + std::string(value) + "\" does not name a TBX dialect",
+                          "use e.g. TBX-Basic, TBX-Min or TBX-Core");
+                break;
+            case AttributeType::any:
+            case AttributeType::language:
+            case AttributeType::date_or_datetime:
+                break;
+        }
+        if ((model.element == E::langSec || model.element == E::langSet) && name == "xml:lang")
+            language_ = std::string(value);
+    }
+    for (std::size_t s = 0; s < model.attributes.size(); ++s) {
+        if (!model.attributes[s].required || (seen & (1u << s))) continue;
+        if (model.attributes[s].name == "xml:lang")
+            error(frame.pos, "integrity.lang.missing",
+                  "<" + std::string(element_name(model.element)) + "> has no xml:lang",
+                  "add xml:lang with a BCP 47 tag, e.g. xml:lang=\"en\"");
+        else if (options_.check_structure)
+            error(frame.pos, "structure.attribute",
+                  "<" + std::string(element_name(model.element)) + "> lacks the required attribute " +
+                      std::string(model.attributes[s].name),
+                  "add it");
+    }
+    if (has_type) check_data_category(frame, type_value);
+}
+
+Carrier carrier_of(Element element, bool& is_carrier) {
+    is_carrier = true;
+    switch (element) {
+        case E::admin: return Carrier::admin;
+        case E::descrip: return Carrier::descrip;
+        case E::ref: return Carrier::ref;
+        case E::termNote: return Carrier::termNote;
+        case E::transac: return Carrier::transac;
+        case E::transacNote: return Carrier::transacNote;
+        case E::xref: return Carrier::xref;
+        default: is_carrier = false; return Carrier::admin;
+    }
+}
+
+void Validator::check_data_category(Frame& frame, std::string_view type) {
+    if (version_ == TbxVersion::v3 && type.empty() && frame.element != E::tbx) {
+        error(frame.pos, "core.type.empty", "<" + std::string(element_name(frame.element)) + "> has an empty type",
+              "name its data category in type");
+        return;
+    }
+    if (dct_ && stack_.size() > 1 && back_or_header_depth_ == 0 && frame.element != E::tbx) {
+        error(frame.pos, rule_id("dct.dca-element"),
+              "<" + std::string(element_name(frame.element)) + " type=\"" + std::string(type) +
+                  "\"> is DCA style, which a DCT file may not use",
+              "write the data category as its own element, e.g. <basic:" + std::string(type) + ">");
+        return;
+    }
+    bool is_carrier = false;
+    Carrier carrier = carrier_of(frame.element, is_carrier);
+    if (!is_carrier || rule_set_ == 0 || dct_) return;
+    const DataCategoryRule* rule = find_rule(rule_set_, carrier, type);
+    std::string carrier_text(carrier_name(carrier));
+    if (!rule) {
+        error(frame.pos, rule_id(carrier_text + ".type"),
+              carrier_text + " type \"" + std::string(type) + "\" is not a " + dialect_label() + " data category",
+              "use one of " + allowed_categories(rule_set_, carrier));
+        return;
+    }
+    if (!level_allowed(*rule, stack_.size() - 1))
+        error(frame.pos, rule_id(carrier_text + ".level"),
+              std::string(type) + " may not appear here",
+              "put it at " + level_names(rule->levels, version_ == TbxVersion::v3) + " level");
+    if (!rule->picklist.empty()) {
+        frame.collect_text = true;
+        frame.rule = rule;
+        value_.clear();
+    }
+}
+
+// Whether the element at stack_[depth] sits where `rule` lets its category sit.
+bool Validator::level_allowed(const DataCategoryRule& rule, std::size_t depth) const {
+    if (depth == 0) return false;
+    auto level_of = [&](Element element) -> std::uint8_t {
+        switch (element) {
+            case E::conceptEntry: case E::termEntry: return at_concept;
+            case E::langSec: case E::langSet: return at_language;
+            case E::termSec: case E::tig: case E::ntig: case E::termGrp: return at_term;
+            default: return 0;
+        }
+    };
+    Element parent = stack_[depth - 1].element;
+    if (std::uint8_t level = level_of(parent)) return (rule.levels & level) != 0;
+    if (depth < 2) return false;
+    Element grandparent = stack_[depth - 2].element;
+    std::uint8_t level = level_of(grandparent);
+    if (!level) return false;
+    bool group_ok = false;
+    switch (rule.via) {
+        case Via::direct: group_ok = false; break;
+        case Via::own_group:
+            group_ok = (rule.carrier == Carrier::admin && parent == E::adminGrp) ||
+                       (rule.carrier == Carrier::descrip && parent == E::descripGrp) ||
+                       (rule.carrier == Carrier::termNote && parent == E::termNoteGrp) ||
+                       ((rule.carrier == Carrier::transac || rule.carrier == Carrier::transacNote) &&
+                        parent == E::transacGrp);
+            break;
+        case Via::group_except_transac:
+            group_ok = parent == E::adminGrp || parent == E::descripGrp || parent == E::termNoteGrp ||
+                       parent == E::itemGrp;
+            break;
+        case Via::any_group:
+            group_ok = parent == E::adminGrp || parent == E::descripGrp || parent == E::termNoteGrp ||
+                       parent == E::transacGrp || parent == E::itemGrp || parent == E::termCompGrp;
+            break;
+    }
+    return group_ok && (rule.levels & level) != 0;
+}
+
+void Validator::check_dct_element(Frame& frame, std::string_view local_name, Namespace ns, int attribute_count,
+                                  const xmlChar** attributes) {
+    if (rule_set_ == 0 && dialect_ == Dialect::other) return;
+    std::string name(local_name);
+    if (!dct_) {
+        error(frame.pos, rule_id(dialect_ == Dialect::core ? "foreign" : "dca.foreign"),
+              "<" + name + "> of another namespace is not allowed in a " + dialect_label() + " DCA file",
+              dialect_ == Dialect::core ? "TBX-Core allows no elements of other namespaces"
+                                        : "write it as a DCA element, e.g. <descrip type=\"" + name + "\">");
+        return;
+    }
+    std::string_view module = ns == Namespace::basic ? "basic" : ns == Namespace::min ? "min" : "";
+    const DataCategoryRule* rule = module.empty() ? nullptr : find_dct_rule(rule_set_, module, local_name);
+    if (!rule) {
+        error(frame.pos, rule_id("dct.element"),
+              "<" + (module.empty() ? std::string() : std::string(module) + ":") + name + "> is not a " +
+                  dialect_label() + " data category",
+              "use the elements of the " + std::string(dialect_ == Dialect::min ? "min" : "basic and min") +
+                  " modules: " + allowed_categories(rule_set_, Carrier::termNote) + " (termNote), ...");
+        return;
+    }
+    std::string carrier_text(carrier_name(rule->carrier));
+    if (!level_allowed(*rule, stack_.size()))
+        error(frame.pos, rule_id(carrier_text + ".level"), name + " may not appear here",
+              "put it at " + level_names(rule->levels, true) + " level");
+    std::string_view target;
+    bool has_target = false;
+    for (int i = 0; i < attribute_count; ++i) {
+        const xmlChar** a = attributes + 5 * i;
+        if (a[2] == nullptr && as_view(a[0]) == "target") {
+            target = as_view(a[3], a[4]);
+            has_target = true;
+        }
+    }
+    switch (rule->target) {
+        case TargetRule::none: break;
+        case TargetRule::internal_required:
+        case TargetRule::internal_optional:
+            if (has_target)
+                check_target(target, frame.pos, "integrity.target.dangling");
+            else if (rule->target == TargetRule::internal_required)
+                error(frame.pos, rule_id(carrier_text + ".target"), name + " needs a target",
+                      "add target=\"ID\" naming the entry it points to");
+            break;
+        case TargetRule::external_http_required:
+            if (!has_target || !(target.starts_with("http://") || target.starts_with("https://")) ||
+                target.size() <= target.find("//") + 2)
+                error(frame.pos, rule_id(carrier_text + ".target"),
+                      name + (has_target ? " target \"" + std::string(target) + "\" is not an http(s) URL"
+                                         : " needs a target URL"),
+                      "use target=\"https://...\"");
+            break;
+    }
+    if (!rule->picklist.empty()) {
+        frame.collect_text = true;
+        frame.rule = rule;
+        frame.dct_value = true;
+        value_.clear();
+    }
+}
+
+void Validator::check_target(std::string_view target, const SourcePos& pos, std::string rule) {
+    if (ids_.count(std::string(target))) return;
+    pending_targets_.push_back({std::string(target), pos, concept_id_, language_, std::move(rule)});
+}
+
+void Validator::check_language(std::string_view tag, const SourcePos& pos) {
+    auto found = language_cache_.find(std::string(tag));
+    bool valid = false;
+    if (found != language_cache_.end()) {
+        valid = found->second;
+    } else {
+        valid = is_bcp47_tag(tag);
+        if (language_cache_.size() < 4096) language_cache_.emplace(std::string(tag), valid);
+    }
+    if (!valid)
+        error(pos, "integrity.lang.invalid", "xml:lang=\"" + std::string(tag) + "\" is not a BCP 47 language tag",
+              "use a tag such as en, pt-BR or sr-Latn");
+}
+
+void Validator::text(std::string_view text) {
+    if (stack_.empty() || stopped_) return;
+    Frame& frame = stack_.back();
+    if (frame.collect_text) value_.append(text);
+    if (frame.opaque || !frame.model || !options_.check_structure) return;
+    TextRule rule = frame.model->text;
+    if (rule == TextRule::mixed || rule == TextRule::text_only) {
+        if (frame.model->date_content) value_.append(text);
+        return;
+    }
+    if (frame.text_reported || all_space(text)) return;
+    frame.text_reported = true;
+    error(current_position(), "structure.text",
+          "<" + std::string(element_name(frame.model->element)) + "> may not hold text",
+          "put the text in a child element");
+}
+
+void Validator::check_value(const Frame& frame) {
+    const DataCategoryRule& rule = *frame.rule;
+    std::string value = frame.dct_value ? collapsed(value_) : value_;
+    for (std::string_view allowed : rule.picklist)
+        if (allowed == value) return;
+    std::string carrier_text(carrier_name(rule.carrier));
+    if (!frame.dct_value && version_ == TbxVersion::v3 && !rule.picklist_enforced_in_dca) {
+        if (stopped_) return;
+        Diagnostic warning;
+        warning.severity = Severity::warning;
+        warning.pos = frame.pos;
+        warning.code = rule_id(carrier_text + ".picklist");
+        warning.message = std::string(rule.category) + " \"" + value + "\" is not in the " + dialect_label() + " picklist";
+        warning.hint = "use one of " + joined(rule.picklist) + " (the published DCA Schematron does not enforce this)";
+        warning.concept_id = concept_id_;
+        warning.language = language_;
+        diagnostics_.add(std::move(warning));
+        return;
+    }
+    error(frame.pos, rule_id(carrier_text + ".picklist"),
+          std::string(rule.category) + " \"" + value + "\" is not allowed", "use one of " + joined(rule.picklist));
+}
+
+void Validator::end() {
+    if (stack_.empty()) return;
+    Frame frame = std::move(stack_.back());
+    stack_.pop_back();
+    if (frame.opaque && frame.element != E::foreign_namespace) {
+        if (frame.element == E::back || frame.element == E::tbxHeader || frame.element == E::martifHeader)
+            --back_or_header_depth_;
+        return;
+    }
+    if (frame.collect_text && frame.rule) {
+        check_value(frame);
+        value_.clear();
+    }
+    if (!frame.model) return;
+    if (options_.check_structure) {
+        check_missing_children(frame);
+        if (frame.model->date_content) {
+            std::string value = collapsed(value_);
+            if (!is_xsd_date_or_datetime(value))
+                error(frame.pos, "structure.datatype", "date \"" + value + "\" is not an xs:date or xs:dateTime",
+                      "write it as YYYY-MM-DD or YYYY-MM-DDThh:mm:ss");
+            value_.clear();
+        }
+    }
+    if (frame.element == E::back || frame.element == E::tbxHeader || frame.element == E::martifHeader)
+        --back_or_header_depth_;
+    if (frame.element == E::langSec || frame.element == E::langSet) language_.clear();
+    if (frame.element == E::conceptEntry || frame.element == E::termEntry) concept_id_.clear();
+}
+
+void Validator::finish() {
+    if (not_well_formed_) return;
+    for (PendingTarget& pending : pending_targets_) {
+        if (ids_.count(pending.target)) continue;
+        std::string saved_concept = std::move(concept_id_);
+        std::string saved_language = std::move(language_);
+        concept_id_ = pending.concept_id;
+        language_ = pending.language;
+        bool looks_like_url = pending.target.find("://") != std::string::npos;
+        error(pending.pos, pending.rule, "target \"" + pending.target + "\" names no id in this file",
+              looks_like_url ? "a URL belongs in an xref; ref and other targets name an id"
+                             : "add an element with id=\"" + pending.target + "\" or fix the target");
+        concept_id_ = std::move(saved_concept);
+        language_ = std::move(saved_language);
+    }
+    pending_targets_.clear();
+}
+
+xmlSAXHandler Validator::handler() {
+    xmlSAXHandler sax;
+    std::memset(&sax, 0, sizeof sax);
+    sax.initialized = XML_SAX2_MAGIC;
+    sax.startElementNs = on_start;
+    sax.endElementNs = on_end;
+    sax.characters = on_text;
+    sax.cdataBlock = on_text;
+    sax.ignorableWhitespace = on_text;
+    sax.serror = on_error;
+    return sax;
+}
+
+NativeResult Validator::result() {
+    NativeResult result;
+    result.flavour = flavour_;
+    result.dialect = dialect_;
+    result.declared_type = declared_type_;
+    result.dct = dct_;
+    result.concepts = concepts_;
+    result.stopped_early = reached_max_errors_ && !not_well_formed_;
+    if (not_well_formed_)
+        result.verdict = Verdict::not_well_formed;
+    else
+        result.verdict = errors_ > 0 ? Verdict::invalid : Verdict::valid;
+    return result;
+}
+
+struct ContextDeleter {
+    void operator()(xmlParserCtxtPtr context) const {
+        if (context->myDoc) xmlFreeDoc(context->myDoc);
+        xmlFreeParserCtxt(context);
+    }
+};
+
+constexpr int parser_options = XML_PARSE_NONET | XML_PARSE_NOXINCNODE | XML_PARSE_HUGE;
+
+NativeResult Validator::run_file(const std::string& path) {
+    initialise_libxml2();
+    std::unique_ptr<std::FILE, int (*)(std::FILE*)> file(std::fopen(path.c_str(), "rb"), &std::fclose);
+    if (!file) {
+        diagnostics_.error({file_, 0, 0}, "io.read", "cannot open the file: " + std::string(std::strerror(errno)));
+        return NativeResult{};
+    }
+    xmlSAXHandler sax = handler();
+    std::vector<char> buffer(256 * 1024);
+    std::size_t count = std::fread(buffer.data(), 1, 4, file.get());
+    std::unique_ptr<xmlParserCtxt, ContextDeleter> context(
+        xmlCreatePushParserCtxt(&sax, nullptr, buffer.data(), static_cast<int>(count), file_.c_str()));
+    if (!context) {
+        diagnostics_.error({file_, 0, 0}, "io.read", "cannot start the XML parser");
+        return NativeResult{};
+    }
+    context_ = context.get();
+    context_->_private = this;
+    xmlCtxtUseOptions(context_, parser_options);
+    while (!stopped_ && (count = std::fread(buffer.data(), 1, buffer.size(), file.get())) > 0) {
+        if (xmlParseChunk(context_, buffer.data(), static_cast<int>(count), 0) != 0 && not_well_formed_) break;
+    }
+    if (std::ferror(file.get())) {
+        diagnostics_.error({file_, 0, 0}, "io.read", "cannot read the file: " + std::string(std::strerror(errno)));
+        context_ = nullptr;
+        return NativeResult{};
+    }
+    if (!stopped_ && !not_well_formed_) xmlParseChunk(context_, nullptr, 0, 1);
+    if (!stopped_ && !not_well_formed_ && !context_->wellFormed) {
+        not_well_formed_ = true;
+        diagnostics_.error(current_position(), "xml.not-well-formed", "the document is not well-formed XML");
+    }
+    if (!stopped_) finish();
+    context_ = nullptr;
+    return result();
+}
+
+NativeResult Validator::run_memory(std::string_view document) {
+    initialise_libxml2();
+    xmlSAXHandler sax = handler();
+    std::unique_ptr<xmlParserCtxt, ContextDeleter> context(
+        xmlCreatePushParserCtxt(&sax, nullptr, nullptr, 0, file_.c_str()));
+    if (!context) {
+        diagnostics_.error({file_, 0, 0}, "io.read", "cannot start the XML parser");
+        return NativeResult{};
+    }
+    context_ = context.get();
+    context_->_private = this;
+    xmlCtxtUseOptions(context_, parser_options);
+    constexpr std::size_t chunk = 256 * 1024;
+    for (std::size_t offset = 0; offset < document.size() && !stopped_ && !not_well_formed_; offset += chunk) {
+        std::size_t size = std::min(chunk, document.size() - offset);
+        xmlParseChunk(context_, document.data() + offset, static_cast<int>(size), 0);
+    }
+    if (!stopped_ && !not_well_formed_) xmlParseChunk(context_, nullptr, 0, 1);
+    if (!stopped_ && !not_well_formed_ && !context_->wellFormed) {
+        not_well_formed_ = true;
+        diagnostics_.error(current_position(), "xml.not-well-formed", "the document is not well-formed XML");
+    }
+    if (!stopped_) finish();
+    context_ = nullptr;
+    return result();
+}
+
+}  // namespace
+
+NativeResult validate_native_file(const std::string& path, const std::string& display_name,
+                                  const NativeOptions& options, Diagnostics& diagnostics) {
+    Validator validator(display_name, options, diagnostics);
+    return validator.run_file(path);
+}
+
+NativeResult validate_native(std::string_view document, const std::string& display_name,
+                             const NativeOptions& options, Diagnostics& diagnostics) {
+    Validator validator(display_name, options, diagnostics);
+    return validator.run_memory(document);
+}
+
+std::string_view flavour_name(Flavour flavour) {
+    switch (flavour) {
+        case Flavour::v3: return "TBX v3 (ISO 30042:2019)";
+        case Flavour::v2008: return "TBX 2008 (martif)";
+        case Flavour::v2008_in_v3_namespace: return "martif in the TBX v3 namespace";
+        case Flavour::pre_iso_min: return "pre-ISO TBX-Min";
+        case Flavour::unknown: return "not TBX";
+    }
+    return "not TBX";
+}
+
+std::string_view verdict_name(Verdict verdict) {
+    switch (verdict) {
+        case Verdict::valid: return "valid";
+        case Verdict::invalid: return "invalid";
+        case Verdict::not_well_formed: return "not-well-formed";
+        case Verdict::unreadable: return "unreadable";
+    }
+    return "unreadable";
+}
+
+bool is_bcp47_tag(std::string_view tag) {
+    if (tag.empty() || tag.size() > 128) return false;
+    for (char c : tag)
+        if (!(std::isalnum(static_cast<unsigned char>(c)) || c == '-')) return false;
+    std::string text(tag);
+    char locale[ULOC_FULLNAME_CAPACITY];
+    int32_t parsed = 0;
+    UErrorCode status = U_ZERO_ERROR;
+    uloc_forLanguageTag(text.c_str(), locale, ULOC_FULLNAME_CAPACITY, &parsed, &status);
+    return U_SUCCESS(status) && parsed == static_cast<int32_t>(text.size());
+}
+
+bool is_absolute_url(std::string_view target) {
+    std::size_t colon = target.find(':');
+    if (colon == std::string_view::npos || colon < 2 || colon + 1 >= target.size()) return false;
+    if (!std::isalpha(static_cast<unsigned char>(target[0]))) return false;
+    for (std::size_t i = 1; i < colon; ++i) {
+        char c = target[i];
+        if (!(std::isalnum(static_cast<unsigned char>(c)) || c == '+' || c == '-' || c == '.')) return false;
+    }
+    for (char c : target)
+        if (is_space(c)) return false;
+    return true;
+}
+
+}  // namespace ilo::validate

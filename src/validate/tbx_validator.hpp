@@ -1,0 +1,48 @@
+// `validate` as a library call: the native validator, or RELAX NG for structure plus the native dialect and integrity checks.
+#pragma once
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+
+#include "diag/diagnostics.hpp"
+#include "validate/native_validator.hpp"
+
+namespace ilo::validate {
+
+enum class StructureMode : std::uint8_t {
+    native,  // the built-in content models (fast, the default)
+    rng,     // libxml2 RELAX NG in streaming mode: our schemas/, or a user schema
+};
+
+struct ValidateOptions {
+    StructureMode structure = StructureMode::native;
+    // With StructureMode::rng: the RELAX NG grammar text and its name for
+    // messages. Empty: the project's own schema for the file's TBX version.
+    std::string schema_text;
+    std::string schema_name;
+    std::size_t max_errors = 0;  // 0: no limit
+};
+
+struct ValidateResult {
+    Verdict verdict = Verdict::unreadable;
+    NativeResult native;
+    std::size_t suppressed_follow_on = 0;  // RELAX NG errors caused by an earlier one, not reported
+};
+
+// Validates the TBX file at `path`; diagnostics name it `display_name`. Reads
+// the file once (twice with RELAX NG), in fixed-size pieces.
+ValidateResult validate_tbx_file(const std::string& path, const std::string& display_name,
+                                 const ValidateOptions& options, Diagnostics& diagnostics);
+
+// The project rule id for a libxml2 RELAX NG (or DTD) validity message, so that
+// both structure checks name failures alike: structure.content, structure.attribute,
+// structure.text, structure.datatype, integrity.id.duplicate, integrity.target.dangling,
+// xml.not-well-formed.
+std::string classify_libxml2_message(std::string_view message);
+
+// Whether a libxml2 RELAX NG message only repeats, for an ancestor, an error
+// already reported for its content ("Element X failed to validate content").
+bool is_follow_on_message(std::string_view message);
+
+}  // namespace ilo::validate
