@@ -21,8 +21,11 @@ std::string classify_libxml2_message(std::string_view message) {
 }
 
 bool is_follow_on_message(std::string_view message) {
+    // Ancestor summaries of a child's failure, and libxml2's placeholder for
+    // text it can no longer place once its streaming state is lost.
     return message.find("failed to validate content") != std::string_view::npos ||
-           message.find("Invalid sequence in interleave") != std::string_view::npos;
+           message.find("Invalid sequence in interleave") != std::string_view::npos ||
+           message.find("TODO") != std::string_view::npos;
 }
 
 ValidateResult validate_tbx_file(const std::string& path, const std::string& display_name,
@@ -56,6 +59,7 @@ ValidateResult validate_tbx_file(const std::string& path, const std::string& dis
     Diagnostics rng_diagnostics;
     validate_rng_file(path, display_name, schema, schema_name, rng_diagnostics);
     std::size_t reported = 0;
+    SourcePos first_error;
     for (const Diagnostic& found : rng_diagnostics.items()) {
         if (reported > 0 && is_follow_on_message(found.message)) {
             ++result.suppressed_follow_on;
@@ -63,6 +67,15 @@ ValidateResult validate_tbx_file(const std::string& path, const std::string& dis
         }
         Diagnostic diagnostic = found;
         if (diagnostic.code == "rng.invalid") diagnostic.code = classify_libxml2_message(found.message);
+        if (reported == 0) {
+            first_error = diagnostic.pos;
+        } else if (diagnostic.code.starts_with("structure.")) {
+            // libxml2's streaming RELAX NG can lose its place after an error and then
+            // reject much of what follows; say so rather than pretend each is independent.
+            diagnostic.hint = "may follow from the error at line " + std::to_string(first_error.line) +
+                              " (libxml2 RELAX NG loses its place after an error; run without --rng "
+                              "for independent reports)";
+        }
         if (diagnostic.code == "integrity.target.dangling" || diagnostic.code == "integrity.id.duplicate") {
             // The native pass checks ids and targets in both modes; do not say it twice.
             continue;
