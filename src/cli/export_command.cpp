@@ -12,7 +12,7 @@
 #include "formats/format.hpp"
 #include "io/files.hpp"
 #include "model/resolve.hpp"
-#include "validate/rng_validator.hpp"
+#include "validate/native_validator.hpp"
 
 namespace ilo::cli {
 
@@ -35,9 +35,9 @@ With --to tbx2008 (or a --profile for a translation tool) the term base is
 written as TBX 2008 (<martif>, TBX-Basic), the form OmegaT, translate-toolkit
 and Lokalize read; --to json writes the model as JSON. The output format also
 follows the --out extension (.tbx: TBX v3, .json: JSON).
-TBX output is validated against the built-in grammar of its version (TBX v3
-core, or TBX-Basic 2008) before it is renamed into place; on any error no
-output file is written and an existing one is kept.
+TBX output is checked by the native validator (the core structure of its
+version, the TBX-Basic rules, ids and references) before it is renamed into
+place; on any error no output file is written and an existing one is kept.
 
 Examples:
   ilo-tbx export --out ilo.tbx                    the built-in ILO entry
@@ -218,8 +218,10 @@ int run_export(const std::vector<std::string>& arguments, std::ostream& out, std
     report_merges(err, merge_duplicate_concepts(collector.term_base()));
     resolve_relations(collector.term_base());
 
-    // Each TBX version is checked against its own built-in grammar: 2008 output never against v3's.
-    const std::optional<OutputSchema> schema = output_schema(*target);
+    // What is written must pass the native validator (structure, TBX-Basic rules, integrity) before
+    // anyone sees it; it detects the TBX version itself, so 2008 output is never checked as v3.
+    const bool is_tbx = target->id == FormatId::tbx || target->id == FormatId::tbx2008;
+    auto passes_validation = [](validate::NativeResult result) { return result.verdict == validate::Verdict::valid; };
     // A writer error (a bad id, a dangling reference...) leaves no output.
     auto writer_failed = [&] { return diagnostics.has_errors(); };
     if (request.out == "-") {
@@ -227,7 +229,7 @@ int run_export(const std::vector<std::string>& arguments, std::ostream& out, std
         write_term_base(*target, collector.term_base(), buffer, write_options, diagnostics);
         const std::string document = buffer.str();
         if (writer_failed() ||
-            (schema && !validate_rng(document, "<standard output>", schema->text, schema->name, diagnostics))) {
+            (is_tbx && !passes_validation(validate::validate_native(document, "<standard output>", {}, diagnostics)))) {
             print_diagnostics(err, diagnostics, sources);
             return exit_invalid_output;
         }
@@ -258,8 +260,8 @@ int run_export(const std::vector<std::string>& arguments, std::ostream& out, std
         print_diagnostics(err, diagnostics, sources);
         return exit_io;
     }
-    if (schema &&
-        !validate_rng_file(output.temporary_path(), request.out, schema->text, schema->name, diagnostics)) {
+    if (is_tbx &&
+        !passes_validation(validate::validate_native_file(output.temporary_path(), request.out, {}, diagnostics))) {
         output.discard();
         print_diagnostics(err, diagnostics, sources);
         return exit_invalid_output;

@@ -64,6 +64,7 @@ std::string format_diagnostic(const Diagnostic& diagnostic, std::string_view sou
     }
     out += diagnostic.severity == Severity::error ? "error: " : "warning: ";
     out += diagnostic.message;
+    if (!diagnostic.hint.empty()) out += "; " + diagnostic.hint;
     if (!diagnostic.code.empty()) out += " [" + diagnostic.code + "]";
     out += "\n";
     if (!source_line.empty() && pos.known()) {
