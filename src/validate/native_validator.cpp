@@ -392,6 +392,11 @@ void Validator::start(const xmlChar* local_name, const xmlChar* uri, int attribu
                       const xmlChar** attributes) {
     if (stack_.empty()) {
         start_root(local_name, uri, attribute_count, attributes);
+        if (options_.root_only) {
+            stopped_ = true;
+            xmlStopParser(context_);
+            return;
+        }
         if (flavour_ == Flavour::unknown || flavour_ == Flavour::pre_iso_min) {
             Frame frame;
             frame.opaque = true;

@@ -28,6 +28,8 @@ struct NativeOptions {
     // Stop after this many errors (0: no limit). The verdict is still right:
     // a file that reached the limit is invalid.
     std::size_t max_errors = 0;
+    // Read only up to the root element: enough to learn the flavour and dialect.
+    bool root_only = false;
 };
 
 struct NativeResult {

@@ -4,6 +4,8 @@
 #include "builtin/embedded.hpp"
 #include "validate/rng_validator.hpp"
 
+#include <thread>
+
 namespace ilo::validate {
 
 std::string classify_libxml2_message(std::string_view message) {
@@ -33,17 +35,21 @@ ValidateResult validate_tbx_file(const std::string& path, const std::string& dis
     ValidateResult result;
     NativeOptions native_options;
     native_options.max_errors = options.max_errors;
-    native_options.check_structure = options.structure == StructureMode::native;
-    result.native = validate_native_file(path, display_name, native_options, diagnostics);
-    result.verdict = result.native.verdict;
-    if (options.structure == StructureMode::native || result.verdict == Verdict::unreadable ||
-        result.verdict == Verdict::not_well_formed || result.native.stopped_early)
+    if (options.structure == StructureMode::native) {
+        result.native = validate_native_file(path, display_name, native_options, diagnostics);
+        result.verdict = result.native.verdict;
         return result;
+    }
 
+    // RELAX NG for structure, the native pass for dialect rules and integrity.
+    // Both stream the file; they run side by side on two cores.
     std::string_view schema = options.schema_text;
     std::string schema_name = options.schema_name;
     if (schema.empty()) {
-        switch (result.native.flavour) {
+        Diagnostics ignored;
+        NativeOptions sniff;
+        sniff.root_only = true;
+        switch (validate_native_file(path, display_name, sniff, ignored).flavour) {
             case Flavour::v3:
                 schema = embedded::tbx_v3_core_rng();
                 schema_name = "tbx-v3-core.rng (built-in)";
@@ -53,11 +59,24 @@ ValidateResult validate_tbx_file(const std::string& path, const std::string& dis
                 schema_name = "tbx2008-core.rng (built-in)";
                 break;
             default:
-                return result;  // the native pass has already said why this is no TBX we have a schema for
+                break;  // no schema for it: the native pass says what the file is
         }
     }
+    native_options.check_structure = false;
+    Diagnostics native_diagnostics;
+    std::thread native_pass([&] {
+        result.native = validate_native_file(path, display_name, native_options, native_diagnostics);
+    });
     Diagnostics rng_diagnostics;
-    validate_rng_file(path, display_name, schema, schema_name, rng_diagnostics);
+    if (!schema.empty()) validate_rng_file(path, display_name, schema, schema_name, rng_diagnostics);
+    native_pass.join();
+
+    for (const Diagnostic& diagnostic : native_diagnostics.items()) diagnostics.add(diagnostic);
+    result.verdict = result.native.verdict;
+    if (result.verdict == Verdict::unreadable || result.verdict == Verdict::not_well_formed ||
+        result.native.stopped_early)
+        return result;  // the native pass has said it; RELAX NG would repeat the parse error
+
     std::size_t reported = 0;
     SourcePos first_error;
     for (const Diagnostic& found : rng_diagnostics.items()) {
@@ -67,6 +86,10 @@ ValidateResult validate_tbx_file(const std::string& path, const std::string& dis
         }
         Diagnostic diagnostic = found;
         if (diagnostic.code == "rng.invalid") diagnostic.code = classify_libxml2_message(found.message);
+        if (diagnostic.code == "integrity.target.dangling" || diagnostic.code == "integrity.id.duplicate") {
+            // The native pass checks ids and targets in both modes; do not say it twice.
+            continue;
+        }
         if (reported == 0) {
             first_error = diagnostic.pos;
         } else if (diagnostic.code.starts_with("structure.")) {
@@ -76,15 +99,10 @@ ValidateResult validate_tbx_file(const std::string& path, const std::string& dis
                               " (libxml2 RELAX NG loses its place after an error; run without --rng "
                               "for independent reports)";
         }
-        if (diagnostic.code == "integrity.target.dangling" || diagnostic.code == "integrity.id.duplicate") {
-            // The native pass checks ids and targets in both modes; do not say it twice.
-            continue;
-        }
         diagnostics.add(std::move(diagnostic));
         ++reported;
         if (options.max_errors != 0 && diagnostics.error_count() >= options.max_errors) break;
     }
-    if (rng_diagnostics.has_errors() && result.verdict == Verdict::valid) result.verdict = Verdict::invalid;
     if (reported > 0 && result.verdict == Verdict::valid) result.verdict = Verdict::invalid;
     return result;
 }
