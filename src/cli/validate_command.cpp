@@ -1,5 +1,7 @@
 // `ilo-tbx validate`: checks TBX files (structure, dialect rules, integrity) and prints diagnostics that say how to fix them.
+#include <algorithm>
 #include <boost/program_options.hpp>
+#include <tuple>
 #include <fstream>
 #include <iostream>
 #include <sstream>
@@ -178,7 +180,12 @@ int run_validate(const std::vector<std::string>& arguments, std::ostream& out, s
         Diagnostics diagnostics;
         validate::ValidateResult result = validate::validate_tbx_file(file, file, options, diagnostics);
         total_errors += diagnostics.error_count();
-        for (const Diagnostic& diagnostic : diagnostics.items())
+        // In file order: the checks that need the whole file (targets) report last.
+        std::vector<Diagnostic> ordered = diagnostics.items();
+        std::stable_sort(ordered.begin(), ordered.end(), [](const Diagnostic& a, const Diagnostic& b) {
+            return std::tie(a.pos.line, a.pos.column) < std::tie(b.pos.line, b.pos.column);
+        });
+        for (const Diagnostic& diagnostic : ordered)
             out << (json ? json_line(diagnostic) : text_line(diagnostic)) << "\n";
         switch (result.verdict) {
             case validate::Verdict::valid: ++valid; break;
@@ -201,7 +208,8 @@ int run_validate(const std::vector<std::string>& arguments, std::ostream& out, s
                 out << "; " << diagnostics.error_count() << (diagnostics.error_count() == 1 ? " error" : " errors");
             if (result.native.stopped_early) out << ", stopped at --max-errors";
             if (result.suppressed_follow_on > 0)
-                out << "; " << result.suppressed_follow_on << " follow-on RELAX NG errors not shown";
+                out << "; " << result.suppressed_follow_on
+                    << " more RELAX NG errors not shown, likely follow-ons: run without --rng to list each fault";
             if (result.verdict != validate::Verdict::unreadable) out << ")";
             out << "\n";
         }

@@ -545,7 +545,10 @@ void Validator::check_attributes(Frame& frame, int attribute_count, const xmlCha
         std::string_view value = as_view(a[3], a[4]);
         Namespace ns = namespace_of(a[2]);
         std::string name = ns == Namespace::xml ? "xml:" + std::string(local) : std::string(local);
-        if (ns == Namespace::xml && local == "lang") check_language(value, frame.pos);
+        if (ns == Namespace::xml && local == "lang") {
+            if (model.element == E::langSec || model.element == E::langSet) language_ = std::string(value);
+            check_language(value, frame.pos);
+        }
         const AttributeSpec* spec = nullptr;
         if (ns == Namespace::none || ns == Namespace::xml) {
             for (std::size_t s = 0; s < model.attributes.size(); ++s) {
@@ -609,8 +612,6 @@ void Validator::check_attributes(Frame& frame, int attribute_count, const xmlCha
             case AttributeType::date_or_datetime:
                 break;
         }
-        if ((model.element == E::langSec || model.element == E::langSet) && name == "xml:lang")
-            language_ = std::string(value);
     }
     for (std::size_t s = 0; s < model.attributes.size(); ++s) {
         if (!model.attributes[s].required || (seen & (1u << s))) continue;

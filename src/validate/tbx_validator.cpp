@@ -4,6 +4,7 @@
 #include "builtin/embedded.hpp"
 #include "validate/rng_validator.hpp"
 
+#include <set>
 #include <thread>
 
 namespace ilo::validate {
@@ -79,6 +80,7 @@ ValidateResult validate_tbx_file(const std::string& path, const std::string& dis
 
     std::size_t reported = 0;
     SourcePos first_error;
+    std::set<std::string> reported_rules;
     for (const Diagnostic& found : rng_diagnostics.items()) {
         if (reported > 0 && is_follow_on_message(found.message)) {
             ++result.suppressed_follow_on;
@@ -90,6 +92,13 @@ ValidateResult validate_tbx_file(const std::string& path, const std::string& dis
             // The native pass checks ids and targets in both modes; do not say it twice.
             continue;
         }
+        if (reported > 0 && reported_rules.count(diagnostic.code)) {
+            // After its first error libxml2's streaming RELAX NG often rejects much of
+            // what follows; one report per rule, and a count of the rest.
+            ++result.suppressed_follow_on;
+            continue;
+        }
+        reported_rules.insert(diagnostic.code);
         if (reported == 0) {
             first_error = diagnostic.pos;
         } else if (diagnostic.code.starts_with("structure.")) {
