@@ -241,29 +241,30 @@ SourcePos Validator::current_position() const {
 // but only a short way, so that files on one long line stay linear.
 SourcePos Validator::start_position() const {
     const xmlParserInputPtr input = context_ ? context_->input : nullptr;
-    if (!input || !input->cur || !input->base) return current_position();
-    const xmlChar* base = input->base;
-    const xmlChar* cursor = input->cur;
-    const xmlChar* open = cursor;
-    while (open > base && *open != '<') --open;
-    if (*open != '<') return current_position();
+    if (!input || !input->cur || !input->base || input->cur <= input->base) return current_position();
+    const auto* base = reinterpret_cast<const char*>(input->base);
+    const auto* cursor = reinterpret_cast<const char*>(input->cur);
+    // memrchr/memchr: this runs for every element, so it must cost little.
+    const auto* open = static_cast<const char*>(memrchr(base, '<', static_cast<std::size_t>(cursor - base)));
+    if (!open) return current_position();
     int newlines = 0;
-    for (const xmlChar* p = open; p < cursor; ++p)
-        if (*p == '\n') ++newlines;
+    for (const char* p = open; (p = static_cast<const char*>(std::memchr(p, '\n', static_cast<std::size_t>(cursor - p))));
+         ++p)
+        ++newlines;
     auto line = static_cast<std::uint32_t>(input->line - newlines > 0 ? input->line - newlines : 1);
-    const xmlChar* line_start = open;
     constexpr std::ptrdiff_t scan_limit = 512;
-    while (line_start > base && open - line_start < scan_limit && line_start[-1] != '\n' && line_start[-1] != '\r')
-        --line_start;
+    const char* window = open - base > scan_limit ? open - scan_limit : base;
+    const auto* newline = static_cast<const char*>(memrchr(window, '\n', static_cast<std::size_t>(open - window)));
+    const char* line_start = newline ? newline + 1 : window;
     std::uint32_t column = 1;
-    if (line_start == base || line_start[-1] == '\n' || line_start[-1] == '\r') {
-        for (const xmlChar* p = line_start; p < open; ++p)
-            if ((*p & 0xC0) != 0x80) ++column;
+    if (newline || window == base) {
+        for (const char* p = line_start; p < open; ++p)
+            if ((static_cast<unsigned char>(*p) & 0xC0) != 0x80) ++column;
     } else {
         // A very long line: count back from libxml2's column at the cursor.
         std::uint32_t tag_length = 0;
-        for (const xmlChar* p = open; p < cursor; ++p)
-            if ((*p & 0xC0) != 0x80) ++tag_length;
+        for (const char* p = open; p < cursor; ++p)
+            if ((static_cast<unsigned char>(*p) & 0xC0) != 0x80) ++tag_length;
         column = input->col > static_cast<int>(tag_length) ? static_cast<std::uint32_t>(input->col) - tag_length : 1;
     }
     return {file_, line, column};
