@@ -8,11 +8,11 @@
 #include "builtin/embedded.hpp"
 #include "cli/cli.hpp"
 #include "cli/output_options.hpp"
+#include "cli/publish_output.hpp"
 #include "formats/emn_reader.hpp"
 #include "formats/format.hpp"
 #include "io/files.hpp"
 #include "model/resolve.hpp"
-#include "validate/native_validator.hpp"
 
 namespace ilo::cli {
 
@@ -132,13 +132,11 @@ void print_explanation(std::ostream& out, const std::string& name, std::string_v
 int run_export(const std::vector<std::string>& arguments, std::ostream& out, std::ostream& err) {
     ExportRequest request;
     po::options_description visible("Options");
-    visible.add_options()
-        ("out,o", po::value<std::string>(&request.out)->value_name("FILE"),
-         "write the TBX to FILE ('-' or absent: standard output)")
-        ("strict", po::bool_switch(&request.strict), "treat reader warnings as errors")
-        ("explain", po::bool_switch(&request.explain),
-         "print how each line of each page was classified, and write no TBX")
-        ("help,h", "show this help");
+    visible.add_options()("out,o", po::value<std::string>(&request.out)->value_name("FILE"),
+                          "write the TBX to FILE ('-' or absent: standard output)")(
+        "strict", po::bool_switch(&request.strict), "treat reader warnings as errors")(
+        "explain", po::bool_switch(&request.explain),
+        "print how each line of each page was classified, and write no TBX")("help,h", "show this help");
     add_output_options(visible, request.output);
     po::options_description hidden;
     hidden.add_options()("page", po::value<std::vector<std::string>>(&request.pages));
@@ -218,60 +216,14 @@ int run_export(const std::vector<std::string>& arguments, std::ostream& out, std
     report_merges(err, merge_duplicate_concepts(collector.term_base()));
     resolve_relations(collector.term_base());
 
-    // What is written must pass the native validator (structure, TBX-Basic rules, integrity) before
-    // anyone sees it; it detects the TBX version itself, so 2008 output is never checked as v3.
-    const bool is_tbx = target->id == FormatId::tbx || target->id == FormatId::tbx2008;
-    auto passes_validation = [](validate::NativeResult result) { return result.verdict == validate::Verdict::valid; };
     // A writer error (a bad id, a dangling reference...) leaves no output.
-    auto writer_failed = [&] { return diagnostics.has_errors(); };
-    if (request.out == "-") {
-        std::ostringstream buffer;
-        write_term_base(*target, collector.term_base(), buffer, write_options, diagnostics);
-        const std::string document = buffer.str();
-        if (writer_failed() ||
-            (is_tbx && !passes_validation(validate::validate_native(document, "<standard output>", {}, diagnostics)))) {
-            print_diagnostics(err, diagnostics, sources);
-            return exit_invalid_output;
-        }
-        print_diagnostics(err, diagnostics, sources);
-        out << document;
-        out.flush();
-        if (!out) {
-            err << "ilo-tbx export: error: cannot write to standard output\n";
-            return exit_io;
-        }
-        return exit_ok;
-    }
-
-    AtomicOutputFile output(request.out);
-    if (!output.open(diagnostics)) {
-        print_diagnostics(err, diagnostics, sources);
-        return exit_io;
-    }
-    write_term_base(*target, collector.term_base(), output.stream(), write_options, diagnostics);
-    if (writer_failed()) {
-        output.discard();
-        print_diagnostics(err, diagnostics, sources);
-        return exit_invalid_output;
-    }
-    output.stream().flush();
-    if (!output.stream()) {
-        output.commit(diagnostics);  // reports the failed write and removes the temporary file
-        print_diagnostics(err, diagnostics, sources);
-        return exit_io;
-    }
-    if (is_tbx &&
-        !passes_validation(validate::validate_native_file(output.temporary_path(), request.out, {}, diagnostics))) {
-        output.discard();
-        print_diagnostics(err, diagnostics, sources);
-        return exit_invalid_output;
-    }
-    if (!output.commit(diagnostics)) {
-        print_diagnostics(err, diagnostics, sources);
-        return exit_io;
-    }
+    auto produce = [&](std::ostream& stream) {
+        write_term_base(*target, collector.term_base(), stream, write_options, diagnostics);
+    };
+    const int code = publish_output(
+        *target, request.out, out, produce, [&] { return fail_on_errors(diagnostics); }, diagnostics);
     print_diagnostics(err, diagnostics, sources);
-    return exit_ok;
+    return code;
 }
 
 }  // namespace ilo::cli

@@ -5,9 +5,9 @@
 
 #include "cli/cli.hpp"
 #include "cli/output_options.hpp"
+#include "cli/publish_output.hpp"
 #include "formats/format.hpp"
 #include "io/files.hpp"
-#include "validate/rng_validator.hpp"
 
 namespace ilo::cli {
 
@@ -72,15 +72,13 @@ const Format* input_format(const ImportRequest& request, std::string_view text) 
 int run_import(const std::vector<std::string>& arguments, std::ostream& out, std::ostream& err) {
     ImportRequest request;
     po::options_description visible("Options");
-    visible.add_options()
-        ("out,o", po::value<std::string>(&request.out)->value_name("FILE"),
-         "write to FILE ('-' or absent: standard output)")
-        ("from,f", po::value<std::string>(&request.from)->value_name("FORMAT"),
-         ("input format: " + format_names(true) + " (default: from the extension or the content)").c_str());
+    visible.add_options()("out,o", po::value<std::string>(&request.out)->value_name("FILE"),
+                          "write to FILE ('-' or absent: standard output)")(
+        "from,f", po::value<std::string>(&request.from)->value_name("FORMAT"),
+        ("input format: " + format_names(true) + " (default: from the extension or the content)").c_str());
     add_output_options(visible, request.output);
-    visible.add_options()
-        ("strict", po::bool_switch(&request.strict), "treat warnings (including losses) as errors")
-        ("help,h", "show this help");
+    visible.add_options()("strict", po::bool_switch(&request.strict), "treat warnings (including losses) as errors")(
+        "help,h", "show this help");
     po::options_description hidden;
     hidden.add_options()("input", po::value<std::vector<std::string>>());
     po::options_description all;
@@ -150,60 +148,13 @@ int run_import(const std::vector<std::string>& arguments, std::ostream& out, std
         }
         return exit_invalid_output;
     };
-    // Each TBX version is checked against its own built-in grammar: 2008 output never against v3's.
-    const std::optional<OutputSchema> schema = output_schema(*target);
-
-    if (request.out == "-") {
-        std::ostringstream buffer;
-        convert(buffer);
-        const std::string document = buffer.str();
-        if (failed()) {
-            print_diagnostics(err, diagnostics, sources);
-            return failure_code();
-        }
-        if (schema && !validate_rng(document, "<standard output>", schema->text, schema->name, diagnostics)) {
-            print_diagnostics(err, diagnostics, sources);
-            return exit_invalid_output;
-        }
-        print_diagnostics(err, diagnostics, sources);
-        out << document;
-        out.flush();
-        if (!out) {
-            err << "ilo-tbx import: error: cannot write to standard output\n";
-            return exit_io;
-        }
-        return exit_ok;
-    }
-
-    AtomicOutputFile output(request.out);
-    if (!output.open(diagnostics)) {
-        print_diagnostics(err, diagnostics, sources);
-        return exit_io;
-    }
-    convert(output.stream());
-    if (failed()) {
-        output.discard();
-        print_diagnostics(err, diagnostics, sources);
-        return failure_code();
-    }
-    output.stream().flush();
-    if (!output.stream()) {
-        output.commit(diagnostics);  // reports the failed write and removes the temporary file
-        print_diagnostics(err, diagnostics, sources);
-        return exit_io;
-    }
-    if (schema &&
-        !validate_rng_file(output.temporary_path(), request.out, schema->text, schema->name, diagnostics)) {
-        output.discard();
-        print_diagnostics(err, diagnostics, sources);
-        return exit_invalid_output;
-    }
-    if (!output.commit(diagnostics)) {
-        print_diagnostics(err, diagnostics, sources);
-        return exit_io;
-    }
+    auto verdict = [&]() -> std::optional<int> {
+        if (failed()) return failure_code();
+        return std::nullopt;
+    };
+    const int code = publish_output(*target, request.out, out, convert, verdict, diagnostics);
     print_diagnostics(err, diagnostics, sources);
-    return exit_ok;
+    return code;
 }
 
 }  // namespace ilo::cli

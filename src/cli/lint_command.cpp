@@ -7,10 +7,10 @@
 #include "builtin/embedded.hpp"
 #include "cli/cli.hpp"
 #include "cli/lint_output.hpp"
+#include "cli/publish_output.hpp"
 #include "formats/format.hpp"
 #include "io/files.hpp"
 #include "lint/lint.hpp"
-#include "validate/rng_validator.hpp"
 
 namespace ilo::cli {
 
@@ -81,35 +81,13 @@ void print_rules(std::ostream& out) {
 int write_fixed(const TermBase& term_base, const std::string& path, std::ostream& out, Diagnostics& diagnostics) {
     const Format& tbx = *find_format("tbx");
     const WriteOptions write_options;
-    const std::string schema_name = "tbx-v3-core.rng (built-in)";
-    if (path == "-") {
-        std::ostringstream buffer;
-        write_term_base(tbx, term_base, buffer, write_options, diagnostics);
+    auto produce = [&](std::ostream& stream) { write_term_base(tbx, term_base, stream, write_options, diagnostics); };
+    // A fix that leaves a writer error means the fixed term base is not one we can write.
+    auto verdict = [&]() -> std::optional<int> {
         if (diagnostics.has_errors()) return exit_bad_input;
-        const std::string document = buffer.str();
-        if (!validate_rng(document, "<standard output>", embedded::tbx_v3_core_rng(), schema_name, diagnostics))
-            return exit_invalid_output;
-        out << document;
-        out.flush();
-        return out ? exit_ok : exit_io;
-    }
-    AtomicOutputFile output(path);
-    if (!output.open(diagnostics)) return exit_io;
-    write_term_base(tbx, term_base, output.stream(), write_options, diagnostics);
-    if (diagnostics.has_errors()) {
-        output.discard();
-        return exit_bad_input;
-    }
-    output.stream().flush();
-    if (!output.stream()) {
-        output.commit(diagnostics);  // reports the failed write and removes the temporary file
-        return exit_io;
-    }
-    if (!validate_rng_file(output.temporary_path(), path, embedded::tbx_v3_core_rng(), schema_name, diagnostics)) {
-        output.discard();
-        return exit_invalid_output;
-    }
-    return output.commit(diagnostics) ? exit_ok : exit_io;
+        return std::nullopt;
+    };
+    return publish_output(tbx, path, out, produce, verdict, diagnostics);
 }
 
 }  // namespace
@@ -117,20 +95,19 @@ int write_fixed(const TermBase& term_base, const std::string& path, std::ostream
 int run_lint(const std::vector<std::string>& arguments, std::ostream& out, std::ostream& err) {
     LintRequest request;
     po::options_description visible("Options");
-    visible.add_options()
-        ("format", po::value<std::string>(&request.format)->value_name("text|json"),
-         "how to print the findings (default: text)")
-        ("fail-on", po::value<std::string>(&request.fail_on)->value_name("warning|error"),
-         "exit with 5 if a finding is at least this severe (default: error)")
-        ("expect-langs", po::value<std::string>(&request.expect_langs)->value_name("eu24|LIST"),
-         "languages every concept should have: eu24 and/or comma-separated tags (default: those used in the file)")
-        ("from", po::value<std::string>(&request.from)->value_name("FORMAT"),
-         "read every input as FORMAT instead of guessing from its extension")
-        ("fix", po::bool_switch(&request.fix), "apply the safe fixes and write the result to --out")
-        ("out,o", po::value<std::string>(&request.out)->value_name("FILE"),
-         "with --fix: where to write the fixed TBX ('-': standard output, the report then goes to standard error)")
-        ("list-rules", po::bool_switch(&request.list_rules), "list every rule with its id and severity")
-        ("help,h", "show this help");
+    visible.add_options()("format", po::value<std::string>(&request.format)->value_name("text|json"),
+                          "how to print the findings (default: text)")(
+        "fail-on", po::value<std::string>(&request.fail_on)->value_name("warning|error"),
+        "exit with 5 if a finding is at least this severe (default: error)")(
+        "expect-langs", po::value<std::string>(&request.expect_langs)->value_name("eu24|LIST"),
+        "languages every concept should have: eu24 and/or comma-separated tags (default: those used in the file)")(
+        "from", po::value<std::string>(&request.from)->value_name("FORMAT"),
+        "read every input as FORMAT instead of guessing from its extension")(
+        "fix", po::bool_switch(&request.fix), "apply the safe fixes and write the result to --out")(
+        "out,o", po::value<std::string>(&request.out)->value_name("FILE"),
+        "with --fix: where to write the fixed TBX ('-': standard output, the report then goes to standard error)")(
+        "list-rules", po::bool_switch(&request.list_rules), "list every rule with its id and severity")(
+        "help,h", "show this help");
     po::options_description hidden;
     hidden.add_options()("input", po::value<std::vector<std::string>>(&request.inputs));
     po::options_description all;
@@ -184,8 +161,8 @@ int run_lint(const std::vector<std::string>& arguments, std::ostream& out, std::
     };
     std::vector<Loaded> loaded;
     const bool builtin = request.inputs.empty();
-    const std::vector<std::string> names = builtin ? std::vector<std::string>{std::string(builtin_page_name)}
-                                                   : request.inputs;
+    const std::vector<std::string> names =
+        builtin ? std::vector<std::string>{std::string(builtin_page_name)} : request.inputs;
     for (const std::string& given : names) {
         const std::string name = given == "-" ? std::string("<stdin>") : given;
         const Format* format = forced_format;
@@ -209,7 +186,8 @@ int run_lint(const std::vector<std::string>& arguments, std::ostream& out, std::
             }
             sources.emplace(name, std::move(*text));
         }
-        TermBase term_base = read_term_base(*format, Input{name, sources.find(name)->second}, ReadOptions{}, diagnostics);
+        TermBase term_base =
+            read_term_base(*format, Input{name, sources.find(name)->second}, ReadOptions{}, diagnostics);
         if (diagnostics.has_errors()) {
             print_diagnostics(err, diagnostics, sources);
             return exit_bad_input;
@@ -244,8 +222,10 @@ int run_lint(const std::vector<std::string>& arguments, std::ostream& out, std::
 
     // With the fixed TBX on standard output, the report must not mix into it.
     std::ostream& report = request.fix && request.out == "-" ? err : out;
-    if (request.format == "json") print_lint_json(report, results);
-    else print_lint_text(report, results, sources);
+    if (request.format == "json")
+        print_lint_json(report, results);
+    else
+        print_lint_text(report, results, sources);
 
     const Severity threshold = request.fail_on == "warning" ? Severity::warning : Severity::error;
     for (const LintedInput& result : results)

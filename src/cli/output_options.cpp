@@ -3,7 +3,6 @@
 
 #include <array>
 
-#include "builtin/embedded.hpp"
 #include "formats/tbx_basic_rules.hpp"
 #include "text/language_tag.hpp"
 
@@ -62,26 +61,26 @@ std::optional<std::string> language_argument(std::string_view text) {
 }  // namespace
 
 void add_output_options(po::options_description& options, OutputRequest& request) {
-    options.add_options()
-        ("to,t", po::value<std::string>(&request.to)->value_name("FORMAT"),
-         ("output format: " + writable_format_names() + " (default: from --profile or the --out extension)").c_str())
-        ("dialect", po::value<std::string>(&request.dialect)->value_name("NAME"),
-         "TBX output dialect: basic (default), core or min")
-        ("style", po::value<std::string>(&request.style)->value_name("STYLE"), "TBX output style: dca (default) or dct")
-        ("profile", po::value<std::string>(&request.profile)->value_name("TOOL"),
-         ("write for a translation tool: " + profile_names() + " (TBX 2008; see the README)").c_str())
-        ("source-lang", po::value<std::string>(&request.source_language)->value_name("TAG"),
-         "with tbx2008: this language's section first in each entry (default with --profile: en)")
-        ("langs", po::value<std::string>(&request.languages)->value_name("TAG,..."),
-         "with tbx2008: keep only these target languages (and the source); the rest is counted in a warning");
+    options.add_options()(
+        "to,t", po::value<std::string>(&request.to)->value_name("FORMAT"),
+        ("output format: " + writable_format_names() + " (default: from --profile or the --out extension)").c_str())(
+        "dialect", po::value<std::string>(&request.dialect)->value_name("NAME"),
+        "TBX output dialect: basic (default), core or min")(
+        "style", po::value<std::string>(&request.style)->value_name("STYLE"), "TBX output style: dca (default) or dct")(
+        "profile", po::value<std::string>(&request.profile)->value_name("TOOL"),
+        ("write for a translation tool: " + profile_names() + " (TBX 2008; see the README)").c_str())(
+        "source-lang", po::value<std::string>(&request.source_language)->value_name("TAG"),
+        "with tbx2008: this language's section first in each entry (default with --profile: en)")(
+        "langs", po::value<std::string>(&request.languages)->value_name("TAG,..."),
+        "with tbx2008: keep only these target languages (and the source); the rest is counted in a warning");
 }
 
 std::string profile_help() {
     std::string text = "Profiles (--profile):\n";
     for (const ProfileRow& row : profile_table) {
         std::string name(row.name);
-        text += "  " + name + std::string(name.size() < 20 ? 20 - name.size() : 1, ' ') + std::string(row.purpose) +
-                "\n";
+        text +=
+            "  " + name + std::string(name.size() < 20 ? 20 - name.size() : 1, ' ') + std::string(row.purpose) + "\n";
     }
     return text;
 }
@@ -110,13 +109,20 @@ std::optional<std::string> resolve_output(const OutputRequest& request, const st
             return "cannot tell the output format from '" + out + "'; give --to (" + writable_format_names() + ")";
     }
 
-    if (request.dialect == "basic") write_options.dialect = TbxDialect::basic;
-    else if (request.dialect == "core") write_options.dialect = TbxDialect::core;
-    else if (request.dialect == "min") write_options.dialect = TbxDialect::min;
-    else return "unknown dialect '" + request.dialect + "'; expected basic, core or min";
-    if (request.style == "dca") write_options.style = TbxStyle::dca;
-    else if (request.style == "dct") write_options.style = TbxStyle::dct;
-    else return "unknown style '" + request.style + "'; expected dca or dct";
+    if (request.dialect == "basic")
+        write_options.dialect = TbxDialect::basic;
+    else if (request.dialect == "core")
+        write_options.dialect = TbxDialect::core;
+    else if (request.dialect == "min")
+        write_options.dialect = TbxDialect::min;
+    else
+        return "unknown dialect '" + request.dialect + "'; expected basic, core or min";
+    if (request.style == "dca")
+        write_options.style = TbxStyle::dca;
+    else if (request.style == "dct")
+        write_options.style = TbxStyle::dct;
+    else
+        return "unknown style '" + request.style + "'; expected dca or dct";
 
     bool tool_options = !request.source_language.empty() || !request.languages.empty();
     if (tool_options && target->id != FormatId::tbx2008)
@@ -146,13 +152,6 @@ std::optional<std::string> resolve_output(const OutputRequest& request, const st
     }
     if (tool.primary_language_tags && !tool.source_language.empty())
         tool.source_language = tool.source_language.substr(0, tool.source_language.find('-'));
-    return std::nullopt;
-}
-
-std::optional<OutputSchema> output_schema(const Format& format) {
-    if (format.id == FormatId::tbx) return OutputSchema{embedded::tbx_v3_core_rng(), "tbx-v3-core.rng (built-in)"};
-    if (format.id == FormatId::tbx2008)
-        return OutputSchema{embedded::tbx_2008_basic_rng(), "tbx-2008-basic.rng (built-in)"};
     return std::nullopt;
 }
 

@@ -1,4 +1,4 @@
-// The output options export and import share: --to, --dialect, --style, --profile, --source-lang, --langs, and which schema checks the result.
+// The output options export and import share: --to, --dialect, --style, --profile, --source-lang, --langs.
 #pragma once
 
 #include <boost/program_options.hpp>
@@ -30,12 +30,5 @@ std::string profile_help();
 // error message, or nothing when the options are consistent.
 std::optional<std::string> resolve_output(const OutputRequest& request, const std::string& out, const Format*& target,
                                           WriteOptions& write_options);
-
-// The built-in schema a written file must pass before it is kept; null for formats without one (JSON).
-struct OutputSchema {
-    std::string_view text;
-    std::string name;
-};
-std::optional<OutputSchema> output_schema(const Format& format);
 
 }  // namespace ilo::cli
