@@ -65,7 +65,7 @@ void add_output_options(po::options_description& options, OutputRequest& request
         "to,t", po::value<std::string>(&request.to)->value_name("FORMAT"),
         ("output format: " + writable_format_names() + " (default: from --profile or the --out extension)").c_str())(
         "dialect", po::value<std::string>(&request.dialect)->value_name("NAME"),
-        "TBX output dialect: basic (default), core or min")(
+        "TBX output dialect: basic (default; TBX-Basic's categories and picklists) or core (every category kept, lossless)")(
         "style", po::value<std::string>(&request.style)->value_name("STYLE"), "TBX output style: dca (default) or dct")(
         "profile", po::value<std::string>(&request.profile)->value_name("TOOL"),
         ("write for a translation tool: " + profile_names() + " (TBX 2008; see the README)").c_str())(

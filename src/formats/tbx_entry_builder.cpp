@@ -1,4 +1,5 @@
-// The part both TBX-Basic writers share: one concept as a v3 conceptEntry or a 2008 termEntry, with TBX-Basic's rules and the loss report.
+// The part both TBX-Basic writers share: one concept as a v3 conceptEntry or a 2008 termEntry, with TBX-Basic's rules
+// and the loss report.
 #include "formats/tbx_entry_builder.hpp"
 
 #include <initializer_list>
@@ -14,14 +15,19 @@ namespace {
 
 std::string relation_kind_name(RelationKind kind) {
     switch (kind) {
-        case RelationKind::related: return "Related term";
-        case RelationKind::broader: return "Broader term";
-        case RelationKind::narrower: return "Narrower term";
+        case RelationKind::related:
+            return "Related term";
+        case RelationKind::broader:
+            return "Broader term";
+        case RelationKind::narrower:
+            return "Narrower term";
     }
     return "Related term";
 }
 
-std::string relation_prefix(RelationKind kind) { return relation_kind_name(kind) + ": "; }
+std::string relation_prefix(RelationKind kind) {
+    return relation_kind_name(kind) + ": ";
+}
 
 // A relation's label as written in a ref or xref: related ones plainly, the
 // others with their kind in front, since TBX-Basic has only crossReference.
@@ -31,7 +37,9 @@ std::string relation_text(const Relation& relation) {
 }
 
 // A relation target is a URL when it has a scheme; otherwise it names a concept.
-bool looks_like_url(std::string_view target) { return target.find("://") != std::string_view::npos; }
+bool looks_like_url(std::string_view target) {
+    return target.find("://") != std::string_view::npos;
+}
 
 // Where an extra element would be written: directly at an entry level, or
 // inside one of the TBX groups. Each allows different members.
@@ -50,10 +58,13 @@ bool is_member(Container container, std::string_view element, Level level, tbx_b
             case Container::level:
                 if (level == Level::term_level && element == "termNote") return true;
                 return one_of({"admin", "descrip", "descripGrp", "note", "ref", "transacGrp", "xref"});
-            case Container::descrip_group: return element == "admin";
-            case Container::transac_group: return one_of({"date", "transacNote"});
+            case Container::descrip_group:
+                return element == "admin";
+            case Container::transac_group:
+                return one_of({"date", "transacNote"});
             case Container::admin_group:
-            case Container::term_note_group: return false;
+            case Container::term_note_group:
+                return false;
         }
         return false;
     }
@@ -61,11 +72,14 @@ bool is_member(Container container, std::string_view element, Level level, tbx_b
         case Container::level:
             if (level == Level::term_level && one_of({"termNote", "termNoteGrp"})) return true;
             return one_of({"admin", "adminGrp", "descrip", "descripGrp", "note", "ref", "transacGrp", "xref"});
-        case Container::admin_group: return one_of({"adminNote", "note", "ref", "xref"});
+        case Container::admin_group:
+            return one_of({"adminNote", "note", "ref", "xref"});
         case Container::descrip_group:
             return one_of({"admin", "adminGrp", "descripNote", "note", "ref", "transacGrp", "xref"});
-        case Container::term_note_group: return one_of({"admin", "adminGrp", "note", "ref", "transacGrp", "xref"});
-        case Container::transac_group: return one_of({"date", "note", "ref", "transacNote", "xref"});
+        case Container::term_note_group:
+            return one_of({"admin", "adminGrp", "note", "ref", "transacGrp", "xref"});
+        case Container::transac_group:
+            return one_of({"date", "note", "ref", "transacNote", "xref"});
     }
     return false;
 }
@@ -112,7 +126,10 @@ std::string describe(const ExtraField& extra) {
 class EntryBuilder {
 public:
     EntryBuilder(const Shape& shape, Diagnostics& diagnostics, FileState& state)
-        : shape_(shape), edition_(shape.edition), diagnostics_(diagnostics), ids_(state.ids),
+        : shape_(shape),
+          edition_(shape.edition),
+          diagnostics_(diagnostics),
+          ids_(state.ids),
           references_(state.references) {}
 
     // Returns false if the concept cannot be written at all (no term anywhere).
@@ -164,8 +181,9 @@ private:
         std::string result = xml_values::sanitized(text, changed);
         if (changed)
             diagnostics_.warning(place.pos, "tbx.invalid-char",
-                                 place.label + ": invalid UTF-8 or a character XML 1.0 cannot carry was replaced by "
-                                               "U+FFFD");
+                                 place.label +
+                                     ": invalid UTF-8 or a character XML 1.0 cannot carry was replaced by "
+                                     "U+FFFD");
         return result;
     }
 
@@ -173,8 +191,8 @@ private:
         diagnostics_.warning(place.pos, "tbx.loss", place.label + ": " + what);
     }
 
-    pugi::xml_node add_text(pugi::xml_node parent, const char* element, std::string_view type,
-                            std::string_view value, const Place& place) {
+    pugi::xml_node add_text(pugi::xml_node parent, const char* element, std::string_view type, std::string_view value,
+                            const Place& place) {
         pugi::xml_node node = parent.append_child(element);
         if (!type.empty()) node.append_attribute("type").set_value(std::string(type).c_str());
         if (!value.empty()) node.text().set(clean(value, place).c_str());
@@ -219,8 +237,9 @@ private:
         if (!definition.source.empty()) add_text(holder, "admin", "source", definition.source, place);
         if (!definition.context.empty()) {
             if (!context_in_group)
-                loss(place, "TBX-Basic 2008 has no note inside a definition's descripGrp; the definition's context "
-                            "is written as a note beside the definition");
+                loss(place,
+                     "TBX-Basic 2008 has no note inside a definition's descripGrp; the definition's context "
+                     "is written as a note beside the definition");
             add_text(context_in_group ? holder : parent, "note", {}, definition.context, place);
         }
         for (const ExtraField& extra : definition.extra)
@@ -228,7 +247,7 @@ private:
     }
 
     void add_transaction(pugi::xml_node parent, const Transaction& transaction, Level level, const Place& place) {
-        if (!tbx_basic::is_transaction_type(transaction.type)) {
+        if (!transaction_type_allowed(transaction.type)) {
             std::string summary = "transaction: " + transaction.type;
             if (!transaction.date.empty()) summary += ", " + transaction.date;
             if (!transaction.responsibility.empty()) summary += ", " + transaction.responsibility;
@@ -257,10 +276,10 @@ private:
         }
         if (!transaction.responsibility.empty() || !transaction.responsibility_target.empty()) {
             pugi::xml_node note = add_text(group, "transacNote", "responsibility", transaction.responsibility, place);
-            if (!transaction.responsibility_target.empty())
-                add_target(note, transaction.responsibility_target, place);
+            if (!transaction.responsibility_target.empty()) add_target(note, transaction.responsibility_target, place);
         }
-        for (const ExtraField& extra : transaction.extra) add_extra(group, extra, level, Container::transac_group, place);
+        for (const ExtraField& extra : transaction.extra)
+            add_extra(group, extra, level, Container::transac_group, place);
     }
 
     // A target that is not a URL must be the id of something in the file; the writer checks that at the end.
@@ -271,6 +290,7 @@ private:
 
     void add_relation(pugi::xml_node entry, const Relation& relation, const Place& place) {
         auto check_type = [&](std::string_view written_as) {
+            if (shape_.open_categories) return;
             if (!relation.type.empty() && relation.type != written_as)
                 loss(place, "relation type \"" + relation.type + "\" is written as " + std::string(written_as) +
                                 ", the only TBX-Basic category for this link");
@@ -279,12 +299,13 @@ private:
             add_text(entry, "note", {}, relation_prefix(relation.kind) + relation.label, place);
         } else if (xml_values::is_http_url(relation.target)) {
             check_type("externalCrossReference");
-            pugi::xml_node node = add_text(entry, "xref", "externalCrossReference",
+            pugi::xml_node node = add_text(entry, "xref", relation_category(relation, "externalCrossReference"),
                                            relation.label.empty() ? relation.target : relation_text(relation), place);
             node.append_attribute("target").set_value(clean(relation.target, place).c_str());
         } else if (!looks_like_url(relation.target) && xml_values::is_ncname(relation.target)) {
             check_type("crossReference");
-            pugi::xml_node node = add_text(entry, "ref", "crossReference", relation_text(relation), place);
+            pugi::xml_node node =
+                add_text(entry, "ref", relation_category(relation, "crossReference"), relation_text(relation), place);
             add_target(node, relation.target, place);
         } else {
             add_degraded(entry, relation_prefix(relation.kind) + relation.label + " <" + relation.target + ">", place,
@@ -304,6 +325,23 @@ private:
         node.append_attribute("target").set_value(clean(url, place).c_str());
     }
 
+    // TBX-Basic's category list and picklists, unless the dialect is TBX-Core, which takes any named category.
+    bool category_allowed(std::string_view element, std::string_view type, Level level, std::string_view value) const {
+        if (shape_.open_categories) return !type.empty();
+        return tbx_basic::allows(element, type, level, value, edition_);
+    }
+
+    bool transaction_type_allowed(std::string_view type) const {
+        if (shape_.open_categories) return !type.empty();
+        return tbx_basic::is_transaction_type(type);
+    }
+
+    // The type a relation is written with: its own under TBX-Core, TBX-Basic's only category otherwise.
+    const char* relation_category(const Relation& relation, const char* basic_category) const {
+        if (shape_.open_categories && !relation.type.empty()) return relation.type.c_str();
+        return basic_category;
+    }
+
     // Why TBX-Basic cannot hold `extra` in `container` at `level`, or "" if it can.
     // `head`: the extra opens its group (the descrip of a descripGrp...), which the group's shape already checked.
     std::string refusal(const ExtraField& extra, Level level, Container container, bool head = false) {
@@ -319,7 +357,7 @@ private:
         if (group != group_shapes().end()) {
             if (extra.children.empty() || extra.children.front().element != group->second.head)
                 return element + " must start with " + std::string(group->second.head);
-            if (element == "transacGrp" && !tbx_basic::is_transaction_type(extra.children.front().value))
+            if (element == "transacGrp" && !transaction_type_allowed(extra.children.front().value))
                 return "transaction type \"" + extra.children.front().value +
                        "\" is not in TBX-Basic's picklist (origination, modification)";
             std::string head_refusal = refusal(extra.children.front(), level, group->second.container, true);
@@ -336,23 +374,23 @@ private:
                        : "date \"" + extra.value + "\" is not an ISO 8601 date (xsd:date)";
         }
         if (element == "transac")
-            return head && extra.type == "transactionType" ? std::string()
-                                                           : "a transaction type outside a transaction";
+            return head && extra.type == "transactionType" ? std::string() : "a transaction type outside a transaction";
         if (element == "transacNote")
-            return extra.type == "responsibility" ? std::string()
-                                                   : "TBX-Basic has no transacNote type \"" + extra.type + "\"";
+            return extra.type == "responsibility" || (shape_.open_categories && !extra.type.empty())
+                       ? std::string()
+                       : "TBX-Basic has no transacNote type \"" + extra.type + "\"";
         if (element == "adminNote" || element == "descripNote") {
             if (extra.type.empty()) return element + " needs a type";
         } else if (element == "xref") {
             if (container != Container::level) return "TBX-Basic allows xref only directly in an entry, not in a group";
-            if (!tbx_basic::allows(element, extra.type, level, extra.value, edition_))
+            if (!category_allowed(element, extra.type, level, extra.value))
                 return tbx_basic::refusal_reason(element, extra.type, level, extra.value, edition_);
             // v3's Schematron wants an http(s) URL; TBX-Basic 2008 takes any text as an xref target.
             if (edition_ == tbx_basic::Edition::v3 && !xml_values::is_http_url(extra.target))
                 return "xref target \"" + extra.target + "\" is not an http(s) URL";
             if (extra.target.empty()) return "an xref needs a target";
             return {};
-        } else if (!tbx_basic::allows(element, extra.type, level, extra.value, edition_)) {
+        } else if (!category_allowed(element, extra.type, level, extra.value)) {
             return tbx_basic::refusal_reason(element, extra.type, level, extra.value, edition_);
         }
         if (!extra.target.empty() && (looks_like_url(extra.target) || !xml_values::is_ncname(extra.target)))
@@ -407,8 +445,10 @@ private:
 
     void add_termless_language(pugi::xml_node entry, const LanguageSection& language, const std::string& concept_id) {
         Place place{language.pos, concept_id + "/" + language.language};
-        loss(place, "TBX needs a term in every language section; its definitions and notes are written at concept "
-                    "level with xml:lang=\"" + language.language + "\"");
+        loss(place,
+             "TBX needs a term in every language section; its definitions and notes are written at concept "
+             "level with xml:lang=\"" +
+                 language.language + "\"");
         bool language_ok = check_language(language.language, place);
         for (const Definition& definition : language.definitions)
             add_definition(entry, definition, language_ok ? language.language : std::string(), Level::concept_level,
@@ -455,12 +495,12 @@ private:
     void add_term_note(pugi::xml_node section, std::vector<std::string>& deferred, std::string_view type,
                        const std::string& value, const Place& place) {
         if (value.empty()) return;
-        if (tbx_basic::allows("termNote", type, Level::term_level, value, edition_)) {
+        if (category_allowed("termNote", type, Level::term_level, value)) {
             add_text(section, "termNote", type, value, place);
             return;
         }
-        loss(place, tbx_basic::refusal_reason("termNote", type, Level::term_level, value, edition_) + "; written as a note \"" +
-                        std::string(type) + ": ...\"");
+        loss(place, tbx_basic::refusal_reason("termNote", type, Level::term_level, value, edition_) +
+                        "; written as a note \"" + std::string(type) + ": ...\"");
         deferred.push_back(std::string(type) + ": " + value);
     }
 

@@ -1,4 +1,5 @@
-// The part both TBX-Basic writers share: one concept as a v3 conceptEntry or a 2008 termEntry, with TBX-Basic's rules and the loss report.
+// The part both TBX writers share: one concept as a v3 conceptEntry or a 2008 termEntry, with TBX-Basic's (or
+// TBX-Core's) rules and the loss report.
 #pragma once
 
 #include <pugixml.hpp>
@@ -19,8 +20,12 @@ struct Shape {
     const char* entry;     // conceptEntry / termEntry
     const char* language;  // langSec / langSet
     const char* term;      // termSec / tig
+    // TBX-Core: every data category and value the core structure can place is written as it is,
+    // with no TBX-Basic category list or picklist, so nothing the model holds is turned into a note.
+    bool open_categories = false;
 };
 inline constexpr Shape v3_shape{tbx_basic::Edition::v3, "conceptEntry", "langSec", "termSec"};
+inline constexpr Shape v3_core_shape{tbx_basic::Edition::v3, "conceptEntry", "langSec", "termSec", true};
 inline constexpr Shape v2008_shape{tbx_basic::Edition::v2008, "termEntry", "langSet", "tig"};
 
 // Where in the model something is, for messages: "c1", "c1/en", "c1/en 'ILO'".

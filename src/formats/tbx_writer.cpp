@@ -1,4 +1,5 @@
-// TBX v3 TBX-Basic DCA writer: the prolog by hand, the header, each conceptEntry and the back matter built and printed with pugixml.
+// TBX v3 writer (TBX-Basic or TBX-Core, DCA style): the prolog by hand, the header, each conceptEntry and the back
+// matter built and printed with pugixml.
 #include "formats/tbx_writer.hpp"
 
 #include <pugixml.hpp>
@@ -19,10 +20,12 @@ namespace {
 constexpr const char* indent_unit = "  ";
 constexpr unsigned print_flags = pugi::format_indent;
 
-constexpr std::string_view prolog =
+// The xml-model lines name the published schemas for readers' tools; ilo-tbx never loads them.
+constexpr std::string_view core_prolog =
     "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
     "<?xml-model href=\"https://raw.githubusercontent.com/LTAC-Global/TBX_Core_RNG/master/TBXcoreStructV03.rng\" "
-    "type=\"application/xml\" schematypens=\"http://relaxng.org/ns/structure/1.0\"?>\n"
+    "type=\"application/xml\" schematypens=\"http://relaxng.org/ns/structure/1.0\"?>\n";
+constexpr std::string_view basic_schematron =
     "<?xml-model href=\"https://raw.githubusercontent.com/LTAC-Global/TBX-Basic_dialect/master/DCA/"
     "TBX-Basic_DCA.sch\" type=\"application/xml\" schematypens=\"http://purl.oclc.org/dsdl/schematron\"?>\n";
 
@@ -34,18 +37,19 @@ public:
     void header(const TermBaseHeader& header) override {
         if (header_written_) return;
         header_written_ = true;
-        if (options_.dialect != TbxDialect::basic || options_.style != TbxStyle::dca)
+        if (options_.dialect == TbxDialect::min || options_.style != TbxStyle::dca)
             diagnostics_.error({}, "tbx.unsupported",
-                               "only TBX-Basic in DCA style can be written so far (TBX-Core, TBX-Min and DCT are "
-                               "not implemented)");
+                               "only TBX-Basic and TBX-Core in DCA style can be written so far (TBX-Min and DCT "
+                               "style are not implemented)");
         std::string language = header.source_language.empty() ? "en" : header.source_language;
         if (!xml_values::is_language_tag(language)) {
             diagnostics_.error({}, "tbx.bad-language",
                                "source language \"" + language + "\" is not a language tag; wrote \"und\"");
             language = "und";
         }
-        out_ << prolog << "<tbx type=\"TBX-Basic\" style=\"dca\" xml:lang=\"" << language
-             << "\" xmlns=\"urn:iso:std:iso:30042:ed-2\">\n";
+        const bool core = options_.dialect == TbxDialect::core;
+        out_ << core_prolog << (core ? "" : basic_schematron) << "<tbx type=\"" << (core ? "TBX-Core" : "TBX-Basic")
+             << "\" style=\"dca\" xml:lang=\"" << language << "\" xmlns=\"urn:iso:std:iso:30042:ed-2\">\n";
         pugi::xml_document document;
         build_header(document, header);
         document.first_child().print(out_, indent_unit, print_flags, pugi::encoding_utf8, 1);
@@ -56,7 +60,7 @@ public:
     void concept_entry(Concept concept_value) override {
         if (!header_written_) header(TermBaseHeader{});
         pugi::xml_document document;
-        if (!tbx_entry::build_entry(document, concept_value, tbx_entry::v3_shape, diagnostics_, state_)) return;
+        if (!tbx_entry::build_entry(document, concept_value, shape(), diagnostics_, state_)) return;
         if (!body_open_) {
             out_ << indent_unit << indent_unit << "<body>\n";
             body_open_ = true;
@@ -68,13 +72,17 @@ public:
         if (!header_written_) header(TermBaseHeader{});
         // TBX's body must hold at least one conceptEntry; a term base without any has a bare text element.
         if (body_open_) out_ << indent_unit << indent_unit << "</body>\n";
-        if (back_matter_.first_child()) back_matter_.first_child().print(out_, indent_unit, print_flags,
-                                                                         pugi::encoding_utf8, 2);
+        if (back_matter_.first_child())
+            back_matter_.first_child().print(out_, indent_unit, print_flags, pugi::encoding_utf8, 2);
         out_ << indent_unit << "</text>\n</tbx>\n";
         tbx_entry::check_references(state_, diagnostics_);
     }
 
 private:
+    const tbx_entry::Shape& shape() const {
+        return options_.dialect == TbxDialect::core ? tbx_entry::v3_core_shape : tbx_entry::v3_shape;
+    }
+
     std::string clean(std::string_view text) {
         bool changed = false;
         std::string result = xml_values::sanitized(text, changed);
@@ -196,8 +204,7 @@ private:
 
 }  // namespace
 
-std::unique_ptr<ConceptSink> make_tbx_writer(std::ostream& out, const WriteOptions& options,
-                                             Diagnostics& diagnostics) {
+std::unique_ptr<ConceptSink> make_tbx_writer(std::ostream& out, const WriteOptions& options, Diagnostics& diagnostics) {
     return std::make_unique<TbxV3Writer>(out, options, diagnostics);
 }
 

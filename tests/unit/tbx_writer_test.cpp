@@ -12,8 +12,8 @@
 #include "formats/tbx_writer.hpp"
 #include "io/files.hpp"
 #include "reference_files.hpp"
-#include "writer_models.hpp"
 #include "validate/rng_validator.hpp"
+#include "writer_models.hpp"
 
 namespace ilo {
 namespace {
@@ -226,8 +226,7 @@ TEST(TbxWriter, RelationTargetThatIsNeitherIdNorHttpUrlIsKeptAsANote) {
     EXPECT_EQ(messages(diagnostics),
               "warning tbx.loss c1: relation target \"ftp://example.org/officer\" is neither a concept id nor an "
               "http(s) URL, which is all TBX-Basic can link to; written as a note \"Broader term: ...\"\n");
-    EXPECT_NE(written.find("<note>Broader term: officer &lt;ftp://example.org/officer&gt;</note>"),
-              std::string::npos);
+    EXPECT_NE(written.find("<note>Broader term: officer &lt;ftp://example.org/officer&gt;</note>"), std::string::npos);
 }
 
 TEST(TbxWriter, BadAndDuplicateIdsAreErrors) {
@@ -307,14 +306,46 @@ TEST(TbxWriter, StreamsOneConceptPerCall) {
     EXPECT_TRUE(out.str().ends_with("    </body>\n  </text>\n</tbx>\n"));
 }
 
-TEST(TbxWriter, OtherDialectsAreNotWrittenYet) {
+TEST(TbxWriter, MinAndDctAreNotWrittenYet) {
+    for (auto [dialect, style] :
+         {std::pair{TbxDialect::min, TbxStyle::dca}, std::pair{TbxDialect::basic, TbxStyle::dct}}) {
+        Diagnostics diagnostics;
+        WriteOptions options;
+        options.dialect = dialect;
+        options.style = style;
+        write(small_term_base(), diagnostics, options);
+        EXPECT_EQ(messages(diagnostics),
+                  "error tbx.unsupported only TBX-Basic and TBX-Core in DCA style can be written so far (TBX-Min and "
+                  "DCT style are not implemented)\n");
+    }
+}
+
+// TBX-Core keeps what TBX-Basic turns into notes: categories outside Basic's list, values outside its
+// picklists, transaction types other than origination/modification, a relation's own type.
+TEST(TbxWriter, TbxCoreKeepsCategoriesAndValuesTbxBasicLacks) {
+    TermBase term_base = small_term_base();
+    Concept& concept_value = term_base.concepts[0];
+    Term& term = concept_value.languages[0].terms[0];
+    term.term_type = "shortcut";
+    term.extra.push_back(ExtraField{"termNote", "usageStatus", Level::term_level, "preferred", {}, {}, {}, {}});
+    concept_value.transactions.push_back(Transaction{"creation", "2024-01-02", "ana", {}, {}});
+    concept_value.relations.push_back(Relation{RelationKind::related, "other", concept_value.id, "seeAlso"});
+
+    Diagnostics basic_diagnostics;
+    write(term_base, basic_diagnostics, WriteOptions{});
+    EXPECT_EQ(basic_diagnostics.warning_count(), 4u) << messages(basic_diagnostics);
+
     Diagnostics diagnostics;
     WriteOptions options;
-    options.dialect = TbxDialect::min;
-    write(small_term_base(), diagnostics, options);
-    EXPECT_EQ(messages(diagnostics),
-              "error tbx.unsupported only TBX-Basic in DCA style can be written so far (TBX-Core, TBX-Min and DCT are "
-              "not implemented)\n");
+    options.dialect = TbxDialect::core;
+    const std::string tbx = write(term_base, diagnostics, options);
+    EXPECT_EQ(messages(diagnostics), "");
+    EXPECT_NE(tbx.find("<tbx type=\"TBX-Core\" style=\"dca\""), std::string::npos);
+    EXPECT_EQ(tbx.find("TBX-Basic_DCA.sch"), std::string::npos);
+    EXPECT_NE(tbx.find("<termNote type=\"termType\">shortcut</termNote>"), std::string::npos);
+    EXPECT_NE(tbx.find("<termNote type=\"usageStatus\">preferred</termNote>"), std::string::npos);
+    EXPECT_NE(tbx.find("<transac type=\"transactionType\">creation</transac>"), std::string::npos);
+    EXPECT_NE(tbx.find("<ref type=\"seeAlso\""), std::string::npos);
 }
 
 // Every reference file the reader takes, whatever its flavour and however far from
