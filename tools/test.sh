@@ -32,7 +32,7 @@ if [ "$sanitize" = 1 ]; then
   # The acceptance tests exercise other programs (OmegaT, translate-toolkit, Lokalize), not our memory
   # handling, and they already passed in the plain build above.
   ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1 \
-    ctest --test-dir build-asan --output-on-failure -j "$jobs" -LE "acceptance|official"
+    ctest --test-dir build-asan --output-on-failure -j "$jobs" -LE "acceptance|official|bench"
 fi
 if [ "$fuzz_seconds" != 0 ]; then
   tools/fuzz.sh "$fuzz_seconds"

@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <array>
 #include <cstring>
+#include <map>
 #include <optional>
 #include <set>
 #include <utility>
@@ -368,6 +369,8 @@ private:
         std::size_t offset = 0;
         SourcePos start;
         mutable std::optional<LineIndex> lines;
+        // Most entries declare no namespace of their own; then only the root's declarations apply.
+        bool declares_namespaces = true;
     };
     bool parse_fragment(Fragment& fragment, std::size_t begin, std::size_t end, Cursor& cursor);
     SourcePos position_of(const Fragment& fragment, pugi::xml_node node) const;
@@ -410,13 +413,15 @@ private:
     Diagnostics& diagnostics_;
     ConceptSink& sink_;
     TbxFlavour& flavour_;
-    std::string text_;  // the decoded input
+    DecodedText decoded_;
+    std::string_view text_;  // the decoded input (a view of decoded_ or of the caller's bytes)
     std::optional<Cursor> cursor_;
     std::optional<Cursor> tail_cursor_;
     bool failed_ = false;
 
     std::string core_namespace_;
     std::vector<std::pair<std::string, std::string>> root_namespaces_;  // prefix ("" = default) -> URI
+    std::map<std::string, LanguageTag, std::less<>> language_tags_;      // xml:lang as written -> normalised
     std::string root_language_;
 
     TermBaseHeader header_;
@@ -432,6 +437,7 @@ private:
 bool TbxReader::parse_fragment(Fragment& fragment, std::size_t begin, std::size_t end, Cursor& cursor) {
     fragment.text = std::string_view(text_).substr(begin, end - begin);
     fragment.offset = begin;
+    fragment.declares_namespaces = fragment.text.find("xmlns") != std::string_view::npos;
     auto [line, column] = cursor.at(begin);
     fragment.start = {input_.name, line, column};
     pugi::xml_parse_result result = fragment.document.load_buffer(
@@ -466,9 +472,11 @@ std::string TbxReader::namespace_of(pugi::xml_node node) const {
     std::string_view name = node.name();
     std::string_view prefix = prefix_of(name);
     if (prefix == "xml") return std::string(xml_namespace);
-    std::string attribute = prefix.empty() ? std::string("xmlns") : "xmlns:" + std::string(prefix);
-    for (pugi::xml_node at = node; at && at.type() == pugi::node_element; at = at.parent())
-        if (pugi::xml_attribute declared = at.attribute(attribute.c_str())) return declared.value();
+    if (!current_ || current_->declares_namespaces) {
+        std::string attribute = prefix.empty() ? std::string("xmlns") : "xmlns:" + std::string(prefix);
+        for (pugi::xml_node at = node; at && at.type() == pugi::node_element; at = at.parent())
+            if (pugi::xml_attribute declared = at.attribute(attribute.c_str())) return declared.value();
+    }
     for (const auto& [declared_prefix, uri] : root_namespaces_)
         if (declared_prefix == prefix) return uri;
     if (prefix.empty()) return {};
@@ -502,7 +510,11 @@ std::string TbxReader::language_of(pugi::xml_node node) {
              "<" + std::string(node.name()) + "> has no xml:lang; expected a language tag such as xml:lang=\"en\"");
         return {};
     }
-    LanguageTag tag = normalise_language_tag(attribute.value());
+    // A term base repeats a few dozen tags millions of times; ICU's check is the costly part.
+    auto cached = language_tags_.find(std::string_view(attribute.value()));
+    if (cached == language_tags_.end())
+        cached = language_tags_.emplace(std::string(attribute.value()), normalise_language_tag(attribute.value())).first;
+    const LanguageTag& tag = cached->second;
     if (!tag.valid) {
         warn(node, "tbx.language-tag",
              "invalid language tag '" + std::string(attribute.value()) +
@@ -1274,8 +1286,9 @@ bool TbxReader::read_root(const ScanEvent& event) {
 void TbxReader::run() {
     std::optional<DecodedText> decoded = decode_xml_bytes(input_.text, input_.name, diagnostics_);
     if (!decoded) return;
-    text_ = std::move(decoded->text);
-    flavour_.encoding = decoded->encoding;
+    decoded_ = std::move(*decoded);
+    text_ = decoded_.text();
+    flavour_.encoding = decoded_.encoding;
     cursor_.emplace(text_);
 
     TagScanner scanner(text_, 0);

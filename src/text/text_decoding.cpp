@@ -133,7 +133,7 @@ std::optional<DecodedText> decode_xml_bytes(std::string_view bytes, const std::s
         result.encoding = "UTF-8";
         bytes.remove_prefix(3);
         if (!check_utf8(bytes, file, diagnostics)) return std::nullopt;
-        result.text = std::string(bytes);
+        result.borrowed = bytes;
         return result;
     }
     const char* utf16 = nullptr;
@@ -152,7 +152,7 @@ std::optional<DecodedText> decode_xml_bytes(std::string_view bytes, const std::s
         std::optional<std::string> text = transcode(bytes, utf16, file, diagnostics);
         if (!text) return std::nullopt;
         result.encoding = utf16;
-        result.text = std::move(*text);
+        result.transcoded = std::move(*text);
         return result;
     }
     std::string declared = declared_encoding(bytes);
@@ -160,14 +160,14 @@ std::optional<DecodedText> decode_xml_bytes(std::string_view bytes, const std::s
     if (name.empty() || name == "utf-8" || name == "utf8") {
         if (!check_utf8(bytes, file, diagnostics)) return std::nullopt;
         result.encoding = "UTF-8";
-        result.text = std::string(bytes);
+        result.borrowed = bytes;
         return result;
     }
     if (name == "us-ascii" || name == "ascii") {
         // ASCII is a subset of UTF-8; a stray byte above 127 is reported as bad UTF-8.
         if (!check_utf8(bytes, file, diagnostics)) return std::nullopt;
         result.encoding = declared;
-        result.text = std::string(bytes);
+        result.borrowed = bytes;
         return result;
     }
     if (name == "utf-16" || name == "utf-16le" || name == "utf-16be") {
@@ -176,13 +176,13 @@ std::optional<DecodedText> decode_xml_bytes(std::string_view bytes, const std::s
         diagnostics.warning({file, 1, 1}, "encoding.mismatch",
                             "the XML declaration says " + declared + " but the file is not UTF-16; read it as UTF-8");
         result.encoding = "UTF-8";
-        result.text = std::string(bytes);
+        result.borrowed = bytes;
         return result;
     }
     std::optional<std::string> text = transcode(bytes, declared.c_str(), file, diagnostics);
     if (!text) return std::nullopt;
     result.encoding = declared;
-    result.text = std::move(*text);
+    result.transcoded = std::move(*text);
     return result;
 }
 

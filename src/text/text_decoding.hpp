@@ -10,8 +10,12 @@
 namespace ilo {
 
 struct DecodedText {
-    std::string text;      // UTF-8, without a byte-order mark
-    std::string encoding;  // what the input was: "UTF-8", "UTF-16LE", "windows-1254"...
+    // UTF-8 input is not copied: `text()` then views the caller's bytes, which must outlive this.
+    std::optional<std::string> transcoded;  // the UTF-8 form of UTF-16 or legacy-encoded input
+    std::string_view borrowed;              // UTF-8 input as given, without a byte-order mark
+    std::string encoding;                   // what the input was: "UTF-8", "UTF-16LE", "windows-1254"...
+
+    std::string_view text() const { return transcoded ? std::string_view(*transcoded) : borrowed; }
 };
 
 // Decodes `bytes` as an XML document would be: a byte-order mark (UTF-8,
