@@ -64,6 +64,14 @@ public:
     void concept_entry(Concept concept_value) override {
         if (!header_written_) header(TermBaseHeader{});
         if (!apply_tool_profile(concept_value, options_.profile, profile_state_, diagnostics_)) return;
+        if (!options_.profile.synonym_entries) {
+            write_entry(concept_value);
+            return;
+        }
+        for (const Concept& entry : split_synonym_pairs(std::move(concept_value), profile_state_)) write_entry(entry);
+    }
+
+    void write_entry(const Concept& concept_value) {
         pugi::xml_document document;
         if (!tbx_entry::build_entry(document, concept_value, tbx_entry::v2008_shape, diagnostics_, state_)) return;
         ++entries_;

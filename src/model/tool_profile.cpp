@@ -96,6 +96,46 @@ bool apply_tool_profile(Concept& concept_value, const ToolProfile& profile, Tool
     return true;
 }
 
+std::vector<Concept> split_synonym_pairs(Concept concept_value, ToolProfileState& state) {
+    std::size_t most_terms = 0;
+    for (const LanguageSection& section : concept_value.languages) most_terms = std::max(most_terms, section.terms.size());
+    std::vector<Concept> entries;
+    entries.reserve(most_terms == 0 ? 1 : most_terms);
+    for (std::size_t k = 1; k < most_terms; ++k) {
+        Concept synonym_entry;
+        if (!concept_value.id.empty()) synonym_entry.id = concept_value.id + "-syn" + std::to_string(k + 1);
+        synonym_entry.pos = concept_value.pos;
+        synonym_entry.notes.push_back("Synonyms of concept " +
+                                      (concept_value.id.empty() ? std::string("above") : concept_value.id) +
+                                      ", as an entry of their own (term " + std::to_string(k + 1) + " of each language)");
+        for (const LanguageSection& section : concept_value.languages) {
+            if (section.terms.empty()) continue;
+            const Term& term = section.terms[k < section.terms.size() ? k : 0];
+            LanguageSection copy;
+            copy.language = section.language;
+            copy.pos = section.pos;
+            // The term and what describes it; its id stays with the concept's own entry, where it is unique.
+            Term synonym;
+            synonym.text = term.text;
+            synonym.term_type = term.term_type;
+            synonym.administrative_status = term.administrative_status;
+            synonym.part_of_speech = term.part_of_speech;
+            synonym.grammatical_gender = term.grammatical_gender;
+            synonym.geographical_usage = term.geographical_usage;
+            synonym.pos = term.pos;
+            copy.terms.push_back(std::move(synonym));
+            synonym_entry.languages.push_back(std::move(copy));
+        }
+        entries.push_back(std::move(synonym_entry));
+    }
+    if (!entries.empty()) {
+        ++state.split_concepts;
+        state.synonym_entries += entries.size();
+    }
+    entries.insert(entries.begin(), std::move(concept_value));
+    return entries;
+}
+
 void finish_tool_profile(const ToolProfile& profile, const ToolProfileState& state, Diagnostics& diagnostics) {
     if (!state.filtered_sections.empty() || state.concepts_left_out) {
         std::size_t total = 0;
@@ -116,6 +156,13 @@ void finish_tool_profile(const ToolProfile& profile, const ToolProfileState& sta
                             std::to_string(state.without_source) + " of " + std::to_string(state.concepts) +
                                 " concepts have no term in the source language \"" + profile.source_language +
                                 "\"; tools that take the first language as the source will misread them");
+    if (state.split_concepts)
+        diagnostics.warning({}, "tool.synonym-entries",
+                            std::to_string(state.split_concepts) + " concept" + (state.split_concepts == 1 ? "" : "s") +
+                                " with synonyms got " + std::to_string(state.synonym_entries) +
+                                " more entr" + (state.synonym_entries == 1 ? "y" : "ies") +
+                                " (\"<id>-synN\"), one per further synonym, because the tool reads only the first "
+                                "term of each language");
     if (!state.reduced_tags.empty())
         diagnostics.warning({}, "tool.primary-tag",
                             "language tags reduced to their primary subtag: " +

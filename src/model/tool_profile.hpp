@@ -1,4 +1,4 @@
-// The tool profiles' changes to a concept before it is written: bare primary language tags, source language first, a target filter, entry ids.
+// The tool profiles' changes to a concept before it is written: bare primary language tags, source language first, a target filter, entry ids, synonym entries.
 #pragma once
 
 #include <cstddef>
@@ -19,9 +19,13 @@ struct ToolProfile {
     std::string source_language;         // its language section first (translate-toolkit takes the first)
     std::vector<std::string> target_languages;  // keep only these (and the source); empty: keep all
     bool entry_ids = false;              // give a concept without an id one (Lokalize skips entries without)
+    // translate-toolkit reads only the first term of each language: write the other synonyms as
+    // entries of their own (split_synonym_pairs) so that it sees every term.
+    bool synonym_entries = false;
 
     bool active() const {
-        return primary_language_tags || !source_language.empty() || !target_languages.empty() || entry_ids;
+        return primary_language_tags || !source_language.empty() || !target_languages.empty() || entry_ids ||
+               synonym_entries;
     }
 };
 
@@ -33,6 +37,8 @@ struct ToolProfileState {
     std::size_t concepts_left_out = 0;                     // nothing left after the filter
     std::size_t without_source = 0;                        // no term in the source language
     std::set<std::string> reduced_tags;                    // tags that lost their subtags
+    std::size_t split_concepts = 0;                        // concepts written as several synonym entries
+    std::size_t synonym_entries = 0;                       // the entries added for them
 };
 
 // Changes `concept_value` as `profile` asks. Returns false when the target
@@ -42,6 +48,12 @@ struct ToolProfileState {
 // geographicalUsage of each term that has none.
 bool apply_tool_profile(Concept& concept_value, const ToolProfile& profile, ToolProfileState& state,
                         Diagnostics& diagnostics);
+
+// For `synonym_entries`: the concept itself, then, if a language has more than one term, one more
+// entry per further synonym: entry k holds the k-th term of each language (its first term where it
+// has fewer), with the termNotes of those terms, a note naming the concept, and id "<id>-syn<k>".
+// The concept keeps everything else. Counted in `state` for finish_tool_profile.
+std::vector<Concept> split_synonym_pairs(Concept concept_value, ToolProfileState& state);
 
 // Reports, once for the whole term base, what the filter left out ("tool.filtered"),
 // the concepts without a source-language term ("tool.no-source") and the reduced tags.

@@ -341,6 +341,47 @@ TEST(ToolProfile, TargetFilterCountsWhatItLeavesOut) {
     expect_valid_2008(written);
 }
 
+// translate-toolkit reads the first term of the first and second language sections only: with
+// synonym entries every term is the first of its language in some entry.
+TEST(ToolProfile, SynonymEntriesGiveEveryTermAnEntryWhereItIsFirst) {
+    TermBase term_base;
+    Concept officer{.id = "c1"};
+    officer.notes = {"kept on the concept's own entry"};
+    officer.languages = {{.language = "en", .terms = {term("immigration liaison officer"), term("ILO")}},
+                         {.language = "de", .terms = {term("Verbindungsbeamter"), term("VB"),
+                                                      term("Verbindungsbeamter für Einwanderungsfragen")}}};
+    officer.languages[1].terms[1].term_type = "abbreviation";
+    officer.languages[1].terms[0].id = "t1";
+    Concept single{.id = "c2"};
+    single.languages = {{.language = "en", .terms = {term("visa")}}, {.language = "de", .terms = {term("Visum")}}};
+    term_base.concepts = {officer, single};
+
+    WriteOptions options;
+    options.profile.source_language = "en";
+    options.profile.synonym_entries = true;
+    Diagnostics diagnostics;
+    std::string written = write(term_base, diagnostics, options);
+    EXPECT_EQ(messages(diagnostics),
+              "warning tool.synonym-entries 1 concept with synonyms got 2 more entries (\"<id>-synN\"), one per "
+              "further synonym, because the tool reads only the first term of each language\n");
+    Diagnostics reread;
+    TermBase back = read_back(written, reread);
+    ASSERT_EQ(back.concepts.size(), 4u);
+    EXPECT_EQ(back.concepts[0], officer);  // the concept's own entry is unchanged
+    EXPECT_EQ(back.concepts[1].id, "c1-syn2");
+    EXPECT_EQ(back.concepts[1].languages[0].terms[0].text, "ILO");
+    EXPECT_EQ(back.concepts[1].languages[1].terms[0].text, "VB");
+    EXPECT_EQ(back.concepts[1].languages[1].terms[0].term_type, "abbreviation");
+    EXPECT_EQ(back.concepts[1].notes,
+              std::vector<std::string>{"Synonyms of concept c1, as an entry of their own (term 2 of each language)"});
+    EXPECT_EQ(back.concepts[2].id, "c1-syn3");
+    EXPECT_EQ(back.concepts[2].languages[0].terms[0].text, "immigration liaison officer");  // en has no third term
+    EXPECT_EQ(back.concepts[2].languages[1].terms[0].text, "Verbindungsbeamter für Einwanderungsfragen");
+    EXPECT_TRUE(back.concepts[2].languages[1].terms[0].id.empty());
+    EXPECT_EQ(back.concepts[3], single);
+    expect_valid_2008(written);
+}
+
 TEST(ToolProfile, OffByDefaultSoTheModelIsWrittenAsItIs) {
     TermBase term_base = small_term_base();
     term_base.concepts[0].languages[0].language = "en-GB";
