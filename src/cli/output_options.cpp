@@ -25,9 +25,10 @@ struct ProfileRow {
 // langSet as the source and the second as the target.
 constexpr std::array<ProfileRow, 4> profile_table{{
     {"omegat", "tbx2008", "OmegaT: TBX 2008, bare primary language tags"},
-    {"translate-toolkit", "tbx2008", "translate-toolkit (po2tbx, tbx2po...): TBX 2008, source language first"},
+    {"translate-toolkit", "tbx2008",
+     "translate-toolkit (po2tbx, tbx2po...): TBX 2008, source language first, an entry per synonym"},
     {"lokalize", "tbx2008", "Lokalize: TBX 2008, an id on every entry"},
-    {"weblate", "tbx2008", "Weblate (translate-toolkit inside): TBX 2008, source language first"},
+    {"weblate", "tbx2008", "Weblate (translate-toolkit inside): TBX 2008, source language first, an entry per synonym"},
 }};
 
 const ProfileRow* find_profile(std::string_view name) {
@@ -132,6 +133,8 @@ std::optional<std::string> resolve_output(const OutputRequest& request, const st
         tool.primary_language_tags = true;
         tool.entry_ids = true;
         tool.source_language = "en";
+        // translate-toolkit (and Weblate, which reads TBX through it) sees only the first term of each language.
+        tool.synonym_entries = request.profile == "translate-toolkit" || request.profile == "weblate";
     }
     if (!request.source_language.empty()) {
         std::optional<std::string> tag = language_argument(request.source_language);

@@ -108,26 +108,31 @@ std::vector<Concept> split_synonym_pairs(Concept concept_value, ToolProfileState
         synonym_entry.notes.push_back("Synonyms of concept " +
                                       (concept_value.id.empty() ? std::string("above") : concept_value.id) +
                                       ", as an entry of their own (term " + std::to_string(k + 1) + " of each language)");
-        for (const LanguageSection& section : concept_value.languages) {
+        for (LanguageSection& section : concept_value.languages) {
             if (section.terms.empty()) continue;
-            const Term& term = section.terms[k < section.terms.size() ? k : 0];
-            LanguageSection copy;
-            copy.language = section.language;
-            copy.pos = section.pos;
-            // The term and what describes it; its id stays with the concept's own entry, where it is unique.
-            Term synonym;
-            synonym.text = term.text;
-            synonym.term_type = term.term_type;
-            synonym.administrative_status = term.administrative_status;
-            synonym.part_of_speech = term.part_of_speech;
-            synonym.grammatical_gender = term.grammatical_gender;
-            synonym.geographical_usage = term.geographical_usage;
-            synonym.pos = term.pos;
-            copy.terms.push_back(std::move(synonym));
-            synonym_entry.languages.push_back(std::move(copy));
+            LanguageSection part;
+            part.language = section.language;
+            part.pos = section.pos;
+            if (k < section.terms.size()) {
+                part.terms.push_back(std::move(section.terms[k]));  // the synonym, with all it carries
+            } else {
+                // A language with fewer terms repeats its first one, so that the pair is complete.
+                const Term& first = section.terms.front();
+                Term repeated;
+                repeated.text = first.text;
+                repeated.term_type = first.term_type;
+                repeated.administrative_status = first.administrative_status;
+                repeated.part_of_speech = first.part_of_speech;
+                repeated.pos = first.pos;
+                part.terms.push_back(std::move(repeated));
+            }
+            synonym_entry.languages.push_back(std::move(part));
         }
         entries.push_back(std::move(synonym_entry));
     }
+    // The concept's own entry keeps everything else and the first term of each language.
+    for (LanguageSection& section : concept_value.languages)
+        if (section.terms.size() > 1) section.terms.resize(1);
     if (!entries.empty()) {
         ++state.split_concepts;
         state.synonym_entries += entries.size();

@@ -49,10 +49,10 @@ struct ToolProfileState {
 bool apply_tool_profile(Concept& concept_value, const ToolProfile& profile, ToolProfileState& state,
                         Diagnostics& diagnostics);
 
-// For `synonym_entries`: the concept itself, then, if a language has more than one term, one more
-// entry per further synonym: entry k holds the k-th term of each language (its first term where it
-// has fewer), with the termNotes of those terms, a note naming the concept, and id "<id>-syn<k>".
-// The concept keeps everything else. Counted in `state` for finish_tool_profile.
+// For `synonym_entries`: the concept with only the first term of each language, then one entry per
+// further synonym: entry k (id "<id>-syn<k>", a note naming the concept) holds the k-th term of each
+// language with all it carries, or a bare copy of the first term where a language has fewer. Every
+// term is thus the first of its language in exactly one entry. Counted in `state`.
 std::vector<Concept> split_synonym_pairs(Concept concept_value, ToolProfileState& state);
 
 // Reports, once for the whole term base, what the filter left out ("tool.filtered"),
