@@ -30,6 +30,8 @@ test_packages=(libxml2-utils jing libsaxonhe-java default-jre-headless python3 p
 # The translation tools that the acceptance tests (tests/acceptance) run.
 test_packages+=(omegat default-jdk-headless translate-toolkit python3-translate
                lokalize xvfb xauth dbus at-spi2-core python3-pyatspi python3-gi x11-utils)
+# tools/package.sh and tools/check-package.sh: cpack's dpkg-shlibdeps, and `file` to see the binary is stripped.
+test_packages+=(dpkg-dev file)
 fuzz_packages=(clang-14 libclang-rt-14-dev)
 
 packages=("${build_packages[@]}")

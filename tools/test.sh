@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Sets up, builds and runs the whole test suite; the README's second command. CI runs it with --all.
+# Sets up, builds and runs the whole test suite, then builds and checks the .deb; the README's second command.
 # Usage: tools/test.sh [--sanitize] [--fuzz SECONDS] [--all]
 #   --sanitize      also build with ASan+UBSan in build-asan/ and run the whole suite there
 #   --fuzz SECONDS  also run every libFuzzer target for SECONDS (tools/fuzz.sh)
@@ -24,6 +24,9 @@ jobs=$(nproc 2>/dev/null || echo 2)
 
 tools/setup.sh --test -- -DILO_TBX_WERROR="$werror"
 ctest --test-dir build --output-on-failure -j "$jobs"
+echo "test.sh: the Debian package, unpacked into a clean directory and run from its installed files"
+debian_packages=$(tools/package.sh build)
+tools/check-package.sh $debian_packages
 
 if [ "$sanitize" = 1 ]; then
   echo "test.sh: the whole suite again under ASan+UBSan (build-asan/)"

@@ -5,6 +5,7 @@
 #include <string_view>
 #include <vector>
 
+#include "cli/build_info.hpp"
 #include "cli/cli.hpp"
 #include "io/files.hpp"
 
@@ -67,7 +68,8 @@ int main(int argc, char** argv) {
         return ilo::cli::exit_ok;
     }
     if (command == "--version" || command == "-V") {
-        std::cout << "ilo-tbx " << ILO_TBX_VERSION << "\n";
+        // The first line is what help2man and scripts parse; the commit goes on its own line.
+        std::cout << "ilo-tbx " << ILO_TBX_VERSION << "\ncommit " << ilo::cli::git_commit() << "\n";
         return ilo::cli::exit_ok;
     }
     if (command == "export") return ilo::cli::run_export(arguments, std::cout, std::cerr);

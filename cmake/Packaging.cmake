@@ -1,0 +1,30 @@
+# CPack settings: `tools/package.sh` turns the install rules into Debian packages (ilo-tbx_VERSION_ARCH.deb).
+set(CPACK_GENERATOR DEB)
+set(CPACK_PACKAGE_NAME ilo-tbx)
+set(CPACK_PACKAGE_VENDOR "ilo-tbx project")
+set(CPACK_PACKAGE_CONTACT "ilo-tbx maintainers <ilo-tbx@invalid>")
+set(CPACK_PACKAGE_DESCRIPTION_SUMMARY "convert EMN glossary entries and term bases to and from TBX (ISO 30042)")
+set(CPACK_PACKAGE_DESCRIPTION
+"ilo-tbx turns entries of the European Migration Network's Asylum and Migration Glossary into TBX term
+bases (ISO 30042:2019, TBX-Basic), and reads, converts, validates and checks TBX v3, TBX 2008 and other
+term base formats. It writes the TBX 2008 forms that OmegaT, translate-toolkit and Lokalize read.")
+# Debian's layout, whatever prefix `cmake --install` defaults to (/usr/local).
+set(CPACK_PACKAGING_INSTALL_PREFIX /usr)
+set(CPACK_STRIP_FILES ON)
+set(CPACK_DEBIAN_COMPRESSION_TYPE xz)
+
+# One Debian package per install component, named as Debian would name it.
+set(CPACK_DEB_COMPONENT_INSTALL ON)
+set(CPACK_COMPONENTS_ALL runtime)
+set(CPACK_DEBIAN_RUNTIME_PACKAGE_NAME ilo-tbx)
+set(CPACK_DEBIAN_RUNTIME_FILE_NAME DEB-DEFAULT)
+set(CPACK_DEBIAN_RUNTIME_PACKAGE_SECTION text)
+# The long description under the synopsis (CPack puts CPACK_PACKAGE_DESCRIPTION_SUMMARY first and indents).
+set(CPACK_DEBIAN_RUNTIME_DESCRIPTION "${CPACK_PACKAGE_DESCRIPTION}")
+set(CPACK_DEBIAN_PACKAGE_PRIORITY optional)
+# Depends is computed by dpkg-shlibdeps from the libraries the binary links (it reads only the local dpkg
+# database, no network), so it names exactly Debian's runtime library packages; tools/check-package.sh checks it.
+set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
+set(CPACK_DEBIAN_PACKAGE_GENERATE_SHLIBS OFF)
+
+include(CPack)

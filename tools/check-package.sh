@@ -1,0 +1,100 @@
+#!/usr/bin/env bash
+# Checks a built ilo-tbx .deb: its Depends names exactly the Debian runtime packages of the libraries the
+# binary loads, its files are in Debian's places, and the tool it installs works with no source tree present.
+# Usage: tools/check-package.sh PACKAGE.deb
+# The package is unpacked with dpkg -x into a fresh directory (no root needed, the machine is not changed).
+# When this runs as root and may make a private mount namespace (unshare -m), the source checkout is
+# hidden behind an empty directory while the installed tool runs; otherwise it says so and runs from a
+# temporary working directory only.
+set -euo pipefail
+source_dir=$(cd "$(dirname "$0")/.." && pwd)
+deb=$(realpath "$1")
+fail() { echo "check-package.sh: $*" >&2; exit 1; }
+
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+root="$work/root"
+dpkg-deb -x "$deb" "$root"
+name=$(dpkg-deb -f "$deb" Package)
+depends=$(dpkg-deb -f "$deb" Depends)
+echo "check-package.sh: $(basename "$deb"): $(du -k "$deb" | cut -f1) KiB packed, $(du -sk "$root" | cut -f1) KiB installed"
+echo "check-package.sh: Depends: $depends"
+
+# --- the files, in Debian's places
+expected_files=(usr/bin/ilo-tbx)
+for file in "${expected_files[@]}"; do
+  [ -e "$root/$file" ] || fail "$name lacks /$file"
+done
+unexpected=$(cd "$root" && find . -type f | sed 's|^\./||' | grep -v -e '^usr/bin/' -e '^usr/share/' || true)
+[ -z "$unexpected" ] || fail "files outside usr/bin and usr/share: $unexpected"
+file "$root/usr/bin/ilo-tbx" | grep -q 'stripped' && ! file "$root/usr/bin/ilo-tbx" | grep -q 'not stripped' ||
+  fail "the packaged binary is not stripped"
+
+# --- Depends: only runtime packages, each installed here, and together they provide every library loaded
+dependency_names=$(echo "$depends" | tr ',' '\n' | sed -e 's/([^)]*)//g' -e 's/|.*//' -e 's/^ *//' -e 's/ *$//' | sort -u)
+for dependency in $dependency_names; do
+  case "$dependency" in *-dev) fail "Depends names a development package: $dependency" ;; esac
+  [ "$(dpkg-query -W -f='${Status}' "$dependency" 2>/dev/null)" = "install ok installed" ] ||
+    fail "Depends names $dependency, which is not an installed Debian package here"
+done
+# The package owning a library path; dpkg records /lib paths for what ldd may show under /usr/lib (usrmerge).
+owner_of() {
+  local path=$1 candidate
+  for candidate in "$path" "${path#/usr}" "/usr$path" "$(realpath "$path")" "$(realpath "$path" | sed 's|^/usr||')"; do
+    dpkg-query -S "$candidate" 2>/dev/null | head -1 | cut -d: -f1 && return 0
+  done
+  return 1
+}
+# Only the libraries the binary names itself (DT_NEEDED) count; ldd also lists what those load in turn.
+needed=$(readelf -d "$root/usr/bin/ilo-tbx" | sed -n 's/.*(NEEDED).*\[\(.*\)\]/\1/p')
+[ -n "$needed" ] || fail "readelf found no NEEDED libraries in the packaged binary"
+resolved=$(ldd "$root/usr/bin/ilo-tbx" | awk '$2 == "=>" { print $1, $3 }')
+owners=""
+for library in $needed; do
+  path=$(echo "$resolved" | awk -v lib="$library" '$1 == lib { print $2 }')
+  [ -n "$path" ] || fail "library $library of the packaged binary is not found on this machine"
+  owner=$(owner_of "$path") || fail "no Debian package owns $path ($library)"
+  echo "$dependency_names" | grep -qx "$owner" || fail "the binary needs $library from package $owner, which Depends lacks"
+  owners+="$owner"$'\n'
+done
+for dependency in $dependency_names; do
+  echo "$owners" | grep -qx "$dependency" || fail "Depends names $dependency, but the binary needs no library from it"
+done
+echo "check-package.sh: Depends covers exactly the packages of the binary's NEEDED libraries:" $needed
+
+# --- the installed tool, run from an empty directory with only the installed files
+cat >"$work/run.sh" <<SCRIPT
+set -euo pipefail
+export PATH="$root/usr/bin:/usr/bin:/bin" LC_ALL=C.UTF-8
+mkdir -p "$work/run/x" && cd "$work/run"
+ilo-tbx --version
+ilo-tbx export --out "$work/run/x/ilo.tbx"
+ilo-tbx export --to tbx2008 --out "$work/run/x/ilo-2008.tbx"
+ilo-tbx import "$work/run/x/ilo.tbx" --out "$work/run/x/ilo.json"
+ilo-tbx import "$work/run/x/ilo.json" --to tbx --out "$work/run/x/round-trip.tbx"
+ilo-tbx info "$work/run/x/ilo.tbx" >"$work/run/x/info.txt"
+ilo-tbx validate "$work/run/x/ilo.tbx"
+ilo-tbx validate --rng "$work/run/x/ilo-2008.tbx"
+ilo-tbx validate "$work/run/x/round-trip.tbx"
+SCRIPT
+hidden=no
+if [ "$(id -u)" = 0 ] && unshare -m true 2>/dev/null; then
+  mkdir "$work/empty"
+  unshare -m bash -c "mount --bind '$work/empty' '$source_dir' && test -z \"\$(ls -A '$source_dir')\" && bash '$work/run.sh'" \
+    >"$work/run.out" 2>&1 || { cat "$work/run.out" >&2; fail "the installed tool failed (source tree hidden)"; }
+  hidden=yes
+else
+  bash "$work/run.sh" >"$work/run.out" 2>&1 || { cat "$work/run.out" >&2; fail "the installed tool failed"; }
+fi
+cat "$work/run.out"
+head -1 "$work/run.out" | grep -qx "ilo-tbx $(dpkg-deb -f "$deb" Version)" || fail "--version does not match the package version"
+cmp "$work/run/x/ilo.tbx" "$source_dir/samples/ilo.tbx" || fail "the installed export differs from samples/ilo.tbx"
+cmp "$work/run/x/ilo-2008.tbx" "$source_dir/samples/ilo-2008.tbx" || fail "the installed 2008 export differs from samples/ilo-2008.tbx"
+cmp "$work/run/x/round-trip.tbx" "$source_dir/samples/ilo.tbx" || fail "TBX -> JSON -> TBX through the installed tool is not equal"
+grep -qx 'concepts: 1' "$work/run/x/info.txt" && grep -qx 'terms: 30' "$work/run/x/info.txt" || fail "info did not count 1 concept and 30 terms"
+if [ "$hidden" = yes ]; then
+  echo "check-package.sh: ok: the installed tool exported, converted, described and validated with the source tree hidden"
+else
+  echo "check-package.sh: ok: the installed tool exported, converted, described and validated from a temporary directory" \
+       "(the source tree was NOT hidden: needs root and unshare -m)"
+fi
