@@ -21,7 +21,7 @@ echo "check-package.sh: $(basename "$deb"): $(du -k "$deb" | cut -f1) KiB packed
 echo "check-package.sh: Depends: $depends"
 
 # --- the files, in Debian's places
-expected_files=(usr/bin/ilo-tbx)
+expected_files=(usr/bin/ilo-tbx usr/share/man/man1/ilo-tbx.1.gz usr/share/bash-completion/completions/ilo-tbx)
 for file in "${expected_files[@]}"; do
   [ -e "$root/$file" ] || fail "$name lacks /$file"
 done
@@ -76,6 +76,11 @@ ilo-tbx info "$work/run/x/ilo.tbx" >"$work/run/x/info.txt"
 ilo-tbx validate "$work/run/x/ilo.tbx"
 ilo-tbx validate --rng "$work/run/x/ilo-2008.tbx"
 ilo-tbx validate "$work/run/x/round-trip.tbx"
+MANWIDTH=80 man -l "$root/usr/share/man/man1/ilo-tbx.1.gz" | grep -q 'ilo-tbx validate'
+source "$root/usr/share/bash-completion/completions/ilo-tbx"
+COMP_WORDS=(ilo-tbx va) COMP_CWORD=1 && _ilo_tbx && [ "\${COMPREPLY[*]}" = validate ]
+COMP_WORDS=(ilo-tbx export --to "") COMP_CWORD=3 && _ilo_tbx && [[ " \${COMPREPLY[*]} " == *" tbx2008 "* ]]
+echo "man page and completion: ok"
 SCRIPT
 hidden=no
 if [ "$(id -u)" = 0 ] && unshare -m true 2>/dev/null; then

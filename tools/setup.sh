@@ -25,13 +25,15 @@ while [ $# -gt 0 ]; do
 done
 
 build_packages=(g++ cmake make pkg-config libpugixml-dev libxml2-dev libboost-program-options-dev
-                libicu-dev libgtest-dev nlohmann-json3-dev)
+                libicu-dev libgtest-dev nlohmann-json3-dev help2man)
 test_packages=(libxml2-utils jing libsaxonhe-java default-jre-headless python3 python3-lxml)
 # The translation tools that the acceptance tests (tests/acceptance) run.
 test_packages+=(omegat default-jdk-headless translate-toolkit python3-translate
                lokalize xvfb xauth dbus at-spi2-core python3-pyatspi python3-gi x11-utils)
 # tools/package.sh and tools/check-package.sh: cpack's dpkg-shlibdeps, and `file` to see the binary is stripped.
 test_packages+=(dpkg-dev file)
+# tests/install: the man page is rendered with man (man-db, groff-base).
+test_packages+=(man-db groff-base)
 fuzz_packages=(clang-14 libclang-rt-14-dev)
 
 packages=("${build_packages[@]}")

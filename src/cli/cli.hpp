@@ -34,4 +34,9 @@ int run_info(const std::vector<std::string>& arguments, std::ostream& out, std::
 int run_lint(const std::vector<std::string>& arguments, std::ostream& out, std::ostream& err);
 int run_validate(const std::vector<std::string>& arguments, std::ostream& out, std::ostream& err);
 
+// `ilo-tbx --list-values NAME` (hidden; for the shell completion): one value per line of --to, --from,
+// --profile, --dialect, --style, or the file extensions read (read-extensions, page-extensions for export)
+// and written (write-extensions), taken from the same tables the options are checked against.
+int run_list_values(const std::vector<std::string>& arguments, std::ostream& out, std::ostream& err);
+
 }  // namespace ilo::cli

@@ -1,4 +1,5 @@
 // ilo-tbx entry point: dispatches to subcommands and maps failures to exit codes.
+#include <array>
 #include <csignal>
 #include <iostream>
 #include <string>
@@ -44,6 +45,20 @@ Exit codes:
   5  lint: findings at or above --fail-on
 )text";
 
+// Every subcommand, in the order the help lists them: the one table that dispatch, the unknown-command
+// message, --list-commands (for the man page and the shell completion) read.
+struct Command {
+    std::string_view name;
+    int (*run)(const std::vector<std::string>& arguments, std::ostream& out, std::ostream& err);
+};
+constexpr std::array<Command, 5> commands{{
+    {"export", ilo::cli::run_export},
+    {"import", ilo::cli::run_import},
+    {"info", ilo::cli::run_info},
+    {"lint", ilo::cli::run_lint},
+    {"validate", ilo::cli::run_validate},
+}};
+
 // An interrupted run must leave no temporary file and the old output intact;
 // the default action then ends the process with the usual signal status.
 extern "C" void remove_temporary_files_and_die(int signal_number) {
@@ -72,12 +87,15 @@ int main(int argc, char** argv) {
         std::cout << "ilo-tbx " << ILO_TBX_VERSION << "\ncommit " << ilo::cli::git_commit() << "\n";
         return ilo::cli::exit_ok;
     }
-    if (command == "export") return ilo::cli::run_export(arguments, std::cout, std::cerr);
-    if (command == "import") return ilo::cli::run_import(arguments, std::cout, std::cerr);
-    if (command == "info") return ilo::cli::run_info(arguments, std::cout, std::cerr);
-    if (command == "lint") return ilo::cli::run_lint(arguments, std::cout, std::cerr);
-    if (command == "validate") return ilo::cli::run_validate(arguments, std::cout, std::cerr);
-    std::cerr << "ilo-tbx: unknown command '" << command << "'; expected one of: export, import, info, lint, validate\n"
-              << "Run 'ilo-tbx --help' for usage.\n";
+    if (command == "--list-commands") {
+        for (const Command& entry : commands) std::cout << entry.name << "\n";
+        return ilo::cli::exit_ok;
+    }
+    if (command == "--list-values") return ilo::cli::run_list_values(arguments, std::cout, std::cerr);
+    for (const Command& entry : commands)
+        if (command == entry.name) return entry.run(arguments, std::cout, std::cerr);
+    std::cerr << "ilo-tbx: unknown command '" << command << "'; expected one of: ";
+    for (const Command& entry : commands) std::cerr << (&entry == commands.begin() ? "" : ", ") << entry.name;
+    std::cerr << "\nRun 'ilo-tbx --help' for usage.\n";
     return ilo::cli::exit_usage;
 }

@@ -76,6 +76,17 @@ void add_output_options(po::options_description& options, OutputRequest& request
         "with tbx2008: keep only these target languages (and the source); the rest is counted in a warning");
 }
 
+std::vector<std::string_view> output_option_values(std::string_view option) {
+    std::vector<std::string_view> values;
+    if (option == "profile")
+        for (const ProfileRow& row : profile_table) values.push_back(row.name);
+    else if (option == "dialect")
+        values = {"basic", "core", "min"};
+    else if (option == "style")
+        values = {"dca", "dct"};
+    return values;
+}
+
 std::string profile_help() {
     std::string text = "Profiles (--profile):\n";
     for (const ProfileRow& row : profile_table) {

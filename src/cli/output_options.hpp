@@ -5,6 +5,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "formats/format.hpp"
 
@@ -21,6 +22,10 @@ struct OutputRequest {
 
 // Adds the shared output options to `options`, writing into `request`.
 void add_output_options(boost::program_options::options_description& options, OutputRequest& request);
+
+// The values --profile, --dialect and --style (named without dashes) accept, as resolve_output checks
+// them; empty for any other name. For the shell completion (ilo-tbx --list-values).
+std::vector<std::string_view> output_option_values(std::string_view option);
 
 // The profile names and what each is for, as the --help text lists them.
 std::string profile_help();
