@@ -3,6 +3,8 @@
 
 #include <array>
 
+#include "formats/csv_reader.hpp"
+#include "formats/csv_writer.hpp"
 #include "formats/emn_reader.hpp"
 #include "formats/json_reader.hpp"
 #include "formats/json_writer.hpp"
@@ -16,17 +18,23 @@ namespace {
 constexpr std::array<std::string_view, 2> emn_extensions{".txt", ".emn"};
 constexpr std::array<std::string_view, 1> tbx_extensions{".tbx"};
 constexpr std::array<std::string_view, 1> json_extensions{".json"};
+constexpr std::array<std::string_view, 1> csv_extensions{".csv"};
+constexpr std::array<std::string_view, 3> tsv_extensions{".tsv", ".tab", ".utf8"};
 
 // tbx2008 has no extension of its own: a .tbx path means TBX v3 unless --to says tbx2008.
 constexpr std::array<std::string_view, 0> tbx2008_extensions{};
 
-const std::array<Format, 4> format_table{{
+const std::array<Format, 6> format_table{{
     {FormatId::emn, "emn", "text of an EMN Asylum and Migration Glossary page", emn_extensions, &read_emn, nullptr},
     {FormatId::tbx, "tbx", "TBX: reads v3 (ISO 30042:2019), 2008 (martif) and TBX-Min; writes v3", tbx_extensions,
      &read_tbx, &make_tbx_writer},
     {FormatId::tbx2008, "tbx2008", "TBX 2008 (<martif>, TBX-Basic, no namespace): what OmegaT, translate-toolkit and "
      "Lokalize read; reads any TBX", tbx2008_extensions, &read_tbx, &make_tbx2008_writer},
     {FormatId::json, "json", "the model as JSON (docs/json-model.md)", json_extensions, &read_json, &make_json_writer},
+    {FormatId::csv, "csv", "CSV sheet (wide or long layout, or a CAT tool's profile)", csv_extensions, &read_csv,
+     &make_csv_writer},
+    {FormatId::tsv, "tsv", "tab-separated sheet (as csv; OmegaT glossaries)", tsv_extensions, &read_tsv,
+     &make_tsv_writer},
 }};
 
 bool ends_with_ignoring_case(std::string_view text, std::string_view suffix) {

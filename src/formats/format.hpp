@@ -7,6 +7,7 @@
 #include <span>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "diag/diagnostics.hpp"
 #include "model/model.hpp"
@@ -43,8 +44,24 @@ struct Input {
     std::string_view text;
 };
 
+// How CSV and TSV files are laid out; read by the CSV reader and writer only.
+enum class CsvLayout { wide, long_form };
+// A CAT tool's own CSV layout (--profile); none means --layout decides.
+enum class CsvProfile { none, memoq, trados, phrase, crowdin, lokalise, matecat, omegat, translate_toolkit };
+
+struct CsvOptions {
+    CsvLayout layout = CsvLayout::wide;
+    CsvProfile profile = CsvProfile::none;
+    char delimiter = '\0';           // '\0': detect on read; ',' (';' for memoQ, TAB for tsv/omegat) on write
+    std::string separator = " | ";   // between several values in one cell; its non-space character is escaped
+    std::string source_language;     // BCP 47; for pair layouts and a language-less 'term' column
+    std::vector<std::string> languages;  // target languages and their order; empty: all
+    bool formula_escape = true;      // guard cells starting with = + - @ (write) and undo the guard (read)
+};
+
 struct ReadOptions {
     bool strict = false;  // turn reader warnings into errors
+    CsvOptions csv;
 };
 
 enum class TbxDialect { basic, core, min };
@@ -54,6 +71,7 @@ struct WriteOptions {
     TbxDialect dialect = TbxDialect::basic;
     TbxStyle style = TbxStyle::dca;
     ToolProfile profile;  // --profile and its options; applied by the TBX 2008 writer
+    CsvOptions csv;       // --profile, --layout and the CSV options; applied by the csv, tsv and xlsx writers
 };
 
 // Reads `input` and hands what it finds to `sink`; problems go to `diagnostics`.
@@ -66,7 +84,7 @@ using ReadFunction = void (*)(const Input& input, const ReadOptions& options, Di
 using WriterFactory = std::unique_ptr<ConceptSink> (*)(std::ostream& out, const WriteOptions& options,
                                                        Diagnostics& diagnostics);
 
-enum class FormatId { emn, tbx, tbx2008, json };
+enum class FormatId { emn, tbx, tbx2008, json, csv, tsv };
 
 struct Format {
     FormatId id;

@@ -1,0 +1,630 @@
+// Column-name vocabulary, language codes and English names (through ICU), picklists and profile names for CSV.
+#include "formats/csv_layout.hpp"
+
+#include <unicode/uloc.h>
+#include <unicode/uregion.h>
+#include <unicode/uscript.h>
+
+#include <algorithm>
+#include <array>
+#include <map>
+#include <span>
+
+namespace ilo::csv {
+
+namespace {
+
+std::string ascii_lower(std::string_view text) {
+    std::string out(text);
+    for (char& c : out)
+        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    return out;
+}
+
+std::string ascii_upper(std::string_view text) {
+    std::string out(text);
+    for (char& c : out)
+        if (c >= 'a' && c <= 'z') c = static_cast<char>(c - 'a' + 'A');
+    return out;
+}
+
+std::string_view trim(std::string_view text) {
+    while (!text.empty() && (text.front() == ' ' || text.front() == '\t')) text.remove_prefix(1);
+    while (!text.empty() && (text.back() == ' ' || text.back() == '\t')) text.remove_suffix(1);
+    return text;
+}
+
+bool all_of(std::string_view text, bool (*predicate)(char)) {
+    return !text.empty() && std::all_of(text.begin(), text.end(), predicate);
+}
+bool is_alpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+bool is_digit(char c) { return c >= '0' && c <= '9'; }
+bool is_alnum(char c) { return is_alpha(c) || is_digit(c); }
+
+// Field names compare with case, '_', '-' and runs of spaces ignored.
+std::string normalize_name(std::string_view name) {
+    std::string out;
+    for (char c : trim(name)) {
+        if (c == '_' || c == '-' || c == ' ' || c == '\t') {
+            if (!out.empty() && out.back() != ' ') out += ' ';
+        } else {
+            out += (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+        }
+    }
+    while (!out.empty() && out.back() == ' ') out.pop_back();
+    return out;
+}
+
+struct VocabularyEntry {
+    std::string_view name;
+    Field field;
+    Level level;
+    bool explicit_level;
+};
+
+constexpr Level C = Level::concept_level;
+constexpr Level L = Level::language_level;
+constexpr Level T = Level::term_level;
+
+constexpr std::array vocabulary{
+    VocabularyEntry{"id", Field::concept_id, C, true},
+    VocabularyEntry{"concept id", Field::concept_id, C, true},
+    VocabularyEntry{"entry id", Field::concept_id, C, true},
+    VocabularyEntry{"cid", Field::concept_id, C, true},
+    VocabularyEntry{"subject field", Field::subject_field, C, true},
+    VocabularyEntry{"subject", Field::subject_field, C, true},
+    VocabularyEntry{"domain", Field::subject_field, C, true},
+    VocabularyEntry{"concept domain", Field::subject_field, C, true},
+    VocabularyEntry{"entry domain", Field::subject_field, C, true},
+    VocabularyEntry{"entry subject", Field::subject_field, C, true},
+    VocabularyEntry{"subdomain", Field::subdomain, C, true},
+    VocabularyEntry{"sub domain", Field::subdomain, C, true},
+    VocabularyEntry{"url", Field::origin_url, C, true},
+    VocabularyEntry{"origin url", Field::origin_url, C, true},
+    VocabularyEntry{"concept url", Field::origin_url, C, true},
+    VocabularyEntry{"definition", Field::definition, C, false},
+    VocabularyEntry{"description", Field::definition, C, false},
+    VocabularyEntry{"def", Field::definition, C, false},
+    VocabularyEntry{"concept definition", Field::definition, C, true},
+    VocabularyEntry{"entry definition", Field::definition, C, true},
+    VocabularyEntry{"definition source", Field::definition_source, C, false},
+    VocabularyEntry{"concept definition source", Field::definition_source, C, true},
+    VocabularyEntry{"definition context", Field::definition_context, C, false},
+    VocabularyEntry{"concept definition context", Field::definition_context, C, true},
+    VocabularyEntry{"note", Field::note, C, false},
+    VocabularyEntry{"notes", Field::note, C, false},
+    VocabularyEntry{"comment", Field::note, C, false},
+    VocabularyEntry{"comments", Field::note, C, false},
+    VocabularyEntry{"remark", Field::note, C, false},
+    VocabularyEntry{"translator comments", Field::note, C, false},
+    VocabularyEntry{"developer comments", Field::note, C, false},
+    VocabularyEntry{"concept note", Field::note, C, true},
+    VocabularyEntry{"concept notes", Field::note, C, true},
+    VocabularyEntry{"entry note", Field::note, C, true},
+    VocabularyEntry{"relation type", Field::relation_type, C, true},
+    VocabularyEntry{"relation label", Field::relation_label, C, true},
+    VocabularyEntry{"relation target", Field::relation_target, C, true},
+    VocabularyEntry{"concept transaction type", Field::transaction_type, C, true},
+    VocabularyEntry{"concept transaction date", Field::transaction_date, C, true},
+    VocabularyEntry{"concept transaction responsibility", Field::transaction_responsibility, C, true},
+    VocabularyEntry{"concept extra element", Field::extra_element, C, true},
+    VocabularyEntry{"concept extra type", Field::extra_type, C, true},
+    VocabularyEntry{"concept extra value", Field::extra_value, C, true},
+    VocabularyEntry{"concept extra target", Field::extra_target, C, true},
+    VocabularyEntry{"language", Field::language, L, true},
+    VocabularyEntry{"lang", Field::language, L, true},
+    VocabularyEntry{"locale", Field::language, L, true},
+    VocabularyEntry{"language definition", Field::definition, L, true},
+    VocabularyEntry{"language definition source", Field::definition_source, L, true},
+    VocabularyEntry{"language definition context", Field::definition_context, L, true},
+    VocabularyEntry{"language note", Field::note, L, true},
+    VocabularyEntry{"language transaction type", Field::transaction_type, L, true},
+    VocabularyEntry{"language transaction date", Field::transaction_date, L, true},
+    VocabularyEntry{"language transaction responsibility", Field::transaction_responsibility, L, true},
+    VocabularyEntry{"language extra element", Field::extra_element, L, true},
+    VocabularyEntry{"language extra type", Field::extra_type, L, true},
+    VocabularyEntry{"language extra value", Field::extra_value, L, true},
+    VocabularyEntry{"language extra target", Field::extra_target, L, true},
+    VocabularyEntry{"term", Field::term, T, false},
+    VocabularyEntry{"terms", Field::term, T, false},
+    VocabularyEntry{"source", Field::source_term, T, false},
+    VocabularyEntry{"target", Field::target_term, T, false},
+    VocabularyEntry{"translation", Field::target_term, T, false},
+    VocabularyEntry{"term type", Field::term_type, T, false},
+    VocabularyEntry{"type", Field::term_type, T, false},
+    VocabularyEntry{"administrative status", Field::administrative_status, T, false},
+    VocabularyEntry{"status", Field::administrative_status, T, false},
+    VocabularyEntry{"term status", Field::administrative_status, T, false},
+    VocabularyEntry{"forbidden", Field::forbidden, T, false},
+    VocabularyEntry{"part of speech", Field::part_of_speech, T, false},
+    VocabularyEntry{"partofspeech", Field::part_of_speech, T, false},
+    VocabularyEntry{"part", Field::part_of_speech, T, false},
+    VocabularyEntry{"pos", Field::part_of_speech, T, false},
+    VocabularyEntry{"gender", Field::grammatical_gender, T, false},
+    VocabularyEntry{"grammatical gender", Field::grammatical_gender, T, false},
+    VocabularyEntry{"geographical usage", Field::geographical_usage, T, false},
+    VocabularyEntry{"usage", Field::geographical_usage, T, false},
+    VocabularyEntry{"context", Field::context, T, false},
+    VocabularyEntry{"example", Field::context, T, false},
+    VocabularyEntry{"example of use", Field::context, T, false},
+    VocabularyEntry{"term example", Field::context, T, false},
+    VocabularyEntry{"term source", Field::term_source, T, true},
+    VocabularyEntry{"term note", Field::note, T, true},
+    VocabularyEntry{"term notes", Field::note, T, true},
+    VocabularyEntry{"term transaction type", Field::transaction_type, T, true},
+    VocabularyEntry{"term transaction date", Field::transaction_date, T, true},
+    VocabularyEntry{"term transaction responsibility", Field::transaction_responsibility, T, true},
+    VocabularyEntry{"term extra element", Field::extra_element, T, true},
+    VocabularyEntry{"term extra type", Field::extra_type, T, true},
+    VocabularyEntry{"term extra value", Field::extra_value, T, true},
+    VocabularyEntry{"term extra target", Field::extra_target, T, true},
+    VocabularyEntry{"casesensitive", Field::tool_flag, C, true},
+    VocabularyEntry{"case sensitive", Field::tool_flag, C, true},
+    VocabularyEntry{"translatable", Field::tool_flag, C, true},
+    VocabularyEntry{"tags", Field::tool_flag, C, true},
+    VocabularyEntry{"location", Field::tool_flag, C, true},
+    VocabularyEntry{"fuzzy", Field::tool_flag, C, true},
+    VocabularyEntry{"term info", Field::tool_flag, C, true},
+    VocabularyEntry{"entry clientid", Field::tool_flag, C, true},
+    VocabularyEntry{"entry projectid", Field::tool_flag, C, true},
+    VocabularyEntry{"entry created", Field::tool_flag, C, true},
+    VocabularyEntry{"entry creator", Field::tool_flag, C, true},
+    VocabularyEntry{"entry lastmodified", Field::tool_flag, C, true},
+    VocabularyEntry{"entry modifier", Field::tool_flag, C, true},
+};
+
+const VocabularyEntry* find_field(std::string_view name) {
+    std::string key = normalize_name(name);
+    for (const VocabularyEntry& entry : vocabulary)
+        if (entry.name == key) return &entry;
+    return nullptr;
+}
+
+// --- languages ----------------------------------------------------------
+
+bool known_script(std::string_view script) {
+    for (int code = 0; code < USCRIPT_CODE_LIMIT; ++code) {
+        const char* name = uscript_getShortName(static_cast<UScriptCode>(code));
+        if (name && script == name) return true;
+    }
+    return false;
+}
+
+bool known_region(const std::string& region) {
+    UErrorCode status = U_ZERO_ERROR;
+    const URegion* found = uregion_getRegionFromCode(region.c_str(), &status);
+    if (U_FAILURE(status) || !found) return false;
+    URegionType type = uregion_getType(found);
+    return type != URGN_UNKNOWN && type != URGN_DEPRECATED;
+}
+
+std::string icu_display(int32_t (*function)(const char*, const char*, UChar*, int32_t, UErrorCode*),
+                        const char* locale) {
+    std::array<UChar, 128> buffer{};
+    UErrorCode status = U_ZERO_ERROR;
+    int32_t length = function(locale, "en", buffer.data(), static_cast<int32_t>(buffer.size()), &status);
+    if (U_FAILURE(status) || length <= 0) return {};
+    std::string out;
+    for (int32_t i = 0; i < length; ++i) {
+        // English display names are ASCII but for a few letters (Bokmål, Volapük); keep those as UTF-8.
+        char16_t c = buffer[static_cast<std::size_t>(i)];
+        if (c < 0x80) {
+            out += static_cast<char>(c);
+        } else if (c < 0x800) {
+            out += static_cast<char>(0xC0 | (c >> 6));
+            out += static_cast<char>(0x80 | (c & 0x3F));
+        } else {
+            out += static_cast<char>(0xE0 | (c >> 12));
+            out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
+            out += static_cast<char>(0x80 | (c & 0x3F));
+        }
+    }
+    return out;
+}
+
+bool known_language(const std::string& language) {
+    for (const char* const* code = uloc_getISOLanguages(); *code; ++code)
+        if (language == *code) return true;
+    if (language.size() != 3) return false;
+    std::string name = icu_display(&uloc_getDisplayLanguage, language.c_str());
+    return !name.empty() && name != language;
+}
+
+struct NameTables {
+    std::map<std::string, std::string> languages;  // lower-case English name -> code
+    std::map<std::string, std::string> regions;    // lower-case English name -> region code
+};
+
+const NameTables& name_tables() {
+    static const NameTables tables = [] {
+        NameTables built;
+        for (const char* const* code = uloc_getISOLanguages(); *code; ++code) {
+            std::string name = ascii_lower(icu_display(&uloc_getDisplayLanguage, *code));
+            if (!name.empty() && name != *code) built.languages.emplace(name, *code);
+        }
+        // Older English names that tools still use, where CLDR has moved on.
+        constexpr std::array<std::pair<std::string_view, std::string_view>, 6> older{{
+            {"bengali", "bn"}, {"farsi", "fa"}, {"kirghiz", "ky"}, {"flemish", "nl"},
+            {"moldavian", "ro"}, {"pushto", "ps"},
+        }};
+        for (auto [name, code] : older) built.languages.emplace(name, code);
+        for (const char* const* code = uloc_getISOCountries(); *code; ++code) {
+            std::string locale = std::string("und_") + *code;
+            std::string name = ascii_lower(icu_display(&uloc_getDisplayCountry, locale.c_str()));
+            if (!name.empty()) built.regions.emplace(name, *code);
+        }
+        return built;
+    }();
+    return tables;
+}
+
+// Optimal string alignment distance, capped: enough to catch a typo.
+std::size_t edit_distance(std::string_view a, std::string_view b) {
+    std::vector<std::vector<std::size_t>> d(a.size() + 1, std::vector<std::size_t>(b.size() + 1));
+    for (std::size_t i = 0; i <= a.size(); ++i) d[i][0] = i;
+    for (std::size_t j = 0; j <= b.size(); ++j) d[0][j] = j;
+    for (std::size_t i = 1; i <= a.size(); ++i) {
+        for (std::size_t j = 1; j <= b.size(); ++j) {
+            std::size_t cost = a[i - 1] == b[j - 1] ? 0 : 1;
+            d[i][j] = std::min({d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost});
+            if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1])
+                d[i][j] = std::min(d[i][j], d[i - 2][j - 2] + 1);
+        }
+    }
+    return d[a.size()][b.size()];
+}
+
+// "Simplified", "Brazilian", "India": the qualifier of a language name as a
+// script or region subtag; "" for qualifiers that change nothing ("Modern").
+std::optional<std::string> qualifier_subtag(std::string_view qualifier) {
+    std::string key = ascii_lower(trim(qualifier));
+    constexpr std::array<std::pair<std::string_view, std::string_view>, 12> words{{
+        {"simplified", "Hans"}, {"traditional", "Hant"}, {"cyrillic", "Cyrl"}, {"latin", "Latn"},
+        {"brazilian", "BR"}, {"brazil", "BR"}, {"european", "PT"}, {"modern", ""}, {"international", ""},
+        {"modern sort", ""}, {"traditional sort", ""}, {"latin america", "419"},
+    }};
+    for (auto [word, subtag] : words)
+        if (key == word) return std::string(subtag);
+    const NameTables& tables = name_tables();
+    if (auto region = tables.regions.find(key); region != tables.regions.end()) return region->second;
+    return std::nullopt;
+}
+
+}  // namespace
+
+std::optional<std::string> language_from_code(std::string_view text, std::string* problem) {
+    auto fail = [&](std::string why) -> std::optional<std::string> {
+        if (problem) *problem = std::move(why);
+        return std::nullopt;
+    };
+    std::string tag(trim(text));
+    std::replace(tag.begin(), tag.end(), '_', '-');
+    std::vector<std::string> subtags;
+    std::size_t start = 0;
+    while (true) {
+        std::size_t dash = tag.find('-', start);
+        subtags.push_back(tag.substr(start, dash == std::string::npos ? std::string::npos : dash - start));
+        if (dash == std::string::npos) break;
+        start = dash + 1;
+    }
+    std::string primary = ascii_lower(subtags[0]);
+    if (primary.size() < 2 || primary.size() > 3 || !all_of(primary, is_alpha))
+        return fail("'" + tag + "' is not a language tag");
+    if (!known_language(primary)) return fail("'" + primary + "' is not a known language code");
+    std::string result = primary;
+    std::size_t i = 1;
+    if (i < subtags.size() && subtags[i].size() == 4 && all_of(subtags[i], is_alpha)) {
+        std::string script = ascii_lower(subtags[i]);
+        script[0] = static_cast<char>(script[0] - 'a' + 'A');
+        if (!known_script(script)) return fail("'" + subtags[i] + "' is not a known script");
+        result += "-" + script;
+        ++i;
+    }
+    if (i < subtags.size() && ((subtags[i].size() == 2 && all_of(subtags[i], is_alpha)) ||
+                               (subtags[i].size() == 3 && all_of(subtags[i], is_digit)))) {
+        std::string region = ascii_upper(subtags[i]);
+        if (!known_region(region)) return fail("'" + region + "' is not a known region");
+        result += "-" + region;
+        ++i;
+    }
+    for (; i < subtags.size(); ++i) {
+        const std::string& variant = subtags[i];
+        bool valid = (variant.size() >= 5 && variant.size() <= 8 && all_of(variant, is_alnum)) ||
+                     (variant.size() == 4 && is_digit(variant[0]) && all_of(variant, is_alnum));
+        if (!valid) return fail("'" + tag + "' is not a language tag ('" + variant + "' is not a subtag)");
+        result += "-" + ascii_lower(variant);
+    }
+    return result;
+}
+
+std::optional<NamedLanguage> language_from_name(std::string_view name) {
+    std::string_view base = trim(name);
+    std::string qualifier_subtag_text;
+    bool has_qualifier = false;
+    if (base.ends_with(')')) {
+        std::size_t open = base.rfind('(');
+        if (open == std::string_view::npos) return std::nullopt;
+        std::optional<std::string> subtag = qualifier_subtag(base.substr(open + 1, base.size() - open - 2));
+        if (!subtag) return std::nullopt;
+        qualifier_subtag_text = *subtag;
+        has_qualifier = true;
+        base = trim(base.substr(0, open));
+    }
+    if (base.empty() || base.size() > 60) return std::nullopt;
+    const NameTables& tables = name_tables();
+    std::string key = ascii_lower(base);
+    NamedLanguage found;
+    if (auto exact = tables.languages.find(key); exact != tables.languages.end()) {
+        found.code = exact->second;
+    } else if (std::size_t space = key.rfind(' '); !has_qualifier && space != std::string::npos) {
+        // "Chinese Simplified": a qualifier word after the name.
+        std::optional<std::string> subtag = qualifier_subtag(key.substr(space + 1));
+        auto language = tables.languages.find(key.substr(0, space));
+        if (!subtag || language == tables.languages.end()) return std::nullopt;
+        found.code = language->second;
+        qualifier_subtag_text = *subtag;
+    } else if (key.size() >= 6) {
+        std::size_t best = 3;
+        bool unique = false;
+        for (const auto& [known_name, code] : tables.languages) {
+            if (known_name.size() + 2 < key.size() || key.size() + 2 < known_name.size()) continue;
+            std::size_t distance = edit_distance(key, known_name);
+            if (distance < best) {
+                best = distance, unique = true;
+                found.code = code;
+                found.matched_name = icu_display(&uloc_getDisplayLanguage, code.c_str());
+            } else if (distance == best) {
+                unique = false;
+            }
+        }
+        if (!unique || best > 2) return std::nullopt;
+        found.fuzzy = true;
+    } else {
+        return std::nullopt;
+    }
+    if (!qualifier_subtag_text.empty()) found.code += "-" + qualifier_subtag_text;
+    return found;
+}
+
+std::string english_language_name(std::string_view code) {
+    std::array<char, 160> locale{};
+    UErrorCode status = U_ZERO_ERROR;
+    std::string tag(code);
+    uloc_forLanguageTag(tag.c_str(), locale.data(), static_cast<int32_t>(locale.size()), nullptr, &status);
+    if (U_FAILURE(status)) return tag;
+    std::string name = icu_display(&uloc_getDisplayName, locale.data());
+    return name.empty() ? tag : name;
+}
+
+std::optional<ColumnSpec> parse_header_cell(std::string_view cell, HeaderProblem* problem) {
+    std::string_view text = trim(cell);
+    auto from_entry = [](const VocabularyEntry& entry, std::string language) {
+        return ColumnSpec{entry.field, entry.level, std::move(language), entry.explicit_level, {}};
+    };
+    if (text.empty()) {
+        if (problem) problem->message = "the column has no name";
+        return std::nullopt;
+    }
+    if (const VocabularyEntry* entry = find_field(text)) return from_entry(*entry, {});
+
+    // A language on its own names a term column.
+    std::string code_problem;
+    auto language_spec = [&](std::string_view name) -> std::optional<ColumnSpec> {
+        if (std::optional<std::string> code = language_from_code(name, &code_problem))
+            return ColumnSpec{Field::term, Level::term_level, *code, false, {}};
+        // A code-shaped name ("en-ZZ", "xx") is a bad code, not a language name.
+        bool code_shaped = name.size() <= 12 && name.find(' ') == std::string_view::npos &&
+                           name.find('(') == std::string_view::npos && name.size() > 1 &&
+                           (name.size() <= 3 || name[2] == '-' || name[2] == '_' || name[3] == '-' || name[3] == '_');
+        if (code_shaped) return std::nullopt;
+        if (std::optional<NamedLanguage> named = language_from_name(name)) {
+            ColumnSpec spec{Field::term, Level::term_level, named->code, false, {}};
+            if (named->fuzzy) spec.fuzzy_language_name = std::string(trim(name)) + "' as " + named->matched_name;
+            return spec;
+        }
+        return std::nullopt;
+    };
+    if (std::optional<ColumnSpec> spec = language_spec(text)) return spec;
+    std::string whole_problem = code_problem;
+
+    auto qualified = [&](std::string_view field_part, std::string_view language_part) -> std::optional<ColumnSpec> {
+        const VocabularyEntry* entry = find_field(field_part);
+        if (!entry || entry->field == Field::concept_id || entry->field == Field::language) return std::nullopt;
+        std::optional<ColumnSpec> language = language_spec(trim(language_part));
+        if (!language) return std::nullopt;
+        ColumnSpec spec = from_entry(*entry, language->language);
+        spec.fuzzy_language_name = language->fuzzy_language_name;
+        if (spec.level == Level::concept_level && !spec.explicit_level) spec.level = Level::language_level;
+        if (spec.field == Field::source_term || spec.field == Field::target_term) spec.field = Field::term;
+        return spec;
+    };
+    // "Term [en]", "Description (German)", "Term:German"
+    if (text.ends_with(']') || text.ends_with(')')) {
+        char open_bracket = text.back() == ']' ? '[' : '(';
+        if (std::size_t open = text.rfind(open_bracket); open != std::string_view::npos && open > 0)
+            if (auto spec = qualified(text.substr(0, open), text.substr(open + 1, text.size() - open - 2))) return spec;
+    }
+    if (std::size_t colon = text.find(':'); colon != std::string_view::npos)
+        if (auto spec = qualified(text.substr(0, colon), text.substr(colon + 1))) return spec;
+    // "it_description", "English_Def", "definition_fr", "German term"
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        if (text[i] != '_' && text[i] != ' ') continue;
+        if (auto spec = qualified(text.substr(i + 1), text.substr(0, i))) return spec;
+        if (auto spec = qualified(text.substr(0, i), text.substr(i + 1))) return spec;
+    }
+    if (problem) {
+        problem->message = whole_problem.empty() || whole_problem.find("not a language tag") != std::string::npos
+                               ? "'" + std::string(text) +
+                                     "' is neither a known column name nor a language (such as 'de', 'de-DE', "
+                                     "'German' or 'Term [de]')"
+                               : "'" + std::string(text) + "' is not a usable language: " + whole_problem;
+    }
+    return std::nullopt;
+}
+
+std::string canonical_picklist_value(Field field, std::string_view value, bool* known) {
+    struct Alias {
+        std::string_view spelling;  // normalized: lower case, no spaces, '-' or '_'
+        std::string_view canonical;
+    };
+    static constexpr std::array term_types{
+        Alias{"fullform", "fullForm"},   Alias{"full", "fullForm"},         Alias{"acronym", "acronym"},
+        Alias{"abbreviation", "abbreviation"}, Alias{"abbr", "abbreviation"}, Alias{"shortform", "shortForm"},
+        Alias{"variant", "variant"},     Alias{"phrase", "phrase"},
+    };
+    static constexpr std::array statuses{
+        Alias{"preferredtermadmnsts", "preferredTerm-admn-sts"},
+        Alias{"preferred", "preferredTerm-admn-sts"},
+        Alias{"preferredterm", "preferredTerm-admn-sts"},
+        Alias{"admittedtermadmnsts", "admittedTerm-admn-sts"},
+        Alias{"admitted", "admittedTerm-admn-sts"},
+        Alias{"admittedterm", "admittedTerm-admn-sts"},
+        Alias{"deprecatedtermadmnsts", "deprecatedTerm-admn-sts"},
+        Alias{"deprecated", "deprecatedTerm-admn-sts"},
+        Alias{"deprecatedterm", "deprecatedTerm-admn-sts"},
+        Alias{"forbidden", "deprecatedTerm-admn-sts"},
+        Alias{"supersededtermadmnsts", "supersededTerm-admn-sts"},
+        Alias{"superseded", "supersededTerm-admn-sts"},
+        Alias{"supersededterm", "supersededTerm-admn-sts"},
+    };
+    static constexpr std::array parts_of_speech{
+        Alias{"noun", "noun"},     Alias{"n", "noun"},         Alias{"verb", "verb"},
+        Alias{"v", "verb"},        Alias{"adjective", "adjective"}, Alias{"adj", "adjective"},
+        Alias{"adverb", "adverb"}, Alias{"adv", "adverb"},     Alias{"propernoun", "properNoun"},
+        Alias{"propn", "properNoun"},  // Universal Dependencies tags, as Crowdin writes them
+        Alias{"other", "other"},   Alias{"x", "other"},
+    };
+    static constexpr std::array genders{
+        Alias{"masculine", "masculine"}, Alias{"m", "masculine"}, Alias{"feminine", "feminine"},
+        Alias{"f", "feminine"},          Alias{"neuter", "neuter"}, Alias{"n", "neuter"},
+        Alias{"other", "other"},
+    };
+    std::span<const Alias> table;
+    switch (field) {
+        case Field::term_type: table = term_types; break;
+        case Field::administrative_status: table = statuses; break;
+        case Field::part_of_speech: table = parts_of_speech; break;
+        case Field::grammatical_gender: table = genders; break;
+        default: break;
+    }
+    std::string key;
+    for (char c : value)
+        if (c != ' ' && c != '-' && c != '_') key += (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+    for (const Alias& alias : table) {
+        if (alias.spelling == key) {
+            if (known) *known = true;
+            return std::string(alias.canonical);
+        }
+    }
+    if (known) *known = table.empty();
+    return std::string(value);
+}
+
+std::optional<bool> parse_boolean(std::string_view value) {
+    std::string key = ascii_lower(trim(value));
+    if (key == "true" || key == "yes" || key == "1" || key == "x" || key == "y") return true;
+    if (key == "false" || key == "no" || key == "0" || key.empty() || key == "n") return false;
+    return std::nullopt;
+}
+
+namespace {
+constexpr std::array<std::pair<CsvProfile, std::string_view>, 8> profile_names{{
+    {CsvProfile::memoq, "memoq"},
+    {CsvProfile::trados, "trados"},
+    {CsvProfile::phrase, "phrase"},
+    {CsvProfile::crowdin, "crowdin"},
+    {CsvProfile::lokalise, "lokalise"},
+    {CsvProfile::matecat, "matecat"},
+    {CsvProfile::omegat, "omegat"},
+    {CsvProfile::translate_toolkit, "translate-toolkit"},
+}};
+}  // namespace
+
+std::string_view profile_name(CsvProfile profile) {
+    for (auto [value, name] : profile_names)
+        if (value == profile) return name;
+    return "none";
+}
+
+std::optional<CsvProfile> profile_from_name(std::string_view name) {
+    for (auto [value, known] : profile_names)
+        if (known == name) return value;
+    return std::nullopt;
+}
+
+std::string_view relation_kind_name(RelationKind kind) {
+    switch (kind) {
+        case RelationKind::related: return "related";
+        case RelationKind::broader: return "broader";
+        case RelationKind::narrower: return "narrower";
+    }
+    return "related";
+}
+
+std::optional<RelationKind> relation_kind_from_name(std::string_view name) {
+    std::string key = ascii_lower(trim(name));
+    if (key == "related" || key.empty()) return RelationKind::related;
+    if (key == "broader") return RelationKind::broader;
+    if (key == "narrower") return RelationKind::narrower;
+    return std::nullopt;
+}
+
+std::string long_column_name(const ColumnSpec& spec) {
+    auto level_prefix = [&] {
+        switch (spec.level) {
+            case Level::concept_level: return std::string("concept_");
+            case Level::language_level: return std::string("language_");
+            case Level::term_level: return std::string("term_");
+        }
+        return std::string();
+    };
+    bool concept_level = spec.level == Level::concept_level;
+    switch (spec.field) {
+        case Field::concept_id: return "concept_id";
+        case Field::subject_field: return "subject_field";
+        case Field::subdomain: return "subdomain";
+        case Field::origin_url: return "origin_url";
+        case Field::definition: return concept_level ? "concept_definition" : "definition";
+        case Field::definition_source: return concept_level ? "concept_definition_source" : "definition_source";
+        case Field::definition_context: return concept_level ? "concept_definition_context" : "definition_context";
+        case Field::note: return level_prefix() + "note";
+        case Field::relation_type: return "relation_type";
+        case Field::relation_label: return "relation_label";
+        case Field::relation_target: return "relation_target";
+        case Field::transaction_type: return level_prefix() + "transaction_type";
+        case Field::transaction_date: return level_prefix() + "transaction_date";
+        case Field::transaction_responsibility: return level_prefix() + "transaction_responsibility";
+        case Field::extra_element: return level_prefix() + "extra_element";
+        case Field::extra_type: return level_prefix() + "extra_type";
+        case Field::extra_value: return level_prefix() + "extra_value";
+        case Field::extra_target: return level_prefix() + "extra_target";
+        case Field::language: return "language";
+        case Field::term: return "term";
+        case Field::source_term: return "source";
+        case Field::target_term: return "target";
+        case Field::term_type: return "term_type";
+        case Field::administrative_status: return "administrative_status";
+        case Field::forbidden: return "forbidden";
+        case Field::part_of_speech: return "part_of_speech";
+        case Field::grammatical_gender: return "grammatical_gender";
+        case Field::geographical_usage: return "geographical_usage";
+        case Field::context: return "context";
+        case Field::term_source: return "term_source";
+        case Field::tool_flag: return "flag";
+    }
+    return "unknown";
+}
+
+std::string make_xml_id(std::string_view id) {
+    std::string out;
+    for (char c : trim(id)) {
+        auto byte = static_cast<unsigned char>(c);
+        bool name_char = byte >= 0x80 || is_alnum(c) || c == '_' || c == '-' || c == '.';
+        out += name_char ? c : '-';
+    }
+    if (!out.empty() && !(is_alpha(out[0]) || out[0] == '_' || static_cast<unsigned char>(out[0]) >= 0x80))
+        out.insert(0, "c");
+    return out;
+}
+
+}  // namespace ilo::csv

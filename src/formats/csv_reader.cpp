@@ -1,0 +1,903 @@
+// CSV/TSV reader: finds the header and layout, maps columns to model fields, and builds concepts row by row.
+#include "formats/csv_reader.hpp"
+
+#include <algorithm>
+#include <initializer_list>
+#include <map>
+#include <tuple>
+#include <set>
+
+#include "formats/csv_layout.hpp"
+#include "formats/csv_tokenizer.hpp"
+
+namespace ilo {
+
+namespace {
+
+using csv::Cell;
+using csv::ColumnSpec;
+using csv::Field;
+using csv::Record;
+
+enum class Shape { wide, long_form, pair };
+
+struct Column {
+    ColumnSpec spec;
+    std::string header;
+    std::uint32_t header_column = 0;
+};
+
+std::string_view trim_view(std::string_view text) {
+    while (!text.empty() && (text.front() == ' ' || text.front() == '\t')) text.remove_prefix(1);
+    while (!text.empty() && (text.back() == ' ' || text.back() == '\t')) text.remove_suffix(1);
+    return text;
+}
+
+bool is_term_attribute(Field field) {
+    switch (field) {
+        case Field::term_type:
+        case Field::administrative_status:
+        case Field::forbidden:
+        case Field::part_of_speech:
+        case Field::grammatical_gender:
+        case Field::geographical_usage:
+        case Field::context:
+        case Field::term_source:
+            return true;
+        default:
+            return false;
+    }
+}
+
+bool is_definition_field(Field field) {
+    return field == Field::definition || field == Field::definition_source || field == Field::definition_context;
+}
+
+// The aligned lists of one level of one row: several definitions with their
+// sources, several relations, transactions and extras, each spread over
+// parallel columns.
+struct AlignedLists {
+    std::vector<std::string> definitions, definition_sources, definition_contexts;
+    std::vector<std::string> relation_types, relation_labels, relation_targets;
+    std::vector<std::string> transaction_types, transaction_dates, transaction_responsibilities;
+    std::vector<std::string> extra_elements, extra_types, extra_values, extra_targets;
+
+    std::vector<std::string>* list_for(Field field) {
+        switch (field) {
+            case Field::definition: return &definitions;
+            case Field::definition_source: return &definition_sources;
+            case Field::definition_context: return &definition_contexts;
+            case Field::relation_type: return &relation_types;
+            case Field::relation_label: return &relation_labels;
+            case Field::relation_target: return &relation_targets;
+            case Field::transaction_type: return &transaction_types;
+            case Field::transaction_date: return &transaction_dates;
+            case Field::transaction_responsibility: return &transaction_responsibilities;
+            case Field::extra_element: return &extra_elements;
+            case Field::extra_type: return &extra_types;
+            case Field::extra_value: return &extra_values;
+            case Field::extra_target: return &extra_targets;
+            default: return nullptr;
+        }
+    }
+};
+
+std::string item_at(const std::vector<std::string>& items, std::size_t index) {
+    return index < items.size() ? items[index] : std::string();
+}
+
+std::size_t longest(std::initializer_list<const std::vector<std::string>*> lists) {
+    std::size_t size = 0;
+    for (const auto* list : lists) size = std::max(size, list->size());
+    return size;
+}
+
+std::vector<Transaction> build_transactions(const AlignedLists& lists) {
+    std::vector<Transaction> out;
+    std::size_t count =
+        longest({&lists.transaction_types, &lists.transaction_dates, &lists.transaction_responsibilities});
+    for (std::size_t i = 0; i < count; ++i)
+        out.push_back({item_at(lists.transaction_types, i), item_at(lists.transaction_dates, i),
+                       item_at(lists.transaction_responsibilities, i)});
+    return out;
+}
+
+std::vector<ExtraField> build_extras(const AlignedLists& lists, Level level) {
+    std::vector<ExtraField> out;
+    std::size_t count =
+        longest({&lists.extra_elements, &lists.extra_types, &lists.extra_values, &lists.extra_targets});
+    for (std::size_t i = 0; i < count; ++i)
+        out.push_back({item_at(lists.extra_elements, i), item_at(lists.extra_types, i), level,
+                       item_at(lists.extra_values, i), item_at(lists.extra_targets, i)});
+    return out;
+}
+
+std::vector<Definition> build_definitions(const AlignedLists& lists) {
+    std::vector<Definition> out;
+    std::size_t count = longest({&lists.definitions, &lists.definition_sources, &lists.definition_contexts});
+    for (std::size_t i = 0; i < count; ++i)
+        out.push_back({item_at(lists.definitions, i), item_at(lists.definition_sources, i),
+                       item_at(lists.definition_contexts, i)});
+    return out;
+}
+
+class CsvReader {
+public:
+    CsvReader(const Input& input, const ReadOptions& options, Diagnostics& diagnostics, ConceptSink& sink)
+        : input_(input), options_(options.csv), diagnostics_(diagnostics), sink_(sink) {
+        char core = ' ';
+        for (char c : options_.separator)
+            if (c != ' ') core = c;
+        separator_ = core == ' ' ? '|' : core;
+    }
+
+    void run(char default_delimiter);
+
+private:
+    SourcePos at(std::uint32_t line, std::uint32_t column) const { return {input_.name, line, column}; }
+    SourcePos at(const Cell& cell) const { return at(cell.line, cell.column); }
+    void handle_comment(const Record& record);
+    bool read_header(const Record& record);
+    bool resolve_columns(const Record& header_record);
+    bool set_up_headerless(const Record& first);
+    std::string cell_text(const Cell& cell) const;
+    bool check_width(const Record& record);
+    void read_wide_row(const Record& record);
+    void read_long_row(const Record& record);
+    void apply_term_attribute(Term& term, const Column& column, const std::string& value, const Cell& cell);
+    void warn_picklist(Field field, const std::string& value, const Cell& cell);
+    std::string concept_id_for(const std::string& written, const Cell* cell);
+    static void merge_into(Concept& base, Concept addition);
+    std::optional<std::string> canonical_option_language(const std::string& text, const char* option);
+
+    const Input& input_;
+    const CsvOptions& options_;
+    Diagnostics& diagnostics_;
+    ConceptSink& sink_;
+    char separator_ = '|';
+    TermBaseHeader header_;
+    Shape shape_ = Shape::wide;
+    std::vector<Column> columns_;
+    std::string first_language_;  // of the first term column: 'forbidden' before it spares it
+    std::size_t data_rows_ = 0;
+    bool id_warning_given_ = false;
+    bool space_split_warning_given_ = false;
+    std::set<std::string> picklist_warnings_;
+    // Concepts gathered by id (rows of one concept need not be adjacent), emitted in order of first appearance.
+    std::vector<Concept> long_concepts_;
+    std::map<std::string, std::size_t> long_index_;
+    std::set<std::tuple<std::size_t, std::string, std::size_t, std::string>> long_seen_cells_;
+};
+
+std::optional<std::string> CsvReader::canonical_option_language(const std::string& text, const char* option) {
+    std::string problem;
+    std::optional<std::string> code = csv::language_from_code(text, &problem);
+    if (!code)
+        diagnostics_.error(at(0, 0), "csv.bad-option", std::string(option) + " '" + text + "': " + problem);
+    return code;
+}
+
+void CsvReader::handle_comment(const Record& record) {
+    std::string_view text = trim_view(record.comment_text);
+    if (text.find("-*- coding") != std::string_view::npos) return;  // an encoding declaration, not content
+    std::size_t colon = text.find(':');
+    if (colon != std::string_view::npos) {
+        std::string key(trim_view(text.substr(0, colon)));
+        std::string value(text.substr(colon + 1));
+        if (value.starts_with(' ')) value.erase(0, 1);
+        std::string* target = nullptr;
+        if (key == "title") target = &header_.title;
+        if (key == "source_description" || key == "source description") target = &header_.source_description;
+        if (key == "source_language" || key == "source language") target = &header_.source_language;
+        if (target) {
+            // Repeated keys continue a multi-line value.
+            if (!target->empty()) *target += '\n';
+            *target += value;
+            return;
+        }
+    }
+    diagnostics_.warning(at(record.line, 1), "csv.comment-ignored",
+                         "comment line not imported (only '# title:', '# source_description:' and "
+                         "'# source_language:' comments carry data)");
+}
+
+std::string CsvReader::cell_text(const Cell& cell) const {
+    std::string text = cell.quoted ? cell.text : std::string(trim_view(cell.text));
+    if (options_.formula_escape) text = csv::unescape_formula(text);
+    return text;
+}
+
+bool CsvReader::read_header(const Record& record) {
+    std::size_t known = 0, nonempty = 0;
+    std::vector<std::optional<ColumnSpec>> specs;
+    std::vector<csv::HeaderProblem> problems(record.cells.size());
+    for (std::size_t i = 0; i < record.cells.size(); ++i) {
+        const Cell& cell = record.cells[i];
+        bool empty = trim_view(cell.text).empty();
+        if (!empty) ++nonempty;
+        specs.push_back(empty ? std::nullopt : csv::parse_header_cell(cell.text, &problems[i]));
+        if (specs.back()) ++known;
+    }
+    if (nonempty == 0 && record.cells.size() >= 2) {
+        diagnostics_.error(at(record.line, 1), "csv.empty-header",
+                           "the first row has only empty cells; expected a header row of column names "
+                           "(such as 'en', 'de-DE' or 'Term:German') or a first entry");
+        return false;
+    }
+    if (known == 0 || known * 2 <= nonempty) return false;  // not a header: the file has none
+    bool ok = true;
+    for (std::size_t i = 0; i < record.cells.size(); ++i) {
+        const Cell& cell = record.cells[i];
+        if (specs[i]) {
+            if (!specs[i]->fuzzy_language_name.empty())
+                diagnostics_.warning(at(cell), "csv.language-name-guess",
+                                     "read the language name '" + specs[i]->fuzzy_language_name + " (" +
+                                         specs[i]->language + ") in column '" + std::string(trim_view(cell.text)) +
+                                         "'");
+            columns_.push_back({*specs[i], std::string(trim_view(cell.text)), cell.column});
+            continue;
+        }
+        if (trim_view(cell.text).empty()) {
+            // A trailing empty header cell is a spreadsheet artefact; data under it is checked per row.
+            columns_.push_back({ColumnSpec{Field::tool_flag, Level::concept_level, {}, true, {}}, {}, cell.column});
+            continue;
+        }
+        diagnostics_.error(at(cell), "csv.unknown-column", problems[i].message);
+        ok = false;
+    }
+    if (!ok) columns_.clear();
+    return ok;
+}
+
+bool CsvReader::resolve_columns(const Record& header_record) {
+    bool has_language = false, has_target = false;
+    for (const Column& column : columns_) {
+        has_language |= column.spec.field == Field::language;
+        has_target |= column.spec.field == Field::target_term;
+    }
+    shape_ = has_language ? Shape::long_form : has_target ? Shape::pair : Shape::wide;
+    if (options_.layout == CsvLayout::long_form && shape_ != Shape::long_form) {
+        diagnostics_.error(at(header_record.line, 1), "csv.layout",
+                           "--layout long expects a 'language' column (and 'concept_id', 'term'); this header "
+                           "has none");
+        return false;
+    }
+    bool ok = true;
+    std::string last_language;
+    for (Column& column : columns_) {
+        ColumnSpec& spec = column.spec;
+        if (spec.field == Field::source_term && !has_target) {
+            // Without a 'target' column, 'source' is the source of a definition (the wide layout's column).
+            spec.field = Field::definition_source;
+            spec.level = Level::concept_level;
+        }
+        if (shape_ == Shape::long_form) {
+            if (!spec.explicit_level && is_definition_field(spec.field)) spec.level = Level::language_level;
+            if (!spec.explicit_level && spec.field == Field::note) spec.level = Level::term_level;
+            continue;
+        }
+        if (shape_ == Shape::pair && (spec.field == Field::source_term || spec.field == Field::target_term)) {
+            const std::string& language =
+                spec.field == Field::source_term ? options_.source_language
+                                                 : (options_.languages.empty() ? std::string() : options_.languages[0]);
+            if (language.empty()) {
+                diagnostics_.error(at(header_record.line, column.header_column), "csv.languages-unknown",
+                                   "column '" + column.header + "' does not say its language; give " +
+                                       (spec.field == Field::source_term ? "--source-lang" : "--langs"));
+                ok = false;
+                continue;
+            }
+            spec.language = language;
+            spec.field = Field::term;
+        }
+        if (spec.field == Field::term && spec.language.empty()) {
+            if (options_.source_language.empty()) {
+                diagnostics_.error(at(header_record.line, column.header_column), "csv.languages-unknown",
+                                   "column '" + column.header + "' does not say its language; give --source-lang "
+                                   "(or name the column by its language, such as 'en' or 'Term [en]')");
+                ok = false;
+                continue;
+            }
+            spec.language = options_.source_language;
+        }
+        if (spec.field == Field::term) {
+            last_language = spec.language;
+            if (first_language_.empty()) first_language_ = spec.language;
+            continue;
+        }
+        if (!spec.language.empty() || spec.explicit_level) continue;
+        // A column without a language belongs to the language column before it
+        // (MateCat's "Notes" and "Example of use", Lokalise's "description").
+        if (is_definition_field(spec.field)) {
+            spec.language = last_language;
+            spec.level = last_language.empty() ? Level::concept_level : Level::language_level;
+        } else if (spec.field == Field::note) {
+            spec.language = last_language;
+            spec.level = last_language.empty() ? Level::concept_level : Level::term_level;
+        } else if (is_term_attribute(spec.field)) {
+            spec.language = last_language;  // empty: all terms of the row
+        }
+    }
+    if (!ok) return false;
+    if (shape_ != Shape::long_form && first_language_.empty()) {
+        diagnostics_.error(at(header_record.line, 1), "csv.languages-unknown",
+                           "the header names no language column (such as 'en', 'de-DE', 'Term:German' or "
+                           "'Term [fr]'); expected at least one");
+        return false;
+    }
+    if (shape_ == Shape::long_form) {
+        bool has_id = false, has_term = false;
+        for (const Column& column : columns_) {
+            has_id |= column.spec.field == Field::concept_id;
+            has_term |= column.spec.field == Field::term;
+        }
+        if (!has_id || !has_term) {
+            diagnostics_.error(at(header_record.line, 1), "csv.layout",
+                               std::string("the long layout (a header with a 'language' column) also needs a '") +
+                                   (has_id ? "term" : "concept_id") + "' column");
+            return false;
+        }
+    }
+    return true;
+}
+
+bool CsvReader::set_up_headerless(const Record& first) {
+    if (options_.source_language.empty() || options_.languages.empty()) {
+        diagnostics_.error(at(first.line, 1), "csv.languages-unknown",
+                           "cannot tell the languages of this file: its first row names no language column "
+                           "(such as 'en', 'de-DE' or 'Term:German'); give --source-lang and --langs for a file "
+                           "of source and target terms without a header row");
+        return false;
+    }
+    shape_ = Shape::pair;
+    columns_.push_back({ColumnSpec{Field::term, Level::term_level, options_.source_language, false, {}}, "source", 1});
+    columns_.push_back({ColumnSpec{Field::term, Level::term_level, options_.languages[0], false, {}}, "target", 2});
+    columns_.push_back({ColumnSpec{Field::note, Level::concept_level, {}, true, {}}, "comment", 3});
+    first_language_ = options_.source_language;
+    return true;
+}
+
+bool CsvReader::check_width(const Record& record) {
+    if (record.cells.size() <= columns_.size()) return true;
+    for (std::size_t i = columns_.size(); i < record.cells.size(); ++i) {
+        if (trim_view(record.cells[i].text).empty()) continue;
+        diagnostics_.error(at(record.cells[i]), "csv.ragged-row",
+                           "this row has " + std::to_string(record.cells.size()) + " cells but the " +
+                               (shape_ == Shape::pair && columns_.size() == 3 && columns_[0].header == "source"
+                                    ? std::string("layout has 3 columns (source, target, comment)")
+                                    : "header has " + std::to_string(columns_.size()) + " columns") +
+                               "; cell " + std::to_string(i + 1) + " has no column");
+        return false;
+    }
+    return true;
+}
+
+void CsvReader::warn_picklist(Field field, const std::string& value, const Cell& cell) {
+    if (!picklist_warnings_.insert(std::to_string(static_cast<int>(field)) + "\x1F" + value).second) return;
+    diagnostics_.warning(at(cell), "csv.picklist",
+                         "'" + value + "' is not a TBX-Basic " + csv::long_column_name({field, Level::term_level}) +
+                             " value; kept as written");
+}
+
+void CsvReader::apply_term_attribute(Term& term, const Column& column, const std::string& value, const Cell& cell) {
+    Field field = column.spec.field;
+    if (field == Field::forbidden) {
+        std::optional<bool> forbidden = csv::parse_boolean(value);
+        if (!forbidden) {
+            diagnostics_.warning(at(cell), "csv.boolean",
+                                 "'" + value + "' in column '" + column.header +
+                                     "' is neither TRUE nor FALSE; the term's status is left as it is");
+        } else if (*forbidden) {
+            term.administrative_status = "deprecatedTerm-admn-sts";
+        }
+        return;
+    }
+    std::string canonical = value;
+    if (field == Field::term_type || field == Field::administrative_status || field == Field::part_of_speech ||
+        field == Field::grammatical_gender) {
+        bool known = false;
+        canonical = csv::canonical_picklist_value(field, value, &known);
+        if (!known) warn_picklist(field, value, cell);
+    }
+    switch (field) {
+        case Field::term_type: term.term_type = canonical; break;
+        case Field::administrative_status: term.administrative_status = canonical; break;
+        case Field::part_of_speech: term.part_of_speech = canonical; break;
+        case Field::grammatical_gender: term.grammatical_gender = canonical; break;
+        case Field::geographical_usage: term.geographical_usage = canonical; break;
+        case Field::context: term.context = canonical; break;
+        case Field::term_source: term.source = canonical; break;
+        default: break;
+    }
+}
+
+std::string CsvReader::concept_id_for(const std::string& written, const Cell* cell) {
+    std::string id = written.empty() ? "c" + std::to_string(data_rows_) : csv::make_xml_id(written);
+    if (!written.empty() && id != written && !id_warning_given_) {
+        id_warning_given_ = true;
+        diagnostics_.warning(cell ? at(*cell) : at(0, 0), "csv.id-changed",
+                             "concept id '" + written + "' is not a valid xml:id; read as '" + id +
+                                 "' (ids like it are changed the same way without further warnings)");
+    }
+    return id;
+}
+
+void CsvReader::merge_into(Concept& base, Concept addition) {
+    if (base.subject_field.empty()) base.subject_field = std::move(addition.subject_field);
+    if (base.origin_url.empty()) base.origin_url = std::move(addition.origin_url);
+    // Values repeated on the rows of one concept are one value, not several.
+    auto append = [](auto& to, auto& from) {
+        for (auto& item : from)
+            if (std::find(to.begin(), to.end(), item) == to.end()) to.push_back(std::move(item));
+    };
+    append(base.definitions, addition.definitions);
+    append(base.notes, addition.notes);
+    append(base.relations, addition.relations);
+    append(base.transactions, addition.transactions);
+    append(base.extra, addition.extra);
+    for (LanguageSection& language : addition.languages) {
+        auto existing = std::find_if(base.languages.begin(), base.languages.end(),
+                                     [&](const LanguageSection& known) { return known.language == language.language; });
+        if (existing == base.languages.end()) {
+            base.languages.push_back(std::move(language));
+            continue;
+        }
+        append(existing->definitions, language.definitions);
+        append(existing->notes, language.notes);
+        for (Term& term : language.terms) {
+            bool known = std::any_of(existing->terms.begin(), existing->terms.end(),
+                                     [&](const Term& other) { return other.text == term.text; });
+            if (!known) existing->terms.push_back(std::move(term));
+        }
+        append(existing->transactions, language.transactions);
+        append(existing->extra, language.extra);
+    }
+}
+
+void CsvReader::read_wide_row(const Record& record) {
+    ++data_rows_;
+    Concept concept_value;
+    concept_value.pos = at(record.line, 1);
+    auto section = [&](const std::string& language) -> LanguageSection& {
+        for (LanguageSection& existing : concept_value.languages)
+            if (existing.language == language) return existing;
+        LanguageSection created;
+        created.language = language;
+        created.pos = concept_value.pos;
+        concept_value.languages.push_back(std::move(created));
+        return concept_value.languages.back();
+    };
+    // Space-separated columns in a headerless tab file (seen in OmegaT glossaries).
+    std::vector<Cell> cells = record.cells;
+    if (shape_ == Shape::pair && cells.size() == 1 && columns_[0].header == "source") {
+        std::string_view text = trim_view(cells[0].text);
+        std::size_t gap = text.find("  ");
+        if (gap != std::string_view::npos) {
+            std::size_t next = text.find_first_not_of(' ', gap);
+            Cell target = cells[0];
+            target.text = std::string(text.substr(next));
+            target.column = cells[0].column + static_cast<std::uint32_t>(next);
+            cells[0].text = std::string(text.substr(0, gap));
+            cells.push_back(target);
+            if (!space_split_warning_given_) {
+                space_split_warning_given_ = true;
+                diagnostics_.warning(at(record.line, static_cast<std::uint32_t>(gap + 1)), "csv.space-separated",
+                                     "no delimiter on this line; read the runs of spaces as the column separator "
+                                     "(here and on any later such line)");
+            }
+        }
+    }
+
+    std::string written_id;
+    const Cell* id_cell = nullptr;
+    // Terms first, so that term attributes can find the terms of their row.
+    std::map<std::string, std::vector<std::size_t>> row_terms;  // language -> indexes in its section
+    for (std::size_t i = 0; i < cells.size() && i < columns_.size(); ++i) {
+        const Column& column = columns_[i];
+        if (column.spec.field != Field::term) continue;
+        std::string text = cell_text(cells[i]);
+        for (std::string& item : csv::split_items(text, separator_)) {
+            std::string term_text(trim_view(item));
+            if (term_text.empty()) continue;
+            LanguageSection& target = section(column.spec.language);
+            Term term;
+            term.text = std::move(term_text);
+            term.pos = at(cells[i]);
+            target.terms.push_back(std::move(term));
+            row_terms[column.spec.language].push_back(target.terms.size() - 1);
+        }
+    }
+    std::map<std::pair<int, std::string>, AlignedLists> lists;  // (level, language)
+    for (std::size_t i = 0; i < cells.size() && i < columns_.size(); ++i) {
+        const Column& column = columns_[i];
+        const ColumnSpec& spec = column.spec;
+        const Cell& cell = cells[i];
+        std::string text = cell_text(cell);
+        if (spec.field == Field::term || trim_view(text).empty()) continue;
+        switch (spec.field) {
+            case Field::concept_id:
+                written_id = std::string(trim_view(text));
+                id_cell = &cell;
+                continue;
+            case Field::subject_field:
+                if (concept_value.subject_field.empty()) concept_value.subject_field = text;
+                else concept_value.subject_field += "; " + text;
+                continue;
+            case Field::subdomain: concept_value.notes.push_back("Subdomain: " + text); continue;
+            case Field::origin_url: concept_value.origin_url = text; continue;
+            case Field::language:
+            case Field::source_term:
+            case Field::target_term:
+            case Field::term: continue;
+            case Field::tool_flag: {
+                std::optional<bool> flag = csv::parse_boolean(text);
+                std::string key = column.header;
+                for (char& c : key)
+                    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+                bool is_default = flag && (key == "translatable" ? *flag : !*flag);
+                if (column.header.empty()) {
+                    diagnostics_.warning(at(cell), "csv.unnamed-column",
+                                         "this cell is under a column with no name; kept as a concept note");
+                    concept_value.notes.push_back(text);
+                } else if (!is_default) {
+                    concept_value.notes.push_back(column.header + ": " + text);
+                }
+                continue;
+            }
+            default: break;
+        }
+        if (is_term_attribute(spec.field) || (spec.field == Field::note && spec.level == Level::term_level)) {
+            // The terms this column speaks about: those of its language, or all
+            // of the row ('forbidden' before any language column: all translations).
+            std::vector<Term*> terms;
+            for (LanguageSection& language : concept_value.languages) {
+                if (!spec.language.empty() && language.language != spec.language) continue;
+                if (spec.language.empty() && spec.field == Field::forbidden && language.language == first_language_)
+                    continue;
+                for (std::size_t index : row_terms[language.language]) terms.push_back(&language.terms[index]);
+            }
+            std::vector<std::string> items = csv::split_items(text, separator_);
+            if (spec.field == Field::note) {
+                for (std::size_t t = 0; t < terms.size(); ++t) {
+                    if (items.size() == terms.size() && terms.size() > 1) terms[t]->notes.push_back(items[t]);
+                    else terms[t]->notes.insert(terms[t]->notes.end(), items.begin(), items.end());
+                }
+                if (terms.empty())
+                    diagnostics_.warning(at(cell), "csv.orphan-value",
+                                         "column '" + column.header + "' has a value but its row has no term in " +
+                                             (spec.language.empty() ? "any language" : spec.language) +
+                                             "; kept as a concept note");
+                if (terms.empty()) concept_value.notes.push_back(column.header + ": " + text);
+                continue;
+            }
+            if (terms.empty()) {
+                diagnostics_.warning(at(cell), "csv.orphan-value",
+                                     "column '" + column.header + "' has a value but its row has no term in " +
+                                         (spec.language.empty() ? "any language" : spec.language) +
+                                         "; kept as a concept note");
+                concept_value.notes.push_back(column.header + ": " + text);
+                continue;
+            }
+            if (items.size() != 1 && items.size() != terms.size())
+                diagnostics_.warning(at(cell), "csv.value-count",
+                                     "column '" + column.header + "' has " + std::to_string(items.size()) +
+                                         " values for " + std::to_string(terms.size()) +
+                                         " terms; expected one, or one per term");
+            for (std::size_t t = 0; t < terms.size(); ++t) {
+                std::string value = items.size() == 1 ? items[0] : item_at(items, t);
+                value = std::string(trim_view(value));
+                if (!value.empty()) apply_term_attribute(*terms[t], column, value, cell);
+            }
+            continue;
+        }
+        if (spec.field == Field::note) {
+            std::vector<std::string> items = csv::split_items(text, separator_);
+            auto& notes = spec.level == Level::concept_level ? concept_value.notes : section(spec.language).notes;
+            notes.insert(notes.end(), items.begin(), items.end());
+            continue;
+        }
+        AlignedLists& target = lists[{static_cast<int>(spec.level), spec.language}];
+        if (std::vector<std::string>* list = target.list_for(spec.field)) {
+            std::vector<std::string> items = csv::split_items(text, separator_);
+            list->insert(list->end(), items.begin(), items.end());
+        }
+    }
+    for (auto& [key, aligned] : lists) {
+        auto level = static_cast<Level>(key.first);
+        if (level == Level::concept_level) {
+            for (Definition& definition : build_definitions(aligned)) concept_value.definitions.push_back(definition);
+            std::size_t count = longest({&aligned.relation_types, &aligned.relation_labels, &aligned.relation_targets});
+            for (std::size_t r = 0; r < count; ++r)
+                concept_value.relations.push_back(
+                    {csv::relation_kind_from_name(item_at(aligned.relation_types, r)).value_or(RelationKind::related),
+                     item_at(aligned.relation_labels, r), item_at(aligned.relation_targets, r)});
+            for (Transaction& transaction : build_transactions(aligned))
+                concept_value.transactions.push_back(transaction);
+            for (ExtraField& extra : build_extras(aligned, level)) concept_value.extra.push_back(extra);
+        } else if (level == Level::language_level) {
+            LanguageSection& language = section(key.second);
+            for (Definition& definition : build_definitions(aligned)) language.definitions.push_back(definition);
+            for (Transaction& transaction : build_transactions(aligned)) language.transactions.push_back(transaction);
+            for (ExtraField& extra : build_extras(aligned, level)) language.extra.push_back(extra);
+        } else {
+            for (LanguageSection& language : concept_value.languages) {
+                if (!key.second.empty() && language.language != key.second) continue;
+                for (std::size_t index : row_terms[language.language]) {
+                    Term& term = language.terms[index];
+                    for (Transaction& transaction : build_transactions(aligned)) term.transactions.push_back(transaction);
+                    for (ExtraField& extra : build_extras(aligned, level)) term.extra.push_back(extra);
+                }
+            }
+        }
+    }
+    if (concept_value.languages.empty() && concept_value.notes.empty() && concept_value.definitions.empty() &&
+        written_id.empty()) {
+        return;  // a row of empty cells
+    }
+    for (const LanguageSection& language : concept_value.languages) {
+        if (language.terms.empty() && !language.definitions.empty())
+            diagnostics_.warning(at(record.line, 1), "csv.no-term",
+                                 "this row has a definition or note in " + language.language + " but no term");
+    }
+    concept_value.id = concept_id_for(written_id, id_cell);
+    if (!written_id.empty()) {
+        // Rows that share an id are one concept (Phrase puts each synonym on its own row).
+        if (auto existing = long_index_.find(concept_value.id); existing != long_index_.end()) {
+            merge_into(long_concepts_[existing->second], std::move(concept_value));
+            return;
+        }
+    } else if (long_index_.contains(concept_value.id)) {
+        std::size_t suffix = 2;
+        while (long_index_.contains(concept_value.id + "-" + std::to_string(suffix))) ++suffix;
+        concept_value.id += "-" + std::to_string(suffix);
+    }
+    long_index_.emplace(concept_value.id, long_concepts_.size());
+    long_concepts_.push_back(std::move(concept_value));
+}
+
+void CsvReader::read_long_row(const Record& record) {
+    ++data_rows_;
+    const Cell* id_cell = nullptr;
+    const Cell* language_cell = nullptr;
+    const Cell* term_cell = nullptr;
+    for (std::size_t i = 0; i < record.cells.size() && i < columns_.size(); ++i) {
+        Field field = columns_[i].spec.field;
+        if (field == Field::concept_id) id_cell = &record.cells[i];
+        if (field == Field::language) language_cell = &record.cells[i];
+        if (field == Field::term) term_cell = &record.cells[i];
+    }
+    std::string written_id = id_cell ? std::string(trim_view(cell_text(*id_cell))) : std::string();
+    if (written_id.empty()) {
+        diagnostics_.error(id_cell ? at(*id_cell) : at(record.line, 1), "csv.missing-id",
+                           "this row has no concept_id; expected one on every row of the long layout");
+        return;
+    }
+    std::string id = concept_id_for(written_id, id_cell);
+    auto [found, inserted] = long_index_.emplace(id, long_concepts_.size());
+    if (inserted) {
+        Concept created;
+        created.id = id;
+        created.pos = at(record.line, 1);
+        long_concepts_.push_back(std::move(created));
+    }
+    std::size_t concept_index = found->second;
+    Concept& concept_value = long_concepts_[concept_index];
+
+    std::string language_code;
+    if (language_cell && !trim_view(language_cell->text).empty()) {
+        std::string problem;
+        std::optional<std::string> code = csv::language_from_code(cell_text(*language_cell), &problem);
+        if (!code) {
+            diagnostics_.error(at(*language_cell), "csv.bad-language", problem + "; expected a BCP 47 tag such as 'de'");
+            return;
+        }
+        language_code = *code;
+    }
+    std::string term_text = term_cell ? std::string(trim_view(cell_text(*term_cell))) : std::string();
+    if (!term_text.empty() && language_code.empty()) {
+        diagnostics_.error(at(*term_cell), "csv.missing-language",
+                           "this row has a term but no language; expected a language tag such as 'de'");
+        return;
+    }
+    LanguageSection* section = nullptr;
+    if (!language_code.empty()) {
+        for (LanguageSection& existing : concept_value.languages)
+            if (existing.language == language_code) section = &existing;
+        if (!section) {
+            LanguageSection created;
+            created.language = language_code;
+            created.pos = at(*language_cell);
+            concept_value.languages.push_back(std::move(created));
+            section = &concept_value.languages.back();
+        }
+    }
+    Term* term = nullptr;
+    if (!term_text.empty()) {
+        Term created;
+        created.text = term_text;
+        created.pos = at(*term_cell);
+        section->terms.push_back(std::move(created));
+        term = &section->terms.back();
+    }
+
+    AlignedLists concept_lists, language_lists, term_lists;
+    for (std::size_t i = 0; i < record.cells.size() && i < columns_.size(); ++i) {
+        const Column& column = columns_[i];
+        const ColumnSpec& spec = column.spec;
+        const Cell& cell = record.cells[i];
+        if (spec.field == Field::concept_id || spec.field == Field::language || spec.field == Field::term) continue;
+        std::string text = cell_text(cell);
+        if (text.empty()) continue;
+        Level level = spec.level;
+        if (is_term_attribute(spec.field)) level = Level::term_level;
+        // Values of the concept and language levels stand on the first row of
+        // their concept or language; a value repeated on later rows (filled down
+        // in a spreadsheet) is the same value, not a second one.
+        if (level != Level::term_level) {
+            std::string scope = level == Level::concept_level ? std::string() : language_code;
+            if (!long_seen_cells_.emplace(concept_index, scope, i, text).second) continue;
+        }
+        if (level == Level::language_level && !section) {
+            diagnostics_.warning(at(cell), "csv.orphan-value",
+                                 "column '" + column.header + "' is a language-level value but this row has no "
+                                 "language; kept as a concept note");
+            concept_value.notes.push_back(column.header + ": " + text);
+            continue;
+        }
+        if (level == Level::term_level && !term) {
+            diagnostics_.warning(at(cell), "csv.orphan-value",
+                                 "column '" + column.header + "' is a term-level value but this row has no term; "
+                                 "kept as a concept note");
+            concept_value.notes.push_back(column.header + ": " + text);
+            continue;
+        }
+        switch (spec.field) {
+            case Field::subject_field:
+            case Field::origin_url: {
+                std::string& target =
+                    spec.field == Field::subject_field ? concept_value.subject_field : concept_value.origin_url;
+                if (target.empty()) {
+                    target = text;
+                } else if (target != text) {
+                    diagnostics_.warning(at(cell), "csv.conflicting-value",
+                                         "concept '" + id + "' already has " + column.header + " '" + target +
+                                             "' from an earlier row; this value is kept as a concept note");
+                    concept_value.notes.push_back(column.header + ": " + text);
+                }
+                continue;
+            }
+            case Field::subdomain: concept_value.notes.push_back("Subdomain: " + text); continue;
+            case Field::tool_flag: concept_value.notes.push_back(column.header + ": " + text); continue;
+            case Field::note: {
+                std::vector<std::string> items = csv::split_items(text, separator_);
+                auto& notes = level == Level::concept_level    ? concept_value.notes
+                              : level == Level::language_level ? section->notes
+                                                               : term->notes;
+                notes.insert(notes.end(), items.begin(), items.end());
+                continue;
+            }
+            default: break;
+        }
+        if (is_term_attribute(spec.field)) {
+            apply_term_attribute(*term, column, text, cell);
+            continue;
+        }
+        AlignedLists& lists = level == Level::concept_level    ? concept_lists
+                              : level == Level::language_level ? language_lists
+                                                               : term_lists;
+        if (std::vector<std::string>* list = lists.list_for(spec.field)) {
+            std::vector<std::string> items = csv::split_items(text, separator_);
+            list->insert(list->end(), items.begin(), items.end());
+        }
+    }
+    for (Definition& definition : build_definitions(concept_lists)) concept_value.definitions.push_back(definition);
+    std::size_t relation_count =
+        longest({&concept_lists.relation_types, &concept_lists.relation_labels, &concept_lists.relation_targets});
+    for (std::size_t r = 0; r < relation_count; ++r) {
+        std::string kind_name = item_at(concept_lists.relation_types, r);
+        std::optional<RelationKind> kind = csv::relation_kind_from_name(kind_name);
+        if (!kind)
+            diagnostics_.warning(at(record.line, 1), "csv.relation-type",
+                                 "relation type '" + kind_name + "' is not related, broader or narrower; read as "
+                                 "related");
+        concept_value.relations.push_back({kind.value_or(RelationKind::related),
+                                           item_at(concept_lists.relation_labels, r),
+                                           item_at(concept_lists.relation_targets, r)});
+    }
+    for (Transaction& transaction : build_transactions(concept_lists)) concept_value.transactions.push_back(transaction);
+    for (ExtraField& extra : build_extras(concept_lists, Level::concept_level)) concept_value.extra.push_back(extra);
+    if (section) {
+        for (Definition& definition : build_definitions(language_lists)) section->definitions.push_back(definition);
+        for (Transaction& transaction : build_transactions(language_lists)) section->transactions.push_back(transaction);
+        for (ExtraField& extra : build_extras(language_lists, Level::language_level)) section->extra.push_back(extra);
+    }
+    if (term) {
+        for (Transaction& transaction : build_transactions(term_lists)) term->transactions.push_back(transaction);
+        for (ExtraField& extra : build_extras(term_lists, Level::term_level)) term->extra.push_back(extra);
+    }
+}
+
+void CsvReader::run(char default_delimiter) {
+    std::optional<std::string> text = csv::decode_text(input_.text, input_.name, diagnostics_);
+    if (!text) return;
+    if (!options_.source_language.empty()) {
+        std::optional<std::string> code = canonical_option_language(options_.source_language, "--source-lang");
+        if (!code) return;
+    }
+    for (const std::string& language : options_.languages)
+        if (!canonical_option_language(language, "--langs")) return;
+    char delimiter = options_.delimiter != '\0'                       ? options_.delimiter
+                     : default_delimiter != '\0'                      ? default_delimiter
+                     : options_.profile == CsvProfile::omegat         ? '\t'
+                     : options_.profile == CsvProfile::memoq          ? ';'
+                     : options_.profile == CsvProfile::lokalise       ? ';'
+                                                                      : csv::detect_delimiter(*text);
+    csv::Tokenizer tokenizer(*text, delimiter, input_.name, diagnostics_);
+
+    // Comment lines may precede the header; the first other non-blank record is
+    // the header, or the first entry of a file without one.
+    std::optional<Record> first;
+    while (std::optional<Record> record = tokenizer.next(true)) {
+        if (record->comment) {
+            handle_comment(*record);
+            continue;
+        }
+        if (record->blank() && record->cells.size() <= 1) continue;
+        first = std::move(record);
+        break;
+    }
+    if (tokenizer.failed()) return;
+    if (header_.source_language.empty() && !options_.source_language.empty())
+        header_.source_language = *csv::language_from_code(options_.source_language);
+    if (!first) {
+        diagnostics_.warning(at(0, 0), "csv.empty", "the file holds no entries");
+        sink_.header(header_);
+        sink_.finish();
+        return;
+    }
+    bool has_header = options_.profile != CsvProfile::omegat && read_header(*first);
+    if (diagnostics_.has_errors()) return;
+    if (has_header) {
+        if (!resolve_columns(*first)) return;
+    } else if (!set_up_headerless(*first)) {
+        return;
+    }
+    // Canonical case for languages given as options ("pt-br" -> "pt-BR").
+    for (Column& column : columns_)
+        if (!column.spec.language.empty())
+            column.spec.language = csv::language_from_code(column.spec.language).value_or(column.spec.language);
+    first_language_ = csv::language_from_code(first_language_).value_or(first_language_);
+    sink_.header(header_);
+
+    bool comments_allowed = !has_header;  // OmegaT-style files have '#' lines anywhere
+    auto process = [&](const Record& record) {
+        if (!check_width(record)) return false;
+        if (shape_ == Shape::long_form) read_long_row(record);
+        else read_wide_row(record);
+        return !diagnostics_.has_errors();
+    };
+    if (!has_header && !process(*first)) return;
+    while (std::optional<Record> record = tokenizer.next(comments_allowed)) {
+        if (record->comment) {
+            handle_comment(*record);
+            continue;
+        }
+        if (record->blank()) continue;
+        if (!process(*record)) return;
+    }
+    if (tokenizer.failed()) return;
+    for (Concept& concept_value : long_concepts_) sink_.concept_entry(std::move(concept_value));
+    sink_.finish();
+}
+
+}  // namespace
+
+void read_csv(const Input& input, const ReadOptions& options, Diagnostics& diagnostics, ConceptSink& sink) {
+    CsvReader(input, options, diagnostics, sink).run('\0');
+}
+
+void read_tsv(const Input& input, const ReadOptions& options, Diagnostics& diagnostics, ConceptSink& sink) {
+    CsvReader(input, options, diagnostics, sink).run('\t');
+}
+
+}  // namespace ilo

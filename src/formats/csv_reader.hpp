@@ -1,0 +1,20 @@
+// Reader for CSV and TSV term bases: the wide and long layouts, CAT-tool layouts and headerless pair files.
+#pragma once
+
+#include "formats/format.hpp"
+
+namespace ilo {
+
+// Reads a CSV file (delimiter detected among , ; TAB unless options.csv.delimiter
+// is set) and hands one concept per entry to `sink`. The layout comes from the
+// header row: a 'language' column means the long layout (one row per term),
+// 'source'/'target' a pair layout, otherwise wide (one row per concept, one
+// column per language, named by code or English name). A file without a header
+// row is a pair file (source, target, comment) and needs --source-lang and
+// --langs. Errors (with file:line:col) stop the reader before its finish().
+void read_csv(const Input& input, const ReadOptions& options, Diagnostics& diagnostics, ConceptSink& sink);
+
+// The same with TAB as the delimiter unless options.csv.delimiter says otherwise.
+void read_tsv(const Input& input, const ReadOptions& options, Diagnostics& diagnostics, ConceptSink& sink);
+
+}  // namespace ilo

@@ -1,0 +1,872 @@
+// CSV/TSV writer: lays concepts out as wide, long or a CAT tool's sheet, and accounts for what a layout drops.
+#include "formats/csv_writer.hpp"
+
+#include <unicode/uloc.h>
+
+#include <algorithm>
+#include <array>
+#include <map>
+#include <ostream>
+
+#include "formats/csv_layout.hpp"
+#include "formats/csv_tokenizer.hpp"
+
+namespace ilo {
+
+namespace {
+
+using csv::ColumnSpec;
+using csv::Field;
+
+constexpr Level C = Level::concept_level;
+constexpr Level L = Level::language_level;
+constexpr Level T = Level::term_level;
+
+// Counts what a layout leaves out, for one warning at the end.
+class DroppedValues {
+public:
+    void add(const std::string& what, std::size_t count = 1) {
+        if (count > 0) counts_[what] += count;
+    }
+    void report(Diagnostics& diagnostics, std::string_view layout, std::string_view hint) const {
+        if (counts_.empty()) return;
+        std::string list;
+        for (const auto& [what, count] : counts_) {
+            if (!list.empty()) list += ", ";
+            list += std::to_string(count) + " " + what;
+        }
+        diagnostics.warning({}, "csv.dropped",
+                            "the " + std::string(layout) + " layout has no place for " + list + std::string(hint));
+    }
+
+private:
+    std::map<std::string, std::size_t> counts_;
+};
+
+std::string joined_notes(const std::vector<std::string>& notes, char separator) {
+    return csv::join_items(notes, separator);
+}
+
+class CsvWriter final : public ConceptSink {
+public:
+    CsvWriter(std::ostream& out, const WriteOptions& options, Diagnostics& diagnostics, bool tsv)
+        : out_(out), options_(options.csv), diagnostics_(diagnostics) {
+        CsvProfile profile = options_.profile;
+        delimiter_ = options_.delimiter != '\0'                                              ? options_.delimiter
+                     : (tsv || profile == CsvProfile::omegat)                                ? '\t'
+                     : (profile == CsvProfile::memoq || profile == CsvProfile::lokalise)     ? ';'
+                                                                                             : ',';
+        char core = '|';
+        for (char c : options_.separator)
+            if (c != ' ') core = c;
+        separator_ = core;
+        formula_escape_ = options_.formula_escape && profile != CsvProfile::omegat;
+        quote_all_ = profile == CsvProfile::translate_toolkit;
+        // Excel reads a .csv as UTF-8 only with a byte order mark; tools that parse
+        // the header themselves are better served without one.
+        bom_ = profile != CsvProfile::omegat && profile != CsvProfile::translate_toolkit &&
+               profile != CsvProfile::crowdin && profile != CsvProfile::lokalise;
+    }
+
+    void header(const TermBaseHeader& header) override { header_ = header; }
+    void concept_entry(Concept concept_value) override { concepts_.push_back(std::move(concept_value)); }
+    void finish() override;
+
+private:
+    void row(const std::vector<std::string>& cells, bool is_header = false);
+    std::vector<std::string> language_order(bool source_first);
+    std::string source_language();
+    std::optional<std::string> target_language(const std::string& source);
+    std::string source_definition(const Concept& concept_value);
+    void count_term_extras(const Term& term, bool keep_status, bool keep_pos, bool keep_notes, bool keep_context);
+    void count_unplaced_languages(const std::vector<std::string>& order);
+    void renumber_warning();
+
+    void write_long();
+    void write_wide();
+    void write_memoq();
+    void write_trados();
+    void write_phrase();
+    void write_crowdin();
+    void write_lokalise();
+    void write_matecat();
+    void write_pair(bool omegat);
+
+    std::ostream& out_;
+    const CsvOptions& options_;
+    Diagnostics& diagnostics_;
+    char delimiter_ = ',';
+    char separator_ = '|';
+    bool formula_escape_ = true;
+    bool quote_all_ = false;
+    bool bom_ = true;
+    TermBaseHeader header_;
+    std::vector<Concept> concepts_;
+    DroppedValues dropped_;
+};
+
+void CsvWriter::row(const std::vector<std::string>& cells, bool is_header) {
+    bool omegat = options_.profile == CsvProfile::omegat;
+    for (std::size_t i = 0; i < cells.size(); ++i) {
+        if (i > 0) out_ << delimiter_;
+        std::string text = (formula_escape_ && !is_header) ? csv::escape_formula(cells[i]) : cells[i];
+        if (omegat) {
+            // OmegaT reads no quoting: tabs and line breaks cannot be kept in a cell.
+            bool changed = false;
+            for (char& c : text)
+                if (c == '\t' || c == '\n' || c == '\r') c = ' ', changed = true;
+            if (changed) dropped_.add("tabs or line breaks inside cells (written as spaces)");
+            out_ << text;
+        } else {
+            out_ << csv::quote_cell(text, delimiter_, quote_all_);
+        }
+    }
+    out_ << "\r\n";
+}
+
+std::string CsvWriter::source_language() {
+    if (!options_.source_language.empty())
+        return csv::language_from_code(options_.source_language).value_or(options_.source_language);
+    if (!header_.source_language.empty()) return header_.source_language;
+    for (const Concept& concept_value : concepts_)
+        for (const LanguageSection& language : concept_value.languages)
+            if (language.language == "en") return "en";
+    for (const Concept& concept_value : concepts_)
+        if (!concept_value.languages.empty()) return concept_value.languages.front().language;
+    return {};
+}
+
+std::vector<std::string> CsvWriter::language_order(bool source_first) {
+    std::vector<std::string> order;
+    auto add = [&](const std::string& language) {
+        if (!language.empty() && std::find(order.begin(), order.end(), language) == order.end())
+            order.push_back(language);
+    };
+    std::string source = source_language();
+    if (source_first) add(source);
+    if (!options_.languages.empty()) {
+        for (const std::string& language : options_.languages)
+            add(csv::language_from_code(language).value_or(language));
+        return order;
+    }
+    for (const Concept& concept_value : concepts_)
+        for (const LanguageSection& language : concept_value.languages) add(language.language);
+    return order;
+}
+
+std::optional<std::string> CsvWriter::target_language(const std::string& source) {
+    if (!options_.languages.empty()) return csv::language_from_code(options_.languages[0]).value_or(options_.languages[0]);
+    std::vector<std::string> others;
+    for (const std::string& language : language_order(false))
+        if (language != source) others.push_back(language);
+    if (others.size() == 1) return others[0];
+    diagnostics_.error({}, "csv.languages",
+                       "the " + std::string(csv::profile_name(options_.profile)) +
+                           " profile writes one language pair, and the term base has " +
+                           std::to_string(others.size()) + " languages besides " + source +
+                           "; choose the target with --langs (and the source with --source-lang)");
+    return std::nullopt;
+}
+
+void CsvWriter::count_unplaced_languages(const std::vector<std::string>& order) {
+    std::map<std::string, std::size_t> left_out;
+    for (const Concept& concept_value : concepts_)
+        for (const LanguageSection& language : concept_value.languages)
+            if (std::find(order.begin(), order.end(), language.language) == order.end())
+                left_out[language.language] += std::max<std::size_t>(language.terms.size(), 1);
+    for (const auto& [language, count] : left_out) dropped_.add("entries of language " + language, count);
+}
+
+std::string CsvWriter::source_definition(const Concept& concept_value) {
+    std::vector<std::string> texts;
+    for (const Definition& definition : concept_value.definitions) texts.push_back(definition.text);
+    if (texts.empty()) {
+        std::string source = source_language();
+        for (const LanguageSection& language : concept_value.languages)
+            if (language.language == source)
+                for (const Definition& definition : language.definitions) texts.push_back(definition.text);
+    }
+    return csv::join_items(texts, separator_);
+}
+
+void CsvWriter::count_term_extras(const Term& term, bool keep_status, bool keep_pos, bool keep_notes,
+                                  bool keep_context) {
+    if (!term.term_type.empty()) dropped_.add("termType values");
+    if (!keep_status && !term.administrative_status.empty()) dropped_.add("administrativeStatus values");
+    if (!keep_pos && !term.part_of_speech.empty()) dropped_.add("partOfSpeech values");
+    if (!term.grammatical_gender.empty()) dropped_.add("grammaticalGender values");
+    if (!term.geographical_usage.empty()) dropped_.add("geographicalUsage values");
+    if (!keep_context && !term.context.empty()) dropped_.add("term contexts");
+    if (!term.source.empty()) dropped_.add("term sources");
+    if (!keep_notes) dropped_.add("term notes", term.notes.size());
+    dropped_.add("term transactions", term.transactions.size());
+    dropped_.add("term-level extra fields", term.extra.size());
+}
+
+void CsvWriter::renumber_warning() {
+    for (std::size_t i = 0; i < concepts_.size(); ++i) {
+        if (concepts_[i].id != std::to_string(i + 1)) {
+            dropped_.add("concept ids (entries are numbered 1, 2, ... instead)", concepts_.size());
+            return;
+        }
+    }
+}
+
+// --- long: one row per term, every model field -------------------------------
+
+struct LongColumn {
+    ColumnSpec spec;
+    bool always = false;
+};
+
+std::vector<LongColumn> long_columns() {
+    std::vector<LongColumn> columns;
+    auto add = [&](Field field, Level level, bool always = false) {
+        columns.push_back({ColumnSpec{field, level, {}, true, {}}, always});
+    };
+    add(Field::concept_id, C, true);
+    add(Field::language, L, true);
+    add(Field::term, T, true);
+    add(Field::term_type, T, true);
+    add(Field::administrative_status, T, true);
+    add(Field::part_of_speech, T, true);
+    add(Field::grammatical_gender, T);
+    add(Field::geographical_usage, T);
+    add(Field::context, T);
+    add(Field::term_source, T);
+    add(Field::note, T, true);
+    add(Field::definition, L, true);
+    add(Field::definition_source, L, true);
+    add(Field::definition_context, L);
+    add(Field::note, L, true);
+    add(Field::subject_field, C, true);
+    add(Field::origin_url, C);
+    add(Field::definition, C);
+    add(Field::definition_source, C);
+    add(Field::definition_context, C);
+    add(Field::note, C, true);
+    add(Field::relation_type, C);
+    add(Field::relation_label, C);
+    add(Field::relation_target, C);
+    for (Level level : {C, L, T}) {
+        add(Field::transaction_type, level);
+        add(Field::transaction_date, level);
+        add(Field::transaction_responsibility, level);
+    }
+    for (Level level : {C, L, T}) {
+        add(Field::extra_element, level);
+        add(Field::extra_type, level);
+        add(Field::extra_value, level);
+        add(Field::extra_target, level);
+    }
+    return columns;
+}
+
+template <typename Item, typename Getter>
+std::string join_member(const std::vector<Item>& items, Getter getter, char separator) {
+    std::vector<std::string> values;
+    bool any = false;
+    for (const Item& item : items) {
+        values.push_back(getter(item));
+        any |= !values.back().empty();
+    }
+    return any ? csv::join_items(values, separator) : std::string();
+}
+
+std::string long_value(const ColumnSpec& spec, const Concept& concept_value, const LanguageSection* language,
+                       const Term* term, bool concept_row, bool language_row, char separator) {
+    // The keys of a row stand on every row.
+    if (spec.field == Field::concept_id) return concept_value.id;
+    if (spec.field == Field::language) return language ? language->language : std::string();
+    const std::vector<Transaction>* transactions = nullptr;
+    const std::vector<ExtraField>* extras = nullptr;
+    switch (spec.level) {
+        case C:
+            if (!concept_row) return {};
+            transactions = &concept_value.transactions;
+            extras = &concept_value.extra;
+            break;
+        case L:
+            if (!language_row || !language) return {};
+            transactions = &language->transactions;
+            extras = &language->extra;
+            break;
+        case T:
+            if (!term) return {};
+            transactions = &term->transactions;
+            extras = &term->extra;
+            break;
+    }
+    const std::vector<Definition>& definitions =
+        spec.level == C ? concept_value.definitions : (language ? language->definitions : concept_value.definitions);
+    switch (spec.field) {
+        case Field::concept_id: return concept_value.id;
+        case Field::language: return language ? language->language : std::string();
+        case Field::term: return term->text;
+        case Field::term_type: return term->term_type;
+        case Field::administrative_status: return term->administrative_status;
+        case Field::part_of_speech: return term->part_of_speech;
+        case Field::grammatical_gender: return term->grammatical_gender;
+        case Field::geographical_usage: return term->geographical_usage;
+        case Field::context: return term->context;
+        case Field::term_source: return term->source;
+        case Field::subject_field: return concept_value.subject_field;
+        case Field::origin_url: return concept_value.origin_url;
+        case Field::note:
+            return csv::join_items(spec.level == C   ? concept_value.notes
+                                   : spec.level == L ? language->notes
+                                                     : term->notes,
+                                   separator);
+        case Field::definition:
+            return join_member(definitions, [](const Definition& d) { return d.text; }, separator);
+        case Field::definition_source:
+            return join_member(definitions, [](const Definition& d) { return d.source; }, separator);
+        case Field::definition_context:
+            return join_member(definitions, [](const Definition& d) { return d.context; }, separator);
+        case Field::relation_type:
+            return join_member(
+                concept_value.relations,
+                [](const Relation& r) { return std::string(csv::relation_kind_name(r.kind)); }, separator);
+        case Field::relation_label:
+            return join_member(concept_value.relations, [](const Relation& r) { return r.label; }, separator);
+        case Field::relation_target:
+            return join_member(concept_value.relations, [](const Relation& r) { return r.target; }, separator);
+        case Field::transaction_type:
+            return join_member(*transactions, [](const Transaction& t) { return t.type; }, separator);
+        case Field::transaction_date:
+            return join_member(*transactions, [](const Transaction& t) { return t.date; }, separator);
+        case Field::transaction_responsibility:
+            return join_member(*transactions, [](const Transaction& t) { return t.responsibility; }, separator);
+        case Field::extra_element:
+            return join_member(*extras, [](const ExtraField& e) { return e.element; }, separator);
+        case Field::extra_type:
+            return join_member(*extras, [](const ExtraField& e) { return e.type; }, separator);
+        case Field::extra_value:
+            return join_member(*extras, [](const ExtraField& e) { return e.value; }, separator);
+        case Field::extra_target:
+            return join_member(*extras, [](const ExtraField& e) { return e.target; }, separator);
+        default: return {};
+    }
+}
+
+void CsvWriter::write_long() {
+    std::vector<std::string> order = language_order(false);
+    if (!options_.languages.empty()) count_unplaced_languages(order);
+    auto selected = [&](const LanguageSection& language) {
+        return std::find(order.begin(), order.end(), language.language) != order.end();
+    };
+    // Each row: a concept, maybe a language, maybe a term.
+    struct Row {
+        const Concept* concept_value;
+        const LanguageSection* language;
+        const Term* term;
+        bool concept_row;
+        bool language_row;
+    };
+    std::vector<Row> rows;
+    for (const Concept& concept_value : concepts_) {
+        bool first = true;
+        for (const LanguageSection& language : concept_value.languages) {
+            if (!selected(language)) continue;
+            if (language.terms.empty()) {
+                rows.push_back({&concept_value, &language, nullptr, first, true});
+                first = false;
+            }
+            for (std::size_t t = 0; t < language.terms.size(); ++t) {
+                rows.push_back({&concept_value, &language, &language.terms[t], first, t == 0});
+                first = false;
+            }
+        }
+        if (first) rows.push_back({&concept_value, nullptr, nullptr, true, false});
+        auto check_levels = [&](const std::vector<ExtraField>& extras, Level level) {
+            for (const ExtraField& extra : extras)
+                if (extra.level != level) dropped_.add("extra-field levels that differ from where they sit");
+        };
+        check_levels(concept_value.extra, C);
+        for (const LanguageSection& language : concept_value.languages) {
+            check_levels(language.extra, L);
+            for (const Term& term : language.terms) check_levels(term.extra, T);
+        }
+    }
+    std::vector<LongColumn> columns = long_columns();
+    std::vector<const LongColumn*> used;
+    for (const LongColumn& column : columns) {
+        bool any = column.always;
+        for (std::size_t r = 0; r < rows.size() && !any; ++r)
+            any = !long_value(column.spec, *rows[r].concept_value, rows[r].language, rows[r].term, rows[r].concept_row,
+                              rows[r].language_row, separator_)
+                       .empty();
+        if (any) used.push_back(&column);
+    }
+    auto comment = [&](std::string_view key, const std::string& value) {
+        if (value.empty()) return;
+        std::size_t start = 0;
+        while (true) {
+            std::size_t end = value.find('\n', start);
+            out_ << "# " << key << ": " << value.substr(start, end == std::string::npos ? end : end - start) << "\r\n";
+            if (end == std::string::npos) break;
+            start = end + 1;
+        }
+    };
+    comment("title", header_.title);
+    comment("source_description", header_.source_description);
+    comment("source_language", header_.source_language);
+    std::vector<std::string> cells;
+    for (const LongColumn* column : used) cells.push_back(csv::long_column_name(column->spec));
+    row(cells, true);
+    for (const Row& r : rows) {
+        cells.clear();
+        for (const LongColumn* column : used)
+            cells.push_back(long_value(column->spec, *r.concept_value, r.language, r.term, r.concept_row,
+                                       r.language_row, separator_));
+        row(cells);
+    }
+}
+
+// --- wide: one row per concept, one column per language -----------------------
+
+void CsvWriter::write_wide() {
+    std::vector<std::string> order = language_order(true);
+    count_unplaced_languages(order);
+    bool any_subject = false, any_concept_definition = false, any_concept_source = false, any_note = false,
+         any_url = false;
+    std::map<std::string, std::pair<bool, bool>> language_definitions;  // language -> (definitions, sources)
+    for (const Concept& concept_value : concepts_) {
+        any_subject |= !concept_value.subject_field.empty();
+        any_note |= !concept_value.notes.empty();
+        any_url |= !concept_value.origin_url.empty();
+        for (const Definition& definition : concept_value.definitions) {
+            any_concept_definition = true;
+            any_concept_source |= !definition.source.empty();
+            if (!definition.context.empty()) dropped_.add("definition contexts");
+        }
+        dropped_.add("relations", concept_value.relations.size());
+        dropped_.add("concept transactions", concept_value.transactions.size());
+        dropped_.add("concept-level extra fields", concept_value.extra.size());
+        for (const LanguageSection& language : concept_value.languages) {
+            if (std::find(order.begin(), order.end(), language.language) == order.end()) continue;
+            for (const Definition& definition : language.definitions) {
+                auto& flags = language_definitions[language.language];
+                flags.first = true;
+                flags.second |= !definition.source.empty();
+                if (!definition.context.empty()) dropped_.add("definition contexts");
+            }
+            dropped_.add("language notes", language.notes.size());
+            dropped_.add("language transactions", language.transactions.size());
+            dropped_.add("language-level extra fields", language.extra.size());
+            for (const Term& term : language.terms) count_term_extras(term, false, false, false, false);
+        }
+    }
+    if (!header_.title.empty()) dropped_.add("title");
+    if (!header_.source_description.empty()) dropped_.add("source description");
+
+    std::vector<std::string> cells{"id"};
+    if (any_subject) cells.push_back("subject_field");
+    if (any_concept_definition) cells.push_back("definition");
+    if (any_concept_source) cells.push_back("definition_source");
+    for (const std::string& language : order) {
+        auto found = language_definitions.find(language);
+        if (found == language_definitions.end()) continue;
+        cells.push_back("definition [" + language + "]");
+        if (found->second.second) cells.push_back("definition_source [" + language + "]");
+    }
+    if (any_note) cells.push_back("note");
+    if (any_url) cells.push_back("url");
+    for (const std::string& language : order) cells.push_back(language);
+    row(cells, true);
+
+    for (const Concept& concept_value : concepts_) {
+        cells.assign(1, concept_value.id);
+        auto section = [&](const std::string& code) -> const LanguageSection* {
+            for (const LanguageSection& language : concept_value.languages)
+                if (language.language == code) return &language;
+            return nullptr;
+        };
+        if (any_subject) cells.push_back(concept_value.subject_field);
+        if (any_concept_definition)
+            cells.push_back(join_member(concept_value.definitions, [](const Definition& d) { return d.text; },
+                                        separator_));
+        if (any_concept_source)
+            cells.push_back(join_member(concept_value.definitions, [](const Definition& d) { return d.source; },
+                                        separator_));
+        for (const std::string& language : order) {
+            auto found = language_definitions.find(language);
+            if (found == language_definitions.end()) continue;
+            const LanguageSection* known = section(language);
+            std::vector<Definition> none;
+            const std::vector<Definition>& definitions = known ? known->definitions : none;
+            cells.push_back(join_member(definitions, [](const Definition& d) { return d.text; }, separator_));
+            if (found->second.second)
+                cells.push_back(join_member(definitions, [](const Definition& d) { return d.source; }, separator_));
+        }
+        if (any_note) cells.push_back(joined_notes(concept_value.notes, separator_));
+        if (any_url) cells.push_back(concept_value.origin_url);
+        for (const std::string& language : order) {
+            const LanguageSection* known = section(language);
+            cells.push_back(known ? join_member(known->terms, [](const Term& t) { return t.text; }, separator_)
+                                  : std::string());
+        }
+        row(cells);
+    }
+}
+
+// --- CAT-tool profiles ------------------------------------------------------
+
+std::vector<std::string> term_texts(const LanguageSection* language) {
+    std::vector<std::string> out;
+    if (language)
+        for (const Term& term : language->terms) out.push_back(term.text);
+    return out;
+}
+
+const LanguageSection* find_section(const Concept& concept_value, const std::string& code) {
+    for (const LanguageSection& language : concept_value.languages)
+        if (language.language == code) return &language;
+    return nullptr;
+}
+
+void CsvWriter::write_memoq() {
+    std::vector<std::string> order = language_order(true);
+    count_unplaced_languages(order);
+    renumber_warning();
+    std::vector<std::string> cells{"Entry_ID", "Entry_Domain", "Entry_Note"};
+    for (const std::string& language : order) {
+        std::string name = csv::english_language_name(language);
+        cells.push_back(name + "_Def");
+        cells.push_back(name);
+    }
+    row(cells, true);
+    for (std::size_t i = 0; i < concepts_.size(); ++i) {
+        const Concept& concept_value = concepts_[i];
+        cells = {std::to_string(i + 1), concept_value.subject_field, joined_notes(concept_value.notes, separator_)};
+        if (!concept_value.definitions.empty()) dropped_.add("concept-level definitions", concept_value.definitions.size());
+        dropped_.add("relations", concept_value.relations.size());
+        for (const std::string& code : order) {
+            const LanguageSection* language = find_section(concept_value, code);
+            cells.push_back(language ? join_member(language->definitions, [](const Definition& d) { return d.text; },
+                                                   separator_)
+                                     : std::string());
+            cells.push_back(csv::join_items(term_texts(language), separator_));
+            if (!language) continue;
+            for (const Definition& definition : language->definitions)
+                if (!definition.source.empty()) dropped_.add("definition sources");
+            dropped_.add("language notes", language->notes.size());
+            for (const Term& term : language->terms) count_term_extras(term, false, false, false, false);
+        }
+        row(cells);
+    }
+}
+
+void CsvWriter::write_trados() {
+    std::vector<std::string> order = language_order(true);
+    count_unplaced_languages(order);
+    renumber_warning();
+    std::vector<std::string> cells{"ID", "Subject", "Definition", "Note"};
+    for (const std::string& language : order) cells.push_back(csv::english_language_name(language));
+    row(cells, true);
+    for (std::size_t i = 0; i < concepts_.size(); ++i) {
+        const Concept& concept_value = concepts_[i];
+        cells = {std::to_string(i + 1), concept_value.subject_field, source_definition(concept_value),
+                 joined_notes(concept_value.notes, separator_)};
+        dropped_.add("relations", concept_value.relations.size());
+        for (const std::string& code : order) {
+            const LanguageSection* language = find_section(concept_value, code);
+            // Glossary Converter splits synonyms on a bare '|'.
+            std::string synonyms;
+            for (const std::string& text : term_texts(language)) {
+                if (!synonyms.empty()) synonyms += separator_;
+                synonyms += text;
+            }
+            cells.push_back(synonyms);
+            if (!language) continue;
+            if (code != source_language() || !concept_value.definitions.empty())
+                dropped_.add("definitions outside the source language", language->definitions.size());
+            dropped_.add("language notes", language->notes.size());
+            for (const Term& term : language->terms) count_term_extras(term, false, false, false, false);
+        }
+        row(cells);
+    }
+}
+
+void CsvWriter::write_phrase() {
+    std::vector<std::string> order = language_order(true);
+    count_unplaced_languages(order);
+    // Phrase writes locales in lower case with '_' (en, pt_br).
+    auto phrase_code = [](std::string code) {
+        for (char& c : code) {
+            if (c == '-') c = '_';
+            if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+        }
+        return code;
+    };
+    std::vector<std::string> cells{"CID", "concept_domain", "concept_definition", "concept_note"};
+    for (const std::string& language : order) {
+        cells.push_back(phrase_code(language));
+        cells.push_back(phrase_code(language) + "_forbidden");
+    }
+    row(cells, true);
+    for (const Concept& concept_value : concepts_) {
+        std::size_t rows = 1;
+        for (const std::string& code : order)
+            if (const LanguageSection* language = find_section(concept_value, code))
+                rows = std::max(rows, language->terms.size());
+        dropped_.add("relations", concept_value.relations.size());
+        // Each synonym goes on its own row under the same CID.
+        for (std::size_t r = 0; r < rows; ++r) {
+            cells = {concept_value.id, r == 0 ? concept_value.subject_field : std::string(),
+                     r == 0 ? source_definition(concept_value) : std::string(),
+                     r == 0 ? joined_notes(concept_value.notes, separator_) : std::string()};
+            for (const std::string& code : order) {
+                const LanguageSection* language = find_section(concept_value, code);
+                if (language && r < language->terms.size()) {
+                    const Term& term = language->terms[r];
+                    cells.push_back(term.text);
+                    cells.push_back(term.administrative_status == "deprecatedTerm-admn-sts" ? "TRUE" : "FALSE");
+                    count_term_extras(term, term.administrative_status.empty() ||
+                                                term.administrative_status == "deprecatedTerm-admn-sts",
+                                      false, false, false);
+                } else {
+                    cells.push_back({});
+                    cells.push_back({});
+                }
+                if (r == 0 && language) {
+                    if (code != source_language() || !concept_value.definitions.empty())
+                        dropped_.add("definitions outside the source language", language->definitions.size());
+                    dropped_.add("language notes", language->notes.size());
+                }
+            }
+            row(cells);
+        }
+    }
+}
+
+void CsvWriter::write_crowdin() {
+    std::vector<std::string> order = language_order(true);
+    count_unplaced_languages(order);
+    std::vector<std::string> cells;
+    for (const std::string& language : order) {
+        cells.push_back("Term [" + language + "]");
+        cells.push_back("Description [" + language + "]");
+        cells.push_back("Part of Speech [" + language + "]");
+    }
+    row(cells, true);
+    for (const Concept& concept_value : concepts_) {
+        cells.clear();
+        dropped_.add("concept ids", concept_value.id.empty() ? 0 : 1);
+        dropped_.add("concept notes", concept_value.notes.size());
+        dropped_.add("concept-level definitions", concept_value.definitions.size());
+        dropped_.add("relations", concept_value.relations.size());
+        if (!concept_value.subject_field.empty()) dropped_.add("subject fields");
+        for (const std::string& code : order) {
+            const LanguageSection* language = find_section(concept_value, code);
+            const Term* first = language && !language->terms.empty() ? &language->terms.front() : nullptr;
+            cells.push_back(first ? first->text : std::string());
+            cells.push_back(language ? join_member(language->definitions, [](const Definition& d) { return d.text; },
+                                                   separator_)
+                                     : std::string());
+            std::string pos = first ? first->part_of_speech : std::string();
+            if (pos == "properNoun") pos = "proper noun";
+            cells.push_back(pos);
+            if (!language) continue;
+            if (language->terms.size() > 1)
+                dropped_.add("synonyms (Crowdin takes one term per language)", language->terms.size() - 1);
+            for (std::size_t t = 0; t < language->terms.size(); ++t)
+                count_term_extras(language->terms[t], false, t == 0, false, false);
+            dropped_.add("language notes", language->notes.size());
+        }
+        row(cells);
+    }
+}
+
+void CsvWriter::write_lokalise() {
+    std::vector<std::string> order = language_order(true);
+    count_unplaced_languages(order);
+    std::string source = source_language();
+    std::vector<std::string> cells{"term", "description", "casesensitive", "translatable", "forbidden", "tags"};
+    for (const std::string& language : order) {
+        if (language == source) continue;
+        cells.push_back(language);
+        cells.push_back(language + "_description");
+    }
+    row(cells, true);
+    for (const Concept& concept_value : concepts_) {
+        const LanguageSection* source_section = find_section(concept_value, source);
+        const Term* source_term =
+            source_section && !source_section->terms.empty() ? &source_section->terms.front() : nullptr;
+        bool forbidden = source_term && source_term->administrative_status == "deprecatedTerm-admn-sts";
+        cells = {source_term ? source_term->text : std::string(), source_definition(concept_value), "0", "1",
+                 forbidden ? "1" : "0", concept_value.subject_field};
+        dropped_.add("concept ids", concept_value.id.empty() ? 0 : 1);
+        dropped_.add("concept notes", concept_value.notes.size());
+        dropped_.add("relations", concept_value.relations.size());
+        for (const std::string& code : order) {
+            const LanguageSection* language = find_section(concept_value, code);
+            if (code != source) {
+                cells.push_back(language && !language->terms.empty() ? language->terms.front().text : std::string());
+                cells.push_back(language ? join_member(language->definitions,
+                                                       [](const Definition& d) { return d.text; }, separator_)
+                                         : std::string());
+            }
+            if (!language) continue;
+            if (language->terms.size() > 1)
+                dropped_.add("synonyms (Lokalise takes one term per language)", language->terms.size() - 1);
+            for (std::size_t t = 0; t < language->terms.size(); ++t)
+                count_term_extras(language->terms[t], code == source && t == 0, false, false, false);
+            dropped_.add("language notes", language->notes.size());
+        }
+        row(cells);
+    }
+}
+
+// MateCat wants full locales (en-GB); a bare language gets its most likely region.
+std::string full_locale(const std::string& code) {
+    if (code.find('-') != std::string::npos) return code;
+    if (code == "en") return "en-GB";  // the EU's English
+    std::array<char, 64> maximized{};
+    UErrorCode status = U_ZERO_ERROR;
+    uloc_addLikelySubtags(code.c_str(), maximized.data(), static_cast<int32_t>(maximized.size()), &status);
+    if (U_FAILURE(status)) return code;
+    std::array<char, 8> region{};
+    uloc_getCountry(maximized.data(), region.data(), static_cast<int32_t>(region.size()), &status);
+    if (U_FAILURE(status) || region[0] == '\0') return code;
+    return code + "-" + region.data();
+}
+
+void CsvWriter::write_matecat() {
+    std::vector<std::string> order = language_order(true);
+    count_unplaced_languages(order);
+    std::vector<std::string> cells{"Forbidden", "Domain", "Subdomain", "Definition"};
+    for (const std::string& language : order) {
+        cells.push_back(full_locale(language));
+        cells.push_back("Notes");
+        cells.push_back("Example of use");
+    }
+    row(cells, true);
+    std::string source = order.empty() ? std::string() : order.front();
+    for (const Concept& concept_value : concepts_) {
+        std::vector<std::string> subdomains, notes;
+        for (const std::string& note : concept_value.notes) {
+            if (note.starts_with("Subdomain: ")) subdomains.push_back(note.substr(11));
+            else notes.push_back(note);
+        }
+        dropped_.add("concept ids", concept_value.id.empty() ? 0 : 1);
+        dropped_.add("concept notes", notes.size());
+        dropped_.add("relations", concept_value.relations.size());
+        std::size_t rows = 1;
+        for (const std::string& code : order)
+            if (const LanguageSection* language = find_section(concept_value, code))
+                rows = std::max(rows, language->terms.size());
+        for (std::size_t r = 0; r < rows; ++r) {
+            bool forbidden = false;
+            std::vector<std::string> language_cells;
+            for (const std::string& code : order) {
+                const LanguageSection* language = find_section(concept_value, code);
+                const Term* term = language && r < language->terms.size() ? &language->terms[r] : nullptr;
+                language_cells.push_back(term ? term->text : std::string());
+                language_cells.push_back(term ? csv::join_items(term->notes, separator_) : std::string());
+                language_cells.push_back(term ? term->context : std::string());
+                if (term && code != source && term->administrative_status == "deprecatedTerm-admn-sts")
+                    forbidden = true;
+                if (term)
+                    count_term_extras(*term, term->administrative_status.empty() ||
+                                                 (code != source &&
+                                                  term->administrative_status == "deprecatedTerm-admn-sts"),
+                                      false, true, true);
+                if (r == 0 && language) {
+                    if (code != source || !concept_value.definitions.empty())
+                        dropped_.add("definitions outside the source language", language->definitions.size());
+                    dropped_.add("language notes", language->notes.size());
+                }
+            }
+            cells = {forbidden ? "TRUE" : "", concept_value.subject_field, csv::join_items(subdomains, separator_),
+                     source_definition(concept_value)};
+            cells.insert(cells.end(), language_cells.begin(), language_cells.end());
+            row(cells);
+        }
+    }
+}
+
+void CsvWriter::write_pair(bool omegat) {
+    std::string source = source_language();
+    std::optional<std::string> target = target_language(source);
+    if (!target) return;
+    std::vector<std::string> order{source, *target};
+    count_unplaced_languages(order);
+    if (omegat) {
+        out_ << "# Glossary in tab-separated format -*- coding: utf-8 -*-\r\n";
+    } else {
+        row({"location", "source", "target", "id", "fuzzy", "context", "translator_comments", "developer_comments"},
+            true);
+    }
+    std::size_t without_target = 0;
+    for (const Concept& concept_value : concepts_) {
+        const LanguageSection* source_section = find_section(concept_value, source);
+        const LanguageSection* target_section = find_section(concept_value, *target);
+        std::vector<std::string> sources = term_texts(source_section), targets = term_texts(target_section);
+        if (sources.empty() || targets.empty()) {
+            ++without_target;
+            continue;
+        }
+        std::string definition = source_definition(concept_value);
+        dropped_.add("relations", concept_value.relations.size());
+        if (omegat) dropped_.add("concept notes", concept_value.notes.size());
+        for (const LanguageSection* language : {source_section, target_section})
+            for (const Term& term : language->terms) count_term_extras(term, false, false, false, false);
+        // One row per source and target term: both tools group rows by their source.
+        for (const std::string& source_text : sources) {
+            for (const std::string& target_text : targets) {
+                if (omegat) {
+                    if (source_text.starts_with('#')) dropped_.add("source terms starting with '#' (read as comments)");
+                    row({source_text, target_text, definition});
+                } else {
+                    row({"", source_text, target_text, concept_value.id, "", "",
+                         joined_notes(concept_value.notes, separator_), definition});
+                }
+            }
+        }
+    }
+    dropped_.add("concepts without a term in both languages", without_target);
+}
+
+void CsvWriter::finish() {
+    if (bom_) out_ << "\xEF\xBB\xBF";
+    std::string_view layout;
+    switch (options_.profile) {
+        case CsvProfile::none:
+            if (options_.layout == CsvLayout::long_form) {
+                write_long();
+                layout = "long";
+            } else {
+                write_wide();
+                layout = "wide";
+            }
+            break;
+        case CsvProfile::memoq: write_memoq(); break;
+        case CsvProfile::trados: write_trados(); break;
+        case CsvProfile::phrase: write_phrase(); break;
+        case CsvProfile::crowdin: write_crowdin(); break;
+        case CsvProfile::lokalise: write_lokalise(); break;
+        case CsvProfile::matecat: write_matecat(); break;
+        case CsvProfile::omegat: write_pair(true); break;
+        case CsvProfile::translate_toolkit: write_pair(false); break;
+    }
+    if (layout.empty()) layout = csv::profile_name(options_.profile);
+    dropped_.report(diagnostics_, layout,
+                    options_.profile == CsvProfile::none && options_.layout == CsvLayout::long_form
+                        ? ""
+                        : "; --layout long keeps them all");
+}
+
+}  // namespace
+
+std::unique_ptr<ConceptSink> make_csv_writer(std::ostream& out, const WriteOptions& options,
+                                             Diagnostics& diagnostics) {
+    return std::make_unique<CsvWriter>(out, options, diagnostics, false);
+}
+
+std::unique_ptr<ConceptSink> make_tsv_writer(std::ostream& out, const WriteOptions& options,
+                                             Diagnostics& diagnostics) {
+    return std::make_unique<CsvWriter>(out, options, diagnostics, true);
+}
+
+}  // namespace ilo
