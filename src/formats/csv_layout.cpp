@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cstdio>
 #include <map>
 #include <span>
 
@@ -104,13 +105,10 @@ constexpr std::array vocabulary{
     VocabularyEntry{"relation type", Field::relation_type, C, true},
     VocabularyEntry{"relation label", Field::relation_label, C, true},
     VocabularyEntry{"relation target", Field::relation_target, C, true},
-    VocabularyEntry{"concept transaction type", Field::transaction_type, C, true},
-    VocabularyEntry{"concept transaction date", Field::transaction_date, C, true},
-    VocabularyEntry{"concept transaction responsibility", Field::transaction_responsibility, C, true},
-    VocabularyEntry{"concept extra element", Field::extra_element, C, true},
-    VocabularyEntry{"concept extra type", Field::extra_type, C, true},
-    VocabularyEntry{"concept extra value", Field::extra_value, C, true},
-    VocabularyEntry{"concept extra target", Field::extra_target, C, true},
+    VocabularyEntry{"relation category", Field::relation_category, C, true},
+    VocabularyEntry{"concept transactions", Field::transactions, C, true},
+    VocabularyEntry{"concept extra", Field::extras, C, true},
+    VocabularyEntry{"concept definition extra", Field::definition_extra, C, true},
     VocabularyEntry{"language", Field::language, L, true},
     VocabularyEntry{"lang", Field::language, L, true},
     VocabularyEntry{"locale", Field::language, L, true},
@@ -118,13 +116,9 @@ constexpr std::array vocabulary{
     VocabularyEntry{"language definition source", Field::definition_source, L, true},
     VocabularyEntry{"language definition context", Field::definition_context, L, true},
     VocabularyEntry{"language note", Field::note, L, true},
-    VocabularyEntry{"language transaction type", Field::transaction_type, L, true},
-    VocabularyEntry{"language transaction date", Field::transaction_date, L, true},
-    VocabularyEntry{"language transaction responsibility", Field::transaction_responsibility, L, true},
-    VocabularyEntry{"language extra element", Field::extra_element, L, true},
-    VocabularyEntry{"language extra type", Field::extra_type, L, true},
-    VocabularyEntry{"language extra value", Field::extra_value, L, true},
-    VocabularyEntry{"language extra target", Field::extra_target, L, true},
+    VocabularyEntry{"language transactions", Field::transactions, L, true},
+    VocabularyEntry{"language extra", Field::extras, L, true},
+    VocabularyEntry{"definition extra", Field::definition_extra, L, true},
     VocabularyEntry{"term", Field::term, T, false},
     VocabularyEntry{"terms", Field::term, T, false},
     VocabularyEntry{"source", Field::source_term, T, false},
@@ -151,13 +145,10 @@ constexpr std::array vocabulary{
     VocabularyEntry{"term source", Field::term_source, T, true},
     VocabularyEntry{"term note", Field::note, T, true},
     VocabularyEntry{"term notes", Field::note, T, true},
-    VocabularyEntry{"term transaction type", Field::transaction_type, T, true},
-    VocabularyEntry{"term transaction date", Field::transaction_date, T, true},
-    VocabularyEntry{"term transaction responsibility", Field::transaction_responsibility, T, true},
-    VocabularyEntry{"term extra element", Field::extra_element, T, true},
-    VocabularyEntry{"term extra type", Field::extra_type, T, true},
-    VocabularyEntry{"term extra value", Field::extra_value, T, true},
-    VocabularyEntry{"term extra target", Field::extra_target, T, true},
+    VocabularyEntry{"term id", Field::term_id, T, true},
+    VocabularyEntry{"context source", Field::context_source, T, true},
+    VocabularyEntry{"term transactions", Field::transactions, T, true},
+    VocabularyEntry{"term extra", Field::extras, T, true},
     VocabularyEntry{"casesensitive", Field::tool_flag, C, true},
     VocabularyEntry{"case sensitive", Field::tool_flag, C, true},
     VocabularyEntry{"translatable", Field::tool_flag, C, true},
@@ -591,13 +582,12 @@ std::string long_column_name(const ColumnSpec& spec) {
         case Field::relation_type: return "relation_type";
         case Field::relation_label: return "relation_label";
         case Field::relation_target: return "relation_target";
-        case Field::transaction_type: return level_prefix() + "transaction_type";
-        case Field::transaction_date: return level_prefix() + "transaction_date";
-        case Field::transaction_responsibility: return level_prefix() + "transaction_responsibility";
-        case Field::extra_element: return level_prefix() + "extra_element";
-        case Field::extra_type: return level_prefix() + "extra_type";
-        case Field::extra_value: return level_prefix() + "extra_value";
-        case Field::extra_target: return level_prefix() + "extra_target";
+        case Field::relation_category: return "relation_category";
+        case Field::transactions: return level_prefix() + "transactions";
+        case Field::extras: return level_prefix() + "extra";
+        case Field::definition_extra: return concept_level ? "concept_definition_extra" : "definition_extra";
+        case Field::term_id: return "term_id";
+        case Field::context_source: return "context_source";
         case Field::language: return "language";
         case Field::term: return "term";
         case Field::source_term: return "source";
@@ -624,6 +614,507 @@ std::string make_xml_id(std::string_view id) {
     }
     if (!out.empty() && !(is_alpha(out[0]) || out[0] == '_' || static_cast<unsigned char>(out[0]) >= 0x80))
         out.insert(0, "c");
+    return out;
+}
+
+}  // namespace ilo::csv
+
+// --- JSON cells -------------------------------------------------------------
+
+namespace ilo::csv {
+
+namespace {
+
+// The JSON subset the structured cells use: strings, arrays and objects.
+struct Json {
+    enum class Kind { string, array, object } kind = Kind::string;
+    std::string text;
+    std::vector<Json> items;
+    std::vector<std::pair<std::string, Json>> members;
+
+    static Json string_value(std::string value) {
+        Json json;
+        json.text = std::move(value);
+        return json;
+    }
+    static Json array() {
+        Json json;
+        json.kind = Kind::array;
+        return json;
+    }
+    static Json object() {
+        Json json;
+        json.kind = Kind::object;
+        return json;
+    }
+    // Adds a member unless its value is empty, which keeps cells short.
+    void put(std::string name, std::string value) {
+        if (!value.empty()) members.emplace_back(std::move(name), string_value(std::move(value)));
+    }
+    void put(std::string name, Json value) {
+        if (value.kind == Kind::string ? !value.text.empty()
+                                       : !(value.items.empty() && value.members.empty()))
+            members.emplace_back(std::move(name), std::move(value));
+    }
+    const Json* member(std::string_view name) const {
+        for (const auto& [key, value] : members)
+            if (key == name) return &value;
+        return nullptr;
+    }
+    std::string string_member(std::string_view name) const {
+        const Json* found = member(name);
+        return found && found->kind == Kind::string ? found->text : std::string();
+    }
+};
+
+void write_json_string(std::string& out, std::string_view text) {
+    out += '"';
+    for (char c : text) {
+        switch (c) {
+            case '"': out += "\\\""; break;
+            case '\\': out += "\\\\"; break;
+            case '\n': out += "\\n"; break;
+            case '\r': out += "\\r"; break;
+            case '\t': out += "\\t"; break;
+            default:
+                if (static_cast<unsigned char>(c) < 0x20) {
+                    std::array<char, 8> escape{};
+                    std::snprintf(escape.data(), escape.size(), "\\u%04x", static_cast<unsigned>(c));
+                    out += escape.data();
+                } else {
+                    out += c;
+                }
+        }
+    }
+    out += '"';
+}
+
+void write_json(std::string& out, const Json& json) {
+    switch (json.kind) {
+        case Json::Kind::string: write_json_string(out, json.text); break;
+        case Json::Kind::array:
+            out += '[';
+            for (std::size_t i = 0; i < json.items.size(); ++i) {
+                if (i > 0) out += ',';
+                write_json(out, json.items[i]);
+            }
+            out += ']';
+            break;
+        case Json::Kind::object:
+            out += '{';
+            for (std::size_t i = 0; i < json.members.size(); ++i) {
+                if (i > 0) out += ',';
+                write_json_string(out, json.members[i].first);
+                out += ':';
+                write_json(out, json.members[i].second);
+            }
+            out += '}';
+            break;
+    }
+}
+
+class JsonParser {
+public:
+    explicit JsonParser(std::string_view text) : text_(text) {}
+
+    std::optional<Json> parse_document(std::string* error) {
+        std::optional<Json> value = parse_value(0);
+        skip_space();
+        if (value && offset_ != text_.size()) {
+            fail("unexpected text after the JSON value");
+            value.reset();
+        }
+        if (!value && error) *error = error_ + " at character " + std::to_string(offset_ + 1);
+        return value;
+    }
+
+private:
+    void skip_space() {
+        while (offset_ < text_.size() && (text_[offset_] == ' ' || text_[offset_] == '\n' ||
+                                          text_[offset_] == '\r' || text_[offset_] == '\t'))
+            ++offset_;
+    }
+    bool fail(std::string message) {
+        if (error_.empty()) error_ = std::move(message);
+        return false;
+    }
+    bool expect(char c) {
+        skip_space();
+        if (offset_ < text_.size() && text_[offset_] == c) {
+            ++offset_;
+            return true;
+        }
+        return fail(std::string("expected '") + c + "'");
+    }
+    std::optional<std::string> parse_string() {
+        if (!expect('"')) return std::nullopt;
+        std::string out;
+        while (offset_ < text_.size()) {
+            char c = text_[offset_++];
+            if (c == '"') return out;
+            if (c != '\\') {
+                out += c;
+                continue;
+            }
+            if (offset_ >= text_.size()) break;
+            char escape = text_[offset_++];
+            switch (escape) {
+                case '"': out += '"'; break;
+                case '\\': out += '\\'; break;
+                case '/': out += '/'; break;
+                case 'n': out += '\n'; break;
+                case 'r': out += '\r'; break;
+                case 't': out += '\t'; break;
+                case 'b': out += '\b'; break;
+                case 'f': out += '\f'; break;
+                case 'u': {
+                    if (offset_ + 4 > text_.size()) break;
+                    unsigned value = 0;
+                    for (int k = 0; k < 4; ++k) {
+                        char h = text_[offset_++];
+                        value <<= 4;
+                        if (h >= '0' && h <= '9') value |= static_cast<unsigned>(h - '0');
+                        else if (h >= 'a' && h <= 'f') value |= static_cast<unsigned>(h - 'a' + 10);
+                        else if (h >= 'A' && h <= 'F') value |= static_cast<unsigned>(h - 'A' + 10);
+                        else {
+                            fail("bad \\u escape");
+                            return std::nullopt;
+                        }
+                    }
+                    // Only what the writer produces (control characters) and the BMP are expected.
+                    if (value < 0x80) {
+                        out += static_cast<char>(value);
+                    } else if (value < 0x800) {
+                        out += static_cast<char>(0xC0 | (value >> 6));
+                        out += static_cast<char>(0x80 | (value & 0x3F));
+                    } else {
+                        out += static_cast<char>(0xE0 | (value >> 12));
+                        out += static_cast<char>(0x80 | ((value >> 6) & 0x3F));
+                        out += static_cast<char>(0x80 | (value & 0x3F));
+                    }
+                    break;
+                }
+                default: fail("bad escape in a JSON string"); return std::nullopt;
+            }
+        }
+        fail("unterminated JSON string");
+        return std::nullopt;
+    }
+    std::optional<Json> parse_value(int depth) {
+        if (depth > 64) {
+            fail("JSON nested too deeply");
+            return std::nullopt;
+        }
+        skip_space();
+        if (offset_ >= text_.size()) {
+            fail("expected a JSON value");
+            return std::nullopt;
+        }
+        char c = text_[offset_];
+        if (c == '"') {
+            std::optional<std::string> text = parse_string();
+            if (!text) return std::nullopt;
+            return Json::string_value(std::move(*text));
+        }
+        if (c == '[') {
+            ++offset_;
+            Json array = Json::array();
+            skip_space();
+            if (offset_ < text_.size() && text_[offset_] == ']') {
+                ++offset_;
+                return array;
+            }
+            while (true) {
+                std::optional<Json> item = parse_value(depth + 1);
+                if (!item) return std::nullopt;
+                array.items.push_back(std::move(*item));
+                skip_space();
+                if (offset_ < text_.size() && text_[offset_] == ',') {
+                    ++offset_;
+                    continue;
+                }
+                if (!expect(']')) return std::nullopt;
+                return array;
+            }
+        }
+        if (c == '{') {
+            ++offset_;
+            Json object = Json::object();
+            skip_space();
+            if (offset_ < text_.size() && text_[offset_] == '}') {
+                ++offset_;
+                return object;
+            }
+            while (true) {
+                skip_space();
+                std::optional<std::string> name = parse_string();
+                if (!name || !expect(':')) return std::nullopt;
+                std::optional<Json> value = parse_value(depth + 1);
+                if (!value) return std::nullopt;
+                object.members.emplace_back(std::move(*name), std::move(*value));
+                skip_space();
+                if (offset_ < text_.size() && text_[offset_] == ',') {
+                    ++offset_;
+                    continue;
+                }
+                if (!expect('}')) return std::nullopt;
+                return object;
+            }
+        }
+        fail("expected a JSON string, array or object");
+        return std::nullopt;
+    }
+
+    std::string_view text_;
+    std::size_t offset_ = 0;
+    std::string error_;
+};
+
+std::string to_text(const Json& json) {
+    std::string out;
+    write_json(out, json);
+    return out;
+}
+
+std::string_view level_name(Level level) {
+    switch (level) {
+        case Level::concept_level: return "concept";
+        case Level::language_level: return "language";
+        case Level::term_level: return "term";
+    }
+    return "concept";
+}
+
+Level level_from_name(std::string_view name) {
+    if (name == "language") return Level::language_level;
+    if (name == "term") return Level::term_level;
+    return Level::concept_level;
+}
+
+Json extra_to_json(const ExtraField& extra) {
+    Json json = Json::object();
+    json.put("element", extra.element);
+    json.put("type", extra.type);
+    json.members.emplace_back("level", Json::string_value(std::string(level_name(extra.level))));
+    json.put("value", extra.value);
+    json.put("target", extra.target);
+    Json attributes = Json::array();
+    for (const ExtraAttribute& attribute : extra.attributes) {
+        Json pair = Json::array();
+        pair.items.push_back(Json::string_value(attribute.name));
+        pair.items.push_back(Json::string_value(attribute.value));
+        attributes.items.push_back(std::move(pair));
+    }
+    json.put("attributes", std::move(attributes));
+    json.put("namespace", extra.namespace_uri);
+    Json children = Json::array();
+    for (const ExtraField& child : extra.children) children.items.push_back(extra_to_json(child));
+    json.put("children", std::move(children));
+    return json;
+}
+
+Json extras_to_json(const std::vector<ExtraField>& extras) {
+    Json array = Json::array();
+    for (const ExtraField& extra : extras) array.items.push_back(extra_to_json(extra));
+    return array;
+}
+
+bool json_to_extras(const Json& json, std::vector<ExtraField>& out, std::string* error);
+
+bool json_to_extra(const Json& json, ExtraField& extra, std::string* error) {
+    if (json.kind != Json::Kind::object) {
+        if (error) *error = "expected a JSON object for an extra field";
+        return false;
+    }
+    extra.element = json.string_member("element");
+    extra.type = json.string_member("type");
+    extra.level = level_from_name(json.string_member("level"));
+    extra.value = json.string_member("value");
+    extra.target = json.string_member("target");
+    extra.namespace_uri = json.string_member("namespace");
+    if (const Json* attributes = json.member("attributes"))
+        for (const Json& pair : attributes->items)
+            if (pair.kind == Json::Kind::array && pair.items.size() == 2)
+                extra.attributes.push_back({pair.items[0].text, pair.items[1].text});
+    if (const Json* children = json.member("children"))
+        if (!json_to_extras(*children, extra.children, error)) return false;
+    return true;
+}
+
+bool json_to_extras(const Json& json, std::vector<ExtraField>& out, std::string* error) {
+    if (json.kind != Json::Kind::array) {
+        if (error) *error = "expected a JSON array of extra fields";
+        return false;
+    }
+    for (const Json& item : json.items) {
+        ExtraField extra;
+        if (!json_to_extra(item, extra, error)) return false;
+        out.push_back(std::move(extra));
+    }
+    return true;
+}
+
+std::optional<Json> parse_array(std::string_view text, std::string* error) {
+    std::optional<Json> json = JsonParser(text).parse_document(error);
+    if (json && json->kind != Json::Kind::array) {
+        if (error) *error = "expected a JSON array";
+        return std::nullopt;
+    }
+    return json;
+}
+
+}  // namespace
+
+std::string encode_extras(const std::vector<ExtraField>& extras) {
+    return extras.empty() ? std::string() : to_text(extras_to_json(extras));
+}
+
+std::optional<std::vector<ExtraField>> decode_extras(std::string_view text, std::string* error) {
+    std::optional<Json> json = parse_array(text, error);
+    if (!json) return std::nullopt;
+    std::vector<ExtraField> out;
+    if (!json_to_extras(*json, out, error)) return std::nullopt;
+    return out;
+}
+
+std::string encode_transactions(const std::vector<Transaction>& transactions) {
+    if (transactions.empty()) return {};
+    Json array = Json::array();
+    for (const Transaction& transaction : transactions) {
+        Json json = Json::object();
+        json.put("type", transaction.type);
+        json.put("date", transaction.date);
+        json.put("responsibility", transaction.responsibility);
+        json.put("responsibility_target", transaction.responsibility_target);
+        json.put("extra", extras_to_json(transaction.extra));
+        array.items.push_back(std::move(json));
+    }
+    return to_text(array);
+}
+
+std::optional<std::vector<Transaction>> decode_transactions(std::string_view text, std::string* error) {
+    std::optional<Json> json = parse_array(text, error);
+    if (!json) return std::nullopt;
+    std::vector<Transaction> out;
+    for (const Json& item : json->items) {
+        Transaction transaction;
+        transaction.type = item.string_member("type");
+        transaction.date = item.string_member("date");
+        transaction.responsibility = item.string_member("responsibility");
+        transaction.responsibility_target = item.string_member("responsibility_target");
+        if (const Json* extra = item.member("extra"))
+            if (!json_to_extras(*extra, transaction.extra, error)) return std::nullopt;
+        out.push_back(std::move(transaction));
+    }
+    return out;
+}
+
+std::string encode_definition_extras(const std::vector<Definition>& definitions) {
+    bool any = false;
+    Json array = Json::array();
+    for (const Definition& definition : definitions) {
+        any |= !definition.extra.empty();
+        array.items.push_back(extras_to_json(definition.extra));
+    }
+    return any ? to_text(array) : std::string();
+}
+
+std::optional<std::vector<std::vector<ExtraField>>> decode_definition_extras(std::string_view text,
+                                                                             std::string* error) {
+    std::optional<Json> json = parse_array(text, error);
+    if (!json) return std::nullopt;
+    std::vector<std::vector<ExtraField>> out;
+    for (const Json& item : json->items) {
+        out.emplace_back();
+        if (!json_to_extras(item, out.back(), error)) return std::nullopt;
+    }
+    return out;
+}
+
+std::string encode_paragraphs(const std::vector<HeaderParagraph>& paragraphs) {
+    if (paragraphs.empty()) return {};
+    Json array = Json::array();
+    for (const HeaderParagraph& paragraph : paragraphs) {
+        Json json = Json::object();
+        json.put("section", paragraph.section);
+        json.put("type", paragraph.type);
+        json.put("text", paragraph.text);
+        json.put("group", paragraph.group == 0 ? std::string() : std::to_string(paragraph.group));
+        array.items.push_back(std::move(json));
+    }
+    return to_text(array);
+}
+
+std::optional<std::vector<HeaderParagraph>> decode_paragraphs(std::string_view text, std::string* error) {
+    std::optional<Json> json = parse_array(text, error);
+    if (!json) return std::nullopt;
+    std::vector<HeaderParagraph> out;
+    for (const Json& item : json->items) {
+        HeaderParagraph paragraph;
+        paragraph.section = item.string_member("section");
+        paragraph.type = item.string_member("type");
+        paragraph.text = item.string_member("text");
+        std::string group = item.string_member("group");
+        std::uint32_t number = 0;
+        for (char c : group) {
+            if (c < '0' || c > '9' || number > 400000000u) {
+                if (error) *error = "a paragraph group must be a number";
+                return std::nullopt;
+            }
+            number = number * 10 + static_cast<std::uint32_t>(c - '0');
+        }
+        paragraph.group = number;
+        out.push_back(std::move(paragraph));
+    }
+    return out;
+}
+
+std::string encode_back_matter(const std::vector<RefObjectSection>& sections) {
+    if (sections.empty()) return {};
+    Json array = Json::array();
+    for (const RefObjectSection& section : sections) {
+        Json json = Json::object();
+        json.put("type", section.type);
+        Json objects = Json::array();
+        for (const RefObject& object : section.objects) {
+            Json object_json = Json::object();
+            object_json.put("id", object.id);
+            Json items = Json::array();
+            for (const RefObjectItem& item : object.items) {
+                Json pair = Json::array();
+                pair.items.push_back(Json::string_value(item.type));
+                pair.items.push_back(Json::string_value(item.value));
+                items.items.push_back(std::move(pair));
+            }
+            object_json.put("items", std::move(items));
+            objects.items.push_back(std::move(object_json));
+        }
+        json.put("objects", std::move(objects));
+        array.items.push_back(std::move(json));
+    }
+    return to_text(array);
+}
+
+std::optional<std::vector<RefObjectSection>> decode_back_matter(std::string_view text, std::string* error) {
+    std::optional<Json> json = parse_array(text, error);
+    if (!json) return std::nullopt;
+    std::vector<RefObjectSection> out;
+    for (const Json& item : json->items) {
+        RefObjectSection section;
+        section.type = item.string_member("type");
+        if (const Json* objects = item.member("objects")) {
+            for (const Json& object_json : objects->items) {
+                RefObject object;
+                object.id = object_json.string_member("id");
+                if (const Json* items = object_json.member("items"))
+                    for (const Json& pair : items->items)
+                        if (pair.kind == Json::Kind::array && pair.items.size() == 2)
+                            object.items.push_back({pair.items[0].text, pair.items[1].text});
+                section.objects.push_back(std::move(object));
+            }
+        }
+        out.push_back(std::move(section));
+    }
     return out;
 }
 

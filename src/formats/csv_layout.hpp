@@ -25,13 +25,10 @@ enum class Field {
     relation_type,
     relation_label,
     relation_target,
-    transaction_type,
-    transaction_date,
-    transaction_responsibility,
-    extra_element,
-    extra_type,
-    extra_value,
-    extra_target,
+    relation_category,  // the TBX data category a relation was read as (crossReference...)
+    transactions,       // JSON: the transactions of the column's level
+    extras,             // JSON: the extra fields of the column's level
+    definition_extra,   // JSON: one array of extra members per definition
     language,  // long layout: the row's language
     term,
     source_term,  // pair layouts: the term in --source-lang
@@ -44,6 +41,8 @@ enum class Field {
     geographical_usage,
     context,
     term_source,
+    term_id,
+    context_source,
     tool_flag,  // a CAT tool's own column with no model field (casesensitive, translatable, tags...)
 };
 
@@ -96,6 +95,23 @@ std::optional<RelationKind> relation_kind_from_name(std::string_view name);
 
 // Long-layout column names, in the order the writer puts them.
 std::string long_column_name(const ColumnSpec& spec);
+
+// Structured values that have no readable column form (extra fields with
+// attributes and children, transactions, header paragraphs, back matter) travel
+// in one cell as JSON: objects of strings, arrays and objects only. Decoding
+// returns nothing and fills `error` (with the character offset) on bad input.
+std::string encode_extras(const std::vector<ExtraField>& extras);
+std::optional<std::vector<ExtraField>> decode_extras(std::string_view text, std::string* error);
+std::string encode_transactions(const std::vector<Transaction>& transactions);
+std::optional<std::vector<Transaction>> decode_transactions(std::string_view text, std::string* error);
+// One array of extras per definition, for the definitions' own extra members.
+std::string encode_definition_extras(const std::vector<Definition>& definitions);
+std::optional<std::vector<std::vector<ExtraField>>> decode_definition_extras(std::string_view text,
+                                                                             std::string* error);
+std::string encode_paragraphs(const std::vector<HeaderParagraph>& paragraphs);
+std::optional<std::vector<HeaderParagraph>> decode_paragraphs(std::string_view text, std::string* error);
+std::string encode_back_matter(const std::vector<RefObjectSection>& sections);
+std::optional<std::vector<RefObjectSection>> decode_back_matter(std::string_view text, std::string* error);
 
 // Makes `id` a valid xml:id (NCName): a leading digit, '-' or '.' gets a "c"
 // prefix; characters an NCName cannot hold become '-'. Empty stays empty.

@@ -43,6 +43,8 @@ bool is_term_attribute(Field field) {
         case Field::geographical_usage:
         case Field::context:
         case Field::term_source:
+        case Field::term_id:
+        case Field::context_source:
             return true;
         default:
             return false;
@@ -53,32 +55,32 @@ bool is_definition_field(Field field) {
     return field == Field::definition || field == Field::definition_source || field == Field::definition_context;
 }
 
-// The aligned lists of one level of one row: several definitions with their
-// sources, several relations, transactions and extras, each spread over
-// parallel columns.
-struct AlignedLists {
+// The values of one level of one row that are lists: several definitions
+// with their sources spread over parallel columns, relations, and the JSON
+// cells (transactions, extra fields, the definitions' own extras).
+struct LevelValues {
     std::vector<std::string> definitions, definition_sources, definition_contexts;
-    std::vector<std::string> relation_types, relation_labels, relation_targets;
-    std::vector<std::string> transaction_types, transaction_dates, transaction_responsibilities;
-    std::vector<std::string> extra_elements, extra_types, extra_values, extra_targets;
+    std::vector<std::vector<ExtraField>> definition_extras;
+    std::vector<std::string> relation_kinds, relation_labels, relation_targets, relation_categories;
+    std::vector<Transaction> transactions;
+    std::vector<ExtraField> extras;
 
     std::vector<std::string>* list_for(Field field) {
         switch (field) {
             case Field::definition: return &definitions;
             case Field::definition_source: return &definition_sources;
             case Field::definition_context: return &definition_contexts;
-            case Field::relation_type: return &relation_types;
+            case Field::relation_type: return &relation_kinds;
             case Field::relation_label: return &relation_labels;
             case Field::relation_target: return &relation_targets;
-            case Field::transaction_type: return &transaction_types;
-            case Field::transaction_date: return &transaction_dates;
-            case Field::transaction_responsibility: return &transaction_responsibilities;
-            case Field::extra_element: return &extra_elements;
-            case Field::extra_type: return &extra_types;
-            case Field::extra_value: return &extra_values;
-            case Field::extra_target: return &extra_targets;
+            case Field::relation_category: return &relation_categories;
             default: return nullptr;
         }
+    }
+    bool empty() const {
+        return definitions.empty() && definition_sources.empty() && definition_contexts.empty() &&
+               definition_extras.empty() && relation_kinds.empty() && relation_labels.empty() &&
+               relation_targets.empty() && relation_categories.empty() && transactions.empty() && extras.empty();
     }
 };
 
@@ -86,38 +88,16 @@ std::string item_at(const std::vector<std::string>& items, std::size_t index) {
     return index < items.size() ? items[index] : std::string();
 }
 
-std::size_t longest(std::initializer_list<const std::vector<std::string>*> lists) {
-    std::size_t size = 0;
-    for (const auto* list : lists) size = std::max(size, list->size());
-    return size;
-}
-
-std::vector<Transaction> build_transactions(const AlignedLists& lists) {
-    std::vector<Transaction> out;
-    std::size_t count =
-        longest({&lists.transaction_types, &lists.transaction_dates, &lists.transaction_responsibilities});
-    for (std::size_t i = 0; i < count; ++i)
-        out.push_back({item_at(lists.transaction_types, i), item_at(lists.transaction_dates, i),
-                       item_at(lists.transaction_responsibilities, i)});
-    return out;
-}
-
-std::vector<ExtraField> build_extras(const AlignedLists& lists, Level level) {
-    std::vector<ExtraField> out;
-    std::size_t count =
-        longest({&lists.extra_elements, &lists.extra_types, &lists.extra_values, &lists.extra_targets});
-    for (std::size_t i = 0; i < count; ++i)
-        out.push_back({item_at(lists.extra_elements, i), item_at(lists.extra_types, i), level,
-                       item_at(lists.extra_values, i), item_at(lists.extra_targets, i)});
-    return out;
-}
-
-std::vector<Definition> build_definitions(const AlignedLists& lists) {
+std::vector<Definition> build_definitions(const LevelValues& values) {
     std::vector<Definition> out;
-    std::size_t count = longest({&lists.definitions, &lists.definition_sources, &lists.definition_contexts});
-    for (std::size_t i = 0; i < count; ++i)
-        out.push_back({item_at(lists.definitions, i), item_at(lists.definition_sources, i),
-                       item_at(lists.definition_contexts, i)});
+    std::size_t count = std::max({values.definitions.size(), values.definition_sources.size(),
+                                  values.definition_contexts.size(), values.definition_extras.size()});
+    for (std::size_t i = 0; i < count; ++i) {
+        Definition definition{item_at(values.definitions, i), item_at(values.definition_sources, i),
+                              item_at(values.definition_contexts, i)};
+        if (i < values.definition_extras.size()) definition.extra = values.definition_extras[i];
+        out.push_back(std::move(definition));
+    }
     return out;
 }
 
@@ -148,6 +128,10 @@ private:
     void warn_picklist(Field field, const std::string& value, const Cell& cell);
     std::string concept_id_for(const std::string& written, const Cell* cell);
     static void merge_into(Concept& base, Concept addition);
+    // Adds a list or JSON cell to `values`; false (with an error) for bad JSON.
+    bool collect(LevelValues& values, const Column& column, const std::string& text, const Cell& cell);
+    void apply_concept_values(Concept& concept_value, LevelValues& values, std::uint32_t line);
+    static void apply_language_values(LanguageSection& language, LevelValues& values);
     std::optional<std::string> canonical_option_language(const std::string& text, const char* option);
 
     const Input& input_;
@@ -189,6 +173,22 @@ void CsvReader::handle_comment(const Record& record) {
         if (key == "title") target = &header_.title;
         if (key == "source_description" || key == "source description") target = &header_.source_description;
         if (key == "source_language" || key == "source language") target = &header_.source_language;
+        if (key == "paragraphs" || key == "back_matter") {
+            std::string error;
+            bool ok = true;
+            if (key == "paragraphs") {
+                auto decoded = csv::decode_paragraphs(value, &error);
+                if ((ok = decoded.has_value())) header_.paragraphs = std::move(*decoded);
+            } else {
+                auto decoded = csv::decode_back_matter(value, &error);
+                if ((ok = decoded.has_value())) header_.back_matter = std::move(*decoded);
+            }
+            if (!ok)
+                diagnostics_.error(at(record.line, 1), "csv.bad-json",
+                                   "the '# " + key + ":' comment holds JSON as ilo-tbx writes it, and this is not: " +
+                                       error);
+            return;
+        }
         if (target) {
             // Repeated keys continue a multi-line value.
             if (!target->empty()) *target += '\n';
@@ -407,6 +407,8 @@ void CsvReader::apply_term_attribute(Term& term, const Column& column, const std
         case Field::geographical_usage: term.geographical_usage = canonical; break;
         case Field::context: term.context = canonical; break;
         case Field::term_source: term.source = canonical; break;
+        case Field::term_id: term.id = canonical; break;
+        case Field::context_source: term.context_source = canonical; break;
         default: break;
     }
 }
@@ -420,6 +422,57 @@ std::string CsvReader::concept_id_for(const std::string& written, const Cell* ce
                                  "' (ids like it are changed the same way without further warnings)");
     }
     return id;
+}
+
+bool CsvReader::collect(LevelValues& values, const Column& column, const std::string& text, const Cell& cell) {
+    Field field = column.spec.field;
+    if (std::vector<std::string>* list = values.list_for(field)) {
+        std::vector<std::string> items = csv::split_items(text, separator_);
+        list->insert(list->end(), items.begin(), items.end());
+        return true;
+    }
+    std::string error;
+    bool ok = true;
+    if (field == Field::transactions) {
+        std::optional<std::vector<Transaction>> decoded = csv::decode_transactions(text, &error);
+        if ((ok = decoded.has_value())) values.transactions.insert(values.transactions.end(), decoded->begin(), decoded->end());
+    } else if (field == Field::extras) {
+        std::optional<std::vector<ExtraField>> decoded = csv::decode_extras(text, &error);
+        if ((ok = decoded.has_value())) values.extras.insert(values.extras.end(), decoded->begin(), decoded->end());
+    } else if (field == Field::definition_extra) {
+        std::optional<std::vector<std::vector<ExtraField>>> decoded = csv::decode_definition_extras(text, &error);
+        if ((ok = decoded.has_value()))
+            values.definition_extras.insert(values.definition_extras.end(), decoded->begin(), decoded->end());
+    }
+    if (!ok)
+        diagnostics_.error(at(cell), "csv.bad-json",
+                           "column '" + column.header + "' holds JSON as ilo-tbx writes it, and this cell is not: " +
+                               error);
+    return ok;
+}
+
+void CsvReader::apply_concept_values(Concept& concept_value, LevelValues& values, std::uint32_t line) {
+    for (Definition& definition : build_definitions(values)) concept_value.definitions.push_back(std::move(definition));
+    std::size_t relations = std::max({values.relation_kinds.size(), values.relation_labels.size(),
+                                      values.relation_targets.size(), values.relation_categories.size()});
+    for (std::size_t r = 0; r < relations; ++r) {
+        std::string kind_name = item_at(values.relation_kinds, r);
+        std::optional<RelationKind> kind = csv::relation_kind_from_name(kind_name);
+        if (!kind)
+            diagnostics_.warning(at(line, 1), "csv.relation-type",
+                                 "relation type '" + kind_name + "' is not related, broader or narrower; read as related");
+        concept_value.relations.push_back({kind.value_or(RelationKind::related), item_at(values.relation_labels, r),
+                                           item_at(values.relation_targets, r), item_at(values.relation_categories, r)});
+    }
+    concept_value.transactions.insert(concept_value.transactions.end(), values.transactions.begin(),
+                                      values.transactions.end());
+    concept_value.extra.insert(concept_value.extra.end(), values.extras.begin(), values.extras.end());
+}
+
+void CsvReader::apply_language_values(LanguageSection& language, LevelValues& values) {
+    for (Definition& definition : build_definitions(values)) language.definitions.push_back(std::move(definition));
+    language.transactions.insert(language.transactions.end(), values.transactions.begin(), values.transactions.end());
+    language.extra.insert(language.extra.end(), values.extras.begin(), values.extras.end());
 }
 
 void CsvReader::merge_into(Concept& base, Concept addition) {
@@ -474,14 +527,26 @@ void CsvReader::read_wide_row(const Record& record) {
         std::size_t gap = text.find("  ");
         if (gap != std::string_view::npos) {
             std::size_t next = text.find_first_not_of(' ', gap);
+            // Columns count code points, not bytes.
+            auto code_points = [&](std::size_t bytes) {
+                std::uint32_t count = 0;
+                for (std::size_t b = 0; b < bytes; ++b)
+                    if ((static_cast<unsigned char>(text[b]) & 0xC0) != 0x80) ++count;
+                return count;
+            };
+            // `text` is trimmed: skip the (one-byte) spaces before it.
+            auto leading = static_cast<std::uint32_t>(text.data() - cells[0].text.data());
+            std::uint32_t start_column = cells[0].column + leading;
+            const std::uint32_t gap_column = start_column + code_points(gap);
             Cell target = cells[0];
             target.text = std::string(text.substr(next));
-            target.column = cells[0].column + static_cast<std::uint32_t>(next);
-            cells[0].text = std::string(text.substr(0, gap));
-            cells.push_back(target);
+            target.column = start_column + code_points(next);
+            std::string source_text(text.substr(0, gap));  // `text` views cells[0]: copy before changing it
+            cells[0].text = std::move(source_text);
+            cells.push_back(std::move(target));
             if (!space_split_warning_given_) {
                 space_split_warning_given_ = true;
-                diagnostics_.warning(at(record.line, static_cast<std::uint32_t>(gap + 1)), "csv.space-separated",
+                diagnostics_.warning(at(record.line, gap_column), "csv.space-separated",
                                      "no delimiter on this line; read the runs of spaces as the column separator "
                                      "(here and on any later such line)");
             }
@@ -507,7 +572,7 @@ void CsvReader::read_wide_row(const Record& record) {
             row_terms[column.spec.language].push_back(target.terms.size() - 1);
         }
     }
-    std::map<std::pair<int, std::string>, AlignedLists> lists;  // (level, language)
+    std::map<std::pair<int, std::string>, LevelValues> lists;  // (level, language)
     for (std::size_t i = 0; i < cells.size() && i < columns_.size(); ++i) {
         const Column& column = columns_[i];
         const ColumnSpec& spec = column.spec;
@@ -596,36 +661,22 @@ void CsvReader::read_wide_row(const Record& record) {
             notes.insert(notes.end(), items.begin(), items.end());
             continue;
         }
-        AlignedLists& target = lists[{static_cast<int>(spec.level), spec.language}];
-        if (std::vector<std::string>* list = target.list_for(spec.field)) {
-            std::vector<std::string> items = csv::split_items(text, separator_);
-            list->insert(list->end(), items.begin(), items.end());
-        }
+        if (!collect(lists[{static_cast<int>(spec.level), spec.language}], column, text, cell)) return;
     }
-    for (auto& [key, aligned] : lists) {
+    for (auto& [key, values] : lists) {
         auto level = static_cast<Level>(key.first);
         if (level == Level::concept_level) {
-            for (Definition& definition : build_definitions(aligned)) concept_value.definitions.push_back(definition);
-            std::size_t count = longest({&aligned.relation_types, &aligned.relation_labels, &aligned.relation_targets});
-            for (std::size_t r = 0; r < count; ++r)
-                concept_value.relations.push_back(
-                    {csv::relation_kind_from_name(item_at(aligned.relation_types, r)).value_or(RelationKind::related),
-                     item_at(aligned.relation_labels, r), item_at(aligned.relation_targets, r)});
-            for (Transaction& transaction : build_transactions(aligned))
-                concept_value.transactions.push_back(transaction);
-            for (ExtraField& extra : build_extras(aligned, level)) concept_value.extra.push_back(extra);
+            apply_concept_values(concept_value, values, record.line);
         } else if (level == Level::language_level) {
-            LanguageSection& language = section(key.second);
-            for (Definition& definition : build_definitions(aligned)) language.definitions.push_back(definition);
-            for (Transaction& transaction : build_transactions(aligned)) language.transactions.push_back(transaction);
-            for (ExtraField& extra : build_extras(aligned, level)) language.extra.push_back(extra);
+            apply_language_values(section(key.second), values);
         } else {
             for (LanguageSection& language : concept_value.languages) {
                 if (!key.second.empty() && language.language != key.second) continue;
                 for (std::size_t index : row_terms[language.language]) {
                     Term& term = language.terms[index];
-                    for (Transaction& transaction : build_transactions(aligned)) term.transactions.push_back(transaction);
-                    for (ExtraField& extra : build_extras(aligned, level)) term.extra.push_back(extra);
+                    term.transactions.insert(term.transactions.end(), values.transactions.begin(),
+                                             values.transactions.end());
+                    term.extra.insert(term.extra.end(), values.extras.begin(), values.extras.end());
                 }
             }
         }
@@ -634,6 +685,14 @@ void CsvReader::read_wide_row(const Record& record) {
         written_id.empty()) {
         return;  // a row of empty cells
     }
+    // Language sections in the order of their first column, whatever created them.
+    auto rank = [&](const LanguageSection& language) {
+        for (std::size_t i = 0; i < columns_.size(); ++i)
+            if (columns_[i].spec.language == language.language) return i;
+        return columns_.size();
+    };
+    std::stable_sort(concept_value.languages.begin(), concept_value.languages.end(),
+                     [&](const LanguageSection& a, const LanguageSection& b) { return rank(a) < rank(b); });
     for (const LanguageSection& language : concept_value.languages) {
         if (language.terms.empty() && !language.definitions.empty())
             diagnostics_.warning(at(record.line, 1), "csv.no-term",
@@ -720,7 +779,7 @@ void CsvReader::read_long_row(const Record& record) {
         term = &section->terms.back();
     }
 
-    AlignedLists concept_lists, language_lists, term_lists;
+    LevelValues concept_lists, language_lists, term_lists;
     for (std::size_t i = 0; i < record.cells.size() && i < columns_.size(); ++i) {
         const Column& column = columns_[i];
         const ColumnSpec& spec = column.spec;
@@ -782,38 +841,17 @@ void CsvReader::read_long_row(const Record& record) {
             apply_term_attribute(*term, column, text, cell);
             continue;
         }
-        AlignedLists& lists = level == Level::concept_level    ? concept_lists
-                              : level == Level::language_level ? language_lists
-                                                               : term_lists;
-        if (std::vector<std::string>* list = lists.list_for(spec.field)) {
-            std::vector<std::string> items = csv::split_items(text, separator_);
-            list->insert(list->end(), items.begin(), items.end());
-        }
+        LevelValues& lists = level == Level::concept_level    ? concept_lists
+                             : level == Level::language_level ? language_lists
+                                                              : term_lists;
+        if (!collect(lists, column, text, cell)) return;
     }
-    for (Definition& definition : build_definitions(concept_lists)) concept_value.definitions.push_back(definition);
-    std::size_t relation_count =
-        longest({&concept_lists.relation_types, &concept_lists.relation_labels, &concept_lists.relation_targets});
-    for (std::size_t r = 0; r < relation_count; ++r) {
-        std::string kind_name = item_at(concept_lists.relation_types, r);
-        std::optional<RelationKind> kind = csv::relation_kind_from_name(kind_name);
-        if (!kind)
-            diagnostics_.warning(at(record.line, 1), "csv.relation-type",
-                                 "relation type '" + kind_name + "' is not related, broader or narrower; read as "
-                                 "related");
-        concept_value.relations.push_back({kind.value_or(RelationKind::related),
-                                           item_at(concept_lists.relation_labels, r),
-                                           item_at(concept_lists.relation_targets, r)});
-    }
-    for (Transaction& transaction : build_transactions(concept_lists)) concept_value.transactions.push_back(transaction);
-    for (ExtraField& extra : build_extras(concept_lists, Level::concept_level)) concept_value.extra.push_back(extra);
-    if (section) {
-        for (Definition& definition : build_definitions(language_lists)) section->definitions.push_back(definition);
-        for (Transaction& transaction : build_transactions(language_lists)) section->transactions.push_back(transaction);
-        for (ExtraField& extra : build_extras(language_lists, Level::language_level)) section->extra.push_back(extra);
-    }
+    apply_concept_values(concept_value, concept_lists, record.line);
+    if (section) apply_language_values(*section, language_lists);
     if (term) {
-        for (Transaction& transaction : build_transactions(term_lists)) term->transactions.push_back(transaction);
-        for (ExtraField& extra : build_extras(term_lists, Level::term_level)) term->extra.push_back(extra);
+        term->transactions.insert(term->transactions.end(), term_lists.transactions.begin(),
+                                  term_lists.transactions.end());
+        term->extra.insert(term->extra.end(), term_lists.extras.begin(), term_lists.extras.end());
     }
 }
 
@@ -846,7 +884,7 @@ void CsvReader::run(char default_delimiter) {
         first = std::move(record);
         break;
     }
-    if (tokenizer.failed()) return;
+    if (tokenizer.failed() || diagnostics_.has_errors()) return;
     if (header_.source_language.empty() && !options_.source_language.empty())
         header_.source_language = *csv::language_from_code(options_.source_language);
     if (!first) {

@@ -198,6 +198,8 @@ void CsvWriter::count_term_extras(const Term& term, bool keep_status, bool keep_
     if (!term.geographical_usage.empty()) dropped_.add("geographicalUsage values");
     if (!keep_context && !term.context.empty()) dropped_.add("term contexts");
     if (!term.source.empty()) dropped_.add("term sources");
+    if (!term.id.empty()) dropped_.add("term ids");
+    if (!term.context_source.empty()) dropped_.add("context sources");
     if (!keep_notes) dropped_.add("term notes", term.notes.size());
     dropped_.add("term transactions", term.transactions.size());
     dropped_.add("term-level extra fields", term.extra.size());
@@ -227,38 +229,34 @@ std::vector<LongColumn> long_columns() {
     add(Field::concept_id, C, true);
     add(Field::language, L, true);
     add(Field::term, T, true);
+    add(Field::term_id, T);
     add(Field::term_type, T, true);
     add(Field::administrative_status, T, true);
     add(Field::part_of_speech, T, true);
     add(Field::grammatical_gender, T);
     add(Field::geographical_usage, T);
     add(Field::context, T);
+    add(Field::context_source, T);
     add(Field::term_source, T);
     add(Field::note, T, true);
     add(Field::definition, L, true);
     add(Field::definition_source, L, true);
     add(Field::definition_context, L);
+    add(Field::definition_extra, L);
     add(Field::note, L, true);
     add(Field::subject_field, C, true);
     add(Field::origin_url, C);
     add(Field::definition, C);
     add(Field::definition_source, C);
     add(Field::definition_context, C);
+    add(Field::definition_extra, C);
     add(Field::note, C, true);
     add(Field::relation_type, C);
     add(Field::relation_label, C);
     add(Field::relation_target, C);
-    for (Level level : {C, L, T}) {
-        add(Field::transaction_type, level);
-        add(Field::transaction_date, level);
-        add(Field::transaction_responsibility, level);
-    }
-    for (Level level : {C, L, T}) {
-        add(Field::extra_element, level);
-        add(Field::extra_type, level);
-        add(Field::extra_value, level);
-        add(Field::extra_target, level);
-    }
+    add(Field::relation_category, C);
+    for (Level level : {C, L, T}) add(Field::transactions, level);
+    for (Level level : {C, L, T}) add(Field::extras, level);
     return columns;
 }
 
@@ -331,20 +329,13 @@ std::string long_value(const ColumnSpec& spec, const Concept& concept_value, con
             return join_member(concept_value.relations, [](const Relation& r) { return r.label; }, separator);
         case Field::relation_target:
             return join_member(concept_value.relations, [](const Relation& r) { return r.target; }, separator);
-        case Field::transaction_type:
-            return join_member(*transactions, [](const Transaction& t) { return t.type; }, separator);
-        case Field::transaction_date:
-            return join_member(*transactions, [](const Transaction& t) { return t.date; }, separator);
-        case Field::transaction_responsibility:
-            return join_member(*transactions, [](const Transaction& t) { return t.responsibility; }, separator);
-        case Field::extra_element:
-            return join_member(*extras, [](const ExtraField& e) { return e.element; }, separator);
-        case Field::extra_type:
-            return join_member(*extras, [](const ExtraField& e) { return e.type; }, separator);
-        case Field::extra_value:
-            return join_member(*extras, [](const ExtraField& e) { return e.value; }, separator);
-        case Field::extra_target:
-            return join_member(*extras, [](const ExtraField& e) { return e.target; }, separator);
+        case Field::relation_category:
+            return join_member(concept_value.relations, [](const Relation& r) { return r.type; }, separator);
+        case Field::transactions: return csv::encode_transactions(*transactions);
+        case Field::extras: return csv::encode_extras(*extras);
+        case Field::definition_extra: return csv::encode_definition_extras(definitions);
+        case Field::term_id: return term->id;
+        case Field::context_source: return term->context_source;
         default: return {};
     }
 }
@@ -378,15 +369,6 @@ void CsvWriter::write_long() {
             }
         }
         if (first) rows.push_back({&concept_value, nullptr, nullptr, true, false});
-        auto check_levels = [&](const std::vector<ExtraField>& extras, Level level) {
-            for (const ExtraField& extra : extras)
-                if (extra.level != level) dropped_.add("extra-field levels that differ from where they sit");
-        };
-        check_levels(concept_value.extra, C);
-        for (const LanguageSection& language : concept_value.languages) {
-            check_levels(language.extra, L);
-            for (const Term& term : language.terms) check_levels(term.extra, T);
-        }
     }
     std::vector<LongColumn> columns = long_columns();
     std::vector<const LongColumn*> used;
@@ -411,6 +393,8 @@ void CsvWriter::write_long() {
     comment("title", header_.title);
     comment("source_description", header_.source_description);
     comment("source_language", header_.source_language);
+    comment("paragraphs", csv::encode_paragraphs(header_.paragraphs));
+    comment("back_matter", csv::encode_back_matter(header_.back_matter));
     std::vector<std::string> cells;
     for (const LongColumn* column : used) cells.push_back(csv::long_column_name(column->spec));
     row(cells, true);
@@ -457,8 +441,6 @@ void CsvWriter::write_wide() {
             for (const Term& term : language.terms) count_term_extras(term, false, false, false, false);
         }
     }
-    if (!header_.title.empty()) dropped_.add("title");
-    if (!header_.source_description.empty()) dropped_.add("source description");
 
     std::vector<std::string> cells{"id"};
     if (any_subject) cells.push_back("subject_field");
@@ -851,6 +833,21 @@ void CsvWriter::finish() {
         case CsvProfile::translate_toolkit: write_pair(false); break;
     }
     if (layout.empty()) layout = csv::profile_name(options_.profile);
+    if (layout != "long") {
+        if (!header_.title.empty()) dropped_.add("title");
+        if (!header_.source_description.empty()) dropped_.add("source description");
+        dropped_.add("header paragraphs", header_.paragraphs.size());
+        dropped_.add("back-matter sections", header_.back_matter.size());
+        for (const Concept& concept_value : concepts_) {
+            auto count_definition_extras = [&](const std::vector<Definition>& definitions) {
+                for (const Definition& definition : definitions)
+                    dropped_.add("extra members of definitions", definition.extra.size());
+            };
+            count_definition_extras(concept_value.definitions);
+            for (const LanguageSection& language : concept_value.languages)
+                count_definition_extras(language.definitions);
+        }
+    }
     dropped_.report(diagnostics_, layout,
                     options_.profile == CsvProfile::none && options_.layout == CsvLayout::long_form
                         ? ""
