@@ -169,12 +169,20 @@ std::optional<std::string> CsvWriter::target_language(const std::string& source)
 }
 
 void CsvWriter::count_unplaced_languages(const std::vector<std::string>& order) {
-    std::map<std::string, std::size_t> left_out;
-    for (const Concept& concept_value : concepts_)
-        for (const LanguageSection& language : concept_value.languages)
-            if (std::find(order.begin(), order.end(), language.language) == order.end())
-                left_out[language.language] += std::max<std::size_t>(language.terms.size(), 1);
-    for (const auto& [language, count] : left_out) dropped_.add("entries of language " + language, count);
+    std::size_t terms = 0;
+    std::vector<std::string> languages;
+    for (const Concept& concept_value : concepts_) {
+        for (const LanguageSection& language : concept_value.languages) {
+            if (std::find(order.begin(), order.end(), language.language) != order.end()) continue;
+            terms += language.terms.size();
+            if (std::find(languages.begin(), languages.end(), language.language) == languages.end())
+                languages.push_back(language.language);
+        }
+    }
+    if (languages.empty()) return;
+    std::string list;
+    for (const std::string& language : languages) list += (list.empty() ? "" : " ") + language;
+    dropped_.add("terms in languages not selected (" + list + ")", terms);
 }
 
 std::string CsvWriter::source_definition(const Concept& concept_value) {
@@ -341,7 +349,7 @@ std::string long_value(const ColumnSpec& spec, const Concept& concept_value, con
 }
 
 void CsvWriter::write_long() {
-    std::vector<std::string> order = language_order(false);
+    std::vector<std::string> order = language_order(true);
     if (!options_.languages.empty()) count_unplaced_languages(order);
     auto selected = [&](const LanguageSection& language) {
         return std::find(order.begin(), order.end(), language.language) != order.end();
@@ -794,6 +802,7 @@ void CsvWriter::write_pair(bool omegat) {
         if (omegat) dropped_.add("concept notes", concept_value.notes.size());
         for (const LanguageSection* language : {source_section, target_section})
             for (const Term& term : language->terms) count_term_extras(term, false, false, false, false);
+        dropped_.add("definitions outside the source language", target_section->definitions.size());
         // One row per source and target term: both tools group rows by their source.
         for (const std::string& source_text : sources) {
             for (const std::string& target_text : targets) {
@@ -838,10 +847,14 @@ void CsvWriter::finish() {
         if (!header_.source_description.empty()) dropped_.add("source description");
         dropped_.add("header paragraphs", header_.paragraphs.size());
         dropped_.add("back-matter sections", header_.back_matter.size());
+        // Only wide and memoQ have a place for the sources of definitions (memoQ counts its own).
+        bool sources_dropped = options_.profile != CsvProfile::none && options_.profile != CsvProfile::memoq;
         for (const Concept& concept_value : concepts_) {
             auto count_definition_extras = [&](const std::vector<Definition>& definitions) {
-                for (const Definition& definition : definitions)
+                for (const Definition& definition : definitions) {
                     dropped_.add("extra members of definitions", definition.extra.size());
+                    if (sources_dropped && !definition.source.empty()) dropped_.add("definition sources");
+                }
             };
             count_definition_extras(concept_value.definitions);
             for (const LanguageSection& language : concept_value.languages)

@@ -1,0 +1,7 @@
+// libFuzzer target for the CSV reader (delimiter, encoding and layout detection), its output fed to every writer.
+#include "fuzz_reader.hpp"
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
+    ilo::fuzz::read_then_write_everywhere("csv", data, size);
+    return 0;
+}

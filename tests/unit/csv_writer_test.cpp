@@ -1,0 +1,227 @@
+// CSV writer: the header each CAT-tool profile writes for the ILO entry, formula escaping, and reading profiles back.
+#include <gtest/gtest.h>
+
+#include <fstream>
+#include <sstream>
+
+#include "formats/format.hpp"
+#include "model_dump.hpp"
+
+namespace ilo {
+namespace {
+
+TermBase ilo_entry() {
+    std::ifstream file(std::string(ILO_SOURCE_DIR) + "/samples/ilo-page.txt", std::ios::binary);
+    std::stringstream page;
+    page << file.rdbuf();
+    Diagnostics diagnostics;
+    TermBase term_base = read_term_base(*find_format("emn"), Input{"ilo-page.txt", page.str()}, ReadOptions{},
+                                        diagnostics);
+    EXPECT_FALSE(diagnostics.has_errors());
+    return term_base;
+}
+
+struct Written {
+    std::string text;
+    Diagnostics diagnostics;
+};
+
+Written write(const TermBase& term_base, WriteOptions options, const std::string& format = "csv") {
+    Written written;
+    std::ostringstream out;
+    write_term_base(*find_format(format), term_base, out, options, written.diagnostics);
+    written.text = out.str();
+    return written;
+}
+
+WriteOptions profile(CsvProfile chosen, std::vector<std::string> languages = {"de", "fr"}) {
+    WriteOptions options;
+    options.csv.profile = chosen;
+    options.csv.languages = std::move(languages);
+    return options;
+}
+
+std::vector<std::string> lines(std::string text) {
+    if (text.starts_with("\xEF\xBB\xBF")) text.erase(0, 3);
+    std::vector<std::string> out;
+    std::size_t start = 0;
+    while (start < text.size()) {
+        std::size_t end = text.find("\r\n", start);
+        if (end == std::string::npos) end = text.size();
+        out.push_back(text.substr(start, end - start));
+        start = end + 2;
+    }
+    return out;
+}
+
+std::string first_line(const std::string& text) { return lines(text).at(0); }
+
+// Each profile's header, as its tool's import documentation expects (see README "CSV profiles").
+TEST(CsvProfiles, IloEntryHeaderPerTool) {
+    TermBase ilo = ilo_entry();
+    EXPECT_EQ(first_line(write(ilo, profile(CsvProfile::memoq)).text),
+              "Entry_ID;Entry_Domain;Entry_Note;English_Def;English;German_Def;German;French_Def;French");
+    EXPECT_EQ(first_line(write(ilo, profile(CsvProfile::trados)).text), "ID,Subject,Definition,Note,English,German,French");
+    EXPECT_EQ(first_line(write(ilo, profile(CsvProfile::phrase)).text),
+              "CID,concept_domain,concept_definition,concept_note,en,en_forbidden,de,de_forbidden,fr,fr_forbidden");
+    EXPECT_EQ(first_line(write(ilo, profile(CsvProfile::crowdin)).text),
+              "Term [en],Description [en],Part of Speech [en],Term [de],Description [de],Part of Speech [de],"
+              "Term [fr],Description [fr],Part of Speech [fr]");
+    EXPECT_EQ(first_line(write(ilo, profile(CsvProfile::lokalise)).text),
+              "term;description;casesensitive;translatable;forbidden;tags;de;de_description;fr;fr_description");
+    EXPECT_EQ(first_line(write(ilo, profile(CsvProfile::matecat)).text),
+              "Forbidden,Domain,Subdomain,Definition,en-GB,Notes,Example of use,de-DE,Notes,Example of use,fr-FR,"
+              "Notes,Example of use");
+    EXPECT_EQ(first_line(write(ilo, profile(CsvProfile::omegat)).text),
+              "# Glossary in tab-separated format -*- coding: utf-8 -*-");
+    EXPECT_EQ(first_line(write(ilo, profile(CsvProfile::translate_toolkit)).text),
+              "\"location\",\"source\",\"target\",\"id\",\"fuzzy\",\"context\",\"translator_comments\","
+              "\"developer_comments\"");
+    EXPECT_EQ(first_line(write(ilo, profile(CsvProfile::none)).text), "id,definition [en],definition_source [en],note,url,en,de,fr");
+}
+
+TEST(CsvProfiles, AllLanguagesOfTheIloEntryInPageOrderAfterTheSource) {
+    Written written = write(ilo_entry(), profile(CsvProfile::matecat, {}));
+    EXPECT_EQ(first_line(written.text),
+              "Forbidden,Domain,Subdomain,Definition,en-GB,Notes,Example of use,bg-BG,Notes,Example of use,cs-CZ,"
+              "Notes,Example of use,de-DE,Notes,Example of use,el-GR,Notes,Example of use,es-ES,Notes,Example of use,"
+              "et-EE,Notes,Example of use,fi-FI,Notes,Example of use,fr-FR,Notes,Example of use,ga-IE,Notes,Example of "
+              "use,hu-HU,Notes,Example of use,it-IT,Notes,Example of use,lt-LT,Notes,Example of use,lv-LV,Notes,"
+              "Example of use,mt-MT,Notes,Example of use,nl-NL,Notes,Example of use,pl-PL,Notes,Example of use,pt-BR,"
+              "Notes,Example of use,ro-RO,Notes,Example of use,sk-SK,Notes,Example of use,sl-SI,Notes,Example of use,"
+              "sv-SE,Notes,Example of use,no-NO,Notes,Example of use");
+}
+
+TEST(CsvProfiles, OmegatRowsArePairsWithoutQuotingOrFormulaEscape) {
+    Written written = write(ilo_entry(), profile(CsvProfile::omegat, {"de"}), "tsv");
+    std::vector<std::string> rows = lines(written.text);
+    ASSERT_EQ(rows.size(), 5u);  // the comment line and one row per English term
+    EXPECT_TRUE(rows[1].starts_with("Immigration Liaison Officer\tVerbindungsbeamter für Einwanderungsfragen\tA "
+                                    "representative of one of the EU Member States, posted abroad"));
+    EXPECT_TRUE(rows[2].starts_with("ILO\tVerbindungsbeamter für Einwanderungsfragen\t"));
+    EXPECT_EQ(written.text.find('"'), std::string::npos);
+    EXPECT_FALSE(written.text.starts_with("\xEF\xBB\xBF")) << "OmegaT glossaries carry no byte order mark";
+}
+
+TEST(CsvProfiles, PairProfilesNeedOneTargetLanguage) {
+    Written written = write(ilo_entry(), profile(CsvProfile::omegat, {}));
+    EXPECT_TRUE(written.diagnostics.has_errors());
+    EXPECT_EQ(written.diagnostics.items().at(0).message,
+              "the omegat profile writes one language pair, and the term base has 22 languages besides en; choose the "
+              "target with --langs (and the source with --source-lang)");
+}
+
+TEST(CsvProfiles, WhatAProfileCannotHoldIsOneWarning) {
+    Written written = write(ilo_entry(), profile(CsvProfile::crowdin));
+    ASSERT_EQ(written.diagnostics.items().size(), 1u);
+    const Diagnostic& warning = written.diagnostics.items()[0];
+    EXPECT_EQ(warning.severity, Severity::warning);
+    EXPECT_EQ(warning.code, "csv.dropped");
+    EXPECT_EQ(warning.message,
+              "the crowdin layout has no place for 6 administrativeStatus values, 1 concept ids, 3 concept notes, 1 "
+              "definition sources, 1 source description, 3 synonyms (Crowdin takes one term per language), 2 termType "
+              "values, 24 terms in languages not selected (bg cs el es et fi ga hu it lt lv mt nl pl pt ro sk sl sv "
+              "no), 1 title; --layout long keeps them all");
+}
+
+// Every profile's output is recognised by its header and read back with its terms.
+TEST(CsvProfiles, OwnOutputReadsBack) {
+    TermBase ilo = ilo_entry();
+    struct Case {
+        CsvProfile chosen;
+        const char* format;
+        std::string expected_languages;
+    };
+    for (const Case& c : {Case{CsvProfile::none, "csv", "en de fr"}, Case{CsvProfile::memoq, "csv", "en de fr"},
+                          Case{CsvProfile::trados, "csv", "en de fr"}, Case{CsvProfile::phrase, "csv", "en de fr"},
+                          Case{CsvProfile::crowdin, "csv", "en de fr"}, Case{CsvProfile::lokalise, "csv", "en de fr"},
+                          Case{CsvProfile::matecat, "csv", "en-GB de-DE fr-FR"},
+                          Case{CsvProfile::omegat, "tsv", "en de"},
+                          Case{CsvProfile::translate_toolkit, "csv", "en de"}}) {
+        Written written = write(ilo, profile(c.chosen), c.format);
+        ReadOptions options;
+        options.csv.profile = c.chosen;
+        options.csv.source_language = "en";
+        options.csv.languages = {"de"};
+        Diagnostics diagnostics;
+        TermBase read_back = read_term_base(*find_format(c.format), Input{"profile", written.text}, options, diagnostics);
+        EXPECT_FALSE(diagnostics.has_errors()) << static_cast<int>(c.chosen) << "\n" << written.text;
+        ASSERT_FALSE(read_back.concepts.empty()) << static_cast<int>(c.chosen);
+        std::string languages;
+        std::string german;
+        for (const Concept& concept_value : read_back.concepts)
+            for (const LanguageSection& language : concept_value.languages) {
+                if (languages.find(language.language) == std::string::npos)
+                    languages += (languages.empty() ? "" : " ") + language.language;
+                if (language.language.starts_with("de") && german.empty() && !language.terms.empty())
+                    german = language.terms[0].text;
+            }
+        EXPECT_EQ(languages, c.expected_languages) << static_cast<int>(c.chosen);
+        EXPECT_EQ(german, "Verbindungsbeamter für Einwanderungsfragen") << static_cast<int>(c.chosen);
+    }
+}
+
+TEST(CsvProfiles, PhraseSynonymsShareTheirConceptIdAndComeBackAsOneConcept) {
+    Written written = write(ilo_entry(), profile(CsvProfile::phrase, {}));
+    std::vector<std::string> rows = lines(written.text);
+    ASSERT_EQ(rows.size(), 5u);  // header + four rows for the four English terms
+    for (std::size_t r = 1; r < rows.size(); ++r) EXPECT_TRUE(rows[r].starts_with("immigration-liaison-officer-ilo,"));
+    Diagnostics diagnostics;
+    TermBase read_back = read_term_base(*find_format("csv"), Input{"phrase.csv", written.text}, ReadOptions{}, diagnostics);
+    ASSERT_EQ(read_back.concepts.size(), 1u);
+    EXPECT_EQ(read_back.concepts[0].languages.at(0).terms.size(), 4u);
+}
+
+// --- wide layout -------------------------------------------------------------------
+
+TEST(CsvWide, ChosenLanguagesGetColumnsEvenWhenEmptyForTranslatorsToFill) {
+    Written written = write(ilo_entry(), profile(CsvProfile::none, {"da", "hr"}));
+    std::vector<std::string> rows = lines(written.text);
+    ASSERT_EQ(rows.size(), 2u);
+    EXPECT_EQ(rows[0], "id,definition [en],definition_source [en],note,url,en,da,hr");
+    EXPECT_TRUE(rows[1].ends_with(",Immigration Liaison Officer | ILO | national liaison officer | state liaison "
+                                  "officer,,"));
+}
+
+TermBase formula_terms() {
+    TermBase term_base;
+    Concept concept_value;
+    concept_value.id = "c1";
+    LanguageSection english;
+    english.language = "en";
+    for (const char* text : {"=cmd|' /C calc'!A0", "+1", "-ism", "@SUM(A1)", "'=quoted", "plain"})
+        english.terms.push_back(Term{.text = text});
+    concept_value.languages = {english};
+    term_base.concepts = {concept_value};
+    return term_base;
+}
+
+TEST(CsvFormulaEscape, CellsThatSpreadsheetsRunAreEscapedAndReadBack) {
+    TermBase original = formula_terms();
+    WriteOptions options;
+    options.csv.layout = CsvLayout::long_form;
+    Written written = write(original, options);
+    std::vector<std::string> rows = lines(written.text);
+    ASSERT_EQ(rows.size(), 7u);
+    EXPECT_EQ(rows[1], "c1,en,'=cmd|' /C calc'!A0,,,,,,,,,");
+    EXPECT_EQ(rows[2], "c1,en,'+1,,,,,,,,,");
+    EXPECT_EQ(rows[3], "c1,en,'-ism,,,,,,,,,");
+    EXPECT_EQ(rows[4], "c1,en,'@SUM(A1),,,,,,,,,");
+    EXPECT_EQ(rows[5], "c1,en,''=quoted,,,,,,,,,");
+    EXPECT_EQ(rows[6], "c1,en,plain,,,,,,,,,");
+    Diagnostics diagnostics;
+    TermBase read_back = read_term_base(*find_format("csv"), Input{"f.csv", written.text}, ReadOptions{}, diagnostics);
+    EXPECT_EQ(read_back, original);
+}
+
+TEST(CsvFormulaEscape, NoFormulaEscapeWritesCellsAsTheyAre) {
+    WriteOptions options;
+    options.csv.layout = CsvLayout::long_form;
+    options.csv.formula_escape = false;
+    std::vector<std::string> rows = lines(write(formula_terms(), options).text);
+    EXPECT_EQ(rows[1], "c1,en,=cmd|' /C calc'!A0,,,,,,,,,");
+    EXPECT_EQ(rows[3], "c1,en,-ism,,,,,,,,,");
+}
+
+}  // namespace
+}  // namespace ilo
