@@ -112,6 +112,7 @@ constexpr std::array vocabulary{
     VocabularyEntry{"language", Field::language, L, true},
     VocabularyEntry{"lang", Field::language, L, true},
     VocabularyEntry{"locale", Field::language, L, true},
+    VocabularyEntry{"language section", Field::language_section, L, true},
     VocabularyEntry{"language definition", Field::definition, L, true},
     VocabularyEntry{"language definition source", Field::definition_source, L, true},
     VocabularyEntry{"language definition context", Field::definition_context, L, true},
@@ -589,6 +590,7 @@ std::string long_column_name(const ColumnSpec& spec) {
         case Field::term_id: return "term_id";
         case Field::context_source: return "context_source";
         case Field::language: return "language";
+        case Field::language_section: return "language_section";
         case Field::term: return "term";
         case Field::source_term: return "source";
         case Field::target_term: return "target";

@@ -30,6 +30,7 @@ enum class Field {
     extras,             // JSON: the extra fields of the column's level
     definition_extra,   // JSON: one array of extra members per definition
     language,  // long layout: the row's language
+    language_section,  // long layout: 2, 3... for a second, third section of the same language in a concept
     term,
     source_term,  // pair layouts: the term in --source-lang
     target_term,  // pair layouts: the term in the first --langs language

@@ -397,7 +397,9 @@ void CsvReader::apply_term_attribute(Term& term, const Column& column, const std
         field == Field::grammatical_gender) {
         bool known = false;
         canonical = csv::canonical_picklist_value(field, value, &known);
-        if (!known) warn_picklist(field, value, cell);
+        // The long layout is ilo-tbx's lossless form: a value outside the picklist
+        // is some TBX file's own and stays as it is, unremarked.
+        if (!known && shape_ != Shape::long_form) warn_picklist(field, value, cell);
     }
     switch (field) {
         case Field::term_type: term.term_type = canonical; break;
@@ -719,11 +721,13 @@ void CsvReader::read_long_row(const Record& record) {
     const Cell* id_cell = nullptr;
     const Cell* language_cell = nullptr;
     const Cell* term_cell = nullptr;
+    const Cell* section_cell = nullptr;
     for (std::size_t i = 0; i < record.cells.size() && i < columns_.size(); ++i) {
         Field field = columns_[i].spec.field;
         if (field == Field::concept_id) id_cell = &record.cells[i];
         if (field == Field::language) language_cell = &record.cells[i];
         if (field == Field::term) term_cell = &record.cells[i];
+        if (field == Field::language_section) section_cell = &record.cells[i];
     }
     std::string written_id = id_cell ? std::string(trim_view(cell_text(*id_cell))) : std::string();
     if (written_id.empty()) {
@@ -752,16 +756,36 @@ void CsvReader::read_long_row(const Record& record) {
         }
         language_code = *code;
     }
-    std::string term_text = term_cell ? std::string(trim_view(cell_text(*term_cell))) : std::string();
-    if (!term_text.empty() && language_code.empty()) {
+    // The long layout keeps a term's text exactly; a quoted empty cell is a term with no text.
+    std::string term_text = term_cell ? cell_text(*term_cell) : std::string();
+    bool has_term = term_cell && (!term_text.empty() || term_cell->quoted);
+    std::size_t occurrence = 1;
+    if (section_cell && !trim_view(section_cell->text).empty()) {
+        std::string number(trim_view(section_cell->text));
+        occurrence = 0;
+        for (char c : number) {
+            if (c < '0' || c > '9' || occurrence > 1000) {
+                occurrence = 0;
+                break;
+            }
+            occurrence = occurrence * 10 + static_cast<std::size_t>(c - '0');
+        }
+        if (occurrence == 0) {
+            diagnostics_.error(at(*section_cell), "csv.bad-number",
+                               "language_section must be a number (2 for a second section of the same language)");
+            return;
+        }
+    }
+    if (has_term && language_code.empty()) {
         diagnostics_.error(at(*term_cell), "csv.missing-language",
                            "this row has a term but no language; expected a language tag such as 'de'");
         return;
     }
     LanguageSection* section = nullptr;
     if (!language_code.empty()) {
+        std::size_t seen = 0;
         for (LanguageSection& existing : concept_value.languages)
-            if (existing.language == language_code) section = &existing;
+            if (existing.language == language_code && ++seen == occurrence) section = &existing;
         if (!section) {
             LanguageSection created;
             created.language = language_code;
@@ -771,7 +795,7 @@ void CsvReader::read_long_row(const Record& record) {
         }
     }
     Term* term = nullptr;
-    if (!term_text.empty()) {
+    if (has_term) {
         Term created;
         created.text = term_text;
         created.pos = at(*term_cell);
@@ -784,7 +808,9 @@ void CsvReader::read_long_row(const Record& record) {
         const Column& column = columns_[i];
         const ColumnSpec& spec = column.spec;
         const Cell& cell = record.cells[i];
-        if (spec.field == Field::concept_id || spec.field == Field::language || spec.field == Field::term) continue;
+        if (spec.field == Field::concept_id || spec.field == Field::language || spec.field == Field::term ||
+            spec.field == Field::language_section)
+            continue;
         std::string text = cell_text(cell);
         if (text.empty()) continue;
         Level level = spec.level;
@@ -793,7 +819,8 @@ void CsvReader::read_long_row(const Record& record) {
         // their concept or language; a value repeated on later rows (filled down
         // in a spreadsheet) is the same value, not a second one.
         if (level != Level::term_level) {
-            std::string scope = level == Level::concept_level ? std::string() : language_code;
+            std::string scope =
+                level == Level::concept_level ? std::string() : language_code + "#" + std::to_string(occurrence);
             if (!long_seen_cells_.emplace(concept_index, scope, i, text).second) continue;
         }
         if (level == Level::language_level && !section) {

@@ -73,7 +73,7 @@ public:
     void finish() override;
 
 private:
-    void row(const std::vector<std::string>& cells, bool is_header = false);
+    void row(const std::vector<std::string>& cells, bool is_header = false, const std::vector<bool>& quoted = {});
     std::vector<std::string> language_order(bool source_first);
     std::string source_language();
     std::optional<std::string> target_language(const std::string& source);
@@ -105,7 +105,7 @@ private:
     DroppedValues dropped_;
 };
 
-void CsvWriter::row(const std::vector<std::string>& cells, bool is_header) {
+void CsvWriter::row(const std::vector<std::string>& cells, bool is_header, const std::vector<bool>& quoted) {
     bool omegat = options_.profile == CsvProfile::omegat;
     for (std::size_t i = 0; i < cells.size(); ++i) {
         if (i > 0) out_ << delimiter_;
@@ -118,7 +118,7 @@ void CsvWriter::row(const std::vector<std::string>& cells, bool is_header) {
             if (changed) dropped_.add("tabs or line breaks inside cells (written as spaces)");
             out_ << text;
         } else {
-            out_ << csv::quote_cell(text, delimiter_, quote_all_);
+            out_ << csv::quote_cell(text, delimiter_, quote_all_ || (i < quoted.size() && quoted[i]));
         }
     }
     out_ << "\r\n";
@@ -236,6 +236,7 @@ std::vector<LongColumn> long_columns() {
     };
     add(Field::concept_id, C, true);
     add(Field::language, L, true);
+    add(Field::language_section, L);
     add(Field::term, T, true);
     add(Field::term_id, T);
     add(Field::term_type, T, true);
@@ -284,6 +285,15 @@ std::string long_value(const ColumnSpec& spec, const Concept& concept_value, con
     // The keys of a row stand on every row.
     if (spec.field == Field::concept_id) return concept_value.id;
     if (spec.field == Field::language) return language ? language->language : std::string();
+    if (spec.field == Field::language_section) {
+        // Only a second (third...) section of the same language needs its number.
+        std::size_t occurrence = 0;
+        for (const LanguageSection& other : concept_value.languages) {
+            if (other.language == (language ? language->language : std::string())) ++occurrence;
+            if (&other == language) break;
+        }
+        return language && occurrence > 1 ? std::to_string(occurrence) : std::string();
+    }
     const std::vector<Transaction>* transactions = nullptr;
     const std::vector<ExtraField>* extras = nullptr;
     switch (spec.level) {
@@ -408,10 +418,14 @@ void CsvWriter::write_long() {
     row(cells, true);
     for (const Row& r : rows) {
         cells.clear();
-        for (const LongColumn* column : used)
+        std::vector<bool> quoted;
+        for (const LongColumn* column : used) {
             cells.push_back(long_value(column->spec, *r.concept_value, r.language, r.term, r.concept_row,
                                        r.language_row, separator_));
-        row(cells);
+            // A term with no text is a quoted empty cell, told apart from "no term on this row".
+            quoted.push_back(column->spec.field == Field::term && r.term && r.term->text.empty());
+        }
+        row(cells, false, quoted);
     }
 }
 

@@ -63,7 +63,8 @@ std::string first_difference(const TermBase& a, const TermBase& b) {
 
 using RoundTripParam = std::tuple<std::string, std::string>;  // writer name, reference file
 
-// A writer name is a format name, or "tbx-core" for the TBX v3 writer in the TBX-Core dialect.
+// A writer name is a format name, "tbx-core" for the TBX v3 writer in the TBX-Core dialect, or
+// "csv-long"/"tsv-long" for the sheet formats in their lossless long layout.
 struct WriterSetup {
     const Format* format = nullptr;
     WriteOptions options;
@@ -74,6 +75,9 @@ WriterSetup writer_setup(const std::string& writer_name) {
     if (writer_name == "tbx-core") {
         setup.format = find_format("tbx");
         setup.options.dialect = TbxDialect::core;
+    } else if (writer_name.ends_with("-long")) {
+        setup.format = find_format(writer_name.substr(0, writer_name.size() - 5));
+        setup.options.csv.layout = CsvLayout::long_form;
     } else {
         setup.format = find_format(writer_name);
     }
@@ -243,6 +247,12 @@ INSTANTIATE_TEST_SUITE_P(
                      testing::Values("tbx/tbx-basic-package-v2/TBX-basic-sample.tbx",
                                      "tbx/ltac-tbx-converter-samples/tests/resources/Good-Basic2.tbx")),
     round_trip_name);
+
+// The long CSV layout is lossless: every readable reference file comes back equal, nothing reported.
+INSTANTIATE_TEST_SUITE_P(CsvLong, LosslessRoundTrip,
+                         testing::Combine(testing::Values("csv-long", "tsv-long"),
+                                          testing::ValuesIn(test::readable_reference_files())),
+                         round_trip_name);
 
 }  // namespace
 }  // namespace ilo
