@@ -1,4 +1,4 @@
-// `ilo-tbx import`: reads a term base in any readable format (every TBX flavour, JSON) and writes it in another.
+// `ilo-tbx import`: reads a term base in any readable format (every TBX flavour, JSON, CSV/TSV sheets) and writes it in another, or merges it into a base.
 #include <boost/program_options.hpp>
 #include <iostream>
 #include <sstream>
@@ -8,6 +8,7 @@
 #include "cli/publish_output.hpp"
 #include "formats/format.hpp"
 #include "io/files.hpp"
+#include "model/merge.hpp"
 
 namespace ilo::cli {
 
@@ -20,10 +21,16 @@ constexpr std::string_view import_usage = "Usage: ilo-tbx import FILE [--out FIL
 constexpr std::string_view import_examples = R"text(
 Reads a term base and writes it in another format. FILE may be TBX v3
 (ISO 30042:2019, DCA or DCT style), TBX 2008 (<martif>, with or without a
-DOCTYPE, which is never loaded), pre-ISO TBX-Min, or the JSON form of the
-model; the flavour is detected from the content. '-' reads standard input.
-The output format is --to, else the --out file's extension; standard output
-without --to gets TBX. The input is read one entry at a time and each concept
+DOCTYPE, which is never loaded), pre-ISO TBX-Min, the JSON form of the
+model (the flavour is detected from the content), or a CSV or TSV sheet (by
+its extension or --from; the layout is detected from its header). '-' reads
+standard input. The output format is --to, else the --out file's extension,
+else --profile's; standard output without either gets TBX. --profile names a
+tool: for TBX output one of the TBX profiles below (written as TBX 2008), for
+csv and tsv output a sheet profile; when the output is not a sheet, a sheet
+profile describes the sheet being read. With --merge BASE, FILE is merged into
+the term base BASE (new languages, terms and notes; conflicts reported one per
+line) and the result is written. The input is read one entry at a time and each concept
 is written as it is read. Output goes to a temporary file that is renamed into
 place only when everything succeeded; TBX output is validated first. Whatever
 the target format cannot hold is reported as a warning.
@@ -36,6 +43,12 @@ Examples:
   ilo-tbx import new.tbx --to tbx2008 --out old.tbx       TBX v3 to TBX 2008
   ilo-tbx import any.tbx --profile omegat --langs de --out omegat.tbx
                                                           for OmegaT: English and German only
+  ilo-tbx import ilo.tbx --out ilo.csv --layout long      a lossless sheet
+  ilo-tbx import ilo.tbx --out sheet.csv --langs en,da,hr a sheet for translators
+  ilo-tbx import ilo.tbx --out glossary.txt --profile omegat --langs de
+                                                          an OmegaT TSV glossary
+  ilo-tbx import filled.csv --out filled.tbx              a sheet back to TBX
+  ilo-tbx import filled.csv --merge ilo.tbx --out ilo.tbx  add translators' languages
 )text";
 
 struct ImportRequest {
@@ -44,6 +57,8 @@ struct ImportRequest {
     std::string from;
     OutputRequest output;
     bool strict = false;
+    std::string merge;            // the base term base to merge FILE into
+    std::string prefer = "base";  // on a merge conflict: base or incoming
 };
 
 std::string format_names(bool readable) {
@@ -56,11 +71,19 @@ std::string format_names(bool readable) {
     return names;
 }
 
-// The input format: --from, else the extension, else a look at the content.
-const Format* input_format(const ImportRequest& request, std::string_view text) {
-    if (!request.from.empty()) return find_format(request.from);
-    if (const Format* by_extension = format_for_path(request.input); by_extension && by_extension->read)
-        return by_extension;
+// The input format known before reading: --from, else a sheet profile's
+// extension (--profile omegat: .txt is a TSV glossary), else the extension.
+const Format* input_format_by_name(const std::string& from, const std::string& path, const std::string& profile) {
+    if (!from.empty()) return find_format(from);
+    if (const Format* sheet = sheet_format_for_path(path, profile)) return sheet;
+    if (const Format* by_extension = format_for_path(path); by_extension && by_extension->read) return by_extension;
+    return nullptr;
+}
+
+// The input format: by name, else a look at the content.
+const Format* input_format(const std::string& from, const std::string& path, const std::string& profile,
+                           std::string_view text) {
+    if (const Format* by_name = input_format_by_name(from, path, profile)) return by_name;
     std::size_t at = text.starts_with("\xEF\xBB\xBF") ? 3 : 0;
     while (at < text.size() && (text[at] == ' ' || text[at] == '\t' || text[at] == '\r' || text[at] == '\n')) ++at;
     if (at < text.size() && text[at] == '{') return find_format("json");
@@ -77,8 +100,15 @@ int run_import(const std::vector<std::string>& arguments, std::ostream& out, std
         "from,f", po::value<std::string>(&request.from)->value_name("FORMAT"),
         ("input format: " + format_names(true) + " (default: from the extension or the content)").c_str());
     add_output_options(visible, request.output);
-    visible.add_options()("strict", po::bool_switch(&request.strict), "treat warnings (including losses) as errors")(
-        "help,h", "show this help");
+    visible.add_options()
+        ("strict", po::bool_switch(&request.strict), "treat warnings (including losses) as errors")
+        ("merge", po::value<std::string>(&request.merge)->value_name("BASE"),
+         "merge FILE (e.g. a filled-in sheet) into the term base BASE and write the result: new languages, terms "
+         "and notes are added to the concept with the same id or English head term")
+        ("prefer", po::value<std::string>(&request.prefer)->value_name("base|incoming"),
+         "on a merge conflict keep the base's value (default) or take FILE's; the other is kept as an admitted "
+         "term or quoted in the report")
+        ("help,h", "show this help");
     po::options_description hidden;
     hidden.add_options()("input", po::value<std::vector<std::string>>());
     po::options_description all;
@@ -109,9 +139,20 @@ int run_import(const std::vector<std::string>& arguments, std::ostream& out, std
 
     if (!request.from.empty() && (!find_format(request.from) || !find_format(request.from)->read))
         return usage_error("unknown input format '" + request.from + "'; expected one of: " + format_names(true));
+    if (request.prefer != "base" && request.prefer != "incoming")
+        return usage_error("unknown --prefer '" + request.prefer + "'; expected base or incoming");
+    if (request.merge.empty() && values.count("prefer")) return usage_error("--prefer needs --merge BASE");
+    // Sheets are known by name only, so whether the inputs are sheets is known before they are read.
+    auto is_sheet = [&](const std::string& path, const std::string& from) {
+        const Format* format = input_format_by_name(from, path, request.output.profile);
+        return format && is_sheet_format(*format);
+    };
+    const bool sheet_input = is_sheet(request.input, request.from) || (!request.merge.empty() && is_sheet(request.merge, ""));
     const Format* target = nullptr;
     WriteOptions write_options;
-    if (std::optional<std::string> problem = resolve_output(request.output, request.out, target, write_options))
+    CsvOptions sheet_options;
+    if (std::optional<std::string> problem = resolve_output(request.output, request.out, target, write_options,
+                                                            sheet_input ? &sheet_options : nullptr))
         return usage_error(*problem);
 
     Diagnostics diagnostics;
@@ -130,14 +171,60 @@ int run_import(const std::vector<std::string>& arguments, std::ostream& out, std
         sources.emplace(input_name, std::move(*text));
     }
     const std::string& text = sources.find(input_name)->second;
-    const Format* source = input_format(request, text);
+    const Format* source = input_format(request.from, request.input, request.output.profile, text);
     ReadOptions read_options;
     read_options.strict = request.strict;
+    read_options.csv = sheet_options;
 
+    // A merge reads both term bases whole, merges them on the model, then writes the result.
+    TermBase merged;
+    std::vector<MergeEvent> merge_events;
+    const bool merging = !request.merge.empty();
+    if (merging) {
+        const std::string& base_name = request.merge;
+        std::optional<std::string> base_text = read_file(base_name, diagnostics);
+        if (!base_text) {
+            print_diagnostics(err, diagnostics, sources);
+            return exit_io;
+        }
+        sources.emplace(base_name, std::move(*base_text));
+        const std::string& base = sources.find(base_name)->second;
+        const Format* base_format = input_format("", base_name, request.output.profile, base);
+        merged = read_term_base(*base_format, Input{base_name, base}, read_options, diagnostics);
+        TermBase incoming = read_term_base(*source, Input{input_name, text}, read_options, diagnostics);
+        if (diagnostics.has_errors() || (request.strict && diagnostics.warning_count() > 0)) {
+            print_diagnostics(err, diagnostics, sources);
+            return exit_bad_input;
+        }
+        MergeOptions merge_options;
+        merge_options.prefer_incoming = request.prefer == "incoming";
+        merge_events = merge_term_bases(merged, incoming, merge_options);
+    }
     // Reading and writing are one stream: each concept is written as soon as it is read.
     auto convert = [&](std::ostream& stream) {
+        if (merging) {
+            write_term_base(*target, merged, stream, write_options, diagnostics);
+            return;
+        }
         std::unique_ptr<ConceptSink> writer = target->writer(stream, write_options, diagnostics);
         source->read(Input{input_name, text}, read_options, diagnostics, *writer);
+    };
+    // One line per merge event; conflicts are what a reviewer must look at.
+    auto report_merge = [&] {
+        if (!merging) return;
+        std::size_t conflicts = 0;
+        for (const MergeEvent& event : merge_events) {
+            const SourcePos& pos = event.pos;
+            std::string where = pos.file.empty() ? input_name : pos.file;
+            if (pos.known()) where += ":" + std::to_string(pos.line) + ":" + std::to_string(pos.column);
+            bool conflict = event.kind == MergeEvent::Kind::conflict;
+            conflicts += conflict;
+            err << where << ": " << (conflict ? "conflict" : "note") << ": concept " << event.concept_id
+                << (event.language.empty() ? "" : ", " + event.language) << ": " << event.message
+                << (conflict ? " [merge.conflict]" : " [merge.added]") << "\n";
+        }
+        err << "ilo-tbx import: merged " << input_name << " into " << request.merge << ": "
+            << merge_events.size() - conflicts << " additions, " << conflicts << " conflicts\n";
     };
     auto failed = [&] { return diagnostics.has_errors() || (request.strict && diagnostics.warning_count() > 0); };
     auto failure_code = [&] {
@@ -154,6 +241,7 @@ int run_import(const std::vector<std::string>& arguments, std::ostream& out, std
     };
     const int code = publish_output(*target, request.out, out, convert, verdict, diagnostics);
     print_diagnostics(err, diagnostics, sources);
+    if (code == exit_ok) report_merge();
     return code;
 }
 

@@ -1,4 +1,4 @@
-// Parses the shared output options into a format and WriteOptions; the table of tool profiles lives here.
+// Parses the shared output options into a format and WriteOptions: the table of TBX tool profiles, and which side one --profile belongs to.
 #include "cli/output_options.hpp"
 
 #include <array>
@@ -62,18 +62,23 @@ std::optional<std::string> language_argument(std::string_view text) {
 }  // namespace
 
 void add_output_options(po::options_description& options, OutputRequest& request) {
-    options.add_options()(
-        "to,t", po::value<std::string>(&request.to)->value_name("FORMAT"),
-        ("output format: " + writable_format_names() + " (default: from --profile or the --out extension)").c_str())(
-        "dialect", po::value<std::string>(&request.dialect)->value_name("NAME"),
-        "TBX output dialect: basic (default; TBX-Basic's categories and picklists) or core (every category kept, lossless)")(
-        "style", po::value<std::string>(&request.style)->value_name("STYLE"), "TBX output style: dca (default) or dct")(
-        "profile", po::value<std::string>(&request.profile)->value_name("TOOL"),
-        ("write for a translation tool: " + profile_names() + " (TBX 2008; see the README)").c_str())(
-        "source-lang", po::value<std::string>(&request.source_language)->value_name("TAG"),
-        "with tbx2008: this language's section first in each entry (default with --profile: en)")(
-        "langs", po::value<std::string>(&request.languages)->value_name("TAG,..."),
-        "with tbx2008: keep only these target languages (and the source); the rest is counted in a warning");
+    options.add_options()
+        ("to,t", po::value<std::string>(&request.to)->value_name("FORMAT"),
+         ("output format: " + writable_format_names() + " (default: from the --out extension, else --profile)").c_str())
+        ("dialect", po::value<std::string>(&request.dialect)->value_name("NAME"),
+         "TBX output dialect: basic (default; TBX-Basic's categories and picklists) or core (every category kept, "
+         "lossless)")
+        ("style", po::value<std::string>(&request.style)->value_name("STYLE"), "TBX output style: dca (default) or dct")
+        ("profile", po::value<std::string>(&request.profile)->value_name("NAME"),
+         ("write for a tool; TBX (2008): " + profile_names() + "; sheets (csv, tsv): " + sheet_profile_names() +
+          " (see the README)").c_str())
+        ("source-lang", po::value<std::string>(&request.source_language)->value_name("TAG"),
+         "with tbx2008: this language's section first in each entry (default with --profile: en); sheets: the "
+         "source language of pair layouts and of a 'term' column that names no language")
+        ("langs", po::value<std::string>(&request.languages)->value_name("TAG,..."),
+         "with tbx2008: keep only these target languages (and the source), the rest is counted in a warning; "
+         "sheets: the languages to write, in order (the target of pair layouts)");
+    add_sheet_options(options, request.sheet);
 }
 
 std::vector<std::string_view> output_option_values(std::string_view option) {
@@ -88,37 +93,63 @@ std::vector<std::string_view> output_option_values(std::string_view option) {
 }
 
 std::string profile_help() {
-    std::string text = "Profiles (--profile):\n";
+    std::string text = "Profiles (--profile) for TBX output, written as TBX 2008:\n";
     for (const ProfileRow& row : profile_table) {
         std::string name(row.name);
         text +=
             "  " + name + std::string(name.size() < 20 ? 20 - name.size() : 1, ' ') + std::string(row.purpose) + "\n";
     }
+    text += "Profiles for csv and tsv output (a CAT tool's sheet layout; see the README):\n  " + sheet_profile_names() +
+            "\n";
     return text;
 }
 
 std::optional<std::string> resolve_output(const OutputRequest& request, const std::string& out, const Format*& target,
-                                          WriteOptions& write_options) {
-    const ProfileRow* profile = nullptr;
-    if (!request.profile.empty()) {
-        profile = find_profile(request.profile);
-        if (!profile) return "unknown profile '" + request.profile + "'; expected one of: " + profile_names();
-    }
+                                          WriteOptions& write_options, CsvOptions* sheet_input) {
+    const std::string& profile_name = request.profile;
+    const ProfileRow* tool = profile_name.empty() ? nullptr : find_profile(profile_name);
+    const bool sheet_profile = !profile_name.empty() && is_sheet_profile(profile_name);
     target = nullptr;
     if (!request.to.empty()) {
         target = find_format(request.to);
         if (!target || !target->writer)
             return "unknown output format '" + request.to + "'; expected one of: " + writable_format_names();
-        if (profile && target->name != profile->format)
-            return "--profile " + request.profile + " writes " + std::string(profile->format) + ", not " + request.to;
-    } else if (profile) {
-        target = find_format(profile->format);
     } else if (out == "-") {
-        target = find_format("tbx");
+        target = find_format(tool ? tool->format : sheet_profile ? "csv" : "tbx");
     } else {
-        target = format_for_path(out);
+        target = sheet_format_for_path(out, profile_name);
+        if (!target) target = format_for_path(out);
+        // A .tbx file written for a tool is TBX 2008, the only TBX those tools read.
+        if (target && target->id == FormatId::tbx && tool) target = find_format(tool->format);
+        if (!target && (tool || sheet_profile)) target = find_format(tool ? tool->format : "csv");
         if (!target || !target->writer)
             return "cannot tell the output format from '" + out + "'; give --to (" + writable_format_names() + ")";
+    }
+    const bool sheet_output = is_sheet_format(*target);
+
+    // The profile belongs to the output when the output takes it, else to a sheet being read.
+    bool profile_for_output = false;
+    bool profile_for_input = false;
+    if (!profile_name.empty()) {
+        if (target->id == FormatId::tbx2008 && tool) {
+            profile_for_output = true;
+        } else if (sheet_output) {
+            if (!sheet_profile)
+                return "unknown profile '" + profile_name + "' for " + std::string(target->name) +
+                       " output; expected one of: " + sheet_profile_names();
+            profile_for_output = true;
+        } else if (sheet_input && sheet_profile) {
+            profile_for_input = true;
+        } else if (target->id == FormatId::tbx2008) {
+            return "unknown profile '" + profile_name + "' for tbx2008 output; expected one of: " + profile_names();
+        } else if (tool || sheet_profile) {
+            std::string formats = tool && sheet_profile ? "tbx2008, csv or tsv" : tool ? "tbx2008" : "csv or tsv";
+            return "--profile " + profile_name + " writes " + formats + ", not " + std::string(target->name);
+        } else {
+            return "unknown profile '" + profile_name + "'; expected one of: " + profile_names() + " (TBX) or " +
+                   sheet_profile_names() + " (sheets)";
+        }
+        if (sheet_input && sheet_profile && !sheet_output) profile_for_input = true;
     }
 
     if (request.dialect == "basic")
@@ -136,21 +167,39 @@ std::optional<std::string> resolve_output(const OutputRequest& request, const st
     else
         return "unknown style '" + request.style + "'; expected dca or dct";
 
-    bool tool_options = !request.source_language.empty() || !request.languages.empty();
-    if (tool_options && target->id != FormatId::tbx2008)
-        return "--source-lang and --langs apply to tbx2008 output (or a --profile), not " + std::string(target->name);
-    ToolProfile& tool = write_options.profile;
-    if (profile) {
-        tool.primary_language_tags = true;
-        tool.entry_ids = true;
-        tool.source_language = "en";
+    bool language_options = !request.source_language.empty() || !request.languages.empty();
+    if (language_options && target->id != FormatId::tbx2008 && !sheet_output && !sheet_input)
+        return "--source-lang and --langs apply to tbx2008, csv and tsv output (or a sheet being read), not " +
+               std::string(target->name);
+    if (request.sheet.given() && !sheet_output && !sheet_input)
+        return "--layout, --delimiter, --separator and --no-formula-escape apply to csv and tsv, not " +
+               std::string(target->name);
+    if (sheet_output) {
+        if (std::optional<std::string> problem =
+                apply_sheet_options(request.sheet, profile_for_output ? profile_name : "", request.source_language,
+                                    request.languages, write_options.csv))
+            return problem;
+    }
+    if (sheet_input) {
+        if (std::optional<std::string> problem =
+                apply_sheet_options(request.sheet, profile_for_input ? profile_name : "", request.source_language,
+                                    request.languages, *sheet_input))
+            return problem;
+    }
+    if (target->id != FormatId::tbx2008) return std::nullopt;
+
+    ToolProfile& tool_profile = write_options.profile;
+    if (profile_for_output) {
+        tool_profile.primary_language_tags = true;
+        tool_profile.entry_ids = true;
+        tool_profile.source_language = "en";
         // translate-toolkit (and Weblate, which reads TBX through it) sees only the first term of each language.
-        tool.synonym_entries = request.profile == "translate-toolkit" || request.profile == "weblate";
+        tool_profile.synonym_entries = profile_name == "translate-toolkit" || profile_name == "weblate";
     }
     if (!request.source_language.empty()) {
         std::optional<std::string> tag = language_argument(request.source_language);
         if (!tag) return "--source-lang '" + request.source_language + "' is not a language tag";
-        tool.source_language = *tag;
+        tool_profile.source_language = *tag;
     }
     if (!request.languages.empty()) {
         std::string_view rest = request.languages;
@@ -159,13 +208,13 @@ std::optional<std::string> resolve_output(const OutputRequest& request, const st
             std::string_view item = rest.substr(0, comma);
             std::optional<std::string> tag = language_argument(item);
             if (!tag) return "--langs: '" + std::string(item) + "' is not a language tag";
-            tool.target_languages.push_back(*tag);
+            tool_profile.target_languages.push_back(*tag);
             if (comma == std::string_view::npos) break;
             rest.remove_prefix(comma + 1);
         }
     }
-    if (tool.primary_language_tags && !tool.source_language.empty())
-        tool.source_language = tool.source_language.substr(0, tool.source_language.find('-'));
+    if (tool_profile.primary_language_tags && !tool_profile.source_language.empty())
+        tool_profile.source_language = tool_profile.source_language.substr(0, tool_profile.source_language.find('-'));
     return std::nullopt;
 }
 

@@ -1,4 +1,4 @@
-// The output options export and import share: --to, --dialect, --style, --profile, --source-lang, --langs.
+// The output options export and import share: --to, --dialect, --style, --profile, --source-lang, --langs and the sheet options.
 #pragma once
 
 #include <boost/program_options.hpp>
@@ -7,6 +7,7 @@
 #include <string_view>
 #include <vector>
 
+#include "cli/format_options.hpp"
 #include "formats/format.hpp"
 
 namespace ilo::cli {
@@ -18,6 +19,7 @@ struct OutputRequest {
     std::string profile;
     std::string source_language;
     std::string languages;  // comma-separated
+    SheetRequest sheet;     // --layout, --delimiter, --separator, --no-formula-escape
 };
 
 // Adds the shared output options to `options`, writing into `request`.
@@ -30,10 +32,14 @@ std::vector<std::string_view> output_option_values(std::string_view option);
 // The profile names and what each is for, as the --help text lists them.
 std::string profile_help();
 
-// Picks the output format (--to, else --profile's, else the extension of `out`,
-// else TBX v3 for standard output) and fills `write_options`. Returns a usage
-// error message, or nothing when the options are consistent.
+// Picks the output format (--to, else the extension of `out`, else --profile's,
+// else TBX v3 for standard output) and fills `write_options`. One --profile
+// serves every format: for TBX output it names a tool profile (tbx2008), for
+// csv and tsv a sheet profile. When the input is a sheet, `sheet_input` is
+// non-null and gets the sheet options too; the profile goes to the input only
+// when the output is not a sheet. Returns a usage error message, or nothing
+// when the options are consistent.
 std::optional<std::string> resolve_output(const OutputRequest& request, const std::string& out, const Format*& target,
-                                          WriteOptions& write_options);
+                                          WriteOptions& write_options, CsvOptions* sheet_input = nullptr);
 
 }  // namespace ilo::cli

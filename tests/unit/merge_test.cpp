@@ -1,0 +1,146 @@
+// The merge of a filled-in sheet into its base term base: the ILO workflow end to end, conflicts, matching.
+#include <gtest/gtest.h>
+
+#include <sstream>
+
+#include "formats/format.hpp"
+#include "io/files.hpp"
+#include "model/merge.hpp"
+#include "model_dump.hpp"
+
+namespace ilo {
+namespace {
+
+TermBase read_text(const std::string& format, const std::string& name, const std::string& text,
+                   ReadOptions options = {}) {
+    Diagnostics diagnostics;
+    TermBase term_base = read_term_base(*find_format(format), Input{name, text}, options, diagnostics);
+    EXPECT_FALSE(diagnostics.has_errors()) << name;
+    return term_base;
+}
+
+TermBase ilo_tbx() {
+    Diagnostics diagnostics;
+    std::optional<std::string> text = read_file(std::string(ILO_SOURCE_DIR) + "/samples/ilo.tbx", diagnostics);
+    EXPECT_TRUE(text);
+    return read_text("tbx", "ilo.tbx", text.value_or(""));
+}
+
+std::string replace_once(std::string text, const std::string& from, const std::string& to) {
+    std::size_t at = text.find(from);
+    EXPECT_NE(at, std::string::npos) << from;
+    if (at != std::string::npos) text.replace(at, from.size(), to);
+    return text;
+}
+
+// Export a sheet with empty da and hr columns, fill them as a translator would, merge it back.
+TEST(Merge, IloEntryGetsDanishAndCroatianFromTheSheet) {
+    TermBase base = ilo_tbx();
+    ASSERT_EQ(base.concepts.size(), 1u);
+    WriteOptions sheet_options;
+    sheet_options.csv.languages = {"en", "da", "hr"};
+    Diagnostics diagnostics;
+    std::ostringstream sheet;
+    write_term_base(*find_format("csv"), base, sheet, sheet_options, diagnostics);
+    std::string filled = sheet.str();
+    ASSERT_TRUE(filled.ends_with("state liaison officer,,\r\n")) << filled;
+    filled = replace_once(filled, "state liaison officer,,\r\n",
+                          "state liaison officer,forbindelsesofficer for indvandring | ILO,časnik za vezu za imigraciju\r\n");
+
+    TermBase incoming = read_text("csv", "filled.csv", filled);
+    TermBase merged = base;
+    std::vector<MergeEvent> events = merge_term_bases(merged, incoming, MergeOptions{});
+    ASSERT_EQ(events.size(), 2u);
+    EXPECT_EQ(events[0].kind, MergeEvent::Kind::added_language);
+    EXPECT_EQ(events[0].message, "language da added (2 terms)");
+    EXPECT_EQ(events[1].message, "language hr added (1 term)");
+    EXPECT_EQ(events[1].pos.file, "filled.csv");
+    EXPECT_EQ(events[1].pos.line, 2u);
+
+    // Everything the base had is still there, unchanged, and the two languages are new.
+    const Concept& concept_value = merged.concepts.at(0);
+    ASSERT_EQ(concept_value.languages.size(), base.concepts[0].languages.size() + 2);
+    Concept without_new = concept_value;
+    without_new.languages.resize(base.concepts[0].languages.size());
+    EXPECT_EQ(without_new, base.concepts[0]);
+    EXPECT_EQ(testing::dump(TermBase{{}, {Concept{.id = "x", .languages = {concept_value.languages.end()[-2],
+                                                                             concept_value.languages.end()[-1]}}}}),
+              "concept x\n  lang da\n    term forbindelsesofficer for indvandring\n    term ILO\n"
+              "  lang hr\n    term časnik za vezu za imigraciju\n");
+}
+
+TermBase one_concept(const std::string& id, const std::string& english, const std::string& german,
+                     const std::string& german_status) {
+    TermBase term_base;
+    Concept concept_value;
+    concept_value.id = id;
+    concept_value.languages.push_back({.language = "en", .terms = {Term{.text = english}}});
+    concept_value.languages.push_back(
+        {.language = "de", .terms = {Term{.text = german, .administrative_status = german_status}}});
+    term_base.concepts.push_back(concept_value);
+    return term_base;
+}
+
+TEST(Merge, DifferentPreferredTermKeepsTheBaseAndAddsTheSheetsAsAdmitted) {
+    TermBase base = one_concept("c1", "car", "Auto", "preferredTerm-admn-sts");
+    TermBase incoming = one_concept("c1", "car", "Wagen", "");
+    std::vector<MergeEvent> events = merge_term_bases(base, incoming, MergeOptions{});
+    ASSERT_EQ(events.size(), 1u);
+    EXPECT_EQ(events[0].kind, MergeEvent::Kind::conflict);
+    EXPECT_EQ(events[0].message,
+              "preferred term: kept 'Auto'; the sheet's 'Wagen' is added as an admitted term (--prefer incoming "
+              "makes it preferred)");
+    EXPECT_EQ(testing::dump(base),
+              "concept c1\n  lang en\n    term car\n  lang de\n    term Auto [preferredTerm-admn-sts]\n"
+              "    term Wagen [admittedTerm-admn-sts]\n");
+}
+
+TEST(Merge, PreferIncomingMakesTheSheetsTermPreferredAndKeepsTheOldOneAsAdmitted) {
+    TermBase base = one_concept("c1", "car", "Auto", "preferredTerm-admn-sts");
+    TermBase incoming = one_concept("c1", "car", "Wagen", "");
+    std::vector<MergeEvent> events = merge_term_bases(base, incoming, MergeOptions{.prefer_incoming = true});
+    ASSERT_EQ(events.size(), 1u);
+    EXPECT_EQ(events[0].message, "preferred term: took the sheet's 'Wagen'; 'Auto' stays as an admitted term");
+    EXPECT_EQ(testing::dump(base),
+              "concept c1\n  lang en\n    term car\n  lang de\n    term Wagen [preferredTerm-admn-sts]\n"
+              "    term Auto [admittedTerm-admn-sts]\n");
+}
+
+TEST(Merge, WithoutTheSameIdTheEnglishHeadTermMatches) {
+    TermBase base = one_concept("vehicle-car", "car", "Auto", "preferredTerm-admn-sts");
+    TermBase incoming = one_concept("c1", "car", "Auto", "");
+    incoming.concepts[0].languages.push_back({.language = "fr", .terms = {Term{.text = "voiture"}}});
+    std::vector<MergeEvent> events = merge_term_bases(base, incoming, MergeOptions{});
+    ASSERT_EQ(events.size(), 1u);
+    EXPECT_EQ(events[0].concept_id, "vehicle-car");
+    EXPECT_EQ(events[0].message, "language fr added (1 term)");
+    EXPECT_EQ(base.concepts.size(), 1u);
+}
+
+TEST(Merge, SameIdButDifferentHeadTermIsANewConcept) {
+    TermBase base = one_concept("c1", "car", "Auto", "");
+    TermBase incoming = one_concept("c1", "bicycle", "Fahrrad", "");
+    std::vector<MergeEvent> events = merge_term_bases(base, incoming, MergeOptions{});
+    ASSERT_EQ(events.size(), 1u);
+    EXPECT_EQ(events[0].kind, MergeEvent::Kind::added_concept);
+    EXPECT_EQ(events[0].message, "concept 'c1-2' added ('bicycle')");
+    ASSERT_EQ(base.concepts.size(), 2u);
+    EXPECT_EQ(base.concepts[1].id, "c1-2");
+}
+
+TEST(Merge, SingleValuesAreFilledOrReportedAsConflicts) {
+    TermBase base = one_concept("c1", "car", "Auto", "");
+    base.concepts[0].subject_field = "transport";
+    TermBase incoming = one_concept("c1", "car", "Auto", "");
+    incoming.concepts[0].subject_field = "vehicles";
+    incoming.concepts[0].languages[1].terms[0].part_of_speech = "noun";
+    std::vector<MergeEvent> events = merge_term_bases(base, incoming, MergeOptions{});
+    ASSERT_EQ(events.size(), 2u);
+    EXPECT_EQ(events[0].message, "subject field: kept 'transport'; the sheet has 'vehicles' (--prefer incoming takes it)");
+    EXPECT_EQ(events[1].message, "term 'Auto' partOfSpeech 'noun' added");
+    EXPECT_EQ(base.concepts[0].subject_field, "transport");
+    EXPECT_EQ(base.concepts[0].languages[1].terms[0].part_of_speech, "noun");
+}
+
+}  // namespace
+}  // namespace ilo
