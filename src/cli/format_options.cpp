@@ -46,6 +46,8 @@ std::string sheet_profile_names() {
     return names;
 }
 
+std::span<const std::string_view> sheet_profile_list() { return sheet_profiles; }
+
 bool is_sheet_profile(std::string_view name) { return csv::profile_from_name(name).has_value(); }
 
 std::optional<std::string> apply_sheet_options(const SheetRequest& request, std::string_view profile,

@@ -3,6 +3,7 @@
 
 #include <boost/program_options.hpp>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 
@@ -28,6 +29,7 @@ bool is_sheet_format(const Format& format);
 
 // "memoq, trados, ...": the sheet profiles, for help texts and usage errors.
 std::string sheet_profile_names();
+std::span<const std::string_view> sheet_profile_list();
 bool is_sheet_profile(std::string_view name);
 
 // Checks the values and fills `options`. `profile` is empty or a sheet profile

@@ -83,8 +83,11 @@ void add_output_options(po::options_description& options, OutputRequest& request
 
 std::vector<std::string_view> output_option_values(std::string_view option) {
     std::vector<std::string_view> values;
-    if (option == "profile")
+    if (option == "profile") {
         for (const ProfileRow& row : profile_table) values.push_back(row.name);
+        for (std::string_view name : sheet_profile_list())
+            if (!find_profile(name)) values.push_back(name);
+    }
     else if (option == "dialect")
         values = {"basic", "core", "min"};
     else if (option == "style")
