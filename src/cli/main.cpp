@@ -71,6 +71,9 @@ extern "C" void remove_temporary_files_and_die(int signal_number) {
 
 int main(int argc, char** argv) {
     for (int signal_number : {SIGINT, SIGTERM, SIGHUP, SIGPIPE}) std::signal(signal_number, remove_temporary_files_and_die);
+    // Past a file size limit (ulimit -f) a write must fail with EFBIG and be reported like a
+    // full disk, not kill the process with SIGXFSZ and leave its temporary file behind.
+    std::signal(SIGXFSZ, SIG_IGN);
     std::vector<std::string> arguments(argv + 1, argv + argc);
     if (arguments.empty()) {
         std::cerr << tool_help;

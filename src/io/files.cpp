@@ -74,6 +74,60 @@ std::optional<std::string> read_file(const std::string& path, Diagnostics& diagn
     return content;
 }
 
+DescriptorBuffer::DescriptorBuffer() : buffer_(1 << 16) { setp(buffer_.data(), buffer_.data() + buffer_.size()); }
+
+void DescriptorBuffer::attach(int descriptor) {
+    descriptor_ = descriptor;
+    error_number_ = 0;
+    setp(buffer_.data(), buffer_.data() + buffer_.size());
+}
+
+bool DescriptorBuffer::write_all(const char* data, std::size_t size) {
+    if (error_number_ != 0 || descriptor_ < 0) {
+        if (error_number_ == 0) error_number_ = EBADF;
+        return false;
+    }
+    while (size > 0) {
+        ssize_t written = ::write(descriptor_, data, size);
+        if (written < 0) {
+            if (errno == EINTR) continue;
+            error_number_ = errno;
+            return false;
+        }
+        data += written;
+        size -= static_cast<std::size_t>(written);
+    }
+    return true;
+}
+
+bool DescriptorBuffer::flush_all() {
+    std::size_t pending = static_cast<std::size_t>(pptr() - pbase());
+    setp(buffer_.data(), buffer_.data() + buffer_.size());
+    return write_all(buffer_.data(), pending);
+}
+
+DescriptorBuffer::int_type DescriptorBuffer::overflow(int_type c) {
+    if (!flush_all()) return traits_type::eof();
+    if (!traits_type::eq_int_type(c, traits_type::eof())) {
+        *pptr() = traits_type::to_char_type(c);
+        pbump(1);
+    }
+    return traits_type::not_eof(c);
+}
+
+int DescriptorBuffer::sync() { return flush_all() ? 0 : -1; }
+
+std::streamsize DescriptorBuffer::xsputn(const char* data, std::streamsize count) {
+    auto size = static_cast<std::size_t>(count);
+    if (size <= static_cast<std::size_t>(epptr() - pptr())) {
+        std::memcpy(pptr(), data, size);
+        pbump(static_cast<int>(size));
+        return count;
+    }
+    if (!flush_all() || !write_all(data, size)) return 0;
+    return count;
+}
+
 AtomicOutputFile::AtomicOutputFile(std::string path) : path_(std::move(path)) {}
 
 AtomicOutputFile::~AtomicOutputFile() {
@@ -91,37 +145,34 @@ bool AtomicOutputFile::open(Diagnostics& diagnostics) {
         diagnostics.error({path_, 0, 0}, "io.write", "cannot write output: " + system_error_text(errno));
         return false;
     }
-    ::close(descriptor);
     temporary_path_ = name.data();
     remember_pending(temporary_path_);
-    stream_.open(temporary_path_, std::ios::binary | std::ios::trunc);
-    if (!stream_) {
-        diagnostics.error({path_, 0, 0}, "io.write", "cannot write output: cannot open temporary file");
-        discard();
-        return false;
-    }
+    buffer_.attach(descriptor);
+    stream_.clear();
     return true;
 }
 
 bool AtomicOutputFile::commit(Diagnostics& diagnostics) {
     stream_.flush();
-    bool ok = static_cast<bool>(stream_);
-    stream_.close();
-    ok = ok && !stream_.fail();
-    if (!ok) {
-        diagnostics.error({path_, 0, 0}, "io.write", "cannot write output: write failed (disk full?)");
+    if (!stream_ || !buffer_.flush_all()) {
+        int error_number = buffer_.error_number();
+        diagnostics.error({path_, 0, 0}, "io.write",
+                          "cannot write output: " +
+                              (error_number != 0 ? system_error_text(error_number) : std::string("write failed")) +
+                              "; the old file, if any, is left as it was");
         discard();
         return false;
     }
-    int descriptor = ::open(temporary_path_.c_str(), O_RDONLY);
-    if (descriptor < 0 || ::fsync(descriptor) != 0) {
-        int error_number = errno;
-        if (descriptor >= 0) ::close(descriptor);
+    int synced = ::fsync(buffer_.descriptor());
+    int error_number = errno;
+    int closed = ::close(buffer_.descriptor());
+    if (closed != 0 && synced == 0) error_number = errno;
+    buffer_.attach(-1);
+    if (synced != 0 || closed != 0) {
         diagnostics.error({path_, 0, 0}, "io.write", "cannot write output: " + system_error_text(error_number));
         discard();
         return false;
     }
-    ::close(descriptor);
     // mkstemp creates files 0600; an output file should get the usual umask-based mode.
     mode_t mask = ::umask(0);
     ::umask(mask);
@@ -142,7 +193,10 @@ void AtomicOutputFile::forget_pending() {
 }
 
 void AtomicOutputFile::discard() {
-    if (stream_.is_open()) stream_.close();
+    if (buffer_.descriptor() >= 0) {
+        ::close(buffer_.descriptor());
+        buffer_.attach(-1);
+    }
     if (!temporary_path_.empty()) {
         forget_pending();
         std::remove(temporary_path_.c_str());

@@ -1,9 +1,11 @@
 // Reading input files and writing output files atomically (temporary file, fsync, rename).
 #pragma once
 
-#include <fstream>
 #include <optional>
+#include <ostream>
+#include <streambuf>
 #include <string>
+#include <vector>
 
 #include "diag/diagnostics.hpp"
 
@@ -17,6 +19,29 @@ std::optional<std::string> read_file(const std::string& path, Diagnostics& diagn
 // Until then everything goes to a temporary file in the same directory, so the
 // rename is atomic and an existing file at `path` stays untouched on failure.
 // The destructor removes the temporary file if commit() was not reached.
+// A stream buffer over a file descriptor that remembers the errno of the first
+// failed write, so that "disk full" or "file too large" can be reported as such.
+class DescriptorBuffer final : public std::streambuf {
+public:
+    DescriptorBuffer();
+    void attach(int descriptor);
+    int descriptor() const { return descriptor_; }
+    int error_number() const { return error_number_; }  // 0 while every write succeeded
+    bool flush_all();
+
+protected:
+    int_type overflow(int_type c) override;
+    int sync() override;
+    std::streamsize xsputn(const char* data, std::streamsize count) override;
+
+private:
+    bool write_all(const char* data, std::size_t size);
+
+    std::vector<char> buffer_;
+    int descriptor_ = -1;
+    int error_number_ = 0;
+};
+
 class AtomicOutputFile {
 public:
     explicit AtomicOutputFile(std::string path);
@@ -27,6 +52,8 @@ public:
     // Creates the temporary file; false (with an "io.write" error) if it cannot.
     bool open(Diagnostics& diagnostics);
     std::ostream& stream() { return stream_; }
+    // errno of the first failed write (ENOSPC, EFBIG...), 0 if none failed.
+    int write_error() const { return buffer_.error_number(); }
     const std::string& temporary_path() const { return temporary_path_; }
     const std::string& path() const { return path_; }
 
@@ -41,7 +68,8 @@ private:
 
     std::string path_;
     std::string temporary_path_;
-    std::ofstream stream_;
+    DescriptorBuffer buffer_;
+    std::ostream stream_{&buffer_};
     bool committed_ = false;
 };
 
