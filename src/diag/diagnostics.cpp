@@ -68,14 +68,36 @@ std::string format_diagnostic(const Diagnostic& diagnostic, std::string_view sou
     if (!diagnostic.code.empty()) out += " [" + diagnostic.code + "]";
     out += "\n";
     if (!source_line.empty() && pos.known()) {
-        out += "  ";
-        out += source_line;
-        out += "\n  ";
-        // The caret lines up by code points, which is right for all but wide (CJK) glyphs.
+        // A very long line (minified XML, a hostile attribute) is cut to a window around the column.
+        constexpr std::uint32_t context = 80;
+        std::uint32_t first_column = pos.column > context ? pos.column - context : 1;
         std::uint32_t column = 1;
-        for (std::size_t i = 0; i < source_line.size() && column < pos.column; ++i) {
-            if (is_utf8_continuation(source_line[i])) continue;
-            out += source_line[i] == '\t' ? '\t' : ' ';
+        std::size_t begin = 0;
+        while (begin < source_line.size() && column < first_column) {
+            ++begin;
+            while (begin < source_line.size() && is_utf8_continuation(source_line[begin])) ++begin;
+            ++column;
+        }
+        std::size_t end = begin;
+        for (std::uint32_t shown = 0; end < source_line.size() && shown < 2 * context; ++shown) {
+            ++end;
+            while (end < source_line.size() && is_utf8_continuation(source_line[end])) ++end;
+        }
+        std::string_view shown = source_line.substr(begin, end - begin);
+        out += begin > 0 ? "  ..." : "  ";
+        // Control characters (a binary file, a NUL) would garble the terminal: each shows as U+FFFD.
+        for (char c : shown) {
+            auto byte = static_cast<unsigned char>(c);
+            if ((byte < 0x20 && c != '\t') || byte == 0x7F) out += "\xEF\xBF\xBD";
+            else out += c;
+        }
+        if (end < source_line.size()) out += "...";
+        out += begin > 0 ? "\n     " : "\n  ";
+        // The caret lines up by code points, which is right for all but wide (CJK) glyphs.
+        column = first_column;
+        for (std::size_t i = 0; i < shown.size() && column < pos.column; ++i) {
+            if (is_utf8_continuation(shown[i])) continue;
+            out += shown[i] == '\t' ? '\t' : ' ';
             ++column;
         }
         out += "^\n";

@@ -10,6 +10,7 @@
 #include <utility>
 
 #include "formats/emn_terms.hpp"
+#include "text/text_decoding.hpp"
 #include "text/unicode_text.hpp"
 
 namespace ilo {
@@ -1472,12 +1473,35 @@ std::optional<Concept> EntryReader::build_concept(Lines lines) {
 
 }  // namespace
 
+namespace {
+
+// A page is text copied from the glossary site. A binary file or an XML file
+// (a TBX given to export by mistake, a page saved as HTML) is refused up front
+// with what it is, instead of a cascade of line-by-line complaints.
+bool looks_like_a_page(const Input& input, Diagnostics& diagnostics) {
+    if (!check_not_binary(input.text, input.name, "an EMN glossary page saved as text", diagnostics)) return false;
+    std::string_view text = input.text;
+    std::size_t at = text.starts_with("\xEF\xBB\xBF") ? 3 : 0;
+    while (at < text.size() && (text[at] == ' ' || text[at] == '\t' || text[at] == '\r' || text[at] == '\n')) ++at;
+    if (at < text.size() && text[at] == '<') {
+        diagnostics.error(LineIndex(text).position(at, input.name), "emn.not-a-page",
+                          "this is XML or HTML, not an EMN glossary page saved as text; expected the page's text "
+                          "(a TBX file is read by 'ilo-tbx import')");
+        return false;
+    }
+    return true;
+}
+
+}  // namespace
+
 void read_emn(const Input& input, const ReadOptions& options, Diagnostics& diagnostics, ConceptSink& sink) {
+    if (!looks_like_a_page(input, diagnostics)) return;
     EntryReader(input, options, diagnostics).read(sink);
 }
 
 std::vector<EmnLineRole> explain_emn(const Input& input, const ReadOptions& options, Diagnostics& diagnostics,
                                      ConceptSink& sink) {
+    if (!looks_like_a_page(input, diagnostics)) return {};
     return EntryReader(input, options, diagnostics).read(sink);
 }
 

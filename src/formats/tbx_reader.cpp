@@ -14,6 +14,7 @@
 
 #include "text/language_tag.hpp"
 #include "text/text_decoding.hpp"
+#include "text/xml_limits.hpp"
 
 namespace ilo {
 
@@ -73,6 +74,7 @@ struct ScanEvent {
     std::size_t end = 0;    // offset just past '>'
     std::string_view name;  // qualified element name for tags
     std::string message;    // for errors: what was expected
+    std::string_view code = "xml.not-well-formed";  // for errors; other codes carry a whole message
 };
 
 bool is_space(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; }
@@ -92,6 +94,7 @@ public:
         if (text_[pos_] != '<') {
             const void* found = std::memchr(text_.data() + pos_, '<', size - pos_);
             std::size_t end = found ? static_cast<std::size_t>(static_cast<const char*>(found) - text_.data()) : size;
+            if (check_references(event, pos_, end)) return event;
             event.kind = ScanEvent::text;
             event.begin = pos_;
             event.end = end;
@@ -167,9 +170,17 @@ public:
             std::size_t close = text_.find(quote, at + 1);
             if (close == std::string_view::npos)
                 return fail(event, at, "expected a closing " + std::string(1, quote) + " for the attribute '" + attribute + "'");
+            if (close - at - 1 > xml_limits::max_attribute_bytes)
+                return fail(event, at, xml_limits::attribute_too_long_message(attribute, close - at - 1),
+                            "xml.too-large");
             std::size_t less = text_.substr(at + 1, close - at - 1).find('<');
             if (less != std::string_view::npos)
-                return fail(event, at + 1 + less, "expected no '<' in the value of the attribute '" + attribute + "' (write '&lt;')");
+                return fail(event, at, "the value of the attribute '" + attribute + "' runs into a '<'" +
+                                           (text_.substr(at + 1, less).find('\n') != std::string_view::npos
+                                                ? " on a later line: is its closing " + std::string(1, quote) + " missing?"
+                                                : "") +
+                                           " (write '&lt;' for a literal '<')");
+            if (check_references(event, at + 1, close)) return event;
             at = close + 1;
         }
     }
@@ -218,12 +229,66 @@ private:
         return fail(event, text_.size(), "expected '>' to end the DOCTYPE");
     }
 
-    ScanEvent& fail(ScanEvent& event, std::size_t at, std::string message) {
+    ScanEvent& fail(ScanEvent& event, std::size_t at, std::string message,
+                    std::string_view code = "xml.not-well-formed") {
         event.kind = ScanEvent::error;
         event.begin = event.end = at;
         event.message = std::move(message);
+        event.code = code;
         pos_ = text_.size();
         return event;
+    }
+
+    // Checks every '&' in text_[begin, end): only the predefined entities and
+    // character references of XML characters are read (see xml_limits.hpp).
+    // Returns true, with `event` made an error, at the first other one.
+    bool check_references(ScanEvent& event, std::size_t begin, std::size_t end) {
+        for (std::size_t at = begin; at < end; ++at) {
+            const void* found = std::memchr(text_.data() + at, '&', end - at);
+            if (!found) return false;
+            at = static_cast<std::size_t>(static_cast<const char*>(found) - text_.data());
+            std::size_t semicolon = text_.find(';', at + 1);
+            if (semicolon == std::string_view::npos || semicolon >= end || semicolon - at > 64) {
+                fail(event, at, "a '&' that starts no entity or character reference; write '&amp;' for a literal '&'");
+                return true;
+            }
+            std::string_view body = text_.substr(at + 1, semicolon - at - 1);
+            if (body.starts_with('#')) {
+                if (!is_character_reference(body.substr(1))) {
+                    fail(event, at, "'&" + std::string(body) +
+                                        ";' is not a character reference to an XML character; expected &#NNN; or "
+                                        "&#xHHH; naming a character allowed in XML");
+                    return true;
+                }
+            } else if (body.empty() || std::any_of(body.begin(), body.end(), [](char c) {
+                           return is_space(c) || c == '&' || c == '<' || c == '"' || c == '\'';
+                       })) {
+                fail(event, at, "a '&' that starts no entity or character reference; write '&amp;' for a literal '&'");
+                return true;
+            } else if (!xml_limits::is_predefined_entity(body)) {
+                fail(event, at, xml_limits::entity_refused_message(body), "xml.entity");
+                return true;
+            }
+            at = semicolon;
+        }
+        return false;
+    }
+
+    static bool is_character_reference(std::string_view digits) {
+        bool hex = !digits.empty() && digits.front() == 'x';
+        if (hex) digits.remove_prefix(1);
+        if (digits.empty() || digits.size() > 8) return false;
+        std::uint32_t value = 0;
+        for (char c : digits) {
+            std::uint32_t digit = 0;
+            if (c >= '0' && c <= '9') digit = static_cast<std::uint32_t>(c - '0');
+            else if (hex && c >= 'a' && c <= 'f') digit = static_cast<std::uint32_t>(c - 'a' + 10);
+            else if (hex && c >= 'A' && c <= 'F') digit = static_cast<std::uint32_t>(c - 'A' + 10);
+            else return false;
+            value = value * (hex ? 16u : 10u) + digit;
+        }
+        return value == 0x9 || value == 0xA || value == 0xD || (value >= 0x20 && value <= 0xD7FF) ||
+               (value >= 0xE000 && value <= 0xFFFD) || (value >= 0x10000 && value <= 0x10FFFF);
     }
 
     std::string_view text_;
@@ -430,6 +495,10 @@ private:
 
     const Fragment* current_ = nullptr;
     std::set<std::string, std::less<>> concept_ids_;
+    std::set<std::string, std::less<>> term_ids_;
+    // Cross-reference targets and where they were read, checked against every id once the file is read.
+    std::vector<std::pair<std::string, SourcePos>> references_;
+    void warn_about_dangling_references();
     std::size_t entry_count_ = 0;
     bool warned_generated_id_ = false;
 };
@@ -705,6 +774,7 @@ Concept TbxReader::read_concept(pugi::xml_node entry) {
             relation.label = text_of(child);
             relation.target = std::string(target);
             relation.type = category;
+            if (!relation.target.empty()) references_.push_back({relation.target, position_of(child)});
             concept_value.relations.push_back(std::move(relation));
         } else if (element == "xref" && category == "externalCrossReference" && concept_value.origin_url.empty() &&
                    attributes_within(child, {"type", "target"}) && !target.empty() && !has_children &&
@@ -1207,8 +1277,22 @@ void TbxReader::read_entry(std::size_t begin, std::size_t end) {
         warn(entry, "tbx.duplicate-id", "duplicate entry id '" + concept_value.id + "'; expected ids to be unique");
     }
     concept_ids_.insert(concept_value.id);
+    for (const LanguageSection& language : concept_value.languages)
+        for (const Term& term : language.terms)
+            if (!term.id.empty()) term_ids_.insert(term.id);
     current_ = nullptr;
     sink_.concept_entry(std::move(concept_value));
+}
+
+// A reference to an id that no entry or term of the file has is kept as read
+// (JSON holds it), but reported; TBX output refuses it ("tbx.dangling-ref").
+void TbxReader::warn_about_dangling_references() {
+    for (const auto& [target, pos] : references_) {
+        if (concept_ids_.count(target) || term_ids_.count(target)) continue;
+        diagnostics_.warning(pos, "tbx.dangling-ref",
+                             "cross-reference to '" + target +
+                                 "', which is not the id of any entry or term in this file; kept as read");
+    }
 }
 
 bool TbxReader::read_root(const ScanEvent& event) {
@@ -1310,6 +1394,12 @@ void TbxReader::run() {
                              std::string(open.name) + ">");
                 return;
             }
+            if (!root_seen && is_blank(text_)) {
+                error_at(0, "tbx.empty",
+                         text_.empty() ? "the file is empty; expected a TBX document (<tbx>, <martif> or <TBX dialect=\"TBX-Min\">)"
+                                       : "the file holds only white space; expected a TBX document (<tbx>, <martif> or <TBX dialect=\"TBX-Min\">)");
+                return;
+            }
             if (!root_seen) {
                 error_at(event.begin, "tbx.unknown-root",
                          "no root element; expected <tbx> (TBX v3), <martif> (TBX 2008) or <TBX dialect=\"TBX-Min\">");
@@ -1317,10 +1407,14 @@ void TbxReader::run() {
             }
             emit_header();
             if (failed_) return;
+            warn_about_dangling_references();
             sink_.finish();
             return;
         case ScanEvent::error:
-            error_at(event.begin, "xml.not-well-formed", "not well-formed XML: " + event.message);
+            if (event.code == "xml.not-well-formed")
+                error_at(event.begin, "xml.not-well-formed", "not well-formed XML: " + event.message);
+            else
+                error_at(event.begin, std::string(event.code), event.message);
             return;
         case ScanEvent::doctype:
             if (root_seen) {
@@ -1334,9 +1428,11 @@ void TbxReader::run() {
                 std::size_t first = event.begin;
                 while (first < event.end && is_space(text_[first])) ++first;
                 if (stack.empty()) {
-                    error_at(first, "xml.not-well-formed",
-                             root_seen ? "not well-formed XML: text after the root element"
-                                       : "not well-formed XML: text before the root element; expected '<'");
+                    std::string what = root_seen ? "not well-formed XML: text after the root element"
+                                                 : "not well-formed XML: text before the root element; expected '<'";
+                    if (!root_seen && (text_[first] == '{' || text_[first] == '['))
+                        what += " (this looks like JSON: read it with --from json)";
+                    error_at(first, "xml.not-well-formed", what);
                     return;
                 }
                 Role role = stack.back().role;
@@ -1384,6 +1480,10 @@ void TbxReader::run() {
                 entry_begin = event.begin;
             }
             if (event.kind == ScanEvent::start_tag) {
+                if (stack.size() >= xml_limits::max_element_depth) {
+                    error_at(event.begin, "xml.too-deep", xml_limits::too_deep_message());
+                    return;
+                }
                 stack.push_back({event.name, event.begin, role});
             } else {
                 if (role == Role::entry) read_entry(event.begin, event.end);

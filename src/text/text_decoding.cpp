@@ -3,6 +3,8 @@
 
 #include <unicode/ucnv.h>
 
+#include <algorithm>
+#include <array>
 #include <memory>
 #include <vector>
 
@@ -43,6 +45,33 @@ SourcePos byte_position(std::string_view text, std::size_t offset, const std::st
     return LineIndex(text).position(offset, file);
 }
 
+// Converts `bytes` from `converter`'s encoding to UTF-8 into `out`. On bytes not
+// valid in the encoding returns the ICU error and sets `bad_offset` to where they start.
+UErrorCode convert_to_utf8(std::string_view bytes, UConverter* converter, UConverter* utf8, std::string& out,
+                           std::size_t& bad_offset) {
+    UErrorCode status = U_ZERO_ERROR;
+    out.resize(bytes.size() * 3 + 16);
+    char* target = out.data();
+    const char* source = bytes.data();
+    std::vector<UChar> pivot(4096);
+    UChar* pivot_source = pivot.data();
+    UChar* pivot_target = pivot.data();
+    ucnv_convertEx(utf8, converter, &target, out.data() + out.size(), &source, bytes.data() + bytes.size(),
+                   pivot.data(), &pivot_source, &pivot_target, pivot.data() + pivot.size(), true, true, &status);
+    out.resize(static_cast<std::size_t>(target - out.data()));
+    if (U_FAILURE(status)) {
+        // `source` stops just after the offending bytes, which the converter still holds.
+        char invalid[32];
+        std::int8_t invalid_length = sizeof invalid;
+        UErrorCode ignored = U_ZERO_ERROR;
+        ucnv_getInvalidChars(converter, invalid, &invalid_length, &ignored);
+        std::size_t consumed = static_cast<std::size_t>(source - bytes.data());
+        std::size_t length = U_SUCCESS(ignored) && invalid_length > 0 ? static_cast<std::size_t>(invalid_length) : 0;
+        bad_offset = consumed >= length ? consumed - length : 0;
+    }
+    return status;
+}
+
 std::optional<std::string> transcode(std::string_view bytes, const char* encoding, const std::string& file,
                                      Diagnostics& diagnostics) {
     UErrorCode status = U_ZERO_ERROR;
@@ -60,29 +89,74 @@ std::optional<std::string> transcode(std::string_view bytes, const char* encodin
         return std::nullopt;
     }
     std::string out;
-    out.resize(bytes.size() * 3 + 16);
-    char* target = out.data();
-    const char* source = bytes.data();
-    std::vector<UChar> pivot(4096);
-    UChar* pivot_source = pivot.data();
-    UChar* pivot_target = pivot.data();
-    ucnv_convertEx(utf8.get(), converter.get(), &target, out.data() + out.size(), &source, bytes.data() + bytes.size(),
-                   pivot.data(), &pivot_source, &pivot_target, pivot.data() + pivot.size(), true, true, &status);
+    std::size_t bad_offset = 0;
+    status = convert_to_utf8(bytes, converter.get(), utf8.get(), out, bad_offset);
     if (U_FAILURE(status)) {
-        // `source` stops just after the offending bytes; report where the converted text got to.
-        std::size_t good = static_cast<std::size_t>(target - out.data());
-        out.resize(good);
-        SourcePos pos = LineIndex(out).position(good, file);
+        // The position is that of the bad bytes in the decoded text: convert what precedes them again.
+        std::string before;
+        std::size_t ignored = 0;
+        ucnv_reset(converter.get());
+        ucnv_reset(utf8.get());
+        SourcePos pos{file, 1, 1};
+        if (U_SUCCESS(convert_to_utf8(bytes.substr(0, bad_offset), converter.get(), utf8.get(), before, ignored)))
+            pos = LineIndex(before).position(before.size(), file);
         diagnostics.error(pos, "encoding.invalid",
                           std::string("bytes that are not valid ") + encoding + " (" + u_errorName(status) +
                               "); expected text in the declared encoding");
         return std::nullopt;
     }
-    out.resize(static_cast<std::size_t>(target - out.data()));
     return out;
 }
 
+// Warns about a byte-order mark after the start of the decoded text: it is
+// usually left by joining files, and stays in the text as an invisible character.
+void warn_about_inner_byte_order_marks(std::string_view text, const std::string& file, Diagnostics& diagnostics) {
+    constexpr std::string_view mark = "\xEF\xBB\xBF";
+    std::size_t first = text.find(mark);
+    if (first == std::string::npos) return;
+    std::size_t count = 0;
+    for (std::size_t at = first; at != std::string::npos; at = text.find(mark, at + mark.size())) ++count;
+    diagnostics.warning(LineIndex(text).position(first, file), "encoding.inner-bom",
+                        "a byte-order mark (U+FEFF) in the middle of the file" +
+                            (count > 1 ? " (" + std::to_string(count) + " in all)" : std::string()) +
+                            ", usually left by joining files; it is kept as an invisible zero-width no-break space");
+}
+
 }  // namespace
+
+std::optional<std::string> binary_file_kind(std::string_view bytes) {
+    struct Signature {
+        std::string_view magic;
+        std::string_view kind;
+    };
+    static constexpr std::array<Signature, 8> signatures{{
+        {"PK\x03\x04", "a ZIP archive (an XLSX, ODS or DOCX file?)"},
+        {"\x1F\x8B", "gzip-compressed data"},
+        {"BZh", "bzip2-compressed data"},
+        {"%PDF-", "a PDF document"},
+        {"\x89PNG", "a PNG image"},
+        {"\xFF\xD8\xFF", "a JPEG image"},
+        {"\xD0\xCF\x11\xE0", "an old Microsoft Office file (XLS or DOC)"},
+        {"\x7F" "ELF", "an executable program"},
+    }};
+    for (const Signature& signature : signatures)
+        if (bytes.starts_with(signature.magic) && (signature.magic != "BZh" || bytes.find('\0') != std::string_view::npos))
+            return std::string(signature.kind);
+    if (bytes.find('\0') != std::string_view::npos) return std::string("a binary file");
+    return std::nullopt;
+}
+
+bool check_not_binary(std::string_view bytes, const std::string& file, std::string_view expected,
+                      Diagnostics& diagnostics) {
+    std::optional<std::string> kind = binary_file_kind(bytes);
+    if (!kind) return true;
+    if (*kind == "a binary file")
+        diagnostics.error(byte_position(bytes, bytes.find('\0'), file), "input.binary",
+                          "a NUL byte: this is a binary file, not " + std::string(expected));
+    else
+        diagnostics.error({file, 1, 1}, "input.binary", "this is " + *kind + ", not " + std::string(expected));
+    return false;
+}
 
 bool check_utf8(std::string_view text, const std::string& file, Diagnostics& diagnostics) {
     const auto* bytes = reinterpret_cast<const unsigned char*>(text.data());
@@ -126,7 +200,9 @@ bool check_utf8(std::string_view text, const std::string& file, Diagnostics& dia
     return true;
 }
 
-std::optional<DecodedText> decode_xml_bytes(std::string_view bytes, const std::string& file, Diagnostics& diagnostics) {
+namespace {
+
+std::optional<DecodedText> decode_bytes(std::string_view bytes, const std::string& file, Diagnostics& diagnostics) {
     auto starts = [&](std::string_view prefix) { return bytes.substr(0, prefix.size()) == prefix; };
     DecodedText result;
     if (starts("\xEF\xBB\xBF")) {
@@ -155,6 +231,7 @@ std::optional<DecodedText> decode_xml_bytes(std::string_view bytes, const std::s
         result.transcoded = std::move(*text);
         return result;
     }
+    if (!check_not_binary(bytes, file, "TBX (XML) text", diagnostics)) return std::nullopt;
     std::string declared = declared_encoding(bytes);
     std::string name = lowercase(declared);
     if (name.empty() || name == "utf-8" || name == "utf8") {
@@ -181,9 +258,29 @@ std::optional<DecodedText> decode_xml_bytes(std::string_view bytes, const std::s
     }
     std::optional<std::string> text = transcode(bytes, declared.c_str(), file, diagnostics);
     if (!text) return std::nullopt;
+    // Bytes above 127 that happen to be valid UTF-8 mean the declaration is most
+    // likely wrong (a UTF-8 file declared ISO-8859-1 reads "Ã©" for "é"). The
+    // declaration is still what XML says to follow, so this is a warning.
+    auto first_non_ascii = std::find_if(bytes.begin(), bytes.end(), [](char c) { return static_cast<unsigned char>(c) >= 0x80; });
+    Diagnostics utf8_check;
+    if (first_non_ascii != bytes.end() && check_utf8(bytes, file, utf8_check))
+        diagnostics.warning(byte_position(bytes, static_cast<std::size_t>(first_non_ascii - bytes.begin()), file),
+                            "encoding.mismatch",
+                            "the XML declaration says " + declared +
+                                ", but the text is valid UTF-8 from here on; read as " + declared +
+                                " as declared, which garbles UTF-8 text: expected encoding=\"UTF-8\" if the file "
+                                "was saved as UTF-8");
     result.encoding = declared;
     result.transcoded = std::move(*text);
     return result;
+}
+
+}  // namespace
+
+std::optional<DecodedText> decode_xml_bytes(std::string_view bytes, const std::string& file, Diagnostics& diagnostics) {
+    std::optional<DecodedText> decoded = decode_bytes(bytes, file, diagnostics);
+    if (decoded) warn_about_inner_byte_order_marks(decoded->text(), file, diagnostics);
+    return decoded;
 }
 
 }  // namespace ilo

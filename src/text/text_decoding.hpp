@@ -26,6 +26,16 @@ struct DecodedText {
 // valid in it) returns nothing and adds an error ("encoding.*") with its position.
 std::optional<DecodedText> decode_xml_bytes(std::string_view bytes, const std::string& file, Diagnostics& diagnostics);
 
+// What kind of binary file `bytes` is ("a ZIP archive (XLSX, ODS, DOCX...)",
+// "a PDF document"...), or nothing for text. A NUL byte anywhere outside
+// UTF-16 makes a file binary; well-known signatures are named.
+std::optional<std::string> binary_file_kind(std::string_view bytes);
+
+// Adds an error ("input.binary") and returns false if `bytes` is a binary file
+// rather than text; `expected` says what text was expected ("TBX (XML) text").
+bool check_not_binary(std::string_view bytes, const std::string& file, std::string_view expected,
+                      Diagnostics& diagnostics);
+
 // Checks that `text` is valid UTF-8; on the first bad byte adds an error
 // ("encoding.invalid-utf8") at its position and returns false.
 bool check_utf8(std::string_view text, const std::string& file, Diagnostics& diagnostics);

@@ -506,13 +506,24 @@ TEST(TbxReader, LanguageTagsAreNormalisedAndBadOnesDiagnosed) {
               "[tbx.missing-language]\n");
 }
 
-TEST(TbxReader, ExternalEntitiesAreNeverLoaded) {
+TEST(TbxReader, ExternalEntitiesAreNeverLoadedAndTheirUseIsRefused) {
     ReadResult result = read(
         "<!DOCTYPE martif [<!ENTITY x SYSTEM \"/etc/hostname\">]><martif><text><body><termEntry id=\"a\">"
         "<langSet xml:lang=\"en\"><tig><term>&x;</term></tig></langSet></termEntry></body></text></martif>");
+    // Nothing is read from the file system, and the reference is an error rather than text that looks like one.
+    EXPECT_EQ(rendered(result.diagnostics),
+              "test.tbx:1:127: error: the entity reference &x; is not expanded: ilo-tbx never reads entities declared "
+              "in a DTD (internal or external); expected only &lt; &gt; &amp; &apos; &quot; or a character reference "
+              "such as &#233; [xml.entity]\n");
+    EXPECT_TRUE(result.term_base.concepts.empty());
+}
+
+TEST(TbxReader, PredefinedEntitiesAndCharacterReferencesAreRead) {
+    ReadResult result = read(
+        "<martif><text><body><termEntry id=\"a\"><langSet xml:lang=\"en\"><tig><term>&lt;&gt;&amp;&apos;&quot;"
+        "&#233;&#xE9;&#x1F600;</term></tig></langSet></termEntry></body></text></martif>");
     ASSERT_FALSE(result.diagnostics.has_errors()) << rendered(result.diagnostics);
-    // The reference stays as written: nothing was read from the file system.
-    EXPECT_EQ(result.term_base.concepts.at(0).languages.at(0).terms.at(0).text, "&x;");
+    EXPECT_EQ(result.term_base.concepts.at(0).languages.at(0).terms.at(0).text, "<>&'\"\u00e9\u00e9\U0001F600");
 }
 
 // --- encodings and line ends
@@ -642,8 +653,8 @@ INSTANTIATE_TEST_SUITE_P(
         BadInput{"unknown_root", "<?xml version=\"1.0\"?>\n<glossary><entry/></glossary>\n",
                  "bad.tbx:2:1: error: the root element is <glossary>; expected <tbx> (TBX v3, ISO 30042:2019), "
                  "<martif> (TBX 2008) or <TBX dialect=\"TBX-Min\"> [tbx.unknown-root]\n"},
-        BadInput{"empty_file", "", "bad.tbx:1:1: error: no root element; expected <tbx> (TBX v3), <martif> (TBX 2008) "
-                                   "or <TBX dialect=\"TBX-Min\"> [tbx.unknown-root]\n"},
+        BadInput{"empty_file", "", "bad.tbx:1:1: error: the file is empty; expected a TBX document (<tbx>, <martif> or "
+                                   "<TBX dialect=\"TBX-Min\">) [tbx.empty]\n"},
         BadInput{"unclosed_root", "<martif>\n<text>\n",
                  "bad.tbx:3:1: error: not well-formed XML: the file ends inside <text> (opened at line 2, column 1); "
                  "expected </text> [xml.not-well-formed]\n"},

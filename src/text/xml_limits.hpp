@@ -1,0 +1,42 @@
+// The limits every XML parse path (the TBX reader, the libxml2 validators) holds hostile input to.
+#pragma once
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+
+namespace ilo::xml_limits {
+
+// Elements nested deeper than this are refused. TBX needs about a dozen levels;
+// libxml2 refuses more than 256 by default too, so every path agrees.
+inline constexpr std::size_t max_element_depth = 256;
+
+// Attribute values longer than this (in bytes) are refused. TBX attributes are
+// ids, types, language tags and link targets; 1 MiB is far beyond any of them.
+inline constexpr std::size_t max_attribute_bytes = 1024 * 1024;
+
+// Entities: only the five predefined ones (&lt; &gt; &amp; &apos; &quot;) and
+// character references are read. Entities declared in a DOCTYPE are never
+// expanded, internal or external, so a reference to one is an error; this is
+// what refuses XXE, billion laughs and quadratic blowup at their first use.
+inline bool is_predefined_entity(std::string_view name) {
+    return name == "lt" || name == "gt" || name == "amp" || name == "apos" || name == "quot";
+}
+
+inline std::string entity_refused_message(std::string_view name) {
+    return "the entity reference &" + std::string(name) +
+           "; is not expanded: ilo-tbx never reads entities declared in a DTD (internal or external); expected "
+           "only &lt; &gt; &amp; &apos; &quot; or a character reference such as &#233;";
+}
+
+inline std::string too_deep_message() {
+    return "elements nested more than " + std::to_string(max_element_depth) +
+           " deep; ilo-tbx refuses deeper nesting (TBX needs about a dozen levels)";
+}
+
+inline std::string attribute_too_long_message(std::string_view attribute, std::size_t bytes) {
+    return "the value of the attribute '" + std::string(attribute) + "' is " + std::to_string(bytes) +
+           " bytes long; ilo-tbx refuses attribute values over " + std::to_string(max_attribute_bytes) + " bytes";
+}
+
+}  // namespace ilo::xml_limits
