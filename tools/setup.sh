@@ -27,6 +27,8 @@ done
 build_packages=(g++ cmake make pkg-config libpugixml-dev libxml2-dev libboost-program-options-dev
                 libicu-dev libgtest-dev nlohmann-json3-dev help2man)
 test_packages=(libxml2-utils jing libsaxonhe-java default-jre-headless python3 python3-lxml)
+# The hardening tests: peak memory (GNU time) and proof that no file or network is touched (strace).
+test_packages+=(time strace)
 # The translation tools that the acceptance tests (tests/acceptance) run.
 test_packages+=(omegat default-jdk-headless translate-toolkit python3-translate
                lokalize xvfb xauth dbus at-spi2-core python3-pyatspi python3-gi x11-utils)
