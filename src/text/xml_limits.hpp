@@ -29,6 +29,11 @@ inline std::string entity_refused_message(std::string_view name) {
            "only &lt; &gt; &amp; &apos; &quot; or a character reference such as &#233;";
 }
 
+inline std::string parameter_entity_refused_message(std::string_view name) {
+    return "the parameter entity reference %" + std::string(name) +
+           "; is not expanded: ilo-tbx never reads DTDs or the entities they declare, internal or external";
+}
+
 inline std::string too_deep_message() {
     return "elements nested more than " + std::to_string(max_element_depth) +
            " deep; ilo-tbx refuses deeper nesting (TBX needs about a dozen levels)";

@@ -13,6 +13,7 @@
 #include <unordered_set>
 #include <vector>
 
+#include "text/xml_limits.hpp"
 #include "validate/libxml2_setup.hpp"
 #include "validate/structure_models.hpp"
 
@@ -145,6 +146,12 @@ private:
     static void on_end(void* context, const xmlChar* local_name, const xmlChar* prefix, const xmlChar* uri);
     static void on_text(void* context, const xmlChar* text, int length);
     static void on_error(void* context, xmlErrorPtr error);
+    static xmlEntityPtr on_get_entity(void* context, const xmlChar* name);
+    static xmlEntityPtr on_get_parameter_entity(void* context, const xmlChar* name);
+
+    // Stops at input the limits of text/xml_limits.hpp refuse (entities, depth, attribute size).
+    void refuse(const SourcePos& pos, std::string code, std::string message);
+    bool refuses_element(int attribute_count, const xmlChar** attributes);
 
     void start(const xmlChar* local_name, const xmlChar* uri, int attribute_count, const xmlChar** attributes);
     void end();
@@ -320,6 +327,63 @@ void Validator::on_error(void* user_data, xmlErrorPtr error) {
     static_cast<Validator*>(parser->_private)->parse_error(*error);
 }
 
+// Only the predefined entities are known: entities declared in the DTD are never
+// stored (no entityDecl callback), so none is ever expanded, and a reference to
+// one is refused here with the same message the TBX reader gives.
+xmlEntityPtr Validator::on_get_entity(void* context, const xmlChar* name) {
+    if (xmlEntityPtr predefined = xmlGetPredefinedEntity(name)) return predefined;
+    auto* parser = static_cast<xmlParserCtxtPtr>(context);
+    // Inside the DTD libxml2 asks when an entity is declared or named in another's
+    // value; nothing is stored or expanded there, so only a use in the document is refused.
+    if (parser->inSubset != 0) return nullptr;
+    auto* validator = static_cast<Validator*>(parser->_private);
+    std::string_view entity = as_view(name);
+    SourcePos pos = validator->current_position();
+    // libxml2 is just past the ';' of "&name;": point at the '&'.
+    auto reference_length = static_cast<std::uint32_t>(entity.size() + 2);
+    if (pos.column > reference_length) pos.column -= reference_length;
+    validator->refuse(pos, "xml.entity", xml_limits::entity_refused_message(entity));
+    return nullptr;
+}
+
+// A parameter entity in the internal subset (%name;) is a use: refused, never loaded.
+xmlEntityPtr Validator::on_get_parameter_entity(void* context, const xmlChar* name) {
+    auto* parser = static_cast<xmlParserCtxtPtr>(context);
+    auto* validator = static_cast<Validator*>(parser->_private);
+    std::string_view entity = as_view(name);
+    SourcePos pos = validator->current_position();
+    auto reference_length = static_cast<std::uint32_t>(entity.size() + 2);
+    if (pos.column > reference_length) pos.column -= reference_length;
+    validator->refuse(pos, "xml.entity", xml_limits::parameter_entity_refused_message(entity));
+    return nullptr;
+}
+
+void Validator::refuse(const SourcePos& pos, std::string code, std::string message) {
+    if (not_well_formed_) return;
+    not_well_formed_ = true;
+    stopped_ = false;
+    error(pos, std::move(code), std::move(message), "see 'Hostile and broken input' in the README");
+    stopped_ = true;
+    if (context_) xmlStopParser(context_);
+}
+
+bool Validator::refuses_element(int attribute_count, const xmlChar** attributes) {
+    if (stack_.size() >= xml_limits::max_element_depth) {
+        refuse(start_position(), "xml.too-deep", xml_limits::too_deep_message());
+        return true;
+    }
+    // startElementNs attributes: (local name, prefix, URI, value, value end) for each.
+    for (int i = 0; i < attribute_count; ++i) {
+        const xmlChar* const* attribute = attributes + 5 * i;
+        auto length = static_cast<std::size_t>(attribute[4] - attribute[3]);
+        if (length > xml_limits::max_attribute_bytes) {
+            refuse(start_position(), "xml.too-large", xml_limits::attribute_too_long_message(as_view(attribute[0]), length));
+            return true;
+        }
+    }
+    return false;
+}
+
 void Validator::parse_error(const xmlError& problem) {
     if (problem.level == XML_ERR_NONE || problem.level == XML_ERR_WARNING) return;
     if (not_well_formed_) return;  // the first one is the one to fix; the rest follow from it
@@ -328,6 +392,19 @@ void Validator::parse_error(const xmlError& problem) {
     while (!message.empty() && (message.back() == '\n' || message.back() == ' ')) message.pop_back();
     SourcePos pos{file_, static_cast<std::uint32_t>(problem.line > 0 ? problem.line : 0),
                   static_cast<std::uint32_t>(problem.int2 > 0 ? problem.int2 : 1)};
+    // libxml2's own limits (no XML_PARSE_HUGE) say so in their words; ours say what is refused.
+    auto has = [&](std::string_view part) { return message.find(part) != std::string::npos; };
+    if (has("Huge input lookup") || has("AttValue length too long") || has("huge text node") ||
+        has("too long") || has("Excessive depth")) {
+        not_well_formed_ = false;
+        refuse(pos, has("Excessive depth") ? "xml.too-deep" : "xml.too-large",
+               has("Excessive depth")
+                   ? xml_limits::too_deep_message()
+                   : "a tag, attribute value or text over libxml2's 10 MB limit (" + message +
+                         "); ilo-tbx refuses attribute values over " +
+                         std::to_string(xml_limits::max_attribute_bytes) + " bytes and such texts");
+        return;
+    }
     // A broken file is reported even after --max-errors stopped the checks.
     bool was_stopped = stopped_;
     stopped_ = false;
@@ -391,6 +468,7 @@ void Validator::start_root(const xmlChar* local_name, const xmlChar* uri, int at
 
 void Validator::start(const xmlChar* local_name, const xmlChar* uri, int attribute_count,
                       const xmlChar** attributes) {
+    if (refuses_element(attribute_count, attributes)) return;
     if (stack_.empty()) {
         start_root(local_name, uri, attribute_count, attributes);
         if (options_.root_only) {
@@ -895,6 +973,8 @@ xmlSAXHandler Validator::handler() {
     sax.cdataBlock = on_text;
     sax.ignorableWhitespace = on_text;
     sax.serror = on_error;
+    sax.getEntity = on_get_entity;
+    sax.getParameterEntity = on_get_parameter_entity;
     return sax;
 }
 
@@ -920,7 +1000,9 @@ struct ContextDeleter {
     }
 };
 
-constexpr int parser_options = XML_PARSE_NONET | XML_PARSE_NOXINCNODE | XML_PARSE_HUGE;
+// No XML_PARSE_HUGE: libxml2's own limits (10 MB per text node or attribute value,
+// depth 256) stay on, so hostile input is cut short even before our own limits.
+constexpr int parser_options = XML_PARSE_NONET | XML_PARSE_NOXINCNODE;
 
 NativeResult Validator::run_file(const std::string& path) {
     initialise_libxml2();

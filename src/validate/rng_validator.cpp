@@ -5,9 +5,11 @@
 #include <libxml/relaxng.h>
 #include <libxml/xmlreader.h>
 
+#include <algorithm>
 #include <memory>
 #include <mutex>
 
+#include "text/xml_limits.hpp"
 #include "validate/libxml2_setup.hpp"
 
 namespace ilo {
@@ -103,9 +105,27 @@ bool run_reader(xmlTextReaderPtr raw_reader, const std::string& document_name, s
         return false;
     }
     int status = 0;
-    while ((status = xmlTextReaderRead(reader.get())) == 1) {
+    bool refused = false;
+    while (!refused && (status = xmlTextReaderRead(reader.get())) == 1) {
+        // The limits every parse path holds input to (text/xml_limits.hpp). libxml2's own
+        // (no XML_PARSE_HUGE) already bound memory; these give the same errors as the reader.
+        int type = xmlTextReaderNodeType(reader.get());
+        auto at = [&] {
+            return SourcePos{document_name, static_cast<std::uint32_t>(std::max(0, xmlTextReaderGetParserLineNumber(reader.get()))),
+                             static_cast<std::uint32_t>(std::max(1, xmlTextReaderGetParserColumnNumber(reader.get())))};
+        };
+        if (type == XML_READER_TYPE_ENTITY_REFERENCE) {
+            const xmlChar* name = xmlTextReaderConstName(reader.get());
+            diagnostics.error(at(), "xml.entity",
+                              xml_limits::entity_refused_message(name ? reinterpret_cast<const char*>(name) : ""));
+            refused = true;
+        } else if (type == XML_READER_TYPE_ELEMENT &&
+                   static_cast<std::size_t>(xmlTextReaderDepth(reader.get())) >= xml_limits::max_element_depth) {
+            diagnostics.error(at(), "xml.too-deep", xml_limits::too_deep_message());
+            refused = true;
+        }
     }
-    bool valid = status == 0 && xmlTextReaderIsValid(reader.get()) == 1 && !sink.any;
+    bool valid = !refused && status == 0 && xmlTextReaderIsValid(reader.get()) == 1 && !sink.any;
     if (!valid && !sink.any)
         diagnostics.error({document_name, 0, 0}, "rng.invalid", "the document does not match " + schema_name);
     // The reader must be freed before the schema it points to.
