@@ -1,18 +1,26 @@
 #!/usr/bin/env bash
 # Builds the libFuzzer targets with clang (ASan+UBSan) in build-fuzz/ and runs each for a given time on its seed corpus.
 # Usage: tools/fuzz.sh [SECONDS_PER_TARGET] [TARGET...]     (default 60 seconds, every target)
-# A crash, leak or timeout fails the run; its reproducer is kept in build-fuzz/findings/TARGET/.
+#        tools/fuzz.sh --runs N [TARGET...]                  (stop each target after N executions instead)
+# A crash, leak, timeout or broken property fails the run; its reproducer is kept in build-fuzz/findings/TARGET/
+# and printed (base64) in the log. New inputs go to build-fuzz/corpus/TARGET (the first, scratch corpus
+# directory); the seed directories (tests and ../shared/reference) are only read, never written.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-seconds="${1:-60}"
-shift || true
+limit=(-max_total_time="${1:-60}")
+if [ "${1:-}" = --runs ]; then
+  limit=(-runs="$2")
+  shift 2
+else
+  shift || true
+fi
 
 tools/setup.sh --fuzz --build-dir build-fuzz -- -DCMAKE_CXX_COMPILER=clang++-14 -DILO_TBX_FUZZ=ON
 
-# Every target's seed inputs: the project's own test inputs and the shared reference files.
+# Every target's seeds: the project's own test inputs and the shared reference files (read where they are).
 declare -A seeds=(
-  [emn_reader_fuzz]="samples/ilo-page.txt ../shared/seeds tests/emn"
-  [tbx_reader_fuzz]="samples tests/tbx ../shared/reference/tbx ../shared/reference/real-world/tbx"
+  [emn_reader_fuzz]="samples/ilo-page.txt ../shared/seeds tests/emn tests/lint tests/cli/pages tests/bad/emn-no-translations.txt"
+  [tbx_reader_fuzz]="samples/ilo.tbx samples/ilo-2008.tbx tests/tbx tests/bad tests/data/tbx-writer ../shared/reference/tbx ../shared/reference/real-world/tbx"
   [csv_reader_fuzz]="tests/csv ../shared/reference/real-world/csv"
 )
 
@@ -24,19 +32,26 @@ fi
 status=0
 for target in "${targets[@]}"; do
   corpus="build-fuzz/corpus/$target"
+  single_files="build-fuzz/seed-files/$target"
   findings="build-fuzz/findings/$target"
-  mkdir -p "$corpus" "$findings"
+  mkdir -p "$corpus" "$single_files" "$findings"
+  # libFuzzer takes directories; single seed files are gathered into one.
+  seed_dirs=("$single_files")
   for seed in ${seeds[$target]:-}; do
-    [ -e "$seed" ] || continue
-    find "$seed" -type f -size -1M -exec cp -t "$corpus" {} + 2>/dev/null || true
+    if [ -d "$seed" ]; then seed_dirs+=("$seed"); elif [ -f "$seed" ]; then cp "$seed" "$single_files/"; fi
   done
-  echo "fuzz: $target for ${seconds}s"
-  if ! ASAN_OPTIONS=detect_leaks=1 "build-fuzz/tests/fuzz/$target" "$corpus" \
-        -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 -print_final_stats=1 \
+  echo "fuzz: $target (${limit[*]})"
+  if ! ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 \
+        nice -n "${ILO_FUZZ_NICE:-0}" "build-fuzz/tests/fuzz/$target" "$corpus" "${seed_dirs[@]}" \
+        "${limit[@]}" -max_len=65536 -timeout=10 -rss_limit_mb=2048 -print_final_stats=1 \
         -artifact_prefix="$findings/" >"build-fuzz/$target.log" 2>&1; then
     echo "fuzz: $target FAILED; reproducer(s) in $findings:" >&2
-    ls "$findings" >&2
-    tail -40 "build-fuzz/$target.log" >&2
+    tail -60 "build-fuzz/$target.log" >&2
+    for finding in "$findings"/*; do
+      [ -f "$finding" ] || continue
+      echo "fuzz: reproducer $finding ($(wc -c <"$finding") bytes), base64:" >&2
+      head -c 65536 "$finding" | base64 >&2
+    done
     status=1
   fi
   grep -E '^stat::number_of_executed_units|^stat::peak_rss_mb' "build-fuzz/$target.log" | sed "s/^/fuzz: $target /" || true

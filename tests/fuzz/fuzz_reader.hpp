@@ -1,30 +1,170 @@
-// Shared body of every reader fuzz target: read arbitrary bytes, then feed what was read to every writer.
+// Shared body of every reader fuzz target: read arbitrary bytes, feed what was read to every writer, check the properties.
 #pragma once
 
+#include <algorithm>
 #include <cstddef>
 #include <cstdint>
+#include <cstdio>
 #include <sstream>
+#include <string>
 #include <string_view>
 
 #include "formats/format.hpp"
+#include "validate/native_validator.hpp"
 
 namespace ilo::fuzz {
 
-// Reads `data` with the named reader. Whatever it accepts must be writable by
-// every writer without crashing; the sanitizers and libFuzzer do the judging.
-inline void read_then_write_everywhere(std::string_view reader_name, const std::uint8_t* data, std::size_t size) {
+// A broken property: say which, with the diagnostics, then crash so that libFuzzer keeps the input.
+[[noreturn]] inline void property_broken(const std::string& what, const Diagnostics& diagnostics) {
+    std::fprintf(stderr, "fuzz property broken: %s\n", what.c_str());
+    for (const Diagnostic& diagnostic : diagnostics.items()) std::fputs(format_diagnostic(diagnostic).c_str(), stderr);
+    __builtin_trap();
+}
+
+// Where two models first differ, so that a broken round trip says what changed.
+inline std::string first_difference(const TermBase& a, const TermBase& b) {
+    if (static_cast<const TermBaseHeader&>(a) != static_cast<const TermBaseHeader&>(b)) return "the header";
+    if (a.concepts.size() != b.concepts.size())
+        return "concept count " + std::to_string(a.concepts.size()) + " vs " + std::to_string(b.concepts.size());
+    for (std::size_t i = 0; i < a.concepts.size(); ++i) {
+        const Concept& x = a.concepts[i];
+        const Concept& y = b.concepts[i];
+        if (x == y) continue;
+        std::string where = "concept " + std::to_string(i) + " '" + x.id + "': ";
+        if (x.id != y.id) return where + "id '" + y.id + "'";
+        if (x.subject_field != y.subject_field) return where + "subject field";
+        if (x.definitions != y.definitions) return where + "definitions";
+        if (x.notes != y.notes) return where + "notes";
+        if (x.relations != y.relations) return where + "relations";
+        if (x.origin_url != y.origin_url) return where + "origin URL";
+        if (x.transactions != y.transactions) return where + "transactions";
+        if (x.extra != y.extra) return where + "extra";
+        if (x.languages.size() != y.languages.size()) return where + "language count";
+        for (std::size_t l = 0; l < x.languages.size(); ++l) {
+            if (x.languages[l] == y.languages[l]) continue;
+            const LanguageSection& p = x.languages[l];
+            const LanguageSection& q = y.languages[l];
+            std::string at = where + "language " + std::to_string(l) + " '" + p.language + "': ";
+            if (p.language != q.language) return at + "tag '" + q.language + "'";
+            if (p.terms.size() != q.terms.size()) return at + "term count";
+            for (std::size_t t = 0; t < p.terms.size(); ++t)
+                if (p.terms[t] != q.terms[t]) return at + "term " + std::to_string(t) + " '" + p.terms[t].text + "'";
+            return at + "definitions, notes, transactions or extra";
+        }
+    }
+    return "nothing (equal)";
+}
+
+struct WriterUnderTest {
+    const Format* format;
+    WriteOptions options;
+    std::string name;
+};
+
+// Every writer, and the TBX v3 writer in each dialect.
+inline std::vector<WriterUnderTest> writers_under_test() {
+    std::vector<WriterUnderTest> writers;
+    for (const Format& format : formats()) {
+        if (!format.writer) continue;
+        writers.push_back({&format, WriteOptions{}, std::string(format.name)});
+        if (format.id == FormatId::tbx) {
+            WriteOptions core;
+            core.dialect = TbxDialect::core;
+            writers.push_back({&format, core, "tbx (core)"});
+        }
+    }
+    return writers;
+}
+
+// TBX-Basic 2008 requires the XCS reference <p type="XCSURI">, so the 2008 writer
+// adds one to a header without it: an addition, not a loss, taken out before comparing.
+inline void drop_added_xcs_reference(const TermBase& original, TermBase& reread) {
+    auto is_xcs = [](const HeaderParagraph& paragraph) {
+        return paragraph.section == "encodingDesc" && paragraph.type == "XCSURI";
+    };
+    if (std::any_of(original.paragraphs.begin(), original.paragraphs.end(), is_xcs)) return;
+    std::erase_if(reread.paragraphs, is_xcs);
+}
+
+// The TBX writers write a relation without a target as a note "Broader term: label"
+// (tbx_entry_builder.cpp: TBX has no ref without a target), before the concept's
+// notes, and report nothing. The model expected back has that conversion applied.
+inline TermBase with_targetless_relations_as_notes(TermBase term_base) {
+    for (Concept& concept_value : term_base.concepts) {
+        std::vector<std::string> notes;
+        std::vector<Relation> kept;
+        for (Relation& relation : concept_value.relations) {
+            if (!relation.target.empty()) {
+                kept.push_back(std::move(relation));
+                continue;
+            }
+            std::string_view kind = relation.kind == RelationKind::broader    ? "Broader term: "
+                                    : relation.kind == RelationKind::narrower ? "Narrower term: "
+                                                                              : "Related term: ";
+            notes.push_back(std::string(kind) + relation.label);
+        }
+        notes.insert(notes.end(), concept_value.notes.begin(), concept_value.notes.end());
+        concept_value.notes = std::move(notes);
+        concept_value.relations = std::move(kept);
+    }
+    return term_base;
+}
+
+// Reads `data` with the named reader. Whatever it accepts goes to every writer, and:
+//  - every TBX a writer produces without an error passes the native validator;
+//  - a writer with a reader that reports nothing (no loss) gives back an equal model;
+//  - writing is deterministic.
+// The sanitizers and libFuzzer judge everything else (crashes, leaks, hangs).
+inline void read_then_write_everywhere(std::string_view reader_name, const std::uint8_t* data, std::size_t size,
+                                       bool check_round_trip = true) {
+    static const std::vector<WriterUnderTest> writers = writers_under_test();
     const Format* reader = find_format(reader_name);
     if (!reader || !reader->read) __builtin_trap();  // a misnamed target must fail loudly, not fuzz nothing
     Diagnostics diagnostics;
-    Input input{"fuzz-input", std::string_view(reinterpret_cast<const char*>(data), size)};
-    TermBase term_base = read_term_base(*reader, input, ReadOptions{}, diagnostics);
+    const std::string_view bytes(reinterpret_cast<const char*>(data), size);
+    TermBase term_base = read_term_base(*reader, Input{"fuzz-input", bytes}, ReadOptions{}, diagnostics);
     if (diagnostics.has_errors()) return;
-    for (const Format& writer : formats()) {
-        if (!writer.writer) continue;
+    for (const WriterUnderTest& writer : writers) {
         std::ostringstream out;
         Diagnostics write_diagnostics;
-        write_term_base(writer, term_base, out, WriteOptions{}, write_diagnostics);
+        write_term_base(*writer.format, term_base, out, writer.options, write_diagnostics);
+        if (write_diagnostics.has_errors()) continue;  // refused (a bad id, a dangling reference...): fine
+        const std::string written = out.str();
+
+        std::ostringstream again;
+        Diagnostics again_diagnostics;
+        write_term_base(*writer.format, term_base, again, writer.options, again_diagnostics);
+        if (again.str() != written) property_broken(writer.name + ": writing the same model twice differs", {});
+
+        if (writer.format->id == FormatId::tbx || writer.format->id == FormatId::tbx2008) {
+            Diagnostics validation;
+            validate::NativeResult result = validate::validate_native(written, "written", {}, validation);
+            if (result.verdict != validate::Verdict::valid)
+                property_broken(writer.name + ": the written TBX fails the native validator:\n" + written, validation);
+        }
+
+        if (check_round_trip && writer.format->read && write_diagnostics.warning_count() == 0) {
+            Diagnostics reread_diagnostics;
+            TermBase reread =
+                read_term_base(*writer.format, Input{"written", written}, ReadOptions{}, reread_diagnostics);
+            if (reread_diagnostics.has_errors())
+                property_broken(writer.name + ": its own reader refuses what it wrote:\n" + written, reread_diagnostics);
+            if (writer.format->id == FormatId::tbx2008) drop_added_xcs_reference(term_base, reread);
+            const bool tbx = writer.format->id == FormatId::tbx || writer.format->id == FormatId::tbx2008;
+            const TermBase expected = tbx ? with_targetless_relations_as_notes(term_base) : term_base;
+            if (!(reread == expected))
+                property_broken(writer.name + ": no loss was reported, but the model read back differs in " +
+                                    first_difference(expected, reread) + ":\n" + written,
+                                write_diagnostics);
+        }
     }
+}
+
+// The validator on the raw bytes: whatever they are, it must come back with a verdict.
+inline void validate_raw(const std::uint8_t* data, std::size_t size) {
+    Diagnostics diagnostics;
+    const std::string_view bytes(reinterpret_cast<const char*>(data), size);
+    validate::validate_native(bytes, "fuzz-input", {}, diagnostics);
 }
 
 }  // namespace ilo::fuzz
