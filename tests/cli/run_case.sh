@@ -19,6 +19,8 @@
 #                                 to simulate a full disk)
 #   max-rss-mb: MEGABYTES        (optional; the command's peak resident memory, measured with GNU time,
 #                                 must stay below this: bounded memory on hostile input)
+#   stdout-to: FILE              (optional; the command's standard output goes to FILE, e.g. /dev/full,
+#                                 instead of being compared)
 #   as: nobody                   (optional; run the command as user nobody when running as root, so
 #                                 that file permissions apply; as another user it runs as that user)
 #   exit: CODE
@@ -38,6 +40,7 @@ expected_stderr=$(awk '/^--- stderr$/{on=1;next} on' "$case_file"; echo x)
 expected_stderr=${expected_stderr%x}
 
 work=$(mktemp -d)
+: >"$work/stdout"
 cleanup() {
   while IFS= read -r cleanup_line; do
     (cd "$work/run" 2>/dev/null || cd "$work"; bash -c "$cleanup_line") >/dev/null 2>&1 || true
@@ -60,6 +63,7 @@ done
 file_limit=$(grep -m1 '^ulimit-f: ' "$case_file" | sed 's/^ulimit-f: //')
 run_as=$(grep -m1 '^as: ' "$case_file" | sed 's/^as: //')
 max_rss_mb=$(grep -m1 '^max-rss-mb: ' "$case_file" | sed 's/^max-rss-mb: //')
+stdout_to=$(grep -m1 '^stdout-to: ' "$case_file" | sed 's/^stdout-to: //')
 launcher=()
 [ -z "$max_rss_mb" ] || launcher=(/usr/bin/time -o "$work/rss" -f %M)
 if [ "$run_as" = nobody ] && [ "$(id -u)" = 0 ]; then
@@ -80,8 +84,8 @@ done < <(grep '^setup: ' "$case_file" | sed 's/^setup: //')
 [ -n "$stdin_file" ] || stdin_file=/dev/null
 (
   [ -z "$file_limit" ] || ulimit -f "$file_limit"
-  exec "${launcher[@]}" "$binary" "${args[@]}" <"$stdin_file"
-) >"$work/stdout" 2>"$work/stderr"
+  exec "${launcher[@]}" "$binary" "${args[@]}" <"$stdin_file" >"${stdout_to:-$work/stdout}"
+) 2>"$work/stderr"
 actual_exit=$?
 
 if [ "${ILO_TBX_ACCEPT:-}" = 1 ]; then
