@@ -15,12 +15,34 @@ set(CPACK_DEBIAN_COMPRESSION_TYPE xz)
 
 # One Debian package per install component, named as Debian would name it.
 set(CPACK_DEB_COMPONENT_INSTALL ON)
+# ilo-tbx: the tool (it links the library statically, so it needs no libilo-tbx package);
+# libilo-tbx<soversion>: the shared library; libilo-tbx-dev: its headers, CMake config and pkg-config file.
 set(CPACK_COMPONENTS_ALL runtime)
 set(CPACK_DEBIAN_RUNTIME_PACKAGE_NAME ilo-tbx)
 set(CPACK_DEBIAN_RUNTIME_FILE_NAME DEB-DEFAULT)
 set(CPACK_DEBIAN_RUNTIME_PACKAGE_SECTION text)
 # The long description under the synopsis (CPack puts CPACK_PACKAGE_DESCRIPTION_SUMMARY first and indents).
 set(CPACK_DEBIAN_RUNTIME_DESCRIPTION "${CPACK_PACKAGE_DESCRIPTION}")
+if(TARGET ilo_tbx_shared)
+  get_target_property(ILO_TBX_SOVERSION ilo_tbx_shared SOVERSION)
+  list(APPEND CPACK_COMPONENTS_ALL library development)
+  set(CPACK_DEBIAN_LIBRARY_PACKAGE_NAME "libilo-tbx${ILO_TBX_SOVERSION}")
+  set(CPACK_DEBIAN_LIBRARY_FILE_NAME DEB-DEFAULT)
+  set(CPACK_DEBIAN_LIBRARY_PACKAGE_SECTION libs)
+  set(CPACK_COMPONENT_LIBRARY_DESCRIPTION "ilo-tbx term base library (shared library)")
+  set(CPACK_DEBIAN_LIBRARY_DESCRIPTION
+"The libilo_tbx shared library: the concept model, the readers and writers of TBX v3, TBX 2008, CSV,
+JSON and EMN glossary pages, and TBX validation, for programs linked against it.")
+  set(CPACK_DEBIAN_DEVELOPMENT_PACKAGE_NAME libilo-tbx-dev)
+  set(CPACK_DEBIAN_DEVELOPMENT_FILE_NAME DEB-DEFAULT)
+  set(CPACK_DEBIAN_DEVELOPMENT_PACKAGE_SECTION libdevel)
+  set(CPACK_COMPONENT_DEVELOPMENT_DESCRIPTION "ilo-tbx term base library (development files)")
+  set(CPACK_DEBIAN_DEVELOPMENT_DESCRIPTION
+"The C++20 headers of the ilo-tbx library (include/ilo_tbx), its CMake package config
+(find_package(ilo_tbx) gives ilo_tbx::ilo_tbx) and its pkg-config file (ilo_tbx).")
+  # The headers use only the standard library, so the only dependency is the library itself, this very build.
+  set(CPACK_DEBIAN_DEVELOPMENT_PACKAGE_DEPENDS "libilo-tbx${ILO_TBX_SOVERSION} (= ${PROJECT_VERSION})")
+endif()
 set(CPACK_DEBIAN_PACKAGE_PRIORITY optional)
 # Depends is computed by dpkg-shlibdeps from the libraries the binary links (it reads only the local dpkg
 # database, no network), so it names exactly Debian's runtime library packages; tools/check-package.sh checks it.

@@ -1,24 +1,33 @@
 #!/usr/bin/env bash
-# Checks a built ilo-tbx .deb: its Depends names exactly the Debian runtime packages of the libraries the
-# binary loads, its files are in Debian's places, and the tool it installs works with no source tree present.
-# Usage: tools/check-package.sh PACKAGE.deb
-# The package is unpacked with dpkg -x into a fresh directory (no root needed, the machine is not changed).
+# Checks the built .debs: the tool's (ilo-tbx) and the library's (libilo-tbx<soversion>, libilo-tbx-dev). Each
+# Depends names exactly the Debian runtime packages of the libraries its binaries load, files are in Debian's
+# places, the tool works with no source tree present, and the example builds against the unpacked library.
+# Usage: tools/check-package.sh PACKAGE.deb...     (the three packages tools/package.sh makes, in any order)
+# Packages are unpacked with dpkg -x into a fresh directory (no root needed, the machine is not changed).
 # When this runs as root and may make a private mount namespace (unshare -m), the source checkout is
 # hidden behind an empty directory while the installed tool runs; otherwise it says so and runs from a
 # temporary working directory only.
 set -euo pipefail
 source_dir=$(cd "$(dirname "$0")/.." && pwd)
-deb=$(realpath "$1")
 fail() { echo "check-package.sh: $*" >&2; exit 1; }
+deb="" library_deb="" development_deb=""
+for package in "$@"; do
+  case "$(dpkg-deb -f "$package" Package)" in
+    ilo-tbx) deb=$(realpath "$package") ;;
+    libilo-tbx-dev) development_deb=$(realpath "$package") ;;
+    libilo-tbx*) library_deb=$(realpath "$package") ;;
+    *) fail "$package is not a package of ilo-tbx" ;;
+  esac
+done
+[ -n "$deb" ] && [ -n "$library_deb" ] && [ -n "$development_deb" ] ||
+  fail "expected the ilo-tbx, libilo-tbx<soversion> and libilo-tbx-dev packages, got: $*"
 
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 root="$work/root"
 dpkg-deb -x "$deb" "$root"
 name=$(dpkg-deb -f "$deb" Package)
-depends=$(dpkg-deb -f "$deb" Depends)
 echo "check-package.sh: $(basename "$deb"): $(du -k "$deb" | cut -f1) KiB packed, $(du -sk "$root" | cut -f1) KiB installed"
-echo "check-package.sh: Depends: $depends"
 
 # --- the files, in Debian's places
 expected_files=(usr/bin/ilo-tbx usr/share/man/man1/ilo-tbx.1.gz usr/share/bash-completion/completions/ilo-tbx)
@@ -31,12 +40,6 @@ file "$root/usr/bin/ilo-tbx" | grep -q 'stripped' && ! file "$root/usr/bin/ilo-t
   fail "the packaged binary is not stripped"
 
 # --- Depends: only runtime packages, each installed here, and together they provide every library loaded
-dependency_names=$(echo "$depends" | tr ',' '\n' | sed -e 's/([^)]*)//g' -e 's/|.*//' -e 's/^ *//' -e 's/ *$//' | sort -u)
-for dependency in $dependency_names; do
-  case "$dependency" in *-dev) fail "Depends names a development package: $dependency" ;; esac
-  [ "$(dpkg-query -W -f='${Status}' "$dependency" 2>/dev/null)" = "install ok installed" ] ||
-    fail "Depends names $dependency, which is not an installed Debian package here"
-done
 # The package owning a library path; dpkg records /lib paths for what ldd may show under /usr/lib (usrmerge).
 owner_of() {
   local path=$1 candidate
@@ -45,22 +48,35 @@ owner_of() {
   done
   return 1
 }
-# Only the libraries the binary names itself (DT_NEEDED) count; ldd also lists what those load in turn.
-needed=$(readelf -d "$root/usr/bin/ilo-tbx" | sed -n 's/.*(NEEDED).*\[\(.*\)\]/\1/p')
-[ -n "$needed" ] || fail "readelf found no NEEDED libraries in the packaged binary"
-resolved=$(ldd "$root/usr/bin/ilo-tbx" | awk '$2 == "=>" { print $1, $3 }')
-owners=""
-for library in $needed; do
-  path=$(echo "$resolved" | awk -v lib="$library" '$1 == lib { print $2 }')
-  [ -n "$path" ] || fail "library $library of the packaged binary is not found on this machine"
-  owner=$(owner_of "$path") || fail "no Debian package owns $path ($library)"
-  echo "$dependency_names" | grep -qx "$owner" || fail "the binary needs $library from package $owner, which Depends lacks"
-  owners+="$owner"$'\n'
-done
-for dependency in $dependency_names; do
-  echo "$owners" | grep -qx "$dependency" || fail "Depends names $dependency, but the binary needs no library from it"
-done
-echo "check-package.sh: Depends covers exactly the packages of the binary's NEEDED libraries:" $needed
+# check_depends PACKAGE.deb ELF: the package's Depends names exactly the installed runtime packages that provide
+# the libraries ELF names itself (DT_NEEDED; ldd also lists what those load in turn).
+check_depends() {
+  local package=$1 elf=$2 depends dependency_names needed resolved owners library path owner
+  depends=$(dpkg-deb -f "$package" Depends)
+  echo "check-package.sh: $(dpkg-deb -f "$package" Package) Depends: $depends"
+  dependency_names=$(echo "$depends" | tr ',' '\n' | sed -e 's/([^)]*)//g' -e 's/|.*//' -e 's/^ *//' -e 's/ *$//' | sort -u)
+  for dependency in $dependency_names; do
+    case "$dependency" in *-dev) fail "Depends names a development package: $dependency" ;; esac
+    [ "$(dpkg-query -W -f='${Status}' "$dependency" 2>/dev/null)" = "install ok installed" ] ||
+      fail "Depends names $dependency, which is not an installed Debian package here"
+  done
+  needed=$(readelf -d "$elf" | sed -n 's/.*(NEEDED).*\[\(.*\)\]/\1/p')
+  [ -n "$needed" ] || fail "readelf found no NEEDED libraries in $elf"
+  resolved=$(ldd "$elf" | awk '$2 == "=>" { print $1, $3 }')
+  owners=""
+  for library in $needed; do
+    path=$(echo "$resolved" | awk -v lib="$library" '$1 == lib { print $2 }')
+    [ -n "$path" ] || fail "library $library of $elf is not found on this machine"
+    owner=$(owner_of "$path") || fail "no Debian package owns $path ($library)"
+    echo "$dependency_names" | grep -qx "$owner" || fail "$elf needs $library from package $owner, which Depends lacks"
+    owners+="$owner"$'\n'
+  done
+  for dependency in $dependency_names; do
+    echo "$owners" | grep -qx "$dependency" || fail "Depends names $dependency, but $elf needs no library from it"
+  done
+  echo "check-package.sh: Depends covers exactly the packages of the NEEDED libraries of $(basename "$elf"):" $needed
+}
+check_depends "$deb" "$root/usr/bin/ilo-tbx"
 
 # --- the installed tool, run from an empty directory with only the installed files
 cat >"$work/run.sh" <<SCRIPT
@@ -103,3 +119,29 @@ else
   echo "check-package.sh: ok: the installed tool exported, converted, described and validated from a temporary directory" \
        "(the source tree was NOT hidden: needs root and unshare -m)"
 fi
+
+# --- the library: the shared library alone in libilo-tbx<soversion>, the development files in libilo-tbx-dev
+# (which depends on exactly this build of the library), and the example built against the two unpacked
+library_root="$work/library-root"
+dpkg-deb -x "$library_deb" "$library_root"
+library_name=$(dpkg-deb -f "$library_deb" Package)
+library_files=$(cd "$library_root" && find . ! -type d | sed 's|^\./||' | sort)
+echo "check-package.sh: $library_name:" $library_files
+! echo "$library_files" | grep -vqE '^usr/lib/([a-z0-9_-]+/)?libilo_tbx\.so\.[0-9.]+$' ||
+  fail "$library_name holds more than libilo_tbx.so.*: $library_files"
+shared_object=$(cd "$library_root" && find . -type f -name 'libilo_tbx.so.*' | sed 's|^\./||')
+soname=$(readelf -d "$library_root/$shared_object" | sed -n 's/.*(SONAME).*\[\(.*\)\]/\1/p')
+[ "$library_name" = "libilo-tbx${soname#libilo_tbx.so.}" ] || fail "package $library_name does not match the soname $soname"
+[ -L "$library_root/$(dirname "$shared_object")/$soname" ] || fail "$library_name lacks the soname link $soname"
+check_depends "$library_deb" "$library_root/$shared_object"
+
+development_root="$work/development-root"
+dpkg-deb -x "$development_deb" "$development_root"
+[ "$(dpkg-deb -f "$development_deb" Depends)" = "$library_name (= $(dpkg-deb -f "$library_deb" Version))" ] ||
+  fail "libilo-tbx-dev Depends '$(dpkg-deb -f "$development_deb" Depends)', expected exactly $library_name of this version"
+development_files=$(cd "$development_root" && find . ! -type d | sed 's|^\./||' | sort)
+! echo "$development_files" | grep -vqE '^usr/include/ilo_tbx/[a-z_]+\.hpp$|^usr/lib/([a-z0-9_-]+/)?(libilo_tbx\.so|pkgconfig/ilo_tbx\.pc|cmake/ilo_tbx/ilo_tbx[A-Za-z-]*\.cmake)$' ||
+  fail "libilo-tbx-dev holds files outside the headers, the link and the configs: $development_files"
+dpkg-deb -x "$development_deb" "$library_root"
+"$source_dir/tools/check-library.sh" "$library_root/usr"
+echo "check-package.sh: ok: $library_name and libilo-tbx-dev, unpacked together, built and ran the example"

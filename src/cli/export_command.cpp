@@ -5,14 +5,14 @@
 #include <iostream>
 #include <sstream>
 
-#include "builtin/embedded.hpp"
 #include "cli/cli.hpp"
 #include "cli/output_options.hpp"
 #include "cli/publish_output.hpp"
-#include "formats/emn_reader.hpp"
-#include "formats/format.hpp"
-#include "io/files.hpp"
-#include "model/resolve.hpp"
+#include "ilo_tbx/embedded.hpp"
+#include "ilo_tbx/emn_reader.hpp"
+#include "ilo_tbx/files.hpp"
+#include "ilo_tbx/format.hpp"
+#include "ilo_tbx/resolve.hpp"
 
 namespace ilo::cli {
 

@@ -3,7 +3,7 @@
 
 #include <array>
 
-#include "formats/csv_layout.hpp"
+#include "ilo_tbx/csv.hpp"
 
 namespace ilo::cli {
 

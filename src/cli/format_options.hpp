@@ -7,7 +7,7 @@
 #include <string>
 #include <string_view>
 
-#include "formats/format.hpp"
+#include "ilo_tbx/format.hpp"
 
 namespace ilo::cli {
 

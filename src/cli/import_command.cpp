@@ -6,9 +6,9 @@
 #include "cli/cli.hpp"
 #include "cli/output_options.hpp"
 #include "cli/publish_output.hpp"
-#include "formats/format.hpp"
-#include "io/files.hpp"
-#include "model/merge.hpp"
+#include "ilo_tbx/files.hpp"
+#include "ilo_tbx/format.hpp"
+#include "ilo_tbx/merge.hpp"
 
 namespace ilo::cli {
 

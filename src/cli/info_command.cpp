@@ -6,9 +6,9 @@
 #include <sstream>
 
 #include "cli/cli.hpp"
-#include "formats/format.hpp"
-#include "formats/tbx_reader.hpp"
-#include "io/files.hpp"
+#include "ilo_tbx/files.hpp"
+#include "ilo_tbx/format.hpp"
+#include "ilo_tbx/tbx_reader.hpp"
 
 namespace ilo::cli {
 

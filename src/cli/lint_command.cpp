@@ -4,13 +4,13 @@
 #include <iostream>
 #include <sstream>
 
-#include "builtin/embedded.hpp"
 #include "cli/cli.hpp"
 #include "cli/lint_output.hpp"
 #include "cli/publish_output.hpp"
-#include "formats/format.hpp"
-#include "io/files.hpp"
-#include "lint/lint.hpp"
+#include "ilo_tbx/embedded.hpp"
+#include "ilo_tbx/files.hpp"
+#include "ilo_tbx/format.hpp"
+#include "ilo_tbx/lint.hpp"
 
 namespace ilo::cli {
 

@@ -6,7 +6,7 @@
 #include <vector>
 
 #include "cli/cli.hpp"
-#include "lint/lint.hpp"
+#include "ilo_tbx/lint.hpp"
 
 namespace ilo::cli {
 

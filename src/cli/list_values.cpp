@@ -4,7 +4,7 @@
 
 #include "cli/cli.hpp"
 #include "cli/output_options.hpp"
-#include "formats/format.hpp"
+#include "ilo_tbx/format.hpp"
 
 namespace ilo::cli {
 

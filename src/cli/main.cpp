@@ -8,7 +8,7 @@
 
 #include "cli/build_info.hpp"
 #include "cli/cli.hpp"
-#include "io/files.hpp"
+#include "ilo_tbx/files.hpp"
 
 namespace {
 

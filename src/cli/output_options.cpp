@@ -3,8 +3,7 @@
 
 #include <array>
 
-#include "formats/tbx_basic_rules.hpp"
-#include "text/language_tag.hpp"
+#include "ilo_tbx/language_tag.hpp"
 
 namespace ilo::cli {
 

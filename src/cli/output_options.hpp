@@ -8,7 +8,7 @@
 #include <vector>
 
 #include "cli/format_options.hpp"
-#include "formats/format.hpp"
+#include "ilo_tbx/format.hpp"
 
 namespace ilo::cli {
 

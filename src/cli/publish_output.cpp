@@ -4,8 +4,8 @@
 #include <sstream>
 
 #include "cli/cli.hpp"
-#include "io/files.hpp"
-#include "validate/native_validator.hpp"
+#include "ilo_tbx/files.hpp"
+#include "ilo_tbx/native_validator.hpp"
 
 namespace ilo::cli {
 

@@ -6,8 +6,8 @@
 #include <ostream>
 #include <string>
 
-#include "diag/diagnostics.hpp"
-#include "formats/format.hpp"
+#include "ilo_tbx/diagnostics.hpp"
+#include "ilo_tbx/format.hpp"
 
 namespace ilo::cli {
 

@@ -7,8 +7,8 @@
 #include <sstream>
 
 #include "cli/cli.hpp"
-#include "io/files.hpp"
-#include "validate/tbx_validator.hpp"
+#include "ilo_tbx/files.hpp"
+#include "ilo_tbx/validate.hpp"
 
 namespace ilo::cli {
 

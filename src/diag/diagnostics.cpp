@@ -1,5 +1,5 @@
 // Diagnostic collection, offset-to-position mapping and the human-readable rendering.
-#include "diag/diagnostics.hpp"
+#include "ilo_tbx/diagnostics.hpp"
 
 #include <algorithm>
 

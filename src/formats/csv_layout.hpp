@@ -6,8 +6,9 @@
 #include <string_view>
 #include <vector>
 
-#include "formats/format.hpp"
-#include "model/model.hpp"
+#include "ilo_tbx/csv.hpp"
+#include "ilo_tbx/format.hpp"
+#include "ilo_tbx/model.hpp"
 
 namespace ilo::csv {
 
@@ -67,10 +68,7 @@ struct HeaderProblem {
 // cell that is neither a field name nor a language.
 std::optional<ColumnSpec> parse_header_cell(std::string_view cell, HeaderProblem* problem = nullptr);
 
-// A language tag as written in a header or cell ("de", "de-DE", "de_DE",
-// "pt-br") in canonical BCP 47 case, if its language, script and region are
-// known to ICU. Private-use and unknown regions (en-ZZ) are refused.
-std::optional<std::string> language_from_code(std::string_view text, std::string* problem = nullptr);
+// language_from_code(), profile_name() and profile_from_name() are public: ilo_tbx/csv.hpp.
 // A language given by its English name ("German", "Portuguese (Brazilian)",
 // "Chinese Simplified", "Serbian (Cyrillic)"). A name one or two letters away
 // from exactly one known name ("Indoensian") is accepted with `fuzzy` set.
@@ -89,8 +87,6 @@ std::string canonical_picklist_value(Field field, std::string_view value, bool* 
 // TRUE/FALSE as spreadsheets write them; nothing if it is neither.
 std::optional<bool> parse_boolean(std::string_view value);
 
-std::string_view profile_name(CsvProfile profile);
-std::optional<CsvProfile> profile_from_name(std::string_view name);
 std::string_view relation_kind_name(RelationKind kind);
 std::optional<RelationKind> relation_kind_from_name(std::string_view name);
 

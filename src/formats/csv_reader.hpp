@@ -1,7 +1,7 @@
 // Reader for CSV and TSV term bases: the wide and long layouts, CAT-tool layouts and headerless pair files.
 #pragma once
 
-#include "formats/format.hpp"
+#include "ilo_tbx/format.hpp"
 
 namespace ilo {
 

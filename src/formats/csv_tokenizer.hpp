@@ -7,7 +7,7 @@
 #include <string_view>
 #include <vector>
 
-#include "diag/diagnostics.hpp"
+#include "ilo_tbx/diagnostics.hpp"
 
 namespace ilo::csv {
 

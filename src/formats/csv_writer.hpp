@@ -1,7 +1,7 @@
 // Writer for CSV and TSV term bases: the wide and long layouts and the CAT-tool profiles.
 #pragma once
 
-#include "formats/format.hpp"
+#include "ilo_tbx/format.hpp"
 
 namespace ilo {
 

@@ -1,5 +1,5 @@
 // Reader for the text rendering of an EMN glossary page: classifies each line, then assembles entries into concepts.
-#include "formats/emn_reader.hpp"
+#include "ilo_tbx/emn_reader.hpp"
 
 #include <algorithm>
 #include <array>

@@ -1,16 +1,16 @@
 // The one explicit table of formats; adding a format is adding a row here.
-#include "formats/format.hpp"
+#include "ilo_tbx/format.hpp"
 
 #include <array>
 
 #include "formats/csv_reader.hpp"
 #include "formats/csv_writer.hpp"
-#include "formats/emn_reader.hpp"
 #include "formats/json_reader.hpp"
 #include "formats/json_writer.hpp"
 #include "formats/tbx2008_writer.hpp"
-#include "formats/tbx_reader.hpp"
 #include "formats/tbx_writer.hpp"
+#include "ilo_tbx/emn_reader.hpp"
+#include "ilo_tbx/tbx_reader.hpp"
 
 namespace ilo {
 

@@ -1,7 +1,7 @@
 // Reader for the JSON form of the model (documented in docs/json-model.md).
 #pragma once
 
-#include "formats/format.hpp"
+#include "ilo_tbx/format.hpp"
 
 namespace ilo {
 

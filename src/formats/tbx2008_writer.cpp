@@ -11,7 +11,7 @@
 
 #include "formats/tbx_basic_rules.hpp"
 #include "formats/tbx_entry_builder.hpp"
-#include "model/tool_profile.hpp"
+#include "ilo_tbx/tool_profile.hpp"
 
 namespace ilo {
 

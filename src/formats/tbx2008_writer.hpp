@@ -4,7 +4,7 @@
 #include <memory>
 #include <ostream>
 
-#include "formats/format.hpp"
+#include "ilo_tbx/format.hpp"
 
 namespace ilo {
 

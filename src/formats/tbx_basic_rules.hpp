@@ -4,7 +4,8 @@
 #include <string>
 #include <string_view>
 
-#include "model/model.hpp"
+#include "ilo_tbx/language_tag.hpp"
+#include "ilo_tbx/model.hpp"
 
 namespace ilo::tbx_basic {
 
@@ -39,9 +40,7 @@ namespace ilo::xml_values {
 // An XML NCName (the lexical space of xsd:ID and xml:id): what concept ids must be.
 bool is_ncname(std::string_view text);
 
-// The lexical space of xsd:language, which xml:lang takes: 1 to 8 letters,
-// then any number of "-" and 1 to 8 letters or digits.
-bool is_language_tag(std::string_view text);
+// is_language_tag() (xsd:language) is public: ilo_tbx/language_tag.hpp.
 
 // xsd:date or xsd:dateTime, with real calendar days ("2010-02-30" is not a date).
 bool is_xsd_date_or_date_time(std::string_view text);

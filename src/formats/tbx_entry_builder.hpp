@@ -8,9 +8,9 @@
 #include <string>
 #include <vector>
 
-#include "diag/diagnostics.hpp"
 #include "formats/tbx_basic_rules.hpp"
-#include "model/model.hpp"
+#include "ilo_tbx/diagnostics.hpp"
+#include "ilo_tbx/model.hpp"
 
 namespace ilo::tbx_entry {
 

@@ -1,5 +1,5 @@
 // TBX reader: decodes the bytes, scans tags to find each entry, parses each entry with pugixml and maps it onto the model.
-#include "formats/tbx_reader.hpp"
+#include "ilo_tbx/tbx_reader.hpp"
 
 #include <pugixml.hpp>
 
@@ -12,7 +12,7 @@
 #include <utility>
 #include <vector>
 
-#include "text/language_tag.hpp"
+#include "ilo_tbx/language_tag.hpp"
 #include "text/text_decoding.hpp"
 #include "text/xml_limits.hpp"
 

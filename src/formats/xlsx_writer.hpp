@@ -1,7 +1,7 @@
 // Writer for Excel workbooks (.xlsx): the sheet layouts and profiles of the CSV writer, through libxlsxwriter.
 #pragma once
 
-#include "formats/format.hpp"
+#include "ilo_tbx/format.hpp"
 
 namespace ilo {
 

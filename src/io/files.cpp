@@ -1,5 +1,5 @@
 // File input and atomic file output, with every failure turned into a diagnostic.
-#include "io/files.hpp"
+#include "ilo_tbx/files.hpp"
 
 #include <fcntl.h>
 #include <sys/stat.h>

@@ -1,5 +1,5 @@
 // The lint driver: the rule catalogue, addressing text fields, running the rules in order, and the safe fixes.
-#include "lint/lint.hpp"
+#include "ilo_tbx/lint.hpp"
 
 #include <unicode/uloc.h>
 

@@ -6,7 +6,7 @@
 #include <string_view>
 #include <vector>
 
-#include "lint/lint.hpp"
+#include "ilo_tbx/lint.hpp"
 
 namespace ilo::lint::detail {
 

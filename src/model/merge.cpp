@@ -1,5 +1,5 @@
 // Model-level merge of an incoming term base (a filled-in sheet) into a base term base.
-#include "model/merge.hpp"
+#include "ilo_tbx/merge.hpp"
 
 #include <algorithm>
 

@@ -1,5 +1,5 @@
 // Duplicate-entry merging and relation resolution over a whole term base (plain model operations, no I/O).
-#include "model/resolve.hpp"
+#include "ilo_tbx/resolve.hpp"
 
 #include <algorithm>
 #include <map>

@@ -1,5 +1,5 @@
 // Applies a tool profile to one concept at a time and sums up what it changed or left out.
-#include "model/tool_profile.hpp"
+#include "ilo_tbx/tool_profile.hpp"
 
 #include <algorithm>
 #include <iterator>

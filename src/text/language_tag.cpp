@@ -1,5 +1,5 @@
 // Language-tag normalisation: ICU checks the syntax, RFC 5646 case conventions give the spelling.
-#include "text/language_tag.hpp"
+#include "ilo_tbx/language_tag.hpp"
 
 #include <unicode/uloc.h>
 

@@ -5,7 +5,7 @@
 #include <string>
 #include <string_view>
 
-#include "diag/diagnostics.hpp"
+#include "ilo_tbx/diagnostics.hpp"
 
 namespace ilo {
 

@@ -6,11 +6,9 @@
 #include <string>
 #include <string_view>
 
-namespace ilo::validate {
+#include "ilo_tbx/native_validator.hpp"  // Dialect
 
-// The dialect a file declares in its root type attribute. `other` is any
-// dialect we have no rules for: only the core structure and integrity apply.
-enum class Dialect : std::uint8_t { core, basic, min, other };
+namespace ilo::validate {
 
 // The rule sets the table rows belong to: one per dialect and TBX version,
 // since the 2008 XCS files and the v3 modules differ in picklists and levels.

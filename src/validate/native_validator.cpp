@@ -1,5 +1,5 @@
 // The streaming native validator: libxml2's SAX2 push parser feeding content-model, dialect-rule and integrity checks.
-#include "validate/native_validator.hpp"
+#include "ilo_tbx/native_validator.hpp"
 
 #include <libxml/SAX2.h>
 #include <libxml/parser.h>
@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "text/xml_limits.hpp"
+#include "validate/dialect_rules.hpp"
 #include "validate/libxml2_setup.hpp"
 #include "validate/structure_models.hpp"
 

@@ -4,7 +4,7 @@
 #include <string>
 #include <string_view>
 
-#include "diag/diagnostics.hpp"
+#include "ilo_tbx/diagnostics.hpp"
 
 namespace ilo {
 
@@ -21,3 +21,17 @@ bool validate_rng_file(const std::string& path, const std::string& document_name
                        const std::string& schema_name, Diagnostics& diagnostics);
 
 }  // namespace ilo
+
+namespace ilo::validate {
+
+// The project rule id for a libxml2 RELAX NG (or DTD) validity message, so that
+// both structure checks name failures alike: structure.content, structure.attribute,
+// structure.text, structure.datatype, integrity.id.duplicate, integrity.target.dangling,
+// xml.not-well-formed.
+std::string classify_libxml2_message(std::string_view message);
+
+// Whether a libxml2 RELAX NG message only repeats, for an ancestor, an error
+// already reported for its content ("Element X failed to validate content").
+bool is_follow_on_message(std::string_view message);
+
+}  // namespace ilo::validate

@@ -1,7 +1,7 @@
 // Runs the native validator, or RELAX NG plus the native dialect and integrity checks, and names RELAX NG failures by rule.
-#include "validate/tbx_validator.hpp"
+#include "ilo_tbx/validate.hpp"
 
-#include "builtin/embedded.hpp"
+#include "ilo_tbx/embedded.hpp"
 #include "validate/rng_validator.hpp"
 
 #include <set>

@@ -5,8 +5,8 @@
 #include <optional>
 #include <string>
 
-#include "formats/format.hpp"
-#include "io/files.hpp"
+#include "ilo_tbx/files.hpp"
+#include "ilo_tbx/format.hpp"
 
 int main(int argc, char** argv) {
     if (argc != 2) {

@@ -9,8 +9,8 @@
 #include <string>
 #include <string_view>
 
-#include "formats/format.hpp"
-#include "validate/native_validator.hpp"
+#include "ilo_tbx/format.hpp"
+#include "ilo_tbx/native_validator.hpp"
 
 namespace ilo::fuzz {
 

@@ -5,7 +5,7 @@
 #include <map>
 #include <sstream>
 
-#include "formats/format.hpp"
+#include "ilo_tbx/format.hpp"
 #include "model_dump.hpp"
 
 namespace ilo {

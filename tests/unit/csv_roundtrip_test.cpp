@@ -3,7 +3,7 @@
 
 #include <sstream>
 
-#include "formats/format.hpp"
+#include "ilo_tbx/format.hpp"
 #include "model_dump.hpp"
 
 namespace ilo {

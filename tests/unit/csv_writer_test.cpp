@@ -4,7 +4,7 @@
 #include <fstream>
 #include <sstream>
 
-#include "formats/format.hpp"
+#include "ilo_tbx/format.hpp"
 #include "model_dump.hpp"
 
 namespace ilo {

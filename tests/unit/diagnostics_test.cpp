@@ -1,7 +1,7 @@
 // Tests for offset-to-position mapping and the rendering of diagnostics with a caret.
 #include <gtest/gtest.h>
 
-#include "diag/diagnostics.hpp"
+#include "ilo_tbx/diagnostics.hpp"
 
 namespace ilo {
 namespace {

@@ -8,7 +8,7 @@
 #include <string>
 #include <vector>
 
-#include "formats/emn_reader.hpp"
+#include "ilo_tbx/emn_reader.hpp"
 
 namespace ilo {
 

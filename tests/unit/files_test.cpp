@@ -5,7 +5,7 @@
 #include <filesystem>
 #include <fstream>
 
-#include "io/files.hpp"
+#include "ilo_tbx/files.hpp"
 
 namespace ilo {
 namespace {

@@ -6,9 +6,9 @@
 #include <sstream>
 #include <string>
 
-#include "builtin/embedded.hpp"
-#include "formats/emn_reader.hpp"
-#include "formats/format.hpp"
+#include "ilo_tbx/embedded.hpp"
+#include "ilo_tbx/emn_reader.hpp"
+#include "ilo_tbx/format.hpp"
 #include "validate/rng_validator.hpp"
 
 namespace ilo {

@@ -3,7 +3,7 @@
 
 #include <sstream>
 
-#include "formats/format.hpp"
+#include "ilo_tbx/format.hpp"
 
 namespace ilo {
 namespace {

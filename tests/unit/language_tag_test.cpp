@@ -1,7 +1,7 @@
 // Tests of language-tag normalisation: case conventions, separators, and what counts as invalid or unknown.
 #include <gtest/gtest.h>
 
-#include "text/language_tag.hpp"
+#include "ilo_tbx/language_tag.hpp"
 
 namespace ilo {
 namespace {

@@ -7,9 +7,9 @@
 #include <tuple>
 #include <vector>
 
-#include "builtin/embedded.hpp"
-#include "formats/format.hpp"
-#include "lint/lint.hpp"
+#include "ilo_tbx/embedded.hpp"
+#include "ilo_tbx/format.hpp"
+#include "ilo_tbx/lint.hpp"
 
 namespace ilo::lint {
 namespace {

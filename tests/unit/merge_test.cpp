@@ -3,9 +3,9 @@
 
 #include <sstream>
 
-#include "formats/format.hpp"
-#include "io/files.hpp"
-#include "model/merge.hpp"
+#include "ilo_tbx/files.hpp"
+#include "ilo_tbx/format.hpp"
+#include "ilo_tbx/merge.hpp"
 #include "model_dump.hpp"
 
 namespace ilo {

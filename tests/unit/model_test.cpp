@@ -1,7 +1,7 @@
 // Tests that model equality compares content and ignores where the content was read from.
 #include <gtest/gtest.h>
 
-#include "model/model.hpp"
+#include "ilo_tbx/model.hpp"
 
 namespace ilo {
 namespace {

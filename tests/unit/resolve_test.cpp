@@ -1,7 +1,7 @@
 // Tests for the whole-term-base steps: merging duplicate entries and resolving relations to concept ids.
 #include <gtest/gtest.h>
 
-#include "model/resolve.hpp"
+#include "ilo_tbx/resolve.hpp"
 
 namespace ilo {
 namespace {

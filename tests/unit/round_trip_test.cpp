@@ -14,10 +14,10 @@
 #include <sstream>
 #include <tuple>
 
-#include "formats/format.hpp"
-#include "io/files.hpp"
+#include "ilo_tbx/files.hpp"
+#include "ilo_tbx/format.hpp"
+#include "ilo_tbx/native_validator.hpp"
 #include "reference_files.hpp"
-#include "validate/native_validator.hpp"
 
 namespace ilo {
 namespace {

@@ -9,7 +9,7 @@
 #include <string>
 #include <vector>
 
-#include "builtin/embedded.hpp"
+#include "ilo_tbx/embedded.hpp"
 #include "validate/rng_validator.hpp"
 
 namespace ilo {

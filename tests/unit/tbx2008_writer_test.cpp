@@ -6,11 +6,11 @@
 #include <sstream>
 #include <string>
 
-#include "builtin/embedded.hpp"
-#include "formats/emn_reader.hpp"
-#include "formats/format.hpp"
-#include "io/files.hpp"
-#include "model/resolve.hpp"
+#include "ilo_tbx/embedded.hpp"
+#include "ilo_tbx/emn_reader.hpp"
+#include "ilo_tbx/files.hpp"
+#include "ilo_tbx/format.hpp"
+#include "ilo_tbx/resolve.hpp"
 #include "reference_files.hpp"
 #include "validate/rng_validator.hpp"
 #include "writer_models.hpp"

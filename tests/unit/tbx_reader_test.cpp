@@ -6,8 +6,8 @@
 #include <fstream>
 #include <sstream>
 
-#include "formats/tbx_reader.hpp"
-#include "io/files.hpp"
+#include "ilo_tbx/files.hpp"
+#include "ilo_tbx/tbx_reader.hpp"
 #include "reference_files.hpp"
 
 namespace ilo {

@@ -6,11 +6,11 @@
 #include <sstream>
 #include <string>
 
-#include "builtin/embedded.hpp"
-#include "formats/format.hpp"
 #include "formats/tbx_basic_rules.hpp"
 #include "formats/tbx_writer.hpp"
-#include "io/files.hpp"
+#include "ilo_tbx/embedded.hpp"
+#include "ilo_tbx/files.hpp"
+#include "ilo_tbx/format.hpp"
 #include "reference_files.hpp"
 #include "validate/rng_validator.hpp"
 #include "writer_models.hpp"

@@ -7,8 +7,8 @@
 #include <iterator>
 #include <sstream>
 
-#include "formats/format.hpp"
-#include "io/files.hpp"
+#include "ilo_tbx/files.hpp"
+#include "ilo_tbx/format.hpp"
 
 namespace ilo {
 namespace {

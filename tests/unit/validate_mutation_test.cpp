@@ -3,7 +3,7 @@
 
 #include <string>
 
-#include "validate/native_validator.hpp"
+#include "ilo_tbx/native_validator.hpp"
 #include "validate_test_support.hpp"
 
 namespace ilo {

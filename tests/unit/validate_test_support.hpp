@@ -9,7 +9,7 @@
 #include <sstream>
 #include <string>
 
-#include "validate/tbx_validator.hpp"
+#include "ilo_tbx/validate.hpp"
 
 namespace ilo::test {
 

@@ -3,7 +3,7 @@
 
 #include <string>
 
-#include "model/model.hpp"
+#include "ilo_tbx/model.hpp"
 
 namespace ilo::test {
 

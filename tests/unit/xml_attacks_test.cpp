@@ -3,10 +3,10 @@
 
 #include <string>
 
-#include "builtin/embedded.hpp"
-#include "formats/format.hpp"
+#include "ilo_tbx/embedded.hpp"
+#include "ilo_tbx/format.hpp"
+#include "ilo_tbx/native_validator.hpp"
 #include "text/xml_limits.hpp"
-#include "validate/native_validator.hpp"
 #include "validate/rng_validator.hpp"
 
 namespace ilo {

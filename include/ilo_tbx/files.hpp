@@ -7,7 +7,7 @@
 #include <string>
 #include <vector>
 
-#include "diag/diagnostics.hpp"
+#include "ilo_tbx/diagnostics.hpp"
 
 namespace ilo {
 

@@ -19,3 +19,11 @@ struct LanguageTag {
 LanguageTag normalise_language_tag(std::string_view text);
 
 }  // namespace ilo
+
+namespace ilo::xml_values {
+
+// The lexical space of xsd:language, which xml:lang takes: 1 to 8 letters,
+// then any number of "-" and 1 to 8 letters or digits.
+bool is_language_tag(std::string_view text);
+
+}  // namespace ilo::xml_values

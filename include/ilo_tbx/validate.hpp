@@ -2,11 +2,12 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <string>
 #include <string_view>
 
-#include "diag/diagnostics.hpp"
-#include "validate/native_validator.hpp"
+#include "ilo_tbx/diagnostics.hpp"
+#include "ilo_tbx/native_validator.hpp"
 
 namespace ilo::validate {
 
@@ -31,18 +32,10 @@ struct ValidateResult {
 };
 
 // Validates the TBX file at `path`; diagnostics name it `display_name`. Reads
-// the file once (twice with RELAX NG), in fixed-size pieces.
+// the file once (twice with RELAX NG), in fixed-size pieces. Never throws for bad
+// input: a file that cannot be opened or read is Verdict::unreadable with an
+// "io.read" error, and every problem found is an error or warning in `diagnostics`.
 ValidateResult validate_tbx_file(const std::string& path, const std::string& display_name,
                                  const ValidateOptions& options, Diagnostics& diagnostics);
-
-// The project rule id for a libxml2 RELAX NG (or DTD) validity message, so that
-// both structure checks name failures alike: structure.content, structure.attribute,
-// structure.text, structure.datatype, integrity.id.duplicate, integrity.target.dangling,
-// xml.not-well-formed.
-std::string classify_libxml2_message(std::string_view message);
-
-// Whether a libxml2 RELAX NG message only repeats, for an ancestor, an error
-// already reported for its content ("Element X failed to validate content").
-bool is_follow_on_message(std::string_view message);
 
 }  // namespace ilo::validate

@@ -7,8 +7,8 @@
 #include <string>
 #include <vector>
 
-#include "diag/diagnostics.hpp"
-#include "model/model.hpp"
+#include "ilo_tbx/diagnostics.hpp"
+#include "ilo_tbx/model.hpp"
 
 namespace ilo {
 

@@ -8,8 +8,8 @@
 #include <string_view>
 #include <vector>
 
-#include "diag/diagnostics.hpp"
-#include "model/model.hpp"
+#include "ilo_tbx/diagnostics.hpp"
+#include "ilo_tbx/model.hpp"
 
 namespace ilo::lint {
 

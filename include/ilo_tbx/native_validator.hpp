@@ -2,11 +2,11 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <string>
 #include <string_view>
 
-#include "diag/diagnostics.hpp"
-#include "validate/dialect_rules.hpp"
+#include "ilo_tbx/diagnostics.hpp"
 
 namespace ilo::validate {
 
@@ -18,6 +18,10 @@ enum class Flavour : std::uint8_t {
     v2008_in_v3_namespace, // <martif xmlns="urn:iso:std:iso:30042:ed-2">: a hybrid neither standard allows
     pre_iso_min,           // <TBX dialect="TBX-Min">, the 2013 pre-ISO TBX-Min
 };
+
+// The dialect a file declares in its root type attribute. `other` is any
+// dialect we have no rules for: only the core structure and integrity apply.
+enum class Dialect : std::uint8_t { core, basic, min, other };
 
 enum class Verdict : std::uint8_t { valid, invalid, not_well_formed, unreadable };
 
@@ -44,11 +48,13 @@ struct NativeResult {
 
 // Validates the file at `path` in one streaming pass (fixed-size reads; memory
 // grows only with the number of ids). Diagnostics name the file `display_name`.
-// Never loads a DTD, entity or anything else outside the file.
+// Never loads a DTD, entity or anything else outside the file. Never throws for bad
+// input: a file that cannot be opened or read is Verdict::unreadable with an
+// "io.read" error; problems in it are errors and warnings in `diagnostics`.
 NativeResult validate_native_file(const std::string& path, const std::string& display_name,
                                   const NativeOptions& options, Diagnostics& diagnostics);
 
-// The same for a document already in memory.
+// The same for a document already in memory (not kept after the call).
 NativeResult validate_native(std::string_view document, const std::string& display_name,
                              const NativeOptions& options, Diagnostics& diagnostics);
 

@@ -6,7 +6,7 @@
 #include <string_view>
 #include <vector>
 
-#include "formats/format.hpp"
+#include "ilo_tbx/format.hpp"
 
 namespace ilo {
 

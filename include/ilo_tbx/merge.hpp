@@ -4,7 +4,7 @@
 #include <string>
 #include <vector>
 
-#include "model/model.hpp"
+#include "ilo_tbx/model.hpp"
 
 namespace ilo {
 

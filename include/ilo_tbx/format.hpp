@@ -9,9 +9,9 @@
 #include <string_view>
 #include <vector>
 
-#include "diag/diagnostics.hpp"
-#include "model/model.hpp"
-#include "model/tool_profile.hpp"
+#include "ilo_tbx/diagnostics.hpp"
+#include "ilo_tbx/model.hpp"
+#include "ilo_tbx/tool_profile.hpp"
 
 namespace ilo {
 
@@ -75,12 +75,14 @@ struct WriteOptions {
 };
 
 // Reads `input` and hands what it finds to `sink`; problems go to `diagnostics`.
-// On an error the reader may stop early; the sink then gets no finish().
+// On an error the reader may stop early; the sink then gets no finish(). Bad
+// input never throws; an exception the sink throws comes through.
 using ReadFunction = void (*)(const Input& input, const ReadOptions& options, Diagnostics& diagnostics,
                               ConceptSink& sink);
 
 // Makes a sink that writes to `out`. Whatever the format cannot hold is reported
-// to `diagnostics` as a warning, never silently dropped.
+// to `diagnostics` as a warning, never silently dropped. The sink keeps references
+// to `out` and `diagnostics`, which must outlive it; the caller owns the sink.
 using WriterFactory = std::unique_ptr<ConceptSink> (*)(std::ostream& out, const WriteOptions& options,
                                                        Diagnostics& diagnostics);
 
@@ -95,14 +97,25 @@ struct Format {
     WriterFactory writer;   // null if the format cannot be written
 };
 
-// Every format ilo-tbx knows, in the order --help lists them.
+// Every format ilo-tbx knows, in the order --help lists them. The table is static:
+// pointers into it stay valid for the life of the program.
 std::span<const Format> formats();
+// The format named `name` ("tbx", "tbx2008", "json", "csv", "tsv", "emn"), or null.
 const Format* find_format(std::string_view name);
+// The format whose extension `path` ends with (".tbx" -> tbx), or null when none claims it.
 const Format* format_for_path(std::string_view path);
 
 // Convenience for whole term bases in memory.
+// Reads all of `input`. Errors are in `diagnostics` (check has_errors()); the term
+// base then holds what was read before the reader stopped. A format that cannot be
+// read (null `read`) gives an empty term base and no diagnostic: check `read` first.
 TermBase read_term_base(const Format& format, const Input& input, const ReadOptions& options,
                         Diagnostics& diagnostics);
+// Writes `term_base` to `out`: losses are warnings, a value the format cannot write
+// at all (an invalid id, a dangling reference...) is an error. After an error `out`
+// may hold part of a document: discard it (AtomicOutputFile does). Stream failures
+// are not diagnosed: check `out`'s state afterwards. A format that cannot be written
+// (null `writer`) writes nothing and adds no diagnostic: check `writer` first.
 void write_term_base(const Format& format, const TermBase& term_base, std::ostream& out, const WriteOptions& options,
                      Diagnostics& diagnostics);
 

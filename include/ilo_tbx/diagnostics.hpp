@@ -6,7 +6,7 @@
 #include <string_view>
 #include <vector>
 
-#include "model/model.hpp"
+#include "ilo_tbx/model.hpp"
 
 namespace ilo {
 

@@ -3,7 +3,7 @@
 
 #include <vector>
 
-#include "model/model.hpp"
+#include "ilo_tbx/model.hpp"
 
 namespace ilo {
 

@@ -3,7 +3,7 @@
 
 #include <string>
 
-#include "formats/format.hpp"
+#include "ilo_tbx/format.hpp"
 
 namespace ilo {
 
