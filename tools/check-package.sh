@@ -62,7 +62,9 @@ check_depends() {
   done
   needed=$(readelf -d "$elf" | sed -n 's/.*(NEEDED).*\[\(.*\)\]/\1/p')
   [ -n "$needed" ] || fail "readelf found no NEEDED libraries in $elf"
-  resolved=$(ldd "$elf" | awk '$2 == "=>" { print $1, $3 }')
+  # "name => path (address)", and for the dynamic loader "path (address)": PIC code that reaches thread-local
+  # variables of another library (std::call_once's) calls __tls_get_addr, so the loader is NEEDED too.
+  resolved=$(ldd "$elf" | awk '$2 == "=>" { print $1, $3 } $1 ~ /^\// { n = split($1, part, "/"); print part[n], $1 }')
   owners=""
   for library in $needed; do
     path=$(echo "$resolved" | awk -v lib="$library" '$1 == lib { print $2 }')
