@@ -29,16 +29,15 @@ if(TARGET ilo_tbx_shared)
   set(CPACK_DEBIAN_LIBRARY_PACKAGE_NAME "libilo-tbx${ILO_TBX_SOVERSION}")
   set(CPACK_DEBIAN_LIBRARY_FILE_NAME DEB-DEFAULT)
   set(CPACK_DEBIAN_LIBRARY_PACKAGE_SECTION libs)
-  set(CPACK_COMPONENT_LIBRARY_DESCRIPTION "ilo-tbx term base library (shared library)")
-  set(CPACK_DEBIAN_LIBRARY_DESCRIPTION
-"The libilo_tbx shared library: the concept model, the readers and writers of TBX v3, TBX 2008, CSV,
+  # CPack 3.25 makes CPACK_PACKAGE_DESCRIPTION_SUMMARY every package's synopsis; the first line here says which one.
+  set(CPACK_COMPONENT_LIBRARY_DESCRIPTION "ilo-tbx term base library (shared library)
+The libilo_tbx shared library: the concept model, the readers and writers of TBX v3, TBX 2008, CSV,
 JSON and EMN glossary pages, and TBX validation, for programs linked against it.")
   set(CPACK_DEBIAN_DEVELOPMENT_PACKAGE_NAME libilo-tbx-dev)
   set(CPACK_DEBIAN_DEVELOPMENT_FILE_NAME DEB-DEFAULT)
   set(CPACK_DEBIAN_DEVELOPMENT_PACKAGE_SECTION libdevel)
-  set(CPACK_COMPONENT_DEVELOPMENT_DESCRIPTION "ilo-tbx term base library (development files)")
-  set(CPACK_DEBIAN_DEVELOPMENT_DESCRIPTION
-"The C++20 headers of the ilo-tbx library (include/ilo_tbx), its CMake package config
+  set(CPACK_COMPONENT_DEVELOPMENT_DESCRIPTION "ilo-tbx term base library (development files)
+The C++20 headers of the ilo-tbx library (include/ilo_tbx), its CMake package config
 (find_package(ilo_tbx) gives ilo_tbx::ilo_tbx) and its pkg-config file (ilo_tbx).")
   # The headers use only the standard library, so the only dependency is the library itself, this very build.
   set(CPACK_DEBIAN_DEVELOPMENT_PACKAGE_DEPENDS "libilo-tbx${ILO_TBX_SOVERSION} (= ${PROJECT_VERSION})")
@@ -47,6 +46,9 @@ set(CPACK_DEBIAN_PACKAGE_PRIORITY optional)
 # Depends is computed by dpkg-shlibdeps from the libraries the binary links (it reads only the local dpkg
 # database, no network), so it names exactly Debian's runtime library packages; tools/check-package.sh checks it.
 set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
-set(CPACK_DEBIAN_PACKAGE_GENERATE_SHLIBS OFF)
+# The library package gets a shlibs file (so that programs packaged against it depend on it) and the
+# ldconfig trigger; packages without a shared library are unaffected.
+set(CPACK_DEBIAN_PACKAGE_GENERATE_SHLIBS ON)
+set(CPACK_DEBIAN_PACKAGE_GENERATE_SHLIBS_POLICY "=")
 
 include(CPack)

@@ -19,12 +19,15 @@ pc=$(find "$prefix" -name ilo_tbx.pc -print -quit)
 [ -n "$config" ] || fail "no ilo_tbxConfig.cmake under $prefix"
 [ -n "$pc" ] || fail "no ilo_tbx.pc under $prefix"
 
+# The project's own warnings, as errors: a consumer that builds with them sees no warning from our headers.
+strict="-Wall -Wextra -Wpedantic -Wshadow -Wconversion -Werror"
+
 # --- the headers: only <standard> and "ilo_tbx/..." includes (no pugixml, libxml2, ICU, Boost, JSON), and each
 # one compiles on its own
 for header in $headers; do
   foreign=$(grep -E '^\s*#\s*include' "$prefix/include/$header" | grep -vE '^\s*#\s*include\s*(<[a-z_]+>|"ilo_tbx/[a-z_]+\.hpp")' || true)
   [ -z "$foreign" ] || fail "$header includes more than the standard library and ilo_tbx: $foreign"
-  echo "#include <$header>" | g++ -std=c++20 -Wall -Wextra -Werror -fsyntax-only -I "$prefix/include" -x c++ - ||
+  echo "#include <$header>" | g++ -std=c++20 $strict -fsyntax-only -I "$prefix/include" -x c++ - ||
     fail "$header does not compile on its own"
 done
 echo "check-library.sh: $(echo "$headers" | wc -l) headers include only the standard library and each other, and compile alone"
@@ -39,7 +42,7 @@ cmake --build "$work/cmake-build" >>"$work/cmake.log" 2>&1 || { cat "$work/cmake
 PKG_CONFIG_PATH="$(dirname "$pc")" pkg-config --cflags --libs ilo_tbx >"$work/pkg-config.flags" || fail "pkg-config ilo_tbx failed"
 [ "$(PKG_CONFIG_PATH="$(dirname "$pc")" pkg-config --modversion ilo_tbx)" = "$(sed -n 's/^Version: //p' "$pc")" ] || fail "pkg-config --modversion"
 # shellcheck disable=SC2046
-g++ -std=c++20 -O1 -o "$work/pkg-config-build" "$work/concepts.cpp" $(cat "$work/pkg-config.flags") ||
+g++ -std=c++20 $strict -O1 -o "$work/pkg-config-build" "$work/concepts.cpp" $(cat "$work/pkg-config.flags") ||
   fail "building the example with pkg-config ($(cat "$work/pkg-config.flags")) failed"
 echo "check-library.sh: the example built with find_package(ilo_tbx) ($found_dir) and pkg-config ($(cat "$work/pkg-config.flags"))"
 

@@ -136,6 +136,10 @@ soname=$(readelf -d "$library_root/$shared_object" | sed -n 's/.*(SONAME).*\[\(.
 [ "$library_name" = "libilo-tbx${soname#libilo_tbx.so.}" ] || fail "package $library_name does not match the soname $soname"
 [ -L "$library_root/$(dirname "$shared_object")/$soname" ] || fail "$library_name lacks the soname link $soname"
 check_depends "$library_deb" "$library_root/$shared_object"
+# A shlibs file, so that dpkg-shlibdeps makes programs packaged against the library depend on this package.
+dpkg-deb --ctrl-tarfile "$library_deb" | tar -x -O ./shlibs >"$work/shlibs" 2>/dev/null || fail "$library_name has no shlibs file"
+[ "$(cat "$work/shlibs")" = "libilo_tbx ${soname#libilo_tbx.so.} $library_name (= $(dpkg-deb -f "$library_deb" Version))" ] ||
+  fail "$library_name shlibs: $(cat "$work/shlibs")"
 
 development_root="$work/development-root"
 dpkg-deb -x "$development_deb" "$development_root"
