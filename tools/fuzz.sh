@@ -22,6 +22,7 @@ declare -A seeds=(
   [emn_reader_fuzz]="samples/ilo-page.txt ../shared/seeds tests/emn tests/lint tests/cli/pages tests/bad/emn-no-translations.txt"
   [tbx_reader_fuzz]="samples/ilo.tbx samples/ilo-2008.tbx tests/tbx tests/bad tests/data/tbx-writer ../shared/reference/tbx ../shared/reference/real-world/tbx"
   [csv_reader_fuzz]="tests/csv ../shared/reference/real-world/csv"
+  [xlsx_reader_fuzz]="tests/fuzz/corpus/xlsx"
 )
 
 targets=("$@")

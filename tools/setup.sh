@@ -26,6 +26,8 @@ done
 
 build_packages=(g++ cmake make pkg-config libpugixml-dev libxml2-dev libboost-program-options-dev
                 libicu-dev libgtest-dev nlohmann-json3-dev help2man)
+# Excel workbooks: libxlsxwriter writes them, libzip unpacks them for reading.
+build_packages+=(libxlsxwriter-dev libzip-dev)
 test_packages=(libxml2-utils jing libsaxonhe-java default-jre-headless python3 python3-lxml)
 # The hardening tests: peak memory (GNU time) and proof that no file or network is touched (strace).
 test_packages+=(time strace)

@@ -57,6 +57,7 @@ struct CsvOptions {
     std::string source_language;     // BCP 47; for pair layouts and a language-less 'term' column
     std::vector<std::string> languages;  // target languages and their order; empty: all
     bool formula_escape = true;      // guard cells starting with = + - @ (write) and undo the guard (read)
+    std::string sheet;               // xlsx read: the worksheet's name; empty: the first
 };
 
 struct ReadOptions {
@@ -86,7 +87,7 @@ using ReadFunction = void (*)(const Input& input, const ReadOptions& options, Di
 using WriterFactory = std::unique_ptr<ConceptSink> (*)(std::ostream& out, const WriteOptions& options,
                                                        Diagnostics& diagnostics);
 
-enum class FormatId { emn, tbx, tbx2008, json, csv, tsv };
+enum class FormatId { emn, tbx, tbx2008, json, csv, tsv, xlsx };
 
 struct Format {
     FormatId id;

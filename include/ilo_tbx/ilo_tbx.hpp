@@ -4,7 +4,7 @@
 // What is where:
 //   ilo_tbx/model.hpp             the concept model: TermBase, Concept, LanguageSection, Term... plain values
 //   ilo_tbx/diagnostics.hpp       Diagnostic, Diagnostics (errors and warnings as values), format_diagnostic()
-//   ilo_tbx/format.hpp            the format table (tbx, tbx2008, json, csv, tsv, emn), read_term_base(),
+//   ilo_tbx/format.hpp            the format table (tbx, tbx2008, json, csv, tsv, xlsx, emn), read_term_base(),
 //                                 write_term_base(), the streaming ConceptSink, ReadOptions, WriteOptions
 //   ilo_tbx/csv.hpp               CSV/TSV sheet profiles by name, language codes as sheets write them
 //   ilo_tbx/tool_profile.hpp      ToolProfile: what a translation tool needs from a TBX 2008 file

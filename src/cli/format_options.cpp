@@ -1,4 +1,4 @@
-// Parsing and checking of the sheet options (CSV, TSV) into CsvOptions.
+// Parsing and checking of the sheet options (CSV, TSV, XLSX) into CsvOptions.
 #include "cli/format_options.hpp"
 
 #include <array>
@@ -35,10 +35,14 @@ void add_sheet_options(po::options_description& options, SheetRequest& request) 
         ("separator", po::value<std::string>(&request.separator)->value_name("TEXT"),
          "sheets: between several terms or notes in one cell (default ' | '; a literal one is written '\\|')")
         ("no-formula-escape", po::bool_switch(&request.no_formula_escape),
-         "sheets: write cells starting with = + - @ as they are (and do not undo a leading ' on read)");
+         "sheets: write cells starting with = + - @ as they are (and do not undo a leading ' on read)")
+        ("sheet", po::value<std::string>(&request.sheet)->value_name("NAME"),
+         "xlsx input: the worksheet to read (default: the first)");
 }
 
-bool is_sheet_format(const Format& format) { return format.id == FormatId::csv || format.id == FormatId::tsv; }
+bool is_sheet_format(const Format& format) {
+    return format.id == FormatId::csv || format.id == FormatId::tsv || format.id == FormatId::xlsx;
+}
 
 std::string sheet_profile_names() {
     std::string names;
@@ -100,6 +104,7 @@ std::optional<std::string> apply_sheet_options(const SheetRequest& request, std:
         rest.remove_prefix(comma + 1);
     }
     options.formula_escape = !request.no_formula_escape;
+    options.sheet = request.sheet;
     return std::nullopt;
 }
 

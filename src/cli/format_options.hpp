@@ -1,4 +1,4 @@
-// The sheet options (CSV, TSV): --layout, --delimiter, --separator, --no-formula-escape, and how the shared --profile, --source-lang and --langs fill CsvOptions.
+// The sheet options (CSV, TSV, XLSX): --layout, --delimiter, --separator, --no-formula-escape, --sheet, and how the shared --profile, --source-lang and --langs fill CsvOptions.
 #pragma once
 
 #include <boost/program_options.hpp>
@@ -17,14 +17,17 @@ struct SheetRequest {
     std::string delimiter;
     std::string separator;
     bool no_formula_escape = false;
+    std::string sheet;
 
-    bool given() const { return !layout.empty() || !delimiter.empty() || !separator.empty() || no_formula_escape; }
+    bool given() const {
+        return !layout.empty() || !delimiter.empty() || !separator.empty() || no_formula_escape || !sheet.empty();
+    }
 };
 
-// Adds --layout, --delimiter, --separator and --no-formula-escape to `options`.
+// Adds --layout, --delimiter, --separator, --no-formula-escape and --sheet to `options`.
 void add_sheet_options(boost::program_options::options_description& options, SheetRequest& request);
 
-// True for the formats whose layout the sheet options and profiles describe (csv, tsv).
+// True for the formats whose layout the sheet options and profiles describe (csv, tsv, xlsx).
 bool is_sheet_format(const Format& format);
 
 // "memoq, trados, ...": the sheet profiles, for help texts and usage errors.

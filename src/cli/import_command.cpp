@@ -27,7 +27,7 @@ its extension or --from; the layout is detected from its header). '-' reads
 standard input. The output format is --to, else the --out file's extension,
 else --profile's; standard output without either gets TBX. --profile names a
 tool: for TBX output one of the TBX profiles below (written as TBX 2008), for
-csv and tsv output a sheet profile; when the output is not a sheet, a sheet
+csv, tsv and xlsx output a sheet profile; when the output is not a sheet, a sheet
 profile describes the sheet being read. With --merge BASE, FILE is merged into
 the term base BASE (new languages, terms and notes; conflicts reported one per
 line) and the result is written. The input is read one entry at a time and each concept
@@ -172,6 +172,14 @@ int run_import(const std::vector<std::string>& arguments, std::ostream& out, std
     }
     const std::string& text = sources.find(input_name)->second;
     const Format* source = input_format(request.from, request.input, request.output.profile, text);
+    // A workbook's positions are rows and columns of its sheet, not lines of its bytes: no source excerpt.
+    std::vector<std::string> workbooks;
+    if (source->id == FormatId::xlsx) workbooks.push_back(input_name);
+    auto print_report = [&] {
+        SourceTexts shown = sources;
+        for (const std::string& name : workbooks) shown.erase(name);
+        print_diagnostics(err, diagnostics, shown);
+    };
     ReadOptions read_options;
     read_options.strict = request.strict;
     read_options.csv = sheet_options;
@@ -190,10 +198,11 @@ int run_import(const std::vector<std::string>& arguments, std::ostream& out, std
         sources.emplace(base_name, std::move(*base_text));
         const std::string& base = sources.find(base_name)->second;
         const Format* base_format = input_format("", base_name, request.output.profile, base);
+        if (base_format->id == FormatId::xlsx) workbooks.push_back(base_name);
         merged = read_term_base(*base_format, Input{base_name, base}, read_options, diagnostics);
         TermBase incoming = read_term_base(*source, Input{input_name, text}, read_options, diagnostics);
         if (diagnostics.has_errors() || (request.strict && diagnostics.warning_count() > 0)) {
-            print_diagnostics(err, diagnostics, sources);
+            print_report();
             return exit_bad_input;
         }
         MergeOptions merge_options;
@@ -240,7 +249,7 @@ int run_import(const std::vector<std::string>& arguments, std::ostream& out, std
         return std::nullopt;
     };
     const int code = publish_output(*target, request.out, out, convert, verdict, diagnostics);
-    print_diagnostics(err, diagnostics, sources);
+    print_report();
     if (code == exit_ok) report_merge();
     return code;
 }

@@ -69,7 +69,7 @@ void add_output_options(po::options_description& options, OutputRequest& request
          "lossless)")
         ("style", po::value<std::string>(&request.style)->value_name("STYLE"), "TBX output style: dca (default) or dct")
         ("profile", po::value<std::string>(&request.profile)->value_name("NAME"),
-         ("write for a tool; TBX (2008): " + profile_names() + "; sheets (csv, tsv): " + sheet_profile_names() +
+         ("write for a tool; TBX (2008): " + profile_names() + "; sheets (csv, tsv, xlsx): " + sheet_profile_names() +
           " (see the README)").c_str())
         ("source-lang", po::value<std::string>(&request.source_language)->value_name("TAG"),
          "with tbx2008: this language's section first in each entry (default with --profile: en); sheets: the "
@@ -101,7 +101,7 @@ std::string profile_help() {
         text +=
             "  " + name + std::string(name.size() < 20 ? 20 - name.size() : 1, ' ') + std::string(row.purpose) + "\n";
     }
-    text += "Profiles for csv and tsv output (a CAT tool's sheet layout; see the README):\n  " + sheet_profile_names() +
+    text += "Profiles for csv, tsv and xlsx output (a CAT tool's sheet layout; see the README):\n  " + sheet_profile_names() +
             "\n";
     return text;
 }
@@ -145,7 +145,7 @@ std::optional<std::string> resolve_output(const OutputRequest& request, const st
         } else if (target->id == FormatId::tbx2008) {
             return "unknown profile '" + profile_name + "' for tbx2008 output; expected one of: " + profile_names();
         } else if (tool || sheet_profile) {
-            std::string formats = tool && sheet_profile ? "tbx2008, csv or tsv" : tool ? "tbx2008" : "csv or tsv";
+            std::string formats = tool && sheet_profile ? "tbx2008, csv, tsv or xlsx" : tool ? "tbx2008" : "csv, tsv or xlsx";
             return "--profile " + profile_name + " writes " + formats + ", not " + std::string(target->name);
         } else {
             return "unknown profile '" + profile_name + "'; expected one of: " + profile_names() + " (TBX) or " +
@@ -171,10 +171,10 @@ std::optional<std::string> resolve_output(const OutputRequest& request, const st
 
     bool language_options = !request.source_language.empty() || !request.languages.empty();
     if (language_options && target->id != FormatId::tbx2008 && !sheet_output && !sheet_input)
-        return "--source-lang and --langs apply to tbx2008, csv and tsv output (or a sheet being read), not " +
+        return "--source-lang and --langs apply to tbx2008, csv, tsv and xlsx output (or a sheet being read), not " +
                std::string(target->name);
     if (request.sheet.given() && !sheet_output && !sheet_input)
-        return "--layout, --delimiter, --separator and --no-formula-escape apply to csv and tsv, not " +
+        return "--layout, --delimiter, --separator and --no-formula-escape apply to csv, tsv and xlsx, not " +
                std::string(target->name);
     if (sheet_output) {
         if (std::optional<std::string> problem =

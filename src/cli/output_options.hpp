@@ -35,7 +35,7 @@ std::string profile_help();
 // Picks the output format (--to, else the extension of `out`, else --profile's,
 // else TBX v3 for standard output) and fills `write_options`. One --profile
 // serves every format: for TBX output it names a tool profile (tbx2008), for
-// csv and tsv a sheet profile. When the input is a sheet, `sheet_input` is
+// csv, tsv and xlsx a sheet profile. When the input is a sheet, `sheet_input` is
 // non-null and gets the sheet options too; the profile goes to the input only
 // when the output is not a sheet. Returns a usage error message, or nothing
 // when the options are consistent.

@@ -112,6 +112,8 @@ public:
     }
 
     void run(char default_delimiter);
+    // Everything after decoding: options, comment lines, the header, the rows.
+    void read(csv::RecordSource& records);
 
 private:
     SourcePos at(std::uint32_t line, std::uint32_t column) const { return {input_.name, line, column}; }
@@ -139,6 +141,8 @@ private:
     Diagnostics& diagnostics_;
     ConceptSink& sink_;
     char separator_ = '|';
+    char delimiter_ = '\0';  // of a CSV text; none for a workbook
+    bool has_header_ = false;
     TermBaseHeader header_;
     Shape shape_ = Shape::wide;
     std::vector<Column> columns_;
@@ -358,6 +362,24 @@ bool CsvReader::set_up_headerless(const Record& first) {
 }
 
 bool CsvReader::check_width(const Record& record) {
+    // One unquoted cell holding another delimiter, under a header of several columns: the row was
+    // written with a different delimiter than the header, and read on it would lose its cells.
+    if (delimiter_ != '\0' && has_header_ && record.cells.size() == 1 && columns_.size() > 1 &&
+        !record.cells[0].quoted) {
+        const Cell& cell = record.cells[0];
+        for (std::size_t i = 0; i < cell.text.size(); ++i) {
+            char c = cell.text[i];
+            if (c == delimiter_ || (c != ',' && c != ';' && c != '\t')) continue;
+            std::uint32_t column = cell.column;
+            for (std::size_t j = 0; j < i; ++j) column += (static_cast<unsigned char>(cell.text[j]) & 0xC0) != 0x80;
+            auto name = [](char d) { return d == '\t' ? std::string("TAB") : "'" + std::string(1, d) + "'"; };
+            diagnostics_.error(at(record.line, column), "csv.mixed-delimiters",
+                               "this row is separated by " + name(c) + ", but the file by " + name(delimiter_) +
+                                   " (the header has " + std::to_string(columns_.size()) +
+                                   " columns); expected one delimiter throughout, or --delimiter");
+            return false;
+        }
+    }
     if (record.cells.size() <= columns_.size()) return true;
     for (std::size_t i = columns_.size(); i < record.cells.size(); ++i) {
         if (trim_view(record.cells[i].text).empty()) continue;
@@ -882,27 +904,44 @@ void CsvReader::read_long_row(const Record& record) {
     }
 }
 
+// The CSV tokenizer as a source of records.
+class TokenizerRecords final : public csv::RecordSource {
+public:
+    explicit TokenizerRecords(csv::Tokenizer& tokenizer) : tokenizer_(tokenizer) {}
+    std::optional<Record> next(bool allow_comment) override { return tokenizer_.next(allow_comment); }
+    bool failed() const override { return tokenizer_.failed(); }
+
+private:
+    csv::Tokenizer& tokenizer_;
+};
+
 void CsvReader::run(char default_delimiter) {
     std::optional<std::string> text = csv::decode_text(input_.text, input_.name, diagnostics_);
     if (!text) return;
-    if (!options_.source_language.empty()) {
-        std::optional<std::string> code = canonical_option_language(options_.source_language, "--source-lang");
-        if (!code) return;
-    }
-    for (const std::string& language : options_.languages)
-        if (!canonical_option_language(language, "--langs")) return;
     char delimiter = options_.delimiter != '\0'                       ? options_.delimiter
                      : default_delimiter != '\0'                      ? default_delimiter
                      : options_.profile == CsvProfile::omegat         ? '\t'
                      : options_.profile == CsvProfile::memoq          ? ';'
                      : options_.profile == CsvProfile::lokalise       ? ';'
                                                                       : csv::detect_delimiter(*text);
+    delimiter_ = delimiter;
     csv::Tokenizer tokenizer(*text, delimiter, input_.name, diagnostics_);
+    TokenizerRecords records(tokenizer);
+    read(records);
+}
+
+void CsvReader::read(csv::RecordSource& records) {
+    if (!options_.source_language.empty()) {
+        std::optional<std::string> code = canonical_option_language(options_.source_language, "--source-lang");
+        if (!code) return;
+    }
+    for (const std::string& language : options_.languages)
+        if (!canonical_option_language(language, "--langs")) return;
 
     // Comment lines may precede the header; the first other non-blank record is
     // the header, or the first entry of a file without one.
     std::optional<Record> first;
-    while (std::optional<Record> record = tokenizer.next(true)) {
+    while (std::optional<Record> record = records.next(true)) {
         if (record->comment) {
             handle_comment(*record);
             continue;
@@ -911,7 +950,7 @@ void CsvReader::run(char default_delimiter) {
         first = std::move(record);
         break;
     }
-    if (tokenizer.failed() || diagnostics_.has_errors()) return;
+    if (records.failed() || diagnostics_.has_errors()) return;
     if (header_.source_language.empty() && !options_.source_language.empty())
         header_.source_language = *csv::language_from_code(options_.source_language);
     if (!first) {
@@ -921,6 +960,7 @@ void CsvReader::run(char default_delimiter) {
         return;
     }
     bool has_header = options_.profile != CsvProfile::omegat && read_header(*first);
+    has_header_ = has_header;
     if (diagnostics_.has_errors()) return;
     if (has_header) {
         if (!resolve_columns(*first)) return;
@@ -942,7 +982,7 @@ void CsvReader::run(char default_delimiter) {
         return !diagnostics_.has_errors();
     };
     if (!has_header && !process(*first)) return;
-    while (std::optional<Record> record = tokenizer.next(comments_allowed)) {
+    while (std::optional<Record> record = records.next(comments_allowed)) {
         if (record->comment) {
             handle_comment(*record);
             continue;
@@ -950,7 +990,7 @@ void CsvReader::run(char default_delimiter) {
         if (record->blank()) continue;
         if (!process(*record)) return;
     }
-    if (tokenizer.failed()) return;
+    if (records.failed()) return;
     for (Concept& concept_value : long_concepts_) sink_.concept_entry(std::move(concept_value));
     sink_.finish();
 }
@@ -963,6 +1003,11 @@ void read_csv(const Input& input, const ReadOptions& options, Diagnostics& diagn
 
 void read_tsv(const Input& input, const ReadOptions& options, Diagnostics& diagnostics, ConceptSink& sink) {
     CsvReader(input, options, diagnostics, sink).run('\t');
+}
+
+void csv::read_sheet(const Input& input, RecordSource& records, const ReadOptions& options, Diagnostics& diagnostics,
+                     ConceptSink& sink) {
+    CsvReader(input, options, diagnostics, sink).read(records);
 }
 
 }  // namespace ilo

@@ -1,4 +1,4 @@
-// CSV/TSV writer: lays concepts out as wide, long or a CAT tool's sheet, and accounts for what a layout drops.
+// CSV/TSV writer: lays concepts out as wide, long or a CAT tool's sheet (rows for any SheetOutput), and accounts for what a layout drops.
 #include "formats/csv_writer.hpp"
 
 #include <unicode/uloc.h>
@@ -47,25 +47,61 @@ std::string joined_notes(const std::vector<std::string>& notes, char separator) 
     return csv::join_items(notes, separator);
 }
 
-class CsvWriter final : public ConceptSink {
+// CSV or TSV text: RFC 4180 quoting (none for OmegaT), CRLF line ends, a BOM where Excel needs one.
+class TextSheetOutput final : public csv::SheetOutput {
 public:
-    CsvWriter(std::ostream& out, const WriteOptions& options, Diagnostics& diagnostics, bool tsv)
-        : out_(out), options_(options.csv), diagnostics_(diagnostics) {
-        CsvProfile profile = options_.profile;
-        delimiter_ = options_.delimiter != '\0'                                              ? options_.delimiter
+    TextSheetOutput(std::ostream& out, const CsvOptions& options, bool tsv) : out_(out) {
+        CsvProfile profile = options.profile;
+        delimiter_ = options.delimiter != '\0'                                              ? options.delimiter
                      : (tsv || profile == CsvProfile::omegat)                                ? '\t'
                      : (profile == CsvProfile::memoq || profile == CsvProfile::lokalise)     ? ';'
                                                                                              : ',';
-        char core = '|';
-        for (char c : options_.separator)
-            if (c != ' ') core = c;
-        separator_ = core;
-        formula_escape_ = options_.formula_escape && profile != CsvProfile::omegat;
         quote_all_ = profile == CsvProfile::translate_toolkit;
+        unquoted_ = profile == CsvProfile::omegat;
         // Excel reads a .csv as UTF-8 only with a byte order mark; tools that parse
         // the header themselves are better served without one.
         bom_ = profile != CsvProfile::omegat && profile != CsvProfile::translate_toolkit &&
                profile != CsvProfile::crowdin && profile != CsvProfile::lokalise;
+    }
+
+    void comment(const std::string& text) override {
+        start();
+        out_ << text << "\r\n";
+    }
+    void row(const std::vector<std::string>& cells, const std::vector<bool>& quoted, bool) override {
+        start();
+        for (std::size_t i = 0; i < cells.size(); ++i) {
+            if (i > 0) out_ << delimiter_;
+            if (unquoted_) out_ << cells[i];
+            else out_ << csv::quote_cell(cells[i], delimiter_, quote_all_ || (i < quoted.size() && quoted[i]));
+        }
+        out_ << "\r\n";
+    }
+    bool plain_text() const override { return unquoted_; }
+    void finish() override { start(); }
+
+private:
+    void start() {
+        if (bom_) out_ << "\xEF\xBB\xBF";
+        bom_ = false;
+    }
+
+    std::ostream& out_;
+    char delimiter_ = ',';
+    bool quote_all_ = false;
+    bool unquoted_ = false;
+    bool bom_ = true;
+};
+
+class CsvWriter final : public ConceptSink {
+public:
+    CsvWriter(std::unique_ptr<csv::SheetOutput> output, const WriteOptions& options, Diagnostics& diagnostics)
+        : output_(std::move(output)), options_(options.csv), diagnostics_(diagnostics) {
+        char core = '|';
+        for (char c : options_.separator)
+            if (c != ' ') core = c;
+        separator_ = core;
+        formula_escape_ = options_.formula_escape && options_.profile != CsvProfile::omegat;
     }
 
     void header(const TermBaseHeader& header) override { header_ = header; }
@@ -81,6 +117,7 @@ private:
     void count_term_extras(const Term& term, bool keep_status, bool keep_pos, bool keep_notes, bool keep_context);
     void count_unplaced_languages(const std::vector<std::string>& order);
     void renumber_warning();
+    void report_languageless(std::string_view layout, bool long_layout);
 
     void write_long();
     void write_wide();
@@ -92,36 +129,31 @@ private:
     void write_matecat();
     void write_pair(bool omegat);
 
-    std::ostream& out_;
+    std::unique_ptr<csv::SheetOutput> output_;
     const CsvOptions& options_;
     Diagnostics& diagnostics_;
-    char delimiter_ = ',';
     char separator_ = '|';
     bool formula_escape_ = true;
-    bool quote_all_ = false;
-    bool bom_ = true;
     TermBaseHeader header_;
     std::vector<Concept> concepts_;
     DroppedValues dropped_;
 };
 
 void CsvWriter::row(const std::vector<std::string>& cells, bool is_header, const std::vector<bool>& quoted) {
-    bool omegat = options_.profile == CsvProfile::omegat;
-    for (std::size_t i = 0; i < cells.size(); ++i) {
-        if (i > 0) out_ << delimiter_;
-        std::string text = (formula_escape_ && !is_header) ? csv::escape_formula(cells[i]) : cells[i];
-        if (omegat) {
+    std::vector<std::string> texts;
+    texts.reserve(cells.size());
+    for (const std::string& cell : cells) {
+        std::string text = (formula_escape_ && !is_header) ? csv::escape_formula(cell) : cell;
+        if (output_->plain_text()) {
             // OmegaT reads no quoting: tabs and line breaks cannot be kept in a cell.
             bool changed = false;
             for (char& c : text)
                 if (c == '\t' || c == '\n' || c == '\r') c = ' ', changed = true;
             if (changed) dropped_.add("tabs or line breaks inside cells (written as spaces)");
-            out_ << text;
-        } else {
-            out_ << csv::quote_cell(text, delimiter_, quote_all_ || (i < quoted.size() && quoted[i]));
         }
+        texts.push_back(std::move(text));
     }
-    out_ << "\r\n";
+    output_->row(texts, quoted, is_header);
 }
 
 std::string CsvWriter::source_language() {
@@ -173,6 +205,7 @@ void CsvWriter::count_unplaced_languages(const std::vector<std::string>& order) 
     std::vector<std::string> languages;
     for (const Concept& concept_value : concepts_) {
         for (const LanguageSection& language : concept_value.languages) {
+            if (language.language.empty()) continue;  // report_languageless() counts these
             if (std::find(order.begin(), order.end(), language.language) != order.end()) continue;
             terms += language.terms.size();
             if (std::find(languages.begin(), languages.end(), language.language) == languages.end())
@@ -403,7 +436,8 @@ void CsvWriter::write_long() {
         std::size_t start = 0;
         while (true) {
             std::size_t end = value.find('\n', start);
-            out_ << "# " << key << ": " << value.substr(start, end == std::string::npos ? end : end - start) << "\r\n";
+            output_->comment("# " + std::string(key) + ": " +
+                             value.substr(start, end == std::string::npos ? end : end - start));
             if (end == std::string::npos) break;
             start = end + 1;
         }
@@ -797,7 +831,7 @@ void CsvWriter::write_pair(bool omegat) {
     std::vector<std::string> order{source, *target};
     count_unplaced_languages(order);
     if (omegat) {
-        out_ << "# Glossary in tab-separated format -*- coding: utf-8 -*-\r\n";
+        output_->comment("# Glossary in tab-separated format -*- coding: utf-8 -*-");
     } else {
         row({"location", "source", "target", "id", "fuzzy", "context", "translator_comments", "developer_comments"},
             true);
@@ -833,8 +867,32 @@ void CsvWriter::write_pair(bool omegat) {
     dropped_.add("concepts without a term in both languages", without_target);
 }
 
+// Every layout puts a term under its language, so what has no language is reported here, never dropped silently.
+void CsvWriter::report_languageless(std::string_view layout, bool long_layout) {
+    std::size_t sections = 0, terms = 0;
+    for (const Concept& concept_value : concepts_) {
+        for (const LanguageSection& language : concept_value.languages) {
+            if (!language.language.empty()) continue;
+            ++sections;
+            terms += language.terms.size();
+        }
+    }
+    if (sections > 0)
+        diagnostics_.warning({}, "csv.no-language",
+                             std::to_string(sections) + " language section" + (sections == 1 ? "" : "s") +
+                                 " without a language (with " + std::to_string(terms) + " term" +
+                                 (terms == 1 ? "" : "s") +
+                                 " and their notes and definitions) cannot be written: a sheet puts each term under "
+                                 "its language; give them one in the source (xml:lang)");
+    // A sheet is read by its language columns: without any, what was written cannot be read back.
+    if (!long_layout && language_order(true).empty())
+        diagnostics_.warning({}, "csv.no-language",
+                             "the term base has no language, so the " + std::string(layout) +
+                                 " sheet has no language column and cannot be read back; --layout long keeps "
+                                 "concepts without terms");
+}
+
 void CsvWriter::finish() {
-    if (bom_) out_ << "\xEF\xBB\xBF";
     std::string_view layout;
     switch (options_.profile) {
         case CsvProfile::none:
@@ -875,22 +933,27 @@ void CsvWriter::finish() {
                 count_definition_extras(language.definitions);
         }
     }
-    dropped_.report(diagnostics_, layout,
-                    options_.profile == CsvProfile::none && options_.layout == CsvLayout::long_form
-                        ? ""
-                        : "; --layout long keeps them all");
+    const bool long_layout = options_.profile == CsvProfile::none && options_.layout == CsvLayout::long_form;
+    dropped_.report(diagnostics_, layout, long_layout ? "" : "; --layout long keeps them all");
+    report_languageless(layout, long_layout);
+    output_->finish();
 }
 
 }  // namespace
 
+std::unique_ptr<ConceptSink> csv::make_sheet_writer(std::unique_ptr<SheetOutput> output, const WriteOptions& options,
+                                                    Diagnostics& diagnostics) {
+    return std::make_unique<CsvWriter>(std::move(output), options, diagnostics);
+}
+
 std::unique_ptr<ConceptSink> make_csv_writer(std::ostream& out, const WriteOptions& options,
                                              Diagnostics& diagnostics) {
-    return std::make_unique<CsvWriter>(out, options, diagnostics, false);
+    return csv::make_sheet_writer(std::make_unique<TextSheetOutput>(out, options.csv, false), options, diagnostics);
 }
 
 std::unique_ptr<ConceptSink> make_tsv_writer(std::ostream& out, const WriteOptions& options,
                                              Diagnostics& diagnostics) {
-    return std::make_unique<CsvWriter>(out, options, diagnostics, true);
+    return csv::make_sheet_writer(std::make_unique<TextSheetOutput>(out, options.csv, true), options, diagnostics);
 }
 
 }  // namespace ilo

@@ -1,6 +1,10 @@
 // Writer for CSV and TSV term bases: the wide and long layouts and the CAT-tool profiles.
 #pragma once
 
+#include <memory>
+#include <string>
+#include <vector>
+
 #include "ilo_tbx/format.hpp"
 
 namespace ilo {
@@ -17,5 +21,29 @@ std::unique_ptr<ConceptSink> make_csv_writer(std::ostream& out, const WriteOptio
 // The same with TAB as the delimiter unless options.csv.delimiter says otherwise.
 std::unique_ptr<ConceptSink> make_tsv_writer(std::ostream& out, const WriteOptions& options,
                                              Diagnostics& diagnostics);
+
+namespace csv {
+
+// Where the sheet layouts put their rows: CSV/TSV text, or an XLSX workbook.
+class SheetOutput {
+public:
+    virtual ~SheetOutput() = default;
+    // A comment line above the header ("# title: ..."), as the CSV reader reads them.
+    virtual void comment(const std::string& text) = 0;
+    // One row, formula escape already applied. `quoted[i]` marks an empty cell
+    // that stands for an empty value (a term with no text), not for no value.
+    virtual void row(const std::vector<std::string>& cells, const std::vector<bool>& quoted, bool is_header) = 0;
+    // True when cells cannot hold tabs or line breaks (OmegaT's unquoted TSV).
+    virtual bool plain_text() const = 0;
+    // After the last row; errors go to the diagnostics the output was made with.
+    virtual void finish() = 0;
+};
+
+// The layout part of the CSV writer (options.csv: layout, profile, languages,
+// separator, formula escape) with its rows going to `output`.
+std::unique_ptr<ConceptSink> make_sheet_writer(std::unique_ptr<SheetOutput> output, const WriteOptions& options,
+                                               Diagnostics& diagnostics);
+
+}  // namespace csv
 
 }  // namespace ilo

@@ -9,6 +9,8 @@
 #include "formats/json_writer.hpp"
 #include "formats/tbx2008_writer.hpp"
 #include "formats/tbx_writer.hpp"
+#include "formats/xlsx_reader.hpp"
+#include "formats/xlsx_writer.hpp"
 #include "ilo_tbx/emn_reader.hpp"
 #include "ilo_tbx/tbx_reader.hpp"
 
@@ -20,11 +22,12 @@ constexpr std::array<std::string_view, 1> tbx_extensions{".tbx"};
 constexpr std::array<std::string_view, 1> json_extensions{".json"};
 constexpr std::array<std::string_view, 1> csv_extensions{".csv"};
 constexpr std::array<std::string_view, 3> tsv_extensions{".tsv", ".tab", ".utf8"};
+constexpr std::array<std::string_view, 1> xlsx_extensions{".xlsx"};
 
 // tbx2008 has no extension of its own: a .tbx path means TBX v3 unless --to says tbx2008.
 constexpr std::array<std::string_view, 0> tbx2008_extensions{};
 
-const std::array<Format, 6> format_table{{
+const std::array<Format, 7> format_table{{
     {FormatId::emn, "emn", "text of an EMN Asylum and Migration Glossary page", emn_extensions, &read_emn, nullptr},
     {FormatId::tbx, "tbx", "TBX: reads v3 (ISO 30042:2019), 2008 (martif) and TBX-Min; writes v3", tbx_extensions,
      &read_tbx, &make_tbx_writer},
@@ -35,6 +38,8 @@ const std::array<Format, 6> format_table{{
      &make_csv_writer},
     {FormatId::tsv, "tsv", "tab-separated sheet (as csv; OmegaT glossaries)", tsv_extensions, &read_tsv,
      &make_tsv_writer},
+    {FormatId::xlsx, "xlsx", "Excel workbook (the csv layouts and profiles, one worksheet)", xlsx_extensions,
+     &read_xlsx, &make_xlsx_writer},
 }};
 
 bool ends_with_ignoring_case(std::string_view text, std::string_view suffix) {

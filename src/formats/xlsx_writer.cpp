@@ -30,6 +30,20 @@ std::size_t utf16_length(const std::string& text) {
     return units;
 }
 
+// SpreadsheetML reads "_xHHHH_" in a string as an escaped character, and libxlsxwriter writes only
+// control characters that way: a literal "_xHHHH_" in a term gets its '_' escaped as "_x005F_".
+std::string escaped_underscores(const std::string& text) {
+    auto is_hex = [](char c) { return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F'); };
+    std::string out;
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        bool escape_like = text[i] == '_' && i + 6 < text.size() && text[i + 1] == 'x' && is_hex(text[i + 2]) &&
+                           is_hex(text[i + 3]) && is_hex(text[i + 4]) && is_hex(text[i + 5]) && text[i + 6] == '_';
+        if (escape_like) out += "_x005F";
+        out += text[i];
+    }
+    return out;
+}
+
 // A name for the temporary workbook: libxlsxwriter writes only to a file.
 class TemporaryFile {
 public:
@@ -139,7 +153,7 @@ void XlsxOutput::finish() {
             auto row_index = static_cast<lxw_row_t>(r);
             auto column_index = static_cast<lxw_col_t>(c);
             if (!cell.empty()) {
-                failure = worksheet_write_string(sheet, row_index, column_index, cell.c_str(),
+                failure = worksheet_write_string(sheet, row_index, column_index, escaped_underscores(cell).c_str(),
                                                  row.is_header ? bold : nullptr);
             } else if (c < row.quoted.size() && row.quoted[c]) {
                 failure = worksheet_write_blank(sheet, row_index, column_index, text);

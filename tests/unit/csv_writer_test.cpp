@@ -225,3 +225,57 @@ TEST(CsvFormulaEscape, NoFormulaEscapeWritesCellsAsTheyAre) {
 
 }  // namespace
 }  // namespace ilo
+
+namespace ilo {
+namespace {
+
+// A language section without a language has no column (wide) or row (long) of its own: reported, not dropped.
+TEST(CsvWriterLanguages, LanguagelessSectionsAreReported) {
+    TermBase term_base;
+    Concept first;
+    first.id = "c1";
+    first.languages.push_back(LanguageSection{.language = "en", .terms = {Term{.text = "border"}}});
+    first.languages.push_back(LanguageSection{.language = "", .terms = {Term{.text = "no language"}}});
+    Concept second;
+    second.id = "c2";
+    second.languages.push_back(LanguageSection{.language = "", .notes = {"a note"}});
+    term_base.concepts = {first, second};
+    for (CsvLayout layout : {CsvLayout::wide, CsvLayout::long_form}) {
+        WriteOptions options;
+        options.csv.layout = layout;
+        Written written = write(term_base, options);
+        ASSERT_EQ(written.diagnostics.items().size(), 1u);
+        const Diagnostic& warning = written.diagnostics.items().front();
+        EXPECT_EQ(warning.severity, Severity::warning);
+        EXPECT_EQ(warning.code, "csv.no-language");
+        EXPECT_NE(warning.message.find("2 language sections without a language (with 1 term"), std::string::npos)
+            << warning.message;
+    }
+}
+
+// With no language at all, a wide sheet has no language column and could not be read back: reported.
+// The long layout has a language column whatever the data, and keeps such concepts.
+TEST(CsvWriterLanguages, TermBaseWithoutLanguagesIsReportedInWideNotLong) {
+    TermBase term_base;
+    Concept concept_value;
+    concept_value.id = "c1";
+    concept_value.notes = {"a concept with no terms yet"};
+    term_base.concepts = {concept_value};
+    Written wide = write(term_base, WriteOptions{});
+    ASSERT_EQ(wide.diagnostics.items().size(), 1u);
+    EXPECT_EQ(wide.diagnostics.items().front().code, "csv.no-language");
+    EXPECT_NE(wide.diagnostics.items().front().message.find("no language column"), std::string::npos);
+
+    WriteOptions long_options;
+    long_options.csv.layout = CsvLayout::long_form;
+    Written long_sheet = write(term_base, long_options);
+    EXPECT_EQ(long_sheet.diagnostics.items().size(), 0u);
+    Diagnostics read_diagnostics;
+    TermBase reread =
+        read_term_base(*find_format("csv"), Input{"long.csv", long_sheet.text}, ReadOptions{}, read_diagnostics);
+    EXPECT_FALSE(read_diagnostics.has_errors());
+    EXPECT_TRUE(reread == term_base);
+}
+
+}  // namespace
+}  // namespace ilo

@@ -64,7 +64,7 @@ std::string first_difference(const TermBase& a, const TermBase& b) {
 using RoundTripParam = std::tuple<std::string, std::string>;  // writer name, reference file
 
 // A writer name is a format name, "tbx-core" for the TBX v3 writer in the TBX-Core dialect, or
-// "csv-long"/"tsv-long" for the sheet formats in their lossless long layout.
+// "csv-long"/"tsv-long"/"xlsx-long" for the sheet formats in their lossless long layout.
 struct WriterSetup {
     const Format* format = nullptr;
     WriteOptions options;
@@ -248,9 +248,10 @@ INSTANTIATE_TEST_SUITE_P(
                                      "tbx/ltac-tbx-converter-samples/tests/resources/Good-Basic2.tbx")),
     round_trip_name);
 
-// The long CSV layout is lossless: every readable reference file comes back equal, nothing reported.
+// The long CSV layout is lossless: every readable reference file comes back equal, nothing reported;
+// an Excel workbook in the long layout too.
 INSTANTIATE_TEST_SUITE_P(CsvLong, LosslessRoundTrip,
-                         testing::Combine(testing::Values("csv-long", "tsv-long"),
+                         testing::Combine(testing::Values("csv-long", "tsv-long", "xlsx-long"),
                                           testing::ValuesIn(test::readable_reference_files())),
                          round_trip_name);
 
