@@ -632,7 +632,14 @@ struct Json {
     enum class Kind { string, array, object } kind = Kind::string;
     std::string text;
     std::vector<Json> items;
-    std::vector<std::pair<std::string, Json>> members;
+    // Parallel name and value lists: a pair of an incomplete Json does not compile with clang and libstdc++.
+    std::vector<std::string> member_names;
+    std::vector<Json> members;
+
+    void add_member(std::string name, Json value) {
+        member_names.push_back(std::move(name));
+        members.push_back(std::move(value));
+    }
 
     static Json string_value(std::string value) {
         Json json;
@@ -651,16 +658,16 @@ struct Json {
     }
     // Adds a member unless its value is empty, which keeps cells short.
     void put(std::string name, std::string value) {
-        if (!value.empty()) members.emplace_back(std::move(name), string_value(std::move(value)));
+        if (!value.empty()) add_member(std::move(name), string_value(std::move(value)));
     }
     void put(std::string name, Json value) {
         if (value.kind == Kind::string ? !value.text.empty()
                                        : !(value.items.empty() && value.members.empty()))
-            members.emplace_back(std::move(name), std::move(value));
+            add_member(std::move(name), std::move(value));
     }
     const Json* member(std::string_view name) const {
-        for (const auto& [key, value] : members)
-            if (key == name) return &value;
+        for (std::size_t i = 0; i < members.size(); ++i)
+            if (member_names[i] == name) return &members[i];
         return nullptr;
     }
     std::string string_member(std::string_view name) const {
@@ -706,9 +713,9 @@ void write_json(std::string& out, const Json& json) {
             out += '{';
             for (std::size_t i = 0; i < json.members.size(); ++i) {
                 if (i > 0) out += ',';
-                write_json_string(out, json.members[i].first);
+                write_json_string(out, json.member_names[i]);
                 out += ':';
-                write_json(out, json.members[i].second);
+                write_json(out, json.members[i]);
             }
             out += '}';
             break;
@@ -853,7 +860,7 @@ private:
                 if (!name || !expect(':')) return std::nullopt;
                 std::optional<Json> value = parse_value(depth + 1);
                 if (!value) return std::nullopt;
-                object.members.emplace_back(std::move(*name), std::move(*value));
+                object.add_member(std::move(*name), std::move(*value));
                 skip_space();
                 if (offset_ < text_.size() && text_[offset_] == ',') {
                     ++offset_;
@@ -897,7 +904,7 @@ Json extra_to_json(const ExtraField& extra) {
     Json json = Json::object();
     json.put("element", extra.element);
     json.put("type", extra.type);
-    json.members.emplace_back("level", Json::string_value(std::string(level_name(extra.level))));
+    json.add_member("level", Json::string_value(std::string(level_name(extra.level))));
     json.put("value", extra.value);
     json.put("target", extra.target);
     Json attributes = Json::array();
