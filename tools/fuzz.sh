@@ -1,12 +1,19 @@
 #!/usr/bin/env bash
 # Builds the libFuzzer targets with clang (ASan+UBSan) in build-fuzz/ and runs each for a given time on its seed corpus.
-# Usage: tools/fuzz.sh [SECONDS_PER_TARGET] [TARGET...]     (default 60 seconds, every target)
-#        tools/fuzz.sh --runs N [TARGET...]                  (stop each target after N executions instead)
+# Usage: tools/fuzz.sh [--build-dir DIR] [SECONDS_PER_TARGET] [TARGET...]  (default 60 seconds, every target)
+#        tools/fuzz.sh [--build-dir DIR] --runs N [TARGET...]               (stop each after N executions instead)
+#   --build-dir DIR  use the targets of an existing ILO_TBX_FUZZ build (CI's build-asan/, which also has
+#                    the test suite) instead of configuring and building build-fuzz/
 # A crash, leak, timeout or broken property fails the run; its reproducer is kept in build-fuzz/findings/TARGET/
 # and printed (base64) in the log. New inputs go to build-fuzz/corpus/TARGET (the first, scratch corpus
 # directory); the seed directories (tests and ../shared/reference) are only read, never written.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+build_dir=
+if [ "${1:-}" = --build-dir ]; then
+  build_dir="$2"
+  shift 2
+fi
 limit=(-max_total_time="${1:-60}")
 if [ "${1:-}" = --runs ]; then
   limit=(-runs="$2")
@@ -15,26 +22,33 @@ else
   shift || true
 fi
 
-tools/setup.sh --fuzz --build-dir build-fuzz -- -DCMAKE_CXX_COMPILER=clang++-14 -DILO_TBX_FUZZ=ON
+if [ -z "$build_dir" ]; then
+  build_dir=build-fuzz
+  tools/setup.sh --fuzz --build-dir "$build_dir" -- -DCMAKE_CXX_COMPILER=clang++-14 -DILO_TBX_FUZZ=ON \
+    -DILO_TBX_TESTS=OFF
+elif ! grep -q '^ILO_TBX_FUZZ:BOOL=ON' "$build_dir/CMakeCache.txt" 2>/dev/null; then
+  echo "fuzz.sh: $build_dir is not a build configured with -DILO_TBX_FUZZ=ON" >&2
+  exit 2
+fi
 
 # Every target's seeds: the project's own test inputs and the shared reference files (read where they are).
 declare -A seeds=(
   [emn_reader_fuzz]="samples/ilo-page.txt ../shared/seeds tests/emn tests/lint tests/cli/pages tests/bad/emn-no-translations.txt"
-  [tbx_reader_fuzz]="samples/ilo.tbx samples/ilo-2008.tbx tests/tbx tests/bad tests/data/tbx-writer ../shared/reference/tbx ../shared/reference/real-world/tbx"
-  [csv_reader_fuzz]="tests/csv ../shared/reference/real-world/csv"
+  [tbx_reader_fuzz]="samples/ilo.tbx samples/ilo-2008.tbx tests/tbx tests/bad tests/data/tbx-writer ../shared/reference/tbx ../shared/reference/real-world/tbx tests/fuzz/corpus/tbx"
+  [csv_reader_fuzz]="tests/csv ../shared/reference/real-world/csv tests/fuzz/corpus/csv"
   [xlsx_reader_fuzz]="tests/fuzz/corpus/xlsx"
 )
 
 targets=("$@")
 if [ ${#targets[@]} -eq 0 ]; then
-  for binary in build-fuzz/tests/fuzz/*_fuzz; do targets+=("$(basename "$binary")"); done
+  for binary in "$build_dir"/tests/fuzz/*_fuzz; do targets+=("$(basename "$binary")"); done
 fi
 
 status=0
 for target in "${targets[@]}"; do
-  corpus="build-fuzz/corpus/$target"
-  single_files="build-fuzz/seed-files/$target"
-  findings="build-fuzz/findings/$target"
+  corpus="$build_dir/corpus/$target"
+  single_files="$build_dir/seed-files/$target"
+  findings="$build_dir/findings/$target"
   mkdir -p "$corpus" "$single_files" "$findings"
   # libFuzzer takes directories; single seed files are gathered into one.
   seed_dirs=("$single_files")
@@ -43,11 +57,11 @@ for target in "${targets[@]}"; do
   done
   echo "fuzz: $target (${limit[*]})"
   if ! ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 \
-        nice -n "${ILO_FUZZ_NICE:-0}" "build-fuzz/tests/fuzz/$target" "$corpus" "${seed_dirs[@]}" \
+        nice -n "${ILO_FUZZ_NICE:-0}" "$build_dir/tests/fuzz/$target" "$corpus" "${seed_dirs[@]}" \
         "${limit[@]}" -max_len=65536 -timeout=10 -rss_limit_mb=2048 -print_final_stats=1 \
-        -artifact_prefix="$findings/" >"build-fuzz/$target.log" 2>&1; then
+        -artifact_prefix="$findings/" >"$build_dir/$target.log" 2>&1; then
     echo "fuzz: $target FAILED; reproducer(s) in $findings:" >&2
-    tail -60 "build-fuzz/$target.log" >&2
+    tail -60 "$build_dir/$target.log" >&2
     for finding in "$findings"/*; do
       [ -f "$finding" ] || continue
       echo "fuzz: reproducer $finding ($(wc -c <"$finding") bytes), base64:" >&2
@@ -55,7 +69,7 @@ for target in "${targets[@]}"; do
     done
     status=1
   fi
-  grep -E '^stat::number_of_executed_units|^stat::peak_rss_mb' "build-fuzz/$target.log" | sed "s/^/fuzz: $target /" || true
-  grep -Eo 'cov: [0-9]+ ft: [0-9]+' "build-fuzz/$target.log" | tail -1 | sed "s/^/fuzz: $target final /" || true
+  grep -E '^stat::number_of_executed_units|^stat::peak_rss_mb' "$build_dir/$target.log" | sed "s/^/fuzz: $target /" || true
+  grep -Eo 'cov: [0-9]+ ft: [0-9]+' "$build_dir/$target.log" | tail -1 | sed "s/^/fuzz: $target final /" || true
 done
 exit $status

@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Sets up, builds and runs the whole test suite, then builds and checks the .deb; the README's second command.
 # Usage: tools/test.sh [--sanitize] [--fuzz SECONDS] [--all]
-#   --sanitize      also build with ASan+UBSan in build-asan/ and run the whole suite there
-#   --fuzz SECONDS  also run every libFuzzer target for SECONDS (tools/fuzz.sh)
+#   --sanitize      also build with clang, ASan+UBSan and libFuzzer instrumentation in build-asan/, and run the
+#                   whole suite there
+#   --fuzz SECONDS  also run every libFuzzer target for SECONDS (tools/fuzz.sh; with --sanitize, on build-asan/)
 #   --all           both, with 60 seconds of fuzzing per target (what CI runs)
 # With CI=true warnings are errors.
 set -euo pipefail
@@ -29,14 +30,22 @@ debian_packages=$(tools/package.sh build)
 tools/check-package.sh $debian_packages
 
 if [ "$sanitize" = 1 ]; then
-  echo "test.sh: the whole suite again under ASan+UBSan (build-asan/)"
-  tools/setup.sh --test --build-dir build-asan -- -DILO_TBX_WERROR="$werror" -DILO_TBX_SANITIZE=ON \
-    -DCMAKE_BUILD_TYPE=Debug
+  echo "test.sh: the whole suite again under ASan+UBSan, built by clang with the libFuzzer targets (build-asan/)"
+  # One clang build serves the sanitizer suite and the fuzzing; an older gcc build-asan/ cannot be reconfigured.
+  if [ -f build-asan/CMakeCache.txt ] && ! grep -q '^ILO_TBX_FUZZ:BOOL=ON' build-asan/CMakeCache.txt; then
+    rm -rf build-asan
+  fi
+  tools/setup.sh --test --fuzz --build-dir build-asan -- -DILO_TBX_WERROR="$werror" -DILO_TBX_FUZZ=ON \
+    -DCMAKE_CXX_COMPILER=clang++-14
   # The acceptance tests exercise other programs (OmegaT, translate-toolkit, Lokalize), not our memory
   # handling, and they already passed in the plain build above.
   ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1 \
     ctest --test-dir build-asan --output-on-failure -j "$jobs" -LE "acceptance|official|bench"
 fi
 if [ "$fuzz_seconds" != 0 ]; then
-  tools/fuzz.sh "$fuzz_seconds"
+  if [ "$sanitize" = 1 ]; then
+    tools/fuzz.sh --build-dir build-asan "$fuzz_seconds"
+  else
+    tools/fuzz.sh "$fuzz_seconds"
+  fi
 fi
