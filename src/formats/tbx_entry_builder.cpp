@@ -166,7 +166,14 @@ public:
             if (language.terms.empty()) add_termless_language(entry, language, concept_value.id);
         for (const Relation& relation : concept_value.relations) add_relation(entry, relation, concept_place);
         if (!concept_value.origin_url.empty()) add_origin(entry, concept_value.origin_url, concept_place);
-        for (const std::string& note : concept_value.notes) add_text(entry, "note", {}, note, concept_place);
+        for (const std::string& note : concept_value.notes) {
+            for (RelationKind kind : {RelationKind::related, RelationKind::broader, RelationKind::narrower})
+                if (note.starts_with(relation_prefix(kind)))
+                    loss(concept_place, "the note \"" + note.substr(0, relation_prefix(kind).size()) +
+                                            "...\" has the form of a relation without a target, and reads back "
+                                            "as one");
+            add_text(entry, "note", {}, note, concept_place);
+        }
         for (const ExtraField& extra : concept_value.extra)
             add_extra(entry, extra, Level::concept_level, Container::level, concept_place);
 
@@ -194,7 +201,7 @@ private:
     pugi::xml_node add_text(pugi::xml_node parent, const char* element, std::string_view type, std::string_view value,
                             const Place& place) {
         pugi::xml_node node = parent.append_child(element);
-        if (!type.empty()) node.append_attribute("type").set_value(std::string(type).c_str());
+        if (!type.empty()) node.append_attribute("type").set_value(clean(type, place).c_str());
         if (!value.empty()) node.text().set(clean(value, place).c_str());
         return node;
     }
@@ -299,6 +306,10 @@ private:
             add_text(entry, "note", {}, relation_prefix(relation.kind) + relation.label, place);
         } else if (xml_values::is_http_url(relation.target)) {
             check_type("externalCrossReference");
+            if (relation.label.empty())
+                loss(place, "a link to \"" + relation.target +
+                                "\" has no label; its URL is written as the label, which TBX needs to tell it "
+                                "from the concept's origin");
             pugi::xml_node node = add_text(entry, "xref", relation_category(relation, "externalCrossReference"),
                                            relation.label.empty() ? relation.target : relation_text(relation), place);
             node.append_attribute("target").set_value(clean(relation.target, place).c_str());

@@ -12,6 +12,7 @@
 #include <utility>
 #include <vector>
 
+#include "formats/tbx_basic_rules.hpp"
 #include "ilo_tbx/language_tag.hpp"
 #include "text/text_decoding.hpp"
 #include "text/xml_limits.hpp"
@@ -394,6 +395,32 @@ RelationKind relation_kind_for(std::string_view type) {
     return RelationKind::related;
 }
 
+// The writers spell a relation's kind in front of its label ("Broader term: officer") in a ref or xref,
+// since TBX-Basic's crossReference has no kind, and write a relation without a target as a note with that
+// prefix (tbx_entry_builder.cpp). Reading the prefix back is what makes those relations round-trip.
+struct RelationPrefix {
+    std::string_view text;
+    RelationKind kind;
+};
+constexpr RelationPrefix relation_prefixes[] = {{"Related term: ", RelationKind::related},
+                                                {"Broader term: ", RelationKind::broader},
+                                                {"Narrower term: ", RelationKind::narrower}};
+
+const RelationPrefix* relation_prefix_of(std::string_view label) {
+    for (const RelationPrefix& prefix : relation_prefixes)
+        if (label.starts_with(prefix.text)) return &prefix;
+    return nullptr;
+}
+
+// A ref's or xref's kind and label: the prefix counts where the category does not say otherwise.
+void apply_relation_prefix(Relation& relation) {
+    const RelationPrefix* prefix = relation_prefix_of(relation.label);
+    if (!prefix || prefix->kind == RelationKind::related) return;
+    if (relation.kind != RelationKind::related && relation.kind != prefix->kind) return;
+    relation.kind = prefix->kind;
+    relation.label.erase(0, prefix->text.size());
+}
+
 bool is_blank(std::string_view text) {
     return std::all_of(text.begin(), text.end(), [](char c) { return is_space(c); });
 }
@@ -748,7 +775,12 @@ Concept TbxReader::read_concept(pugi::xml_node entry) {
             continue;
         }
         if (name == "note" && attributes_within(child, {})) {
-            concept_value.notes.push_back(text_of(child));
+            std::string text = text_of(child);
+            if (const RelationPrefix* prefix = relation_prefix_of(text)) {
+                concept_value.relations.push_back({prefix->kind, text.substr(prefix->text.size()), "", ""});
+                continue;
+            }
+            concept_value.notes.push_back(std::move(text));
             continue;
         }
         if (name == "descripGrp") {
@@ -773,14 +805,23 @@ Concept TbxReader::read_concept(pugi::xml_node entry) {
             relation.kind = relation_kind_for(category);
             relation.label = text_of(child);
             relation.target = std::string(target);
-            relation.type = category;
+            // The model's empty type means "the writer's choice", which for a ref is crossReference.
+            if (category != "crossReference") relation.type = category;
+            apply_relation_prefix(relation);
             if (!relation.target.empty()) references_.push_back({relation.target, position_of(child)});
             concept_value.relations.push_back(std::move(relation));
         } else if (element == "xref" && category == "externalCrossReference" && concept_value.origin_url.empty() &&
                    attributes_within(child, {"type", "target"}) && !target.empty() && !has_children &&
                    (is_blank(child.text().get()) || child.text().get() == target)) {
-            // An xref whose text is its URL (or empty) is the concept's origin; anything richer stays in extra.
+            // An xref whose text is its URL (or empty) is the concept's origin.
             concept_value.origin_url = std::string(target);
+        } else if (element == "xref" && category == "externalCrossReference" &&
+                   attributes_within(child, {"type", "target"}) && xml_values::is_http_url(target) &&
+                   !has_children && !is_blank(child.text().get())) {
+            // Any other labelled web link is a relation to an outside concept, as the writers write one.
+            Relation relation{RelationKind::related, text_of(child), std::string(target), ""};
+            apply_relation_prefix(relation);
+            concept_value.relations.push_back(std::move(relation));
         } else {
             concept_value.extra.push_back(to_extra(child, Level::concept_level));
         }

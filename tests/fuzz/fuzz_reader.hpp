@@ -92,27 +92,12 @@ inline void drop_added_source_language(const TermBase& original, TermBase& rerea
     if (original.source_language.empty() && reread.source_language == "en") reread.source_language.clear();
 }
 
-// The TBX writers write a relation without a target as a note "Broader term: label"
-// (tbx_entry_builder.cpp: TBX has no ref without a target), before the concept's
-// notes, and report nothing. The model expected back has that conversion applied.
-inline TermBase with_targetless_relations_as_notes(TermBase term_base) {
-    for (Concept& concept_value : term_base.concepts) {
-        std::vector<std::string> notes;
-        std::vector<Relation> kept;
-        for (Relation& relation : concept_value.relations) {
-            if (!relation.target.empty()) {
-                kept.push_back(std::move(relation));
-                continue;
-            }
-            std::string_view kind = relation.kind == RelationKind::broader    ? "Broader term: "
-                                    : relation.kind == RelationKind::narrower ? "Narrower term: "
-                                                                              : "Related term: ";
-            notes.push_back(std::string(kind) + relation.label);
-        }
-        notes.insert(notes.end(), concept_value.notes.begin(), concept_value.notes.end());
-        concept_value.notes = std::move(notes);
-        concept_value.relations = std::move(kept);
-    }
+// A wide sheet has one column per language for the whole sheet, so a concept's language sections come back
+// in the sheet's column order: the order of sections within a concept carries no meaning, and is set aside.
+inline TermBase with_languages_in_tag_order(TermBase term_base) {
+    for (Concept& concept_value : term_base.concepts)
+        std::stable_sort(concept_value.languages.begin(), concept_value.languages.end(),
+                         [](const LanguageSection& a, const LanguageSection& b) { return a.language < b.language; });
     return term_base;
 }
 
@@ -158,7 +143,8 @@ inline void read_then_write_everywhere(std::string_view reader_name, const std::
             if (writer.format->id == FormatId::tbx2008) drop_added_xcs_reference(term_base, reread);
             const bool tbx = writer.format->id == FormatId::tbx || writer.format->id == FormatId::tbx2008;
             if (tbx) drop_added_source_language(term_base, reread);
-            const TermBase expected = tbx ? with_targetless_relations_as_notes(term_base) : term_base;
+            const TermBase expected = sheet ? with_languages_in_tag_order(term_base) : term_base;
+            if (sheet) reread = with_languages_in_tag_order(std::move(reread));
             if (!(reread == expected))
                 property_broken(writer.name + ": no loss was reported, but the model read back differs in " +
                                     first_difference(expected, reread) + ":\n" + written,
