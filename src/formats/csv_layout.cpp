@@ -251,19 +251,26 @@ const NameTables& name_tables() {
 }
 
 // Optimal string alignment distance, capped: enough to catch a typo.
-std::size_t edit_distance(std::string_view a, std::string_view b) {
-    std::vector<std::vector<std::size_t>> d(a.size() + 1, std::vector<std::size_t>(b.size() + 1));
-    for (std::size_t i = 0; i <= a.size(); ++i) d[i][0] = i;
-    for (std::size_t j = 0; j <= b.size(); ++j) d[0][j] = j;
+std::size_t edit_distance(std::string_view a, std::string_view b, std::size_t cap) {
+    // Three rows of the optimal-string-alignment table, and a stop as soon as a whole row is past the cap:
+    // a header row can hold hundreds of cells, each compared with every language name ICU knows.
+    std::vector<std::size_t> before_previous(b.size() + 1), previous(b.size() + 1), current(b.size() + 1);
+    for (std::size_t j = 0; j <= b.size(); ++j) previous[j] = j;
     for (std::size_t i = 1; i <= a.size(); ++i) {
+        current[0] = i;
+        std::size_t row_minimum = current[0];
         for (std::size_t j = 1; j <= b.size(); ++j) {
             std::size_t cost = a[i - 1] == b[j - 1] ? 0 : 1;
-            d[i][j] = std::min({d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost});
+            current[j] = std::min({previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost});
             if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1])
-                d[i][j] = std::min(d[i][j], d[i - 2][j - 2] + 1);
+                current[j] = std::min(current[j], before_previous[j - 2] + 1);
+            row_minimum = std::min(row_minimum, current[j]);
         }
+        if (row_minimum > cap) return cap + 1;
+        std::swap(before_previous, previous);
+        std::swap(previous, current);
     }
-    return d[a.size()][b.size()];
+    return std::min(previous[b.size()], cap + 1);
 }
 
 // "Simplified", "Brazilian", "India": the qualifier of a language name as a
@@ -360,7 +367,7 @@ std::optional<NamedLanguage> language_from_name(std::string_view name) {
         bool unique = false;
         for (const auto& [known_name, code] : tables.languages) {
             if (known_name.size() + 2 < key.size() || key.size() + 2 < known_name.size()) continue;
-            std::size_t distance = edit_distance(key, known_name);
+            std::size_t distance = edit_distance(key, known_name, best);
             if (distance < best) {
                 best = distance, unique = true;
                 found.code = code;
