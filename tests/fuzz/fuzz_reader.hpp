@@ -134,6 +134,8 @@ inline void read_then_write_everywhere(std::string_view reader_name, const std::
                 property_broken(writer.name + ": the written TBX fails the native validator:\n" + written, validation);
         }
 
+        const bool sheet = writer.format->id == FormatId::csv || writer.format->id == FormatId::tsv ||
+                           writer.format->id == FormatId::xlsx;
         if (check_round_trip && writer.format->read && write_diagnostics.warning_count() == 0) {
             Diagnostics reread_diagnostics;
             TermBase reread =
