@@ -44,32 +44,64 @@ if [ ${#targets[@]} -eq 0 ]; then
   for binary in "$build_dir"/tests/fuzz/*_fuzz; do targets+=("$(basename "$binary")"); done
 fi
 
-status=0
-for target in "${targets[@]}"; do
-  corpus="$build_dir/corpus/$target"
-  single_files="$build_dir/seed-files/$target"
-  findings="$build_dir/findings/$target"
+# One target's run; its report goes to $build_dir/TARGET.report and its exit status to TARGET.status.
+fuzz_one() {
+  local target=$1
+  local corpus="$build_dir/corpus/$target"
+  local single_files="$build_dir/seed-files/$target"
+  local findings="$build_dir/findings/$target"
+  local report="$build_dir/$target.report"
   mkdir -p "$corpus" "$single_files" "$findings"
   # libFuzzer takes directories; single seed files are gathered into one.
-  seed_dirs=("$single_files")
+  local seed_dirs=("$single_files")
   for seed in ${seeds[$target]:-}; do
     if [ -d "$seed" ]; then seed_dirs+=("$seed"); elif [ -f "$seed" ]; then cp "$seed" "$single_files/"; fi
   done
-  echo "fuzz: $target (${limit[*]})"
+  echo "fuzz: $target (${limit[*]})" >"$report"
+  local result=0
+  # The timeout is wall-clock time: generous, so that a busy machine does not pass for a hang.
   if ! ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 \
         nice -n "${ILO_FUZZ_NICE:-0}" "$build_dir/tests/fuzz/$target" "$corpus" "${seed_dirs[@]}" \
-        "${limit[@]}" -max_len=65536 -timeout=10 -rss_limit_mb=2048 -print_final_stats=1 \
+        "${limit[@]}" -max_len=65536 -timeout="${ILO_FUZZ_TIMEOUT:-30}" -rss_limit_mb=2048 -print_final_stats=1 \
         -artifact_prefix="$findings/" >"$build_dir/$target.log" 2>&1; then
-    echo "fuzz: $target FAILED; reproducer(s) in $findings:" >&2
-    tail -60 "$build_dir/$target.log" >&2
-    for finding in "$findings"/*; do
-      [ -f "$finding" ] || continue
-      echo "fuzz: reproducer $finding ($(wc -c <"$finding") bytes), base64:" >&2
-      head -c 65536 "$finding" | base64 >&2
-    done
+    {
+      echo "fuzz: $target FAILED; reproducer(s) in $findings:"
+      tail -60 "$build_dir/$target.log"
+      for finding in "$findings"/*; do
+        [ -f "$finding" ] || continue
+        echo "fuzz: reproducer $finding ($(wc -c <"$finding") bytes), base64:"
+        head -c 65536 "$finding" | base64
+      done
+    } >>"$report"
+    result=1
+  fi
+  grep -E '^stat::number_of_executed_units|^stat::peak_rss_mb' "$build_dir/$target.log" | sed "s/^/fuzz: $target /" \
+    >>"$report" || true
+  grep -Eo 'cov: [0-9]+ ft: [0-9]+' "$build_dir/$target.log" | tail -1 | sed "s/^/fuzz: $target final /" \
+    >>"$report" || true
+  echo "$result" >"$build_dir/$target.status"
+}
+
+# As many targets at once as there are cores: each still gets its full time.
+jobs=$(nproc 2>/dev/null || echo 2)
+running=0
+for target in "${targets[@]}"; do
+  fuzz_one "$target" &
+  running=$((running + 1))
+  if [ "$running" -ge "$jobs" ]; then
+    wait -n || true
+    running=$((running - 1))
+  fi
+done
+wait
+
+status=0
+for target in "${targets[@]}"; do
+  if [ "$(cat "$build_dir/$target.status" 2>/dev/null)" = 0 ]; then
+    cat "$build_dir/$target.report"
+  else
+    cat "$build_dir/$target.report" >&2
     status=1
   fi
-  grep -E '^stat::number_of_executed_units|^stat::peak_rss_mb' "$build_dir/$target.log" | sed "s/^/fuzz: $target /" || true
-  grep -Eo 'cov: [0-9]+ ft: [0-9]+' "$build_dir/$target.log" | tail -1 | sed "s/^/fuzz: $target final /" || true
 done
 exit $status

@@ -23,7 +23,8 @@ constexpr std::size_t max_cell_characters = 32767;  // Excel's limit, counted in
 
 std::size_t utf16_length(const std::string& text) {
     std::size_t units = 0;
-    for (unsigned char c : text) {
+    for (char byte : text) {
+        const auto c = static_cast<unsigned char>(byte);
         if ((c & 0xC0) == 0x80) continue;  // continuation byte
         units += c >= 0xF0 ? 2 : 1;        // a 4-byte sequence is a surrogate pair
     }
