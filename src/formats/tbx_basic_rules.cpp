@@ -145,6 +145,28 @@ std::string refusal_reason(std::string_view element, std::string_view type, Leve
     return {};
 }
 
+namespace {
+constexpr RelationKind relation_kinds[] = {RelationKind::related, RelationKind::broader, RelationKind::narrower};
+}
+
+std::string_view relation_prefix(RelationKind kind) {
+    switch (kind) {
+        case RelationKind::broader:
+            return "Broader term: ";
+        case RelationKind::narrower:
+            return "Narrower term: ";
+        case RelationKind::related:
+            break;
+    }
+    return "Related term: ";
+}
+
+const RelationKind* relation_kind_of_prefix(std::string_view text) {
+    for (const RelationKind& kind : relation_kinds)
+        if (text.starts_with(relation_prefix(kind))) return &kind;
+    return nullptr;
+}
+
 }  // namespace ilo::tbx_basic
 
 namespace ilo::xml_values {

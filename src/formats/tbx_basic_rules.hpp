@@ -33,6 +33,12 @@ bool allows(std::string_view element, std::string_view type, Level level, std::s
 std::string refusal_reason(std::string_view element, std::string_view type, Level level, std::string_view value,
                            Edition edition = Edition::v3);
 
+// TBX-Basic's crossReference has no kind, so the writers spell it in front of a label ("Broader term: "),
+// and write a relation without a target as a note with that prefix; the reader takes both back.
+std::string_view relation_prefix(RelationKind kind);
+// The kind whose prefix `text` starts with, if any.
+const RelationKind* relation_kind_of_prefix(std::string_view text);
+
 }  // namespace ilo::tbx_basic
 
 namespace ilo::xml_values {

@@ -13,27 +13,11 @@ namespace ilo::tbx_entry {
 
 namespace {
 
-std::string relation_kind_name(RelationKind kind) {
-    switch (kind) {
-        case RelationKind::related:
-            return "Related term";
-        case RelationKind::broader:
-            return "Broader term";
-        case RelationKind::narrower:
-            return "Narrower term";
-    }
-    return "Related term";
-}
-
-std::string relation_prefix(RelationKind kind) {
-    return relation_kind_name(kind) + ": ";
-}
-
 // A relation's label as written in a ref or xref: related ones plainly, the
 // others with their kind in front, since TBX-Basic has only crossReference.
 std::string relation_text(const Relation& relation) {
     if (relation.kind == RelationKind::related) return relation.label;
-    return relation_prefix(relation.kind) + relation.label;
+    return std::string(tbx_basic::relation_prefix(relation.kind)) + relation.label;
 }
 
 // A relation target is a URL when it has a scheme; otherwise it names a concept.
@@ -167,11 +151,9 @@ public:
         for (const Relation& relation : concept_value.relations) add_relation(entry, relation, concept_place);
         if (!concept_value.origin_url.empty()) add_origin(entry, concept_value.origin_url, concept_place);
         for (const std::string& note : concept_value.notes) {
-            for (RelationKind kind : {RelationKind::related, RelationKind::broader, RelationKind::narrower})
-                if (note.starts_with(relation_prefix(kind)))
-                    loss(concept_place, "the note \"" + note.substr(0, relation_prefix(kind).size()) +
-                                            "...\" has the form of a relation without a target, and reads back "
-                                            "as one");
+            if (const RelationKind* kind = tbx_basic::relation_kind_of_prefix(note))
+                loss(concept_place, "the note \"" + note.substr(0, tbx_basic::relation_prefix(*kind).size()) +
+                                        "...\" has the form of a relation without a target, and reads back as one");
             add_text(entry, "note", {}, note, concept_place);
         }
         for (const ExtraField& extra : concept_value.extra)
@@ -303,7 +285,8 @@ private:
                                 ", the only TBX-Basic category for this link");
         };
         if (relation.target.empty()) {
-            add_text(entry, "note", {}, relation_prefix(relation.kind) + relation.label, place);
+            add_text(entry, "note", {}, std::string(tbx_basic::relation_prefix(relation.kind)) + relation.label,
+                     place);
         } else if (xml_values::is_http_url(relation.target)) {
             check_type("externalCrossReference");
             if (relation.label.empty())
@@ -319,7 +302,10 @@ private:
                 add_text(entry, "ref", relation_category(relation, "crossReference"), relation_text(relation), place);
             add_target(node, relation.target, place);
         } else {
-            add_degraded(entry, relation_prefix(relation.kind) + relation.label + " <" + relation.target + ">", place,
+            add_degraded(entry,
+                         std::string(tbx_basic::relation_prefix(relation.kind)) + relation.label + " <" +
+                             relation.target + ">",
+                         place,
                          "relation target \"" + relation.target +
                              "\" is neither a concept id nor an http(s) URL, which is all TBX-Basic can link to");
         }

@@ -395,30 +395,13 @@ RelationKind relation_kind_for(std::string_view type) {
     return RelationKind::related;
 }
 
-// The writers spell a relation's kind in front of its label ("Broader term: officer") in a ref or xref,
-// since TBX-Basic's crossReference has no kind, and write a relation without a target as a note with that
-// prefix (tbx_entry_builder.cpp). Reading the prefix back is what makes those relations round-trip.
-struct RelationPrefix {
-    std::string_view text;
-    RelationKind kind;
-};
-constexpr RelationPrefix relation_prefixes[] = {{"Related term: ", RelationKind::related},
-                                                {"Broader term: ", RelationKind::broader},
-                                                {"Narrower term: ", RelationKind::narrower}};
-
-const RelationPrefix* relation_prefix_of(std::string_view label) {
-    for (const RelationPrefix& prefix : relation_prefixes)
-        if (label.starts_with(prefix.text)) return &prefix;
-    return nullptr;
-}
-
 // A ref's or xref's kind and label: the prefix counts where the category does not say otherwise.
 void apply_relation_prefix(Relation& relation) {
-    const RelationPrefix* prefix = relation_prefix_of(relation.label);
-    if (!prefix || prefix->kind == RelationKind::related) return;
-    if (relation.kind != RelationKind::related && relation.kind != prefix->kind) return;
-    relation.kind = prefix->kind;
-    relation.label.erase(0, prefix->text.size());
+    const RelationKind* prefix_kind = tbx_basic::relation_kind_of_prefix(relation.label);
+    if (!prefix_kind || *prefix_kind == RelationKind::related) return;
+    if (relation.kind != RelationKind::related && relation.kind != *prefix_kind) return;
+    relation.kind = *prefix_kind;
+    relation.label.erase(0, tbx_basic::relation_prefix(*prefix_kind).size());
 }
 
 bool is_blank(std::string_view text) {
@@ -776,8 +759,9 @@ Concept TbxReader::read_concept(pugi::xml_node entry) {
         }
         if (name == "note" && attributes_within(child, {})) {
             std::string text = text_of(child);
-            if (const RelationPrefix* prefix = relation_prefix_of(text)) {
-                concept_value.relations.push_back({prefix->kind, text.substr(prefix->text.size()), "", ""});
+            // The writers' form of a relation without a target (tbx_basic::relation_prefix).
+            if (const RelationKind* kind = tbx_basic::relation_kind_of_prefix(text)) {
+                concept_value.relations.push_back({*kind, text.substr(tbx_basic::relation_prefix(*kind).size()), "", ""});
                 continue;
             }
             concept_value.notes.push_back(std::move(text));

@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "formats/csv_reader.hpp"
+#include "text/unicode_text.hpp"
 
 namespace ilo {
 
@@ -68,24 +69,6 @@ std::string resolve_part(std::string_view base_directory, std::string_view targe
     std::string part;
     for (const std::string& segment : segments) part += (part.empty() ? "" : "/") + segment;
     return part;
-}
-
-void append_utf8(std::string& out, char32_t code_point) {
-    if (code_point < 0x80) {
-        out += static_cast<char>(code_point);
-    } else if (code_point < 0x800) {
-        out += static_cast<char>(0xC0 | (code_point >> 6));
-        out += static_cast<char>(0x80 | (code_point & 0x3F));
-    } else if (code_point < 0x10000) {
-        out += static_cast<char>(0xE0 | (code_point >> 12));
-        out += static_cast<char>(0x80 | ((code_point >> 6) & 0x3F));
-        out += static_cast<char>(0x80 | (code_point & 0x3F));
-    } else {
-        out += static_cast<char>(0xF0 | (code_point >> 18));
-        out += static_cast<char>(0x80 | ((code_point >> 12) & 0x3F));
-        out += static_cast<char>(0x80 | ((code_point >> 6) & 0x3F));
-        out += static_cast<char>(0x80 | (code_point & 0x3F));
-    }
 }
 
 // The UTF-16 code unit of an "_xHHHH_" escape at `at`, if there is one.
@@ -341,7 +324,7 @@ std::string XlsxReader::decoded(std::string_view text, std::uint32_t row, std::u
             code_point = 0xFFFD;
             replaced = true;
         }
-        append_utf8(out, code_point);
+        text::append_utf8(out, code_point);
     }
     // Line breaks as the CSV reader keeps them: CRLF and CR become LF.
     if (out.find('\r') != std::string::npos) {
