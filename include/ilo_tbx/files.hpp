@@ -1,19 +1,51 @@
 // Reading input files and writing output files atomically (temporary file, fsync, rename).
 #pragma once
 
+#include <cstdint>
+#include <map>
 #include <optional>
 #include <ostream>
+#include <set>
 #include <streambuf>
 #include <string>
 #include <vector>
 
 #include "ilo_tbx/diagnostics.hpp"
+#include "ilo_tbx/format.hpp"
 
 namespace ilo {
 
 // Reads the whole file at `path`. On failure returns nothing and adds an error
 // ("io.read") saying why: missing, a directory, or unreadable.
 std::optional<std::string> read_file(const std::string& path, Diagnostics& diagnostics);
+
+// A file read in chunks (for the streaming TBX reader), with its size known
+// when it is a regular file. Reads past a failure return 0 and error() says why.
+class FileByteSource final : public ByteSource {
+public:
+    FileByteSource() = default;
+    ~FileByteSource() override;
+    FileByteSource(const FileByteSource&) = delete;
+    FileByteSource& operator=(const FileByteSource&) = delete;
+
+    // Opens `path`; false, with the "io.read" error read_file would give, if it cannot.
+    bool open(const std::string& path, Diagnostics& diagnostics);
+    std::size_t read(char* buffer, std::size_t size) override;
+    std::optional<std::uint64_t> size() const override;
+    std::size_t read_at(std::uint64_t offset, char* buffer, std::size_t size) override;
+    std::string error() const override { return error_; }
+
+private:
+    int descriptor_ = -1;
+    std::optional<std::uint64_t> size_;
+    std::string error_;
+};
+
+// The text of lines `wanted` (1-based; ends as LineIndex counts them) of the
+// file at `path`, read in chunks, each cut after `max_bytes`: the source lines
+// of diagnostics about a file too big to keep in memory. Lines it cannot read are absent.
+std::map<std::uint32_t, std::string> read_source_lines(const std::string& path, const std::set<std::uint32_t>& wanted,
+                                                       std::size_t max_bytes = 1 << 20);
 
 // An output file that appears under its final name only when commit() succeeds.
 // Until then everything goes to a temporary file in the same directory, so the

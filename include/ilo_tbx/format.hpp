@@ -1,6 +1,7 @@
 // The format table: read and write options, the concept sink, and the one list of every reader and writer.
 #pragma once
 
+#include <cstdint>
 #include <iosfwd>
 #include <memory>
 #include <optional>
@@ -37,11 +38,33 @@ private:
     TermBase term_base_;
 };
 
-// One input: its display name (for diagnostics) and its whole text.
-// Readers must not keep views into `text` after they return.
+// Input bytes read piece by piece, so that a streaming reader need not hold a
+// whole file (io/files.hpp has the file implementation).
+class ByteSource {
+public:
+    virtual ~ByteSource() = default;
+    // Reads up to `size` further bytes into `buffer`; returns how many, 0 at
+    // the end or on a failure (then error() says what went wrong).
+    virtual std::size_t read(char* buffer, std::size_t size) = 0;
+    // The total size when it is known (a regular file); readers then may use read_at.
+    virtual std::optional<std::uint64_t> size() const { return std::nullopt; }
+    // Reads up to `size` bytes at `offset` without moving read()'s position.
+    virtual std::size_t read_at(std::uint64_t offset, char* buffer, std::size_t size) {
+        (void)offset, (void)buffer, (void)size;
+        return 0;
+    }
+    // Why the last read failed; empty while every read succeeded.
+    virtual std::string error() const { return {}; }
+};
+
+// One input: its display name (for diagnostics) and its whole text, or, for
+// the TBX reader only, a source to read in chunks (then `text` is ignored and
+// memory does not grow with the file). Readers must not keep views into
+// `text`, nor the source, after they return.
 struct Input {
     std::string name;
     std::string_view text;
+    ByteSource* source = nullptr;
 };
 
 // How CSV and TSV files are laid out; read by the CSV reader and writer only.
@@ -62,6 +85,7 @@ struct CsvOptions {
 
 struct ReadOptions {
     bool strict = false;  // turn reader warnings into errors
+    std::size_t chunk_size = std::size_t{1} << 20;  // bytes read at a time from Input::source
     CsvOptions csv;
 };
 

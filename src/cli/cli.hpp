@@ -1,6 +1,7 @@
 // Shared pieces of the command-line tool: exit codes, subcommand entry points, diagnostic printing.
 #pragma once
 
+#include <cstdint>
 #include <iosfwd>
 #include <map>
 #include <string>
@@ -23,10 +24,15 @@ enum ExitCode : int {
 // The texts of the inputs read so far, by display name, so that diagnostics
 // can show the offending line under their position.
 using SourceTexts = std::map<std::string, std::string, std::less<>>;
+// The lines diagnostics point at in inputs too big to keep whole: name -> line -> text.
+using SourceLines = std::map<std::string, std::map<std::uint32_t, std::string>, std::less<>>;
 
 // Prints every diagnostic to `err` as "file:line:col: severity: message [code]"
 // with the source line and a caret where the text is known.
 void print_diagnostics(std::ostream& err, const Diagnostics& diagnostics, const SourceTexts& sources);
+// The same, with the source lines of inputs read in chunks (CommandInput::keep_source_lines).
+void print_diagnostics(std::ostream& err, const Diagnostics& diagnostics, const SourceTexts& sources,
+                       const SourceLines& lines);
 
 int run_export(const std::vector<std::string>& arguments, std::ostream& out, std::ostream& err);
 int run_import(const std::vector<std::string>& arguments, std::ostream& out, std::ostream& err);

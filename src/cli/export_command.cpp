@@ -30,7 +30,9 @@ reads every *.txt and *.emn file in it (not its subdirectories), by file name.
 Entries keep the order of the pages given. The same entry read twice (same
 English head term) is merged into its first reading, and the merge is reported.
 Related, broader and narrower terms that name an entry of the same run become
-cross-references to it; the others stay labels.
+cross-references to it; the others stay labels. Merging entries and resolving
+these cross-references need every page at once: export holds the whole term
+base in memory (use import for big TBX files, which streams).
 With --to tbx2008 (or a --profile for a translation tool) the term base is
 written as TBX 2008 (<martif>, TBX-Basic), the form OmegaT, translate-toolkit
 and Lokalize read; --to json writes the model as JSON. The output format also

@@ -4,6 +4,8 @@
 #include <sstream>
 
 #include "cli/cli.hpp"
+#include "cli/command_input.hpp"
+#include "cli/progress.hpp"
 #include "cli/output_options.hpp"
 #include "cli/publish_output.hpp"
 #include "ilo_tbx/files.hpp"
@@ -35,6 +37,15 @@ is written as it is read. Output goes to a temporary file that is renamed into
 place only when everything succeeded; TBX output is validated first. Whatever
 the target format cannot hold is reported as a warning.
 
+Memory: a TBX FILE is read in chunks, one entry at a time, so memory does not
+grow with its size; only an index of entry ids and cross-reference targets
+(for the duplicate and dangling reference checks) grows with the number of
+entries. These hold the whole term base in memory instead: --merge (both term
+bases, to match concepts across them), JSON and CSV/TSV input, and --out -
+(standard output gets nothing until the whole output has passed validation;
+write big term bases to a file). On a terminal a progress line shows on
+standard error while a big file takes more than 2 seconds (--quiet: none).
+
 Examples:
   ilo-tbx import memoq-export.tbx --out termbase.json    any TBX to JSON
   ilo-tbx import old.tbx --to tbx --out new.tbx           TBX 2008 to TBX v3
@@ -59,6 +70,7 @@ struct ImportRequest {
     bool strict = false;
     std::string merge;            // the base term base to merge FILE into
     std::string prefer = "base";  // on a merge conflict: base or incoming
+    bool quiet = false;           // no progress line
 };
 
 std::string format_names(bool readable) {
@@ -108,6 +120,8 @@ int run_import(const std::vector<std::string>& arguments, std::ostream& out, std
         ("prefer", po::value<std::string>(&request.prefer)->value_name("base|incoming"),
          "on a merge conflict keep the base's value (default) or take FILE's; the other is kept as an admitted "
          "term or quoted in the report")
+        ("quiet,q", po::bool_switch(&request.quiet),
+         "no progress line (one is shown on a terminal while a big TBX file takes more than 2 seconds)")
         ("help,h", "show this help");
     po::options_description hidden;
     hidden.add_options()("input", po::value<std::vector<std::string>>());
@@ -157,28 +171,30 @@ int run_import(const std::vector<std::string>& arguments, std::ostream& out, std
 
     Diagnostics diagnostics;
     SourceTexts sources;
-    std::string input_name = request.input == "-" ? "<stdin>" : request.input;
-    if (request.input == "-") {
-        std::ostringstream buffer;
-        buffer << std::cin.rdbuf();
-        sources.emplace(input_name, buffer.str());
-    } else {
-        std::optional<std::string> text = read_file(request.input, diagnostics);
-        if (!text) {
-            print_diagnostics(err, diagnostics, sources);
-            return exit_io;
-        }
-        sources.emplace(input_name, std::move(*text));
+    SourceLines source_lines;
+    CommandInput input;
+    if (!input.open(request.input, diagnostics)) {
+        print_diagnostics(err, diagnostics, sources);
+        return exit_io;
     }
-    const std::string& text = sources.find(input_name)->second;
-    const Format* source = input_format(request.from, request.input, request.output.profile, text);
+    const std::string& input_name = input.name();
+    const Format* source = input_format(request.from, request.input, request.output.profile, input.start());
+    const bool merging = !request.merge.empty();
+    // A big TBX file is read in chunks; everything else is read whole.
+    const bool streaming = source->id == FormatId::tbx && !merging && input.streamable();
+    const std::string* whole = streaming ? nullptr : input.whole(sources, diagnostics);
+    if (!streaming && !whole) {
+        print_diagnostics(err, diagnostics, sources);
+        return exit_io;
+    }
+    const std::string_view text = whole ? std::string_view(*whole) : std::string_view();
     // A workbook's positions are rows and columns of its sheet, not lines of its bytes: no source excerpt.
     std::vector<std::string> workbooks;
     if (source->id == FormatId::xlsx) workbooks.push_back(input_name);
     auto print_report = [&] {
         SourceTexts shown = sources;
         for (const std::string& name : workbooks) shown.erase(name);
-        print_diagnostics(err, diagnostics, shown);
+        print_diagnostics(err, diagnostics, shown, source_lines);
     };
     ReadOptions read_options;
     read_options.strict = request.strict;
@@ -187,7 +203,6 @@ int run_import(const std::vector<std::string>& arguments, std::ostream& out, std
     // A merge reads both term bases whole, merges them on the model, then writes the result.
     TermBase merged;
     std::vector<MergeEvent> merge_events;
-    const bool merging = !request.merge.empty();
     if (merging) {
         const std::string& base_name = request.merge;
         std::optional<std::string> base_text = read_file(base_name, diagnostics);
@@ -216,7 +231,17 @@ int run_import(const std::vector<std::string>& arguments, std::ostream& out, std
             return;
         }
         std::unique_ptr<ConceptSink> writer = target->writer(stream, write_options, diagnostics);
-        source->read(Input{input_name, text}, read_options, diagnostics, *writer);
+        if (streaming) {
+            Input streamed = input.streamed();
+            Progress progress(err, progress_wanted(err, request.quiet), input_name, streamed.source->size().value_or(0));
+            ProgressSource counted_source(*streamed.source, progress);
+            ProgressSink counted_sink(*writer, progress);
+            source->read(Input{input_name, {}, &counted_source}, read_options, diagnostics, counted_sink);
+        } else {
+            source->read(Input{input_name, text}, read_options, diagnostics, *writer);
+        }
+        // The lines diagnostics point at are read now, before the output may replace the input.
+        input.keep_source_lines(diagnostics, source_lines);
     };
     // One line per merge event; conflicts are what a reviewer must look at.
     auto report_merge = [&] {
@@ -238,6 +263,8 @@ int run_import(const std::vector<std::string>& arguments, std::ostream& out, std
     auto failed = [&] { return diagnostics.has_errors() || (request.strict && diagnostics.warning_count() > 0); };
     auto failure_code = [&] {
         // Reader problems are bad input; a writer that cannot hold the data (or that fails) is an output failure.
+        for (const Diagnostic& diagnostic : diagnostics.items())
+            if (diagnostic.code == "io.read") return exit_io;
         for (const Diagnostic& diagnostic : diagnostics.items()) {
             bool counts = diagnostic.severity == Severity::error || request.strict;
             if (counts && diagnostic.pos.file == input_name) return exit_bad_input;

@@ -6,6 +6,8 @@
 #include <sstream>
 
 #include "cli/cli.hpp"
+#include "cli/command_input.hpp"
+#include "cli/progress.hpp"
 #include "ilo_tbx/files.hpp"
 #include "ilo_tbx/format.hpp"
 #include "ilo_tbx/tbx_reader.hpp"
@@ -16,7 +18,7 @@ namespace po = boost::program_options;
 
 namespace {
 
-constexpr std::string_view info_usage = "Usage: ilo-tbx info FILE [--from FORMAT]\n";
+constexpr std::string_view info_usage = "Usage: ilo-tbx info FILE [--from FORMAT] [--quiet]\n";
 
 constexpr std::string_view info_examples = R"text(
 Prints what FILE is (format; for TBX the version, style, dialect and encoding)
@@ -144,10 +146,13 @@ private:
 
 int run_info(const std::vector<std::string>& arguments, std::ostream& out, std::ostream& err) {
     std::string from;
+    bool quiet = false;
     po::options_description visible("Options");
     visible.add_options()
         ("from,f", po::value<std::string>(&from)->value_name("FORMAT"),
          "input format (default: from the extension or the content)")
+        ("quiet,q", po::bool_switch(&quiet),
+         "no progress line (one is shown on a terminal while a big TBX file takes more than 2 seconds)")
         ("help,h", "show this help");
     po::options_description hidden;
     hidden.add_options()("input", po::value<std::vector<std::string>>());
@@ -183,36 +188,46 @@ int run_info(const std::vector<std::string>& arguments, std::ostream& out, std::
 
     Diagnostics diagnostics;
     SourceTexts sources;
-    const std::string name = path == "-" ? "<stdin>" : path;
-    if (path == "-") {
-        std::ostringstream buffer;
-        buffer << std::cin.rdbuf();
-        sources.emplace(name, buffer.str());
-    } else {
-        std::optional<std::string> text = read_file(path, diagnostics);
-        if (!text) {
-            print_diagnostics(err, diagnostics, sources);
-            return exit_io;
-        }
-        sources.emplace(name, std::move(*text));
+    SourceLines source_lines;
+    CommandInput input;
+    if (!input.open(path, diagnostics)) {
+        print_diagnostics(err, diagnostics, sources);
+        return exit_io;
     }
-    const std::string& text = sources.find(name)->second;
+    const std::string& name = input.name();
+    const std::string_view start = input.start();
     if (!format) {
         const Format* by_extension = format_for_path(path);
         if (by_extension && by_extension->read) {
             format = by_extension;
         } else {
-            std::size_t at = text.starts_with("\xEF\xBB\xBF") ? 3 : 0;
-            while (at < text.size() && (text[at] == ' ' || text[at] == '\t' || text[at] == '\r' || text[at] == '\n')) ++at;
-            format = find_format(at < text.size() && text[at] == '{' ? "json" : "tbx");
+            std::size_t at = start.starts_with("\xEF\xBB\xBF") ? 3 : 0;
+            while (at < start.size() && (start[at] == ' ' || start[at] == '\t' || start[at] == '\r' || start[at] == '\n')) ++at;
+            format = find_format(at < start.size() && start[at] == '{' ? "json" : "tbx");
         }
     }
 
     CountingSink counter;
     TbxFlavour flavour;
-    if (format->name == "tbx") read_tbx(Input{name, text}, ReadOptions{}, diagnostics, counter, &flavour);
-    else format->read(Input{name, text}, ReadOptions{}, diagnostics, counter);
-    print_diagnostics(err, diagnostics, sources);
+    // A big TBX file is read in chunks, in memory that does not grow with it.
+    if (format->id == FormatId::tbx && input.streamable()) {
+        Input streamed = input.streamed();
+        Progress progress(err, progress_wanted(err, quiet), name, streamed.source->size().value_or(0));
+        ProgressSource counted_source(*streamed.source, progress);
+        ProgressSink counted_sink(counter, progress);
+        read_tbx(Input{name, {}, &counted_source}, ReadOptions{}, diagnostics, counted_sink, &flavour);
+        progress.finish();
+        input.keep_source_lines(diagnostics, source_lines);
+    } else {
+        const std::string* text = input.whole(sources, diagnostics);
+        if (!text) {
+            print_diagnostics(err, diagnostics, sources);
+            return exit_io;
+        }
+        if (format->name == "tbx") read_tbx(Input{name, *text}, ReadOptions{}, diagnostics, counter, &flavour);
+        else format->read(Input{name, *text}, ReadOptions{}, diagnostics, counter);
+    }
+    print_diagnostics(err, diagnostics, sources, source_lines);
     if (diagnostics.has_errors()) return exit_bad_input;
 
     out << "file: " << name << "\n";

@@ -31,6 +31,8 @@ scraping artefacts. Each finding names its rule, severity, concept, language and
 term, and suggests a fix. With no input, lints the built-in ILO entry.
 
 Inputs are read by their extension (or --from): every format ilo-tbx reads.
+Duplicate terms are found across the whole term base, so each input is held in
+memory whole while it is linted (import and validate stream big files).
 The expected languages default to those used in the file; for EMN glossary pages,
 which hold one concept each, they default to eu24, the glossary's own languages.
 

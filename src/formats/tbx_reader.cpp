@@ -27,42 +27,73 @@ constexpr std::string_view xml_namespace = "http://www.w3.org/XML/1998/namespace
 // ---------------------------------------------------------------------------
 // Positions
 
-// A running line/column over the decoded text. Offsets asked for mostly grow,
-// so advancing from the last answer keeps the whole read linear, even for a
-// file that is one long line.
+// A running line/column: moves forward over the text it is given, so a whole
+// read stays linear even for a file that is one long line, and the text it has
+// passed can be dropped. Lines end at LF, CRLF or a bare CR, as in LineIndex.
 class Cursor {
 public:
-    explicit Cursor(std::string_view text) : text_(text) {}
+    Cursor() = default;
 
-    std::pair<std::uint32_t, std::uint32_t> at(std::size_t target) {
-        target = std::min(target, text_.size());
-        if (target < offset_) {
-            offset_ = 0;
-            line_ = 1;
+    std::size_t offset() const { return offset_; }
+    std::pair<std::uint32_t, std::uint32_t> position() const { return {line_, column_}; }
+
+    // Moves over `bytes`, the text that starts at offset().
+    void advance(std::string_view bytes) {
+        if (bytes.empty()) return;
+        offset_ += bytes.size();
+        const char* data = bytes.data();
+        std::size_t size = bytes.size();
+        if (std::memchr(data, '\r', size)) {
+            for (char c : bytes) step(c);
+            return;
+        }
+        std::size_t from = 0;
+        if (after_cr_ && data[0] == '\n') from = 1;  // the LF of a CRLF cut between two pieces
+        after_cr_ = false;
+        const char* last_break = nullptr;
+        std::uint32_t breaks = 0;
+        for (const char* at = data + from; (at = static_cast<const char*>(std::memchr(at, '\n', size - static_cast<std::size_t>(at - data))));
+             ++at) {
+            ++breaks;
+            last_break = at;
+        }
+        std::size_t line_start = from;
+        if (last_break) {
+            line_ += breaks;
             column_ = 1;
+            line_start = static_cast<std::size_t>(last_break - data) + 1;
         }
-        while (offset_ < target) {
-            char c = text_[offset_];
-            if (c == '\n') {
-                ++line_;
-                column_ = 1;
-            } else if (c == '\r') {
-                if (offset_ + 1 < text_.size() && text_[offset_ + 1] == '\n') ++offset_;
-                ++line_;
-                column_ = 1;
-            } else if ((static_cast<unsigned char>(c) & 0xC0) != 0x80) {
-                ++column_;
-            }
-            ++offset_;
-        }
-        return {line_, column_};
+        column_ += code_points(data + line_start, size - line_start);
     }
 
 private:
-    std::string_view text_;
+    static std::uint32_t code_points(const char* data, std::size_t size) {
+        std::size_t count = 0;
+        for (std::size_t i = 0; i < size; ++i) count += (static_cast<unsigned char>(data[i]) & 0xC0) != 0x80;
+        return static_cast<std::uint32_t>(count);
+    }
+
+    void step(char c) {
+        if (c == '\n') {
+            if (!after_cr_) {
+                ++line_;
+                column_ = 1;
+            }
+            after_cr_ = false;
+        } else if (c == '\r') {
+            ++line_;
+            column_ = 1;
+            after_cr_ = true;
+        } else {
+            after_cr_ = false;
+            if ((static_cast<unsigned char>(c) & 0xC0) != 0x80) ++column_;
+        }
+    }
+
     std::size_t offset_ = 0;
     std::uint32_t line_ = 1;
     std::uint32_t column_ = 1;
+    bool after_cr_ = false;  // the last byte was a CR: a LF next ends no further line
 };
 
 // ---------------------------------------------------------------------------
@@ -70,7 +101,8 @@ private:
 // without building anything. Entries are then parsed one by one with pugixml.
 
 struct ScanEvent {
-    enum Kind { start_tag, empty_tag, end_tag, text, doctype, end_of_input, error } kind = end_of_input;
+    // incomplete: the text available ends inside the next token; give the scanner more and ask again.
+    enum Kind { start_tag, empty_tag, end_tag, text, doctype, end_of_input, error, incomplete } kind = end_of_input;
     std::size_t begin = 0;  // offset of '<' (or of the text)
     std::size_t end = 0;    // offset just past '>'
     std::string_view name;  // qualified element name for tags
@@ -80,21 +112,39 @@ struct ScanEvent {
 
 bool is_space(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; }
 
+bool is_blank(std::string_view text) {
+    return std::all_of(text.begin(), text.end(), [](char c) { return is_space(c); });
+}
+
+// The text it scans may be a window on a longer text (`complete` false): a
+// token cut by the window's end is then reported as incomplete, and the scan
+// restarts at that token once the window is extended (reset()).
 class TagScanner {
 public:
-    TagScanner(std::string_view text, std::size_t start) : text_(text), pos_(start) {}
+    TagScanner(std::string_view text, std::size_t start, bool complete = true)
+        : text_(text), pos_(start), complete_(complete) {}
+
+    void reset(std::string_view text, std::size_t start, bool complete) {
+        text_ = text;
+        pos_ = start;
+        complete_ = complete;
+    }
 
     ScanEvent next() {
         ScanEvent event;
         const std::size_t size = text_.size();
         if (pos_ >= size) {
-            event.kind = ScanEvent::end_of_input;
+            event.kind = complete_ ? ScanEvent::end_of_input : ScanEvent::incomplete;
             event.begin = event.end = size;
             return event;
         }
         if (text_[pos_] != '<') {
             const void* found = std::memchr(text_.data() + pos_, '<', size - pos_);
             std::size_t end = found ? static_cast<std::size_t>(static_cast<const char*>(found) - text_.data()) : size;
+            if (!found && !complete_) {
+                // White space may be handed on in pieces; other text waits for its end.
+                if (!is_blank(text_.substr(pos_))) return incomplete(event);
+            }
             if (check_references(event, pos_, end)) return event;
             event.kind = ScanEvent::text;
             event.begin = pos_;
@@ -105,18 +155,25 @@ public:
         std::size_t begin = pos_;
         event.begin = begin;
         std::string_view rest = text_.substr(begin);
-        if (rest.starts_with("<?")) return skip_to(event, "?>", "'?>' to end the processing instruction");
-        if (rest.starts_with("<!--")) return skip_to(event, "-->", "'-->' to end the comment");
-        if (rest.starts_with("<![CDATA[")) return skip_to(event, "]]>", "']]>' to end the CDATA section");
-        if (rest.starts_with("<!DOCTYPE")) return skip_doctype(event);
-        if (rest.starts_with("<!")) return fail(event, begin, "expected a comment, a CDATA section or a DOCTYPE after '<!'");
-        if (rest.starts_with("</")) {
+        if (rest.size() < 9 && !complete_) return incomplete(event);  // "<![CDATA[" and "<!DOCTYPE" are 9 bytes
+        // One look at the byte after '<' sorts out the rare markup from the many tags.
+        const char second = rest.size() > 1 ? rest[1] : '\0';
+        if (second == '?') return skip_to(event, "?>", "'?>' to end the processing instruction");
+        if (second == '!') {
+            if (rest.starts_with("<!--")) return skip_to(event, "-->", "'-->' to end the comment");
+            if (rest.starts_with("<![CDATA[")) return skip_to(event, "]]>", "']]>' to end the CDATA section");
+            if (rest.starts_with("<!DOCTYPE")) return skip_doctype(event);
+            return fail(event, begin, "expected a comment, a CDATA section or a DOCTYPE after '<!'");
+        }
+        if (second == '/') {
             std::size_t at = begin + 2;
             std::size_t name_end = scan_name(at);
+            if (name_end >= size && !complete_) return incomplete(event);
             if (name_end == at) return fail(event, at, "expected an element name after '</'");
             event.name = text_.substr(at, name_end - at);
             at = name_end;
             while (at < size && is_space(text_[at])) ++at;
+            if (at >= size && !complete_) return incomplete(event);
             if (at >= size || text_[at] != '>')
                 return fail(event, at, "expected '>' to end the end tag </" + std::string(event.name) + ">");
             event.kind = ScanEvent::end_tag;
@@ -125,6 +182,7 @@ public:
         }
         std::size_t at = begin + 1;
         std::size_t name_end = scan_name(at);
+        if (name_end >= size && !complete_) return incomplete(event);
         if (name_end == at) return fail(event, at, "expected an element name after '<' (write '&lt;' for a literal '<')");
         event.name = text_.substr(at, name_end - at);
         at = name_end;
@@ -135,6 +193,7 @@ public:
                 ++at;
                 had_space = true;
             }
+            if (at >= size && !complete_) return incomplete(event);
             if (at >= size) return fail(event, at, "expected '>' to end the start tag <" + std::string(event.name) + ">");
             if (text_[at] == '>') {
                 event.kind = ScanEvent::start_tag;
@@ -142,6 +201,7 @@ public:
                 return event;
             }
             if (text_[at] == '/') {
+                if (at + 1 >= size && !complete_) return incomplete(event);
                 if (at + 1 < size && text_[at + 1] == '>') {
                     event.kind = ScanEvent::empty_tag;
                     event.end = pos_ = at + 2;
@@ -152,6 +212,7 @@ public:
             if (!had_space)
                 return fail(event, at, "expected white space, '>' or '/>' in the start tag <" + std::string(event.name) + ">");
             std::size_t attribute_end = scan_name(at);
+            if (attribute_end >= size && !complete_) return incomplete(event);
             if (attribute_end == at)
                 return fail(event, at, "expected an attribute name, '>' or '/>' in the start tag <" + std::string(event.name) + ">");
             std::string attribute(text_.substr(at, attribute_end - at));
@@ -161,14 +222,23 @@ public:
             attribute_names_.push_back(attribute_name);
             at = attribute_end;
             while (at < size && is_space(text_[at])) ++at;
+            if (at >= size && !complete_) return incomplete(event);
             if (at >= size || text_[at] != '=')
                 return fail(event, at, "expected '=' after the attribute name '" + attribute + "'");
             ++at;
             while (at < size && is_space(text_[at])) ++at;
+            if (at >= size && !complete_) return incomplete(event);
             if (at >= size || (text_[at] != '"' && text_[at] != '\''))
                 return fail(event, at, "expected a quoted value for the attribute '" + attribute + "'");
             char quote = text_[at];
             std::size_t close = text_.find(quote, at + 1);
+            if (close == std::string_view::npos && !complete_) {
+                // A value already over the limit is refused without reading the rest of it.
+                if (size - at - 1 > xml_limits::max_attribute_bytes)
+                    return fail(event, at, xml_limits::attribute_too_long_message(attribute, size - at - 1),
+                                "xml.too-large");
+                return incomplete(event);
+            }
             if (close == std::string_view::npos)
                 return fail(event, at, "expected a closing " + std::string(1, quote) + " for the attribute '" + attribute + "'");
             if (close - at - 1 > xml_limits::max_attribute_bytes)
@@ -198,8 +268,14 @@ private:
         return at;
     }
 
+    ScanEvent& incomplete(ScanEvent& event) {
+        event.kind = ScanEvent::incomplete;
+        return event;
+    }
+
     ScanEvent& skip_to(ScanEvent& event, std::string_view terminator, std::string_view expected) {
         std::size_t found = text_.find(terminator, event.begin + 2);
+        if (found == std::string_view::npos && !complete_) return incomplete(event);
         if (found == std::string_view::npos) return fail(event, text_.size(), "expected " + std::string(expected));
         event.kind = ScanEvent::text;  // comments and PIs carry no content for us; report as empty text
         event.end = pos_ = found + terminator.size();
@@ -214,6 +290,7 @@ private:
             char c = text_[at];
             if (c == '"' || c == '\'') {
                 std::size_t close = text_.find(c, at + 1);
+                if (close == std::string_view::npos && !complete_) return incomplete(event);
                 if (close == std::string_view::npos) break;
                 at = close + 1;
                 continue;
@@ -227,6 +304,7 @@ private:
             }
             ++at;
         }
+        if (!complete_) return incomplete(event);
         return fail(event, text_.size(), "expected '>' to end the DOCTYPE");
     }
 
@@ -294,6 +372,7 @@ private:
 
     std::string_view text_;
     std::size_t pos_;
+    bool complete_;  // text_ is the whole text, not a window that may grow
     std::vector<std::string_view> attribute_names_;  // of the start tag being scanned
 };
 
@@ -404,32 +483,57 @@ void apply_relation_prefix(Relation& relation) {
     relation.label.erase(0, tbx_basic::relation_prefix(*prefix_kind).size());
 }
 
-bool is_blank(std::string_view text) {
-    return std::all_of(text.begin(), text.end(), [](char c) { return is_space(c); });
-}
-
 // ---------------------------------------------------------------------------
 // The reader proper.
 
 enum class Role { other, skipped, root, header, text, body, entry, back };
 
+// An element not yet closed. Outside the header and entries its name is kept
+// and its position known when it opens, because the text it sits in may be
+// gone by the time it closes; inside them the text is still there.
 struct OpenElement {
-    std::string_view name;
-    std::size_t begin;
-    Role role;
+    std::string owned_name;     // outside a retained region
+    std::size_t name_at = 0;    // inside one: where the name sits in the text
+    std::size_t name_size = 0;
+    std::size_t begin = 0;
+    Role role = Role::other;
+    bool retained = false;
+    std::uint32_t line = 0, column = 0;  // where it opened, when not retained
 };
 
 class TbxReader {
 public:
-    TbxReader(const Input& input, Diagnostics& diagnostics, ConceptSink& sink, TbxFlavour& flavour)
-        : input_(input), diagnostics_(diagnostics), sink_(sink), flavour_(flavour) {}
+    TbxReader(const Input& input, Diagnostics& diagnostics, ConceptSink& sink, TbxFlavour& flavour,
+              std::size_t chunk_size)
+        : input_(input), diagnostics_(diagnostics), sink_(sink), flavour_(flavour),
+          chunk_size_(std::max<std::size_t>(chunk_size, 1)) {}
 
     void run();
 
 private:
+    // --- the text: all of it, or a window on it that moves forward chunk by chunk.
+    // Offsets are absolute (into the decoded text) everywhere; window_ holds [base_, base_ + window_.size()).
+    bool start_text();
+    bool fill_first_window();
+    bool refill(std::size_t restart);
+    bool append_chunk();
+    bool check_new_bytes();
+    ScanEvent next_event();
+    std::string_view slice(std::size_t begin, std::size_t end) const {
+        return window_.substr(begin - base_, end - begin);
+    }
+    std::string_view name_of(const OpenElement& open) const {
+        return open.retained ? slice(open.name_at, open.name_at + open.name_size) : std::string_view(open.owned_name);
+    }
+
     // --- positions and diagnostics
+    std::pair<std::uint32_t, std::uint32_t> line_column(std::size_t offset);
+    std::pair<std::uint32_t, std::uint32_t> opened_at(const OpenElement& open) {
+        return open.retained ? line_column(open.begin) : std::pair{open.line, open.column};
+    }
+    Cursor cursor_before(std::size_t offset) const;
     SourcePos position(std::size_t offset) {
-        auto [line, column] = cursor_->at(offset);
+        auto [line, column] = line_column(offset);
         return {input_.name, line, column};
     }
     void error_at(std::size_t offset, std::string code, std::string message) {
@@ -441,13 +545,14 @@ private:
     struct Fragment {
         pugi::xml_document document;
         std::string_view text;
-        std::size_t offset = 0;
-        SourcePos start;
-        mutable std::optional<LineIndex> lines;
+        std::size_t offset = 0;                 // absolute offset of text[0]
+        mutable std::optional<Cursor> start;    // the position of text[0], found when first needed
+        mutable Cursor cursor;                  // the last position asked for, to move on from
         // Most entries declare no namespace of their own; then only the root's declarations apply.
         bool declares_namespaces = true;
     };
-    bool parse_fragment(Fragment& fragment, std::size_t begin, std::size_t end, Cursor& cursor);
+    bool parse_fragment(Fragment& fragment, std::string_view text, std::size_t offset);
+    SourcePos fragment_position(const Fragment& fragment, std::size_t relative) const;
     SourcePos position_of(const Fragment& fragment, pugi::xml_node node) const;
     SourcePos position_of(pugi::xml_node node) const { return position_of(*current_, node); }
     void warn(pugi::xml_node node, std::string code, std::string message) {
@@ -455,7 +560,8 @@ private:
     }
 
     // --- namespaces
-    std::string namespace_of(pugi::xml_node node) const;
+    // A view of the URI: into the fragment's document, the root's declarations or undeclared_.
+    std::string_view namespace_of(pugi::xml_node node) const;
     bool is_core(pugi::xml_node node) const { return namespace_of(node) == core_namespace_; }
     std::string_view core_name(pugi::xml_node node) const {
         return is_core(node) ? local_name(node.name()) : std::string_view{};
@@ -466,6 +572,7 @@ private:
     void emit_header();
     void read_header(std::size_t begin, std::size_t end);
     void read_back_matter_from_tail();
+    bool read_tail();
     void read_entry(std::size_t begin, std::size_t end);
 
     // --- mapping onto the model
@@ -474,7 +581,8 @@ private:
     void check_attributes(pugi::xml_node node, std::initializer_list<std::string_view> kept);
     bool attributes_within(pugi::xml_node node, std::initializer_list<std::string_view> allowed) const;
     ExtraField to_extra(pugi::xml_node node, Level level, bool warn_unknown = true);
-    std::string data_category_of(pugi::xml_node node, std::string& element) const;
+    // Views into the fragment's document or constants: valid while the fragment is.
+    std::string_view data_category_of(pugi::xml_node node, std::string_view& element) const;
     Transaction read_transaction(pugi::xml_node group, Level level);
     std::optional<Definition> read_definition_group(pugi::xml_node group, Level level);
     Concept read_concept(pugi::xml_node entry);
@@ -488,13 +596,29 @@ private:
     Diagnostics& diagnostics_;
     ConceptSink& sink_;
     TbxFlavour& flavour_;
+    std::size_t chunk_size_;
     DecodedText decoded_;
-    std::string_view text_;  // the decoded input (a view of decoded_ or of the caller's bytes)
-    std::optional<Cursor> cursor_;
-    std::optional<Cursor> tail_cursor_;
+    ByteSource* source_ = nullptr;  // set while the text is read in chunks
+    std::unique_ptr<char[]> buffer_;  // the chunks' bytes: window_ views buffer_[0, buffer_size_)
+    std::size_t buffer_size_ = 0;
+    std::size_t buffer_capacity_ = 0;
+    std::string_view window_;
+    std::size_t base_ = 0;
+    bool eof_ = false;                  // window_ reaches the end of the text
+    std::size_t skipped_ = 0;           // bytes of a byte-order mark before the text in the source
+    bool check_binary_ = false;
+    std::size_t checked_end_ = 0;       // absolute: the bytes before it are known good
+    bool warned_inner_bom_ = false;
+    std::size_t retain_from_ = std::string::npos;  // the header or entry being read stays in the window
+    TagScanner scanner_{{}, 0};
+    Cursor cursor_;
+    std::string tail_;                  // chunked: the end of the file, holding the back matter
+    std::string whole_;                 // a source read whole (UTF-16, legacy encodings, unknown size)
+    bool prolog_markup_ = false;        // a comment, PI or DOCTYPE came before any root
     bool failed_ = false;
 
     std::string core_namespace_;
+    mutable std::set<std::string, std::less<>> undeclared_;  // "undeclared:PREFIX" for each prefix met undeclared
     std::vector<std::pair<std::string, std::string>> root_namespaces_;  // prefix ("" = default) -> URI
     std::map<std::string, LanguageTag, std::less<>> language_tags_;      // xml:lang as written -> normalised
     std::string root_language_;
@@ -513,21 +637,15 @@ private:
     bool warned_generated_id_ = false;
 };
 
-bool TbxReader::parse_fragment(Fragment& fragment, std::size_t begin, std::size_t end, Cursor& cursor) {
-    fragment.text = std::string_view(text_).substr(begin, end - begin);
-    fragment.offset = begin;
+bool TbxReader::parse_fragment(Fragment& fragment, std::string_view text, std::size_t offset) {
+    fragment.text = text;
+    fragment.offset = offset;
     fragment.declares_namespaces = fragment.text.find("xmlns") != std::string_view::npos;
-    auto [line, column] = cursor.at(begin);
-    fragment.start = {input_.name, line, column};
     pugi::xml_parse_result result = fragment.document.load_buffer(
         fragment.text.data(), fragment.text.size(), pugi::parse_default | pugi::parse_ws_pcdata_single,
         pugi::encoding_utf8);
     if (!result) {
-        fragment.lines.emplace(fragment.text);
-        SourcePos relative = fragment.lines->position(static_cast<std::size_t>(result.offset));
-        SourcePos pos{input_.name, fragment.start.line + relative.line - 1,
-                      relative.line == 1 ? fragment.start.column + relative.column - 1 : relative.column};
-        diagnostics_.error(pos, "xml.not-well-formed",
+        diagnostics_.error(fragment_position(fragment, static_cast<std::size_t>(result.offset)), "xml.not-well-formed",
                            std::string("not well-formed XML: ") + result.description());
         failed_ = true;
         return false;
@@ -535,22 +653,37 @@ bool TbxReader::parse_fragment(Fragment& fragment, std::size_t begin, std::size_
     return true;
 }
 
+// The position of byte `relative` of a fragment. Positions are mostly asked
+// for in document order, so the fragment's cursor moves on from the last one.
+SourcePos TbxReader::fragment_position(const Fragment& fragment, std::size_t relative) const {
+    relative = std::min(relative, fragment.text.size());
+    if (!fragment.start) {
+        fragment.start = cursor_before(fragment.offset);
+        fragment.cursor = *fragment.start;
+    }
+    std::size_t done = fragment.cursor.offset() - fragment.offset;
+    if (relative < done) {
+        fragment.cursor = *fragment.start;
+        done = 0;
+    }
+    fragment.cursor.advance(fragment.text.substr(done, relative - done));
+    auto [line, column] = fragment.cursor.position();
+    return {input_.name, line, column};
+}
+
 SourcePos TbxReader::position_of(const Fragment& fragment, pugi::xml_node node) const {
     std::ptrdiff_t offset = node.offset_debug();
-    if (offset < 0) return fragment.start;
-    if (!fragment.lines) fragment.lines.emplace(fragment.text);
+    if (offset < 0) return fragment_position(fragment, 0);
     // offset_debug points just past '<' for elements.
     std::size_t at = static_cast<std::size_t>(offset);
     if (at > 0 && node.type() == pugi::node_element) --at;
-    SourcePos relative = fragment.lines->position(at);
-    return {input_.name, fragment.start.line + relative.line - 1,
-            relative.line == 1 ? fragment.start.column + relative.column - 1 : relative.column};
+    return fragment_position(fragment, at);
 }
 
-std::string TbxReader::namespace_of(pugi::xml_node node) const {
+std::string_view TbxReader::namespace_of(pugi::xml_node node) const {
     std::string_view name = node.name();
     std::string_view prefix = prefix_of(name);
-    if (prefix == "xml") return std::string(xml_namespace);
+    if (prefix == "xml") return xml_namespace;
     if (!current_ || current_->declares_namespaces) {
         std::string attribute = prefix.empty() ? std::string("xmlns") : "xmlns:" + std::string(prefix);
         for (pugi::xml_node at = node; at && at.type() == pugi::node_element; at = at.parent())
@@ -559,7 +692,7 @@ std::string TbxReader::namespace_of(pugi::xml_node node) const {
     for (const auto& [declared_prefix, uri] : root_namespaces_)
         if (declared_prefix == prefix) return uri;
     if (prefix.empty()) return {};
-    return "undeclared:" + std::string(prefix);
+    return *undeclared_.insert("undeclared:" + std::string(prefix)).first;
 }
 
 // The text content of a data-category element. Inline markup (hi, foreign, ph...)
@@ -629,24 +762,26 @@ bool TbxReader::attributes_within(pugi::xml_node node, std::initializer_list<std
 // The data category an element carries, and (in `element`) its DCA element:
 // <termNote type="partOfSpeech"> and DCT <min:partOfSpeech> both give
 // "partOfSpeech" with element "termNote".
-std::string TbxReader::data_category_of(pugi::xml_node node, std::string& element) const {
+std::string_view TbxReader::data_category_of(pugi::xml_node node, std::string_view& element) const {
     if (is_core(node)) {
-        element = std::string(local_name(node.name()));
+        element = local_name(node.name());
         return node.attribute("type").value();
     }
     std::string_view local = local_name(node.name());
     std::string_view dca = dca_element_for(local);
-    element = dca.empty() ? std::string(local) : std::string(dca);
-    return dca.empty() ? std::string() : std::string(local);
+    element = dca.empty() ? local : dca;
+    return dca.empty() ? std::string_view() : local;
 }
 
 ExtraField TbxReader::to_extra(pugi::xml_node node, Level level, bool warn_unknown) {
     ExtraField field;
     field.level = level;
     bool core = is_core(node);
-    field.type = data_category_of(node, field.element);
+    std::string_view element;
+    field.type = std::string(data_category_of(node, element));
+    field.element = std::string(element);
     if (!core && field.type.empty()) {
-        field.namespace_uri = namespace_of(node);
+        field.namespace_uri = std::string(namespace_of(node));
         if (warn_unknown)
             warn(node, "tbx.unknown-data-category",
                  "<" + std::string(node.name()) + "> (namespace " + field.namespace_uri +
@@ -689,8 +824,8 @@ Transaction TbxReader::read_transaction(pugi::xml_node group, Level level) {
     bool have_type = false, have_date = false, have_responsibility = false;
     for (pugi::xml_node child : group.children()) {
         if (child.type() != pugi::node_element) continue;
-        std::string element;
-        std::string category = data_category_of(child, element);
+        std::string_view element;
+        std::string_view category = data_category_of(child, element);
         if (element == "transac" && category == "transactionType" && !have_type && attributes_within(child, {"type"})) {
             transaction.type = text_of(child);
             have_type = true;
@@ -713,7 +848,7 @@ Transaction TbxReader::read_transaction(pugi::xml_node group, Level level) {
 std::optional<Definition> TbxReader::read_definition_group(pugi::xml_node group, Level level) {
     pugi::xml_node first = group.find_child([](pugi::xml_node child) { return child.type() == pugi::node_element; });
     if (!first) return std::nullopt;
-    std::string element;
+    std::string_view element;
     if (data_category_of(first, element) != "definition" || element != "descrip" ||
         !attributes_within(first, {"type"}) || !attributes_within(group, {}))
         return std::nullopt;
@@ -723,8 +858,8 @@ std::optional<Definition> TbxReader::read_definition_group(pugi::xml_node group,
     bool have_source = false;
     for (pugi::xml_node child = first.next_sibling(); child; child = child.next_sibling()) {
         if (child.type() != pugi::node_element) continue;
-        std::string child_element;
-        std::string category = data_category_of(child, child_element);
+        std::string_view child_element;
+        std::string_view category = data_category_of(child, child_element);
         if (!have_source && child_element == "admin" && category == "source" && attributes_within(child, {"type"})) {
             definition.source = text_of(child);
             have_source = true;
@@ -773,8 +908,8 @@ Concept TbxReader::read_concept(pugi::xml_node entry) {
                 continue;
             }
         }
-        std::string element;
-        std::string category = data_category_of(child, element);
+        std::string_view element;
+        std::string_view category = data_category_of(child, element);
         bool plain = attributes_within(child, {"type"});
         bool has_children = static_cast<bool>(
             child.find_child([](pugi::xml_node n) { return n.type() == pugi::node_element; }));
@@ -845,8 +980,8 @@ LanguageSection TbxReader::read_language(pugi::xml_node section) {
                 continue;
             }
         }
-        std::string element;
-        std::string category = data_category_of(child, element);
+        std::string_view element;
+        std::string_view category = data_category_of(child, element);
         if (element == "descrip" && category == "definition" && attributes_within(child, {"type"})) {
             language.definitions.push_back({.text = text_of(child)});
         } else {
@@ -885,8 +1020,8 @@ void TbxReader::read_term_child(pugi::xml_node child, Term& term) {
         term.notes.push_back(text_of(child));
         return;
     }
-    std::string element;
-    std::string category = data_category_of(child, element);
+    std::string_view element;
+    std::string_view category = data_category_of(child, element);
     bool plain = attributes_within(child, {"type"});
     if (element == "termNote" && plain) {
         std::string* field = nullptr;
@@ -925,9 +1060,9 @@ void TbxReader::read_term_child(pugi::xml_node child, Term& term) {
         for (pugi::xml_node member : child.children())
             if (member.type() == pugi::node_element) members.push_back(member);
         if (!members.empty() && members.size() <= 2) {
-            std::string first_element, second_element;
-            std::string first = data_category_of(members[0], first_element);
-            std::string second = members.size() == 2 ? data_category_of(members[1], second_element) : "";
+            std::string_view first_element, second_element;
+            std::string_view first = data_category_of(members[0], first_element);
+            std::string_view second = members.size() == 2 ? data_category_of(members[1], second_element) : "";
             bool context_ok = first_element == "descrip" && first == "context" && attributes_within(members[0], {"type"}) &&
                               !members[0].find_child([](pugi::xml_node n) { return n.type() == pugi::node_element; });
             bool source_ok = members.size() == 1 ||
@@ -1083,7 +1218,10 @@ Concept TbxReader::read_min_concept(pugi::xml_node entry) {
 
 void TbxReader::read_header(std::size_t begin, std::size_t end) {
     Fragment fragment;
-    if (!parse_fragment(fragment, begin, end, *cursor_)) return;
+    line_column(begin);
+    fragment.start = cursor_;
+    fragment.cursor = cursor_;
+    if (!parse_fragment(fragment, slice(begin, end), begin)) return;
     current_ = &fragment;
     pugi::xml_node header = fragment.document.document_element();
     if (flavour_.version == TbxVersion::min2013) {
@@ -1176,7 +1314,13 @@ void TbxReader::read_header(std::size_t begin, std::size_t end) {
 // TBX puts the back matter after the entries; the model has it in the header.
 // Find it from the end of the text, so the header can be handed on first.
 void TbxReader::read_back_matter_from_tail() {
-    std::string_view text = text_;
+    std::string_view text = window_;  // all of it, unless read in chunks
+    std::size_t text_offset = 0;      // the absolute offset of text[0]
+    if (source_) {
+        if (!read_tail()) return;
+        text = tail_;
+        text_offset = *source_->size() - skipped_ - tail_.size();
+    }
     std::size_t body_end = text.rfind("</body");
     if (body_end == std::string_view::npos) {
         std::size_t prefixed = text.rfind(":body");
@@ -1200,10 +1344,9 @@ void TbxReader::read_back_matter_from_tail() {
         } else if (event.kind == ScanEvent::end_tag) {
             if (depth == 0) return;
             if (--depth == 0 && back_begin != std::string::npos) {
-                back_begin_ = back_begin;
-                tail_cursor_.emplace(text_);
-                Fragment fragment;
-                if (!parse_fragment(fragment, back_begin, event.end, *tail_cursor_)) return;
+                back_begin_ = text_offset + back_begin;
+                Fragment fragment;  // its start position is counted only if a warning needs it
+                if (!parse_fragment(fragment, text.substr(back_begin, event.end - back_begin), back_begin_)) return;
                 current_ = &fragment;
                 for (pugi::xml_node section : fragment.document.document_element().children()) {
                     if (section.type() != pugi::node_element) continue;
@@ -1283,7 +1426,10 @@ void TbxReader::emit_header() {
 
 void TbxReader::read_entry(std::size_t begin, std::size_t end) {
     Fragment fragment;
-    if (!parse_fragment(fragment, begin, end, *cursor_)) return;
+    line_column(begin);
+    fragment.start = cursor_;
+    fragment.cursor = cursor_;
+    if (!parse_fragment(fragment, slice(begin, end), begin)) return;
     current_ = &fragment;
     pugi::xml_node entry = fragment.document.document_element();
     Concept concept_value = flavour_.version == TbxVersion::min2013 ? read_min_concept(entry) : read_concept(entry);
@@ -1321,7 +1467,7 @@ void TbxReader::warn_about_dangling_references() {
 }
 
 bool TbxReader::read_root(const ScanEvent& event) {
-    std::string tag(text_.substr(event.begin, event.end - event.begin));
+    std::string tag(slice(event.begin, event.end));
     if (event.kind == ScanEvent::start_tag) tag.insert(tag.size() - 1, "/");
     pugi::xml_document document;
     pugi::xml_parse_result result = document.load_buffer(tag.data(), tag.size(), pugi::parse_default, pugi::encoding_utf8);
@@ -1392,36 +1538,267 @@ bool TbxReader::read_root(const ScanEvent& event) {
     return true;
 }
 
-void TbxReader::run() {
-    std::optional<DecodedText> decoded = decode_xml_bytes(input_.text, input_.name, diagnostics_);
-    if (!decoded) return;
-    decoded_ = std::move(*decoded);
-    text_ = decoded_.text();
-    flavour_.encoding = decoded_.encoding;
-    cursor_.emplace(text_);
 
-    TagScanner scanner(text_, 0);
+// ---------------------------------------------------------------------------
+// The text, whole or in chunks.
+
+bool TbxReader::start_text() {
+    if (!input_.source) {
+        std::optional<DecodedText> decoded = decode_xml_bytes(input_.text, input_.name, diagnostics_);
+        if (!decoded) return false;
+        decoded_ = std::move(*decoded);
+        window_ = decoded_.text();
+        flavour_.encoding = decoded_.encoding;
+        eof_ = true;
+        scanner_.reset(window_, 0, true);
+        return true;
+    }
+    source_ = input_.source;
+    if (!fill_first_window()) return false;
+    XmlBytePlan plan = plan_xml_bytes(window_);
+    if (!plan.utf8 || !source_->size()) {
+        // UTF-16 and legacy encodings are transcoded whole; so is a source whose end
+        // cannot be read first (a pipe), since the back matter goes into the header.
+        while (!eof_)
+            if (!append_chunk()) return false;
+        whole_.assign(window_);
+        buffer_.reset();
+        buffer_size_ = buffer_capacity_ = 0;
+        source_ = nullptr;
+        std::optional<DecodedText> decoded = decode_xml_bytes(whole_, input_.name, diagnostics_);
+        if (!decoded) return false;
+        decoded_ = std::move(*decoded);
+        window_ = decoded_.text();
+        flavour_.encoding = decoded_.encoding;
+        scanner_.reset(window_, 0, true);
+        return true;
+    }
+    if (plan.skip) {
+        skipped_ = plan.skip;
+        std::memmove(buffer_.get(), buffer_.get() + plan.skip, buffer_size_ - plan.skip);
+        buffer_size_ -= plan.skip;
+        window_ = {buffer_.get(), buffer_size_};
+    }
+    check_binary_ = plan.check_binary;
+    if (check_binary_) {
+        std::optional<std::string> kind = binary_file_kind(window_);
+        if (kind && *kind != "a binary file") {
+            diagnostics_.error({input_.name, 1, 1}, "input.binary", "this is " + *kind + ", not TBX (XML) text");
+            failed_ = true;
+            return false;
+        }
+    }
+    if (!check_new_bytes()) return false;
+    flavour_.encoding = plan.encoding;
+    if (!plan.mismatch_warning.empty())
+        diagnostics_.warning({input_.name, 1, 1}, "encoding.mismatch", plan.mismatch_warning);
+    scanner_.reset(window_, 0, eof_);
+    return true;
+}
+
+// Enough of the start to decide the encoding: its first bytes and the whole XML declaration.
+bool TbxReader::fill_first_window() {
+    constexpr std::size_t enough = 4096, declaration_limit = 65536;
+    while (!eof_) {
+        std::string_view start = window_.substr(0, std::min<std::size_t>(window_.size(), 8));
+        bool in_declaration = (start.find("<?xml") != std::string_view::npos || start.empty()) &&
+                              window_.find("?>") == std::string_view::npos;
+        if (window_.size() >= declaration_limit || (window_.size() >= enough && !in_declaration)) break;
+        if (!append_chunk()) return false;
+    }
+    return true;
+}
+
+bool TbxReader::append_chunk() {
+    if (buffer_size_ + chunk_size_ > buffer_capacity_) {
+        std::size_t capacity = std::max(buffer_capacity_ * 2, buffer_size_ + chunk_size_);
+        std::unique_ptr<char[]> grown(new char[capacity]);
+        if (buffer_size_) std::memcpy(grown.get(), buffer_.get(), buffer_size_);
+        buffer_ = std::move(grown);
+        buffer_capacity_ = capacity;
+    }
+    std::size_t got = source_->read(buffer_.get() + buffer_size_, chunk_size_);
+    if (got == 0) {
+        if (std::string problem = source_->error(); !problem.empty()) {
+            diagnostics_.error({input_.name, 0, 0}, "io.read", "cannot read input: " + problem);
+            failed_ = true;
+            return false;
+        }
+        eof_ = true;
+    }
+    buffer_size_ += got;
+    window_ = {buffer_.get(), buffer_size_};
+    return true;
+}
+
+// Moves the window on: drops what the scan no longer needs (keeping the header
+// or entry being read) and reads the next chunk. `restart` is where the
+// scanner resumes. False on a failure (reported) or at the end.
+bool TbxReader::refill(std::size_t restart) {
+    if (!source_ || eof_) return false;
+    std::size_t keep = std::min(restart, retain_from_);
+    // Moving bytes costs; dropping only when at least half the buffer goes keeps it linear.
+    if (keep > base_ && (keep - base_) * 2 >= buffer_size_) {
+        std::size_t drop = keep - base_;
+        line_column(keep);  // the cursor counts the lines of what is dropped
+        std::memmove(buffer_.get(), buffer_.get() + drop, buffer_size_ - drop);
+        buffer_size_ -= drop;
+        base_ = keep;
+        window_ = {buffer_.get(), buffer_size_};
+    }
+    if (!append_chunk() || !check_new_bytes()) return false;
+    scanner_.reset(window_, restart - base_, eof_);
+    return true;
+}
+
+// The checks decode_xml_bytes makes on a whole text, made on each new chunk:
+// NUL bytes, UTF-8 validity (a sequence cut by the chunk's end waits for the
+// next one) and byte-order marks inside the text.
+bool TbxReader::check_new_bytes() {
+    std::string_view fresh = window_.substr(checked_end_ - base_);
+    if (check_binary_) {
+        if (const void* nul = std::memchr(fresh.data(), '\0', fresh.size())) {
+            error_at(checked_end_ + static_cast<std::size_t>(static_cast<const char*>(nul) - fresh.data()),
+                     "input.binary", "a NUL byte: this is a binary file, not TBX (XML) text");
+            return false;
+        }
+    }
+    std::size_t checked = 0;
+    std::size_t bad = find_invalid_utf8(fresh, eof_, checked);
+    if (bad != std::string_view::npos) {
+        error_at(checked_end_ + bad, "encoding.invalid-utf8", invalid_utf8_message());
+        return false;
+    }
+    if (!warned_inner_bom_) {
+        constexpr std::string_view mark = "\xEF\xBB\xBF";
+        std::size_t from = std::max(checked_end_ - base_, std::size_t{2}) - 2;  // a mark cut by the last chunk's end
+        std::size_t first = window_.find(mark, from);
+        if (first != std::string_view::npos) {
+            warned_inner_bom_ = true;
+            std::string count;
+            if (eof_) {
+                std::size_t marks = 0;
+                for (std::size_t at = first; at != std::string_view::npos; at = window_.find(mark, at + mark.size()))
+                    ++marks;
+                if (marks > 1) count = " (" + std::to_string(marks) + " in all)";
+            }
+            // A copy of the cursor: the scan may still need positions before the mark.
+            Cursor ahead = cursor_;
+            ahead.advance(window_.substr(cursor_.offset() - base_, first - (cursor_.offset() - base_)));
+            auto [line, column] = ahead.position();
+            diagnostics_.warning({input_.name, line, column}, "encoding.inner-bom",
+                                 "a byte-order mark (U+FEFF) in the middle of the file" + count +
+                                     ", usually left by joining files; it is kept as an invisible zero-width no-break "
+                                     "space");
+        }
+    }
+    checked_end_ += checked;
+    return true;
+}
+
+ScanEvent TbxReader::next_event() {
+    for (;;) {
+        std::size_t restart = base_ + scanner_.position();
+        ScanEvent event = scanner_.next();
+        if (event.kind != ScanEvent::incomplete) {
+            event.begin += base_;
+            event.end += base_;
+            return event;
+        }
+        if (!refill(restart)) {
+            failed_ = true;  // refill fails only with an error reported
+            return ScanEvent{};
+        }
+    }
+}
+
+std::pair<std::uint32_t, std::uint32_t> TbxReader::line_column(std::size_t offset) {
+    if (offset < cursor_.offset()) {
+        // Only a whole text can be counted again from its start; the scan of a window never goes back.
+        if (source_) return cursor_.position();
+        cursor_ = Cursor();
+    }
+    offset = std::min(offset, base_ + window_.size());
+    cursor_.advance(window_.substr(cursor_.offset() - base_, offset - cursor_.offset()));
+    return cursor_.position();
+}
+
+// A cursor at `offset`, counted from the start: for the back matter, which is
+// read from the end of the file before the scan gets there.
+Cursor TbxReader::cursor_before(std::size_t offset) const {
+    Cursor cursor;
+    if (!source_) {
+        cursor.advance(window_.substr(0, std::min(offset, window_.size())));
+        return cursor;
+    }
+    std::vector<char> chunk(std::max<std::size_t>(chunk_size_, 1 << 16));
+    while (cursor.offset() < offset) {
+        std::size_t want = std::min(chunk.size(), offset - cursor.offset());
+        std::size_t got = source_->read_at(skipped_ + cursor.offset(), chunk.data(), want);
+        if (got == 0) break;
+        cursor.advance({chunk.data(), got});
+    }
+    return cursor;
+}
+
+// The end of a file read in chunks, from its last "</body" on: where the back
+// matter is. Looks further back while none is found, up to a limit; back
+// matter further from the end is reported when the scan gets there.
+bool TbxReader::read_tail() {
+    constexpr std::size_t limit = std::size_t{64} << 20;
+    const std::size_t size = static_cast<std::size_t>(*source_->size()) - skipped_;
+    for (std::size_t want = std::size_t{1} << 20;; want *= 8) {
+        std::size_t take = std::min({want, size, limit});
+        tail_.resize(take);
+        if (source_->read_at(skipped_ + size - take, tail_.data(), take) != take) {
+            tail_.clear();
+            return false;  // a read error is reported by the scan
+        }
+        if (tail_.find("body") != std::string::npos) break;
+        if (take == size || take == limit) {
+            tail_.clear();
+            return false;
+        }
+    }
+    // Bad bytes are left for the scan to report at their place.
+    std::size_t start = 0;
+    while (start < tail_.size() && start < 4 && (static_cast<unsigned char>(tail_[start]) & 0xC0) == 0x80) ++start;
+    std::size_t checked = 0;
+    if ((check_binary_ && tail_.find('\0') != std::string::npos) ||
+        find_invalid_utf8(std::string_view(tail_).substr(start), true, checked) != std::string_view::npos) {
+        tail_.clear();
+        return false;
+    }
+    return true;
+}
+
+void TbxReader::run() {
+    if (!start_text()) return;
+
     std::vector<OpenElement> stack;
     bool root_seen = false;
     std::size_t header_begin = std::string::npos;
     std::size_t entry_begin = std::string::npos;
     for (;;) {
-        ScanEvent event = scanner.next();
+        ScanEvent event = next_event();
         if (failed_) return;
         switch (event.kind) {
+        case ScanEvent::incomplete:  // next_event() never returns it
         case ScanEvent::end_of_input:
             if (!stack.empty()) {
                 const OpenElement& open = stack.back();
-                auto [line, column] = cursor_->at(open.begin);
+                auto [line, column] = opened_at(open);
+                std::string name(name_of(open));
                 error_at(event.begin, "xml.not-well-formed",
-                         "not well-formed XML: the file ends inside <" + std::string(open.name) + "> (opened at line " +
-                             std::to_string(line) + ", column " + std::to_string(column) + "); expected </" +
-                             std::string(open.name) + ">");
+                         "not well-formed XML: the file ends inside <" + name + "> (opened at line " +
+                             std::to_string(line) + ", column " + std::to_string(column) + "); expected </" + name +
+                             ">");
                 return;
             }
-            if (!root_seen && is_blank(text_)) {
+            if (!root_seen && !prolog_markup_) {
+                // No root and nothing but white space (the scan reports any other text).
                 error_at(0, "tbx.empty",
-                         text_.empty() ? "the file is empty; expected a TBX document (<tbx>, <martif> or <TBX dialect=\"TBX-Min\">)"
+                         event.begin == 0 ? "the file is empty; expected a TBX document (<tbx>, <martif> or <TBX dialect=\"TBX-Min\">)"
                                        : "the file holds only white space; expected a TBX document (<tbx>, <martif> or <TBX dialect=\"TBX-Min\">)");
                 return;
             }
@@ -1447,15 +1824,18 @@ void TbxReader::run() {
                 return;
             }
             flavour_.doctype = true;  // accepted and ignored: never loaded
+            prolog_markup_ = true;
             continue;
         case ScanEvent::text:
-            if (event.end > event.begin && !is_blank(std::string_view(text_).substr(event.begin, event.end - event.begin))) {
+            if (event.end == event.begin) prolog_markup_ = true;  // a comment, PI or CDATA section
+            if (event.end > event.begin && !is_blank(slice(event.begin, event.end))) {
+                std::string_view text = slice(event.begin, event.end);
                 std::size_t first = event.begin;
-                while (first < event.end && is_space(text_[first])) ++first;
+                while (first < event.end && is_space(text[first - event.begin])) ++first;
                 if (stack.empty()) {
                     std::string what = root_seen ? "not well-formed XML: text after the root element"
                                                  : "not well-formed XML: text before the root element; expected '<'";
-                    if (!root_seen && (text_[first] == '{' || text_[first] == '['))
+                    if (!root_seen && (text[first - event.begin] == '{' || text[first - event.begin] == '['))
                         what += " (this looks like JSON: read it with --from json)";
                     error_at(first, "xml.not-well-formed", what);
                     return;
@@ -1463,7 +1843,7 @@ void TbxReader::run() {
                 Role role = stack.back().role;
                 if (role == Role::root || role == Role::text || role == Role::body)
                     diagnostics_.warning(position(first), "tbx.text-dropped",
-                                         "text directly inside <" + std::string(stack.back().name) + "> is not kept");
+                                         "text directly inside <" + std::string(name_of(stack.back())) + "> is not kept");
             }
             continue;
         case ScanEvent::start_tag:
@@ -1497,7 +1877,7 @@ void TbxReader::run() {
             if (role == Role::skipped && parent != Role::skipped)
                 diagnostics_.warning(position(event.begin), "tbx.unexpected-element",
                                      "<" + std::string(event.name) + "> is not expected in <" +
-                                         std::string(stack.back().name) + ">; it is not read");
+                                         std::string(name_of(stack.back())) + ">; it is not read");
             if (role == Role::header) header_begin = event.begin;
             if (role == Role::entry) {
                 emit_header();
@@ -1509,7 +1889,20 @@ void TbxReader::run() {
                     error_at(event.begin, "xml.too-deep", xml_limits::too_deep_message());
                     return;
                 }
-                stack.push_back({event.name, event.begin, role});
+                // The header and each entry stay in the window until their end tag.
+                if (role == Role::header || role == Role::entry) retain_from_ = event.begin;
+                OpenElement open;
+                open.begin = event.begin;
+                open.role = role;
+                if (retain_from_ != std::string::npos) {
+                    open.retained = true;
+                    open.name_at = base_ + static_cast<std::size_t>(event.name.data() - window_.data());
+                    open.name_size = event.name.size();
+                } else {
+                    open.owned_name = std::string(event.name);
+                    std::tie(open.line, open.column) = line_column(event.begin);
+                }
+                stack.push_back(std::move(open));
             } else {
                 if (role == Role::entry) read_entry(event.begin, event.end);
                 if (role == Role::header) read_header(event.begin, event.end);
@@ -1523,21 +1916,24 @@ void TbxReader::run() {
                          "not well-formed XML: end tag </" + std::string(event.name) + "> with no open element");
                 return;
             }
-            OpenElement open = stack.back();
-            if (open.name != event.name) {
-                auto [line, column] = cursor_->at(open.begin);
+            OpenElement open = std::move(stack.back());
+            if (name_of(open) != event.name) {
+                auto [line, column] = opened_at(open);
+                std::string name(name_of(open));
                 error_at(event.begin, "xml.not-well-formed",
-                         "not well-formed XML: expected </" + std::string(open.name) + "> to close <" +
-                             std::string(open.name) + "> from line " + std::to_string(line) + ", column " +
-                             std::to_string(column) + ", found </" + std::string(event.name) + ">");
+                         "not well-formed XML: expected </" + name + "> to close <" + name + "> from line " +
+                             std::to_string(line) + ", column " + std::to_string(column) + ", found </" +
+                             std::string(event.name) + ">");
                 return;
             }
             stack.pop_back();
             if (open.role == Role::header) read_header(header_begin, event.end);
             if (open.role == Role::entry) read_entry(entry_begin, event.end);
-            if (open.role == Role::back && open.begin != back_begin_)
-                diagnostics_.warning(position(open.begin), "tbx.unexpected-element",
-                                     "back matter in an unexpected place is not read");
+            if (open.role == Role::header || open.role == Role::entry) retain_from_ = std::string::npos;
+            if (open.role == Role::back && open.begin != back_begin_) {
+                SourcePos pos{input_.name, open.line, open.column};
+                diagnostics_.warning(pos, "tbx.unexpected-element", "back matter in an unexpected place is not read");
+            }
             if (open.role == Role::body) emit_header();
             if (failed_) return;
             continue;
@@ -1566,9 +1962,8 @@ std::string describe(const TbxFlavour& flavour) {
 void read_tbx(const Input& input, const ReadOptions& options, Diagnostics& diagnostics, ConceptSink& sink,
               TbxFlavour* flavour) {
     // Strict reading (warnings count as errors) is decided by the caller, which sees every warning.
-    (void)options;
     TbxFlavour local;
-    TbxReader reader(input, diagnostics, sink, flavour ? *flavour : local);
+    TbxReader reader(input, diagnostics, sink, flavour ? *flavour : local, options.chunk_size);
     reader.run();
 }
 

@@ -74,6 +74,90 @@ std::optional<std::string> read_file(const std::string& path, Diagnostics& diagn
     return content;
 }
 
+FileByteSource::~FileByteSource() {
+    if (descriptor_ >= 0) ::close(descriptor_);
+}
+
+bool FileByteSource::open(const std::string& path, Diagnostics& diagnostics) {
+    struct stat info {};
+    if (::stat(path.c_str(), &info) != 0) {
+        diagnostics.error({path, 0, 0}, "io.read", "cannot read input: " + system_error_text(errno));
+        return false;
+    }
+    if (S_ISDIR(info.st_mode)) {
+        diagnostics.error({path, 0, 0}, "io.read", "cannot read input: it is a directory, expected a file");
+        return false;
+    }
+    descriptor_ = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+    if (descriptor_ < 0) {
+        diagnostics.error({path, 0, 0}, "io.read", "cannot read input: " + system_error_text(errno));
+        return false;
+    }
+    // Files in /proc and the like say 0 bytes whatever they hold: only a regular file's size is trusted.
+    if (S_ISREG(info.st_mode) && info.st_size > 0) size_ = static_cast<std::uint64_t>(info.st_size);
+    return true;
+}
+
+std::size_t FileByteSource::read(char* buffer, std::size_t size) {
+    if (!error_.empty()) return 0;
+    for (;;) {
+        ssize_t got = ::read(descriptor_, buffer, size);
+        if (got >= 0) return static_cast<std::size_t>(got);
+        if (errno == EINTR) continue;
+        error_ = system_error_text(errno);
+        return 0;
+    }
+}
+
+std::optional<std::uint64_t> FileByteSource::size() const { return size_; }
+
+std::size_t FileByteSource::read_at(std::uint64_t offset, char* buffer, std::size_t size) {
+    std::size_t done = 0;
+    while (done < size && error_.empty()) {
+        ssize_t got = ::pread(descriptor_, buffer + done, size - done, static_cast<off_t>(offset + done));
+        if (got == 0) break;
+        if (got < 0) {
+            if (errno == EINTR) continue;
+            error_ = system_error_text(errno);
+            break;
+        }
+        done += static_cast<std::size_t>(got);
+    }
+    return done;
+}
+
+std::map<std::uint32_t, std::string> read_source_lines(const std::string& path, const std::set<std::uint32_t>& wanted,
+                                                       std::size_t max_bytes) {
+    std::map<std::uint32_t, std::string> lines;
+    if (wanted.empty()) return lines;
+    std::FILE* file = std::fopen(path.c_str(), "rb");
+    if (!file) return lines;
+    std::vector<char> buffer(1 << 20);
+    std::uint32_t line = 1;
+    bool after_cr = false;  // a CR just ended a line: a LF right after it belongs to the same line end
+    std::string* current = wanted.count(1) ? &lines[1] : nullptr;
+    const std::uint32_t last = *wanted.rbegin();
+    std::size_t got = 0;
+    while (line <= last && (got = std::fread(buffer.data(), 1, buffer.size(), file)) > 0) {
+        for (std::size_t i = 0; i < got && line <= last; ++i) {
+            char c = buffer[i];
+            if (c == '\n' && after_cr) {
+                after_cr = false;
+                continue;
+            }
+            after_cr = c == '\r';
+            if (c == '\n' || c == '\r') {
+                ++line;
+                current = wanted.count(line) ? &lines[line] : nullptr;
+                continue;
+            }
+            if (current && current->size() < max_bytes) current->push_back(c);
+        }
+    }
+    std::fclose(file);
+    return lines;
+}
+
 DescriptorBuffer::DescriptorBuffer() : buffer_(1 << 16) { setp(buffer_.data(), buffer_.data() + buffer_.size()); }
 
 void DescriptorBuffer::attach(int descriptor) {

@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cstring>
 #include <memory>
 #include <vector>
 
@@ -158,11 +159,19 @@ bool check_not_binary(std::string_view bytes, const std::string& file, std::stri
     return false;
 }
 
-bool check_utf8(std::string_view text, const std::string& file, Diagnostics& diagnostics) {
+std::size_t find_invalid_utf8(std::string_view text, bool complete, std::size_t& checked) {
     const auto* bytes = reinterpret_cast<const unsigned char*>(text.data());
-    std::size_t size = text.size();
+    const std::size_t size = text.size();
     std::size_t i = 0;
     while (i < size) {
+        // Most of a term base is ASCII: skip it eight bytes at a time.
+        while (i + 8 <= size) {
+            std::uint64_t word;
+            std::memcpy(&word, bytes + i, 8);
+            if (word & 0x8080808080808080ull) break;
+            i += 8;
+        }
+        if (i >= size) break;
         unsigned char c = bytes[i];
         if (c < 0x80) {
             ++i;
@@ -180,6 +189,15 @@ bool check_utf8(std::string_view text, const std::string& file, Diagnostics& dia
             length = 4;
             code_point = c & 0x07u;
         }
+        if (length != 0 && i + length > size && !complete) {
+            // Cut by the end of this piece: decided when the rest arrives, unless a byte already shows it is bad.
+            bool so_far = true;
+            for (std::size_t k = i + 1; so_far && k < size; ++k) so_far = (bytes[k] & 0xC0) == 0x80;
+            if (so_far) {
+                checked = i;
+                return std::string_view::npos;
+            }
+        }
         bool ok = length != 0 && i + length <= size;
         for (std::size_t k = 1; ok && k < length; ++k) {
             ok = (bytes[i + k] & 0xC0) == 0x80;
@@ -190,14 +208,57 @@ bool check_utf8(std::string_view text, const std::string& file, Diagnostics& dia
                  !(length == 4 && (code_point < 0x10000 || code_point > 0x10FFFF));
         }
         if (!ok) {
-            diagnostics.error(byte_position(text, i, file), "encoding.invalid-utf8",
-                              "invalid UTF-8 byte sequence; expected UTF-8 text, or an XML declaration naming the "
-                              "file's encoding");
-            return false;
+            checked = i;
+            return i;
         }
         i += length;
     }
-    return true;
+    checked = size;
+    return std::string_view::npos;
+}
+
+std::string invalid_utf8_message() {
+    return "invalid UTF-8 byte sequence; expected UTF-8 text, or an XML declaration naming the file's encoding";
+}
+
+bool check_utf8(std::string_view text, const std::string& file, Diagnostics& diagnostics) {
+    std::size_t checked = 0;
+    std::size_t bad = find_invalid_utf8(text, true, checked);
+    if (bad == std::string_view::npos) return true;
+    diagnostics.error(byte_position(text, bad, file), "encoding.invalid-utf8", invalid_utf8_message());
+    return false;
+}
+
+XmlBytePlan plan_xml_bytes(std::string_view first) {
+    auto starts = [&](std::string_view prefix) { return first.substr(0, prefix.size()) == prefix; };
+    XmlBytePlan plan;
+    if (starts("\xEF\xBB\xBF")) {
+        plan.utf8 = true;
+        plan.skip = 3;
+        plan.encoding = "UTF-8";
+        return plan;
+    }
+    if (starts(std::string_view("\xFF\xFE", 2)) || starts(std::string_view("\xFE\xFF", 2)) ||
+        starts(std::string_view("<\0?\0", 4)) || starts(std::string_view("\0<\0?", 4)))
+        return plan;  // UTF-16: transcoded whole
+    std::string declared = declared_encoding(first);
+    std::string name = lowercase(declared);
+    if (name.empty() || name == "utf-8" || name == "utf8") {
+        plan.utf8 = true;
+        plan.check_binary = true;
+        plan.encoding = "UTF-8";
+    } else if (name == "us-ascii" || name == "ascii") {
+        plan.utf8 = true;
+        plan.check_binary = true;
+        plan.encoding = declared;
+    } else if (name == "utf-16" || name == "utf-16le" || name == "utf-16be") {
+        plan.utf8 = true;
+        plan.check_binary = true;
+        plan.encoding = "UTF-8";
+        plan.mismatch_warning =
+            "the XML declaration says " + declared + " but the file is not UTF-16; read it as UTF-8";
+    }
+    return plan;
 }
 
 namespace {
@@ -250,8 +311,7 @@ std::optional<DecodedText> decode_bytes(std::string_view bytes, const std::strin
     if (name == "utf-16" || name == "utf-16le" || name == "utf-16be") {
         // Declared UTF-16 but the bytes are ASCII-compatible: the declaration is wrong.
         if (!check_utf8(bytes, file, diagnostics)) return std::nullopt;
-        diagnostics.warning({file, 1, 1}, "encoding.mismatch",
-                            "the XML declaration says " + declared + " but the file is not UTF-16; read it as UTF-8");
+        diagnostics.warning({file, 1, 1}, "encoding.mismatch", plan_xml_bytes(bytes).mismatch_warning);
         result.encoding = "UTF-8";
         result.borrowed = bytes;
         return result;

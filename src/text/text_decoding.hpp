@@ -40,4 +40,24 @@ bool check_not_binary(std::string_view bytes, const std::string& file, std::stri
 // ("encoding.invalid-utf8") at its position and returns false.
 bool check_utf8(std::string_view text, const std::string& file, Diagnostics& diagnostics);
 
+// The offset of the first invalid UTF-8 sequence in `text`, or npos. For text
+// that arrives in pieces, `complete` false lets a sequence cut by the end of
+// `text` wait for the next piece. `checked` is set to how far the bytes are known good.
+std::size_t find_invalid_utf8(std::string_view text, bool complete, std::size_t& checked);
+// The message of an "encoding.invalid-utf8" error.
+std::string invalid_utf8_message();
+
+// How to read an XML file, decided from its first bytes (which must hold its
+// XML declaration, if any), for readers that take the file in pieces: UTF-8
+// and ASCII can be checked and read piece by piece; anything else (UTF-16, a
+// legacy encoding) is left to decode_xml_bytes on the whole file.
+struct XmlBytePlan {
+    bool utf8 = false;             // read the bytes as they are, checking them as UTF-8
+    std::size_t skip = 0;          // the length of a UTF-8 byte-order mark to skip
+    bool check_binary = false;     // a NUL byte makes it a binary file (as decode_xml_bytes: not after a BOM)
+    std::string encoding;          // what to call the encoding: "UTF-8" or the declared ASCII name
+    std::string mismatch_warning;  // UTF-16 declared over ASCII-compatible bytes: an "encoding.mismatch" warning
+};
+XmlBytePlan plan_xml_bytes(std::string_view first);
+
 }  // namespace ilo
