@@ -39,7 +39,7 @@ private:
 };
 
 // Input bytes read piece by piece, so that a streaming reader need not hold a
-// whole file (io/files.hpp has the file implementation).
+// whole file (ilo_tbx/files.hpp has the file implementation).
 class ByteSource {
 public:
     virtual ~ByteSource() = default;
