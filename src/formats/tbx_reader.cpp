@@ -1669,6 +1669,10 @@ bool TbxReader::check_new_bytes() {
         error_at(checked_end_ + bad, "encoding.invalid-utf8", invalid_utf8_message());
         return false;
     }
+    if (std::size_t at = find_non_xml_char(fresh.substr(0, checked)); at != std::string_view::npos) {
+        error_at(checked_end_ + at, "xml.not-well-formed", non_xml_char_message(fresh, at));
+        return false;
+    }
     if (!warned_inner_bom_) {
         constexpr std::string_view mark = "\xEF\xBB\xBF";
         std::size_t from = std::max(checked_end_ - base_, std::size_t{2}) - 2;  // a mark cut by the last chunk's end

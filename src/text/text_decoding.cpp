@@ -5,6 +5,8 @@
 
 #include <algorithm>
 #include <array>
+#include <cstdint>
+#include <cstdio>
 #include <cstring>
 #include <memory>
 #include <vector>
@@ -221,6 +223,44 @@ std::string invalid_utf8_message() {
     return "invalid UTF-8 byte sequence; expected UTF-8 text, or an XML declaration naming the file's encoding";
 }
 
+std::size_t find_non_xml_char(std::string_view text) {
+    const auto* bytes = reinterpret_cast<const unsigned char*>(text.data());
+    const std::size_t size = text.size();
+    constexpr std::uint64_t ones = 0x0101010101010101ull;
+    constexpr std::uint64_t highs = 0x8080808080808080ull;
+    std::size_t i = 0;
+    while (i < size) {
+        // Skip eight bytes at a time while none is below 0x20 or is 0xEF (the lead byte of U+FFFE and U+FFFF).
+        while (i + 8 <= size) {
+            std::uint64_t word;
+            std::memcpy(&word, bytes + i, 8);
+            std::uint64_t below_space = (word - ones * 0x20) & ~word & highs;
+            std::uint64_t ef = word ^ (ones * 0xEF);
+            std::uint64_t has_ef = (ef - ones) & ~ef & highs;
+            if (below_space | has_ef) break;
+            i += 8;
+        }
+        std::size_t stop = std::min(size, i + 8);
+        for (; i < stop; ++i) {
+            unsigned char c = bytes[i];
+            if (c < 0x20 && c != '\t' && c != '\n' && c != '\r') return i;
+            if (c == 0xEF && i + 2 < size && bytes[i + 1] == 0xBF && (bytes[i + 2] == 0xBE || bytes[i + 2] == 0xBF))
+                return i;
+        }
+    }
+    return std::string_view::npos;
+}
+
+std::string non_xml_char_message(std::string_view text, std::size_t at) {
+    unsigned code_point = static_cast<unsigned char>(text[at]);
+    if (code_point == 0xEF) code_point = static_cast<unsigned char>(text[at + 2]) == 0xBE ? 0xFFFEu : 0xFFFFu;
+    char name[16];
+    std::snprintf(name, sizeof name, "U+%04X", code_point);
+    return std::string("not well-formed XML: the character ") + name +
+           " is not allowed anywhere in an XML document; expected text without control characters other than tab, "
+           "line feed and carriage return, and without U+FFFE or U+FFFF";
+}
+
 bool check_utf8(std::string_view text, const std::string& file, Diagnostics& diagnostics) {
     std::size_t checked = 0;
     std::size_t bad = find_invalid_utf8(text, true, checked);
@@ -339,7 +379,14 @@ std::optional<DecodedText> decode_bytes(std::string_view bytes, const std::strin
 
 std::optional<DecodedText> decode_xml_bytes(std::string_view bytes, const std::string& file, Diagnostics& diagnostics) {
     std::optional<DecodedText> decoded = decode_bytes(bytes, file, diagnostics);
-    if (decoded) warn_about_inner_byte_order_marks(decoded->text(), file, diagnostics);
+    if (!decoded) return decoded;
+    std::string_view text = decoded->text();
+    if (std::size_t at = find_non_xml_char(text); at != std::string_view::npos) {
+        // pugixml takes such a character as it is, so it is refused here, where the whole text is known.
+        diagnostics.error(byte_position(text, at, file), "xml.not-well-formed", non_xml_char_message(text, at));
+        return std::nullopt;
+    }
+    warn_about_inner_byte_order_marks(text, file, diagnostics);
     return decoded;
 }
 

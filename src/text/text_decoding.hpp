@@ -47,6 +47,13 @@ std::size_t find_invalid_utf8(std::string_view text, bool complete, std::size_t&
 // The message of an "encoding.invalid-utf8" error.
 std::string invalid_utf8_message();
 
+// The offset of the first character that XML 1.0 allows nowhere in a document,
+// not even in a comment, or npos: a C0 control other than tab, LF and CR, or
+// U+FFFE or U+FFFF. `text` is UTF-8 already checked.
+std::size_t find_non_xml_char(std::string_view text);
+// The message of the "xml.not-well-formed" error about the character at `at`.
+std::string non_xml_char_message(std::string_view text, std::size_t at);
+
 // How to read an XML file, decided from its first bytes (which must hold its
 // XML declaration, if any), for readers that take the file in pieces: UTF-8
 // and ASCII can be checked and read piece by piece; anything else (UTF-16, a
