@@ -3,6 +3,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <string_view>
 
@@ -57,6 +58,24 @@ NativeResult validate_native_file(const std::string& path, const std::string& di
 // The same for a document already in memory (not kept after the call).
 NativeResult validate_native(std::string_view document, const std::string& display_name,
                              const NativeOptions& options, Diagnostics& diagnostics);
+
+// The same for a document that arrives in pieces, e.g. as a command writes it:
+// feed() each piece in order, then finish() for the verdict. The pieces are
+// not kept. One object checks one document, from one thread at a time.
+class NativeStreamValidator {
+public:
+    NativeStreamValidator(const std::string& display_name, const NativeOptions& options, Diagnostics& diagnostics);
+    ~NativeStreamValidator();
+    NativeStreamValidator(const NativeStreamValidator&) = delete;
+    NativeStreamValidator& operator=(const NativeStreamValidator&) = delete;
+
+    void feed(std::string_view bytes);
+    NativeResult finish();
+
+private:
+    class Impl;
+    std::unique_ptr<Impl> impl_;
+};
 
 std::string_view flavour_name(Flavour flavour);
 std::string_view verdict_name(Verdict verdict);

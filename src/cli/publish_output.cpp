@@ -4,6 +4,7 @@
 #include <sstream>
 
 #include "cli/cli.hpp"
+#include "cli/validated_output.hpp"
 #include "ilo_tbx/files.hpp"
 #include "ilo_tbx/native_validator.hpp"
 
@@ -30,12 +31,17 @@ int publish_output(const Format& format, const std::string& out_path, std::ostre
                    const ProduceDocument& produce, const ProductionVerdict& verdict, Diagnostics& diagnostics) {
     if (out_path == "-") {
         std::ostringstream buffer;
-        produce(buffer);
-        if (std::optional<int> failure = verdict()) return *failure;
+        if (is_tbx(format)) {
+            // The native validator detects the TBX version, so 2008 output is never checked as v3.
+            ValidatedOutput checked(*buffer.rdbuf(), "<standard output>");
+            produce(checked.stream());
+            if (std::optional<int> failure = verdict()) return *failure;
+            if (!passes(checked.finish(diagnostics))) return exit_invalid_output;
+        } else {
+            produce(buffer);
+            if (std::optional<int> failure = verdict()) return *failure;
+        }
         const std::string document = buffer.str();
-        // The native validator detects the TBX version, so 2008 output is never checked as v3.
-        if (is_tbx(format) && !passes(validate::validate_native(document, "<standard output>", {}, diagnostics)))
-            return exit_invalid_output;
         standard_output << document;
         standard_output.flush();
         if (!standard_output) {
@@ -47,17 +53,28 @@ int publish_output(const Format& format, const std::string& out_path, std::ostre
 
     AtomicOutputFile output(out_path);
     if (!output.open(diagnostics)) return exit_io;
-    produce(output.stream());
+    if (!is_tbx(format)) {
+        produce(output.stream());
+        if (std::optional<int> failure = verdict()) {
+            output.discard();
+            return *failure;
+        }
+        return output.commit(diagnostics) ? exit_ok : exit_io;  // a failed write is reported there
+    }
+    // TBX is checked as it is written, on the second core: exactly the bytes that go to the file.
+    ValidatedOutput checked(*output.stream().rdbuf(), out_path);
+    produce(checked.stream());
     if (std::optional<int> failure = verdict()) {
         output.discard();
         return *failure;
     }
-    output.stream().flush();
+    checked.stream().flush();
+    if (!checked.stream()) output.stream().setstate(std::ios::badbit);
     if (!output.stream()) {
         output.commit(diagnostics);  // reports the failed write and removes the temporary file
         return exit_io;
     }
-    if (is_tbx(format) && !passes(validate::validate_native_file(output.temporary_path(), out_path, {}, diagnostics))) {
+    if (!passes(checked.finish(diagnostics))) {
         output.discard();
         return exit_invalid_output;
     }

@@ -6,6 +6,8 @@
 #include <cstdint>
 #include <initializer_list>
 
+#include "text/text_decoding.hpp"
+
 namespace ilo::tbx_basic {
 
 namespace {
@@ -345,6 +347,11 @@ bool is_http_url(std::string_view text) {
 
 std::string sanitized(std::string_view text, bool& changed) {
     changed = false;
+    // Nearly every value is clean: two word-at-a-time scans decide that without decoding.
+    std::size_t checked = 0;
+    if (find_invalid_utf8(text, true, checked) == std::string_view::npos &&
+        find_non_xml_char(text) == std::string_view::npos)
+        return std::string(text);
     std::string result;
     result.reserve(text.size());
     std::size_t i = 0;

@@ -138,6 +138,11 @@ public:
 
     NativeResult run_file(const std::string& path);
     NativeResult run_memory(std::string_view document);
+    // The document in pieces: begin_push, push each piece, end_push for the verdict.
+    bool begin_push(std::string_view first_bytes);
+    void push(std::string_view bytes);
+    bool done_pushing() const { return stopped_ || not_well_formed_; }
+    NativeResult end_push();
 
 private:
     // SAX callbacks.
@@ -190,6 +195,14 @@ private:
     std::string file_;
     NativeOptions options_;
     Diagnostics& diagnostics_;
+    struct ContextDeleter {
+        void operator()(xmlParserCtxtPtr context) const {
+            if (context->myDoc) xmlFreeDoc(context->myDoc);
+            xmlFreeParserCtxt(context);
+        }
+    };
+    xmlSAXHandler sax_{};
+    std::unique_ptr<xmlParserCtxt, ContextDeleter> context_holder_;
     xmlParserCtxtPtr context_ = nullptr;
 
     Flavour flavour_ = Flavour::unknown;
@@ -994,77 +1007,70 @@ NativeResult Validator::result() {
     return result;
 }
 
-struct ContextDeleter {
-    void operator()(xmlParserCtxtPtr context) const {
-        if (context->myDoc) xmlFreeDoc(context->myDoc);
-        xmlFreeParserCtxt(context);
-    }
-};
-
 // No XML_PARSE_HUGE: libxml2's own limits (10 MB per text node or attribute value,
 // depth 256) stay on, so hostile input is cut short even before our own limits.
 constexpr int parser_options = XML_PARSE_NONET | XML_PARSE_NOXINCNODE;
 
 NativeResult Validator::run_file(const std::string& path) {
-    initialise_libxml2();
     std::unique_ptr<std::FILE, int (*)(std::FILE*)> file(std::fopen(path.c_str(), "rb"), &std::fclose);
     if (!file) {
         diagnostics_.error({file_, 0, 0}, "io.read", "cannot open the file: " + std::string(std::strerror(errno)));
         return NativeResult{};
     }
-    xmlSAXHandler sax = handler();
     std::vector<char> buffer(256 * 1024);
+    // The first bytes go to the parser's creation, which detects the encoding from them.
     std::size_t count = std::fread(buffer.data(), 1, 4, file.get());
-    std::unique_ptr<xmlParserCtxt, ContextDeleter> context(
-        xmlCreatePushParserCtxt(&sax, nullptr, buffer.data(), static_cast<int>(count), file_.c_str()));
-    if (!context) {
-        diagnostics_.error({file_, 0, 0}, "io.read", "cannot start the XML parser");
-        return NativeResult{};
-    }
-    context_ = context.get();
-    context_->_private = this;
-    xmlCtxtUseOptions(context_, parser_options);
-    while (!stopped_ && (count = std::fread(buffer.data(), 1, buffer.size(), file.get())) > 0) {
-        if (xmlParseChunk(context_, buffer.data(), static_cast<int>(count), 0) != 0 && not_well_formed_) break;
-    }
+    if (!begin_push({buffer.data(), count})) return NativeResult{};
+    while (!done_pushing() && (count = std::fread(buffer.data(), 1, buffer.size(), file.get())) > 0)
+        push({buffer.data(), count});
     if (std::ferror(file.get())) {
         diagnostics_.error({file_, 0, 0}, "io.read", "cannot read the file: " + std::string(std::strerror(errno)));
+        context_holder_.reset();
         context_ = nullptr;
         return NativeResult{};
     }
-    if (!stopped_ && !not_well_formed_) xmlParseChunk(context_, nullptr, 0, 1);
-    if (!stopped_ && !not_well_formed_ && !context_->wellFormed) {
-        not_well_formed_ = true;
-        diagnostics_.error(current_position(), "xml.not-well-formed", "the document is not well-formed XML");
-    }
-    if (!stopped_) finish();
-    context_ = nullptr;
-    return result();
+    return end_push();
 }
 
 NativeResult Validator::run_memory(std::string_view document) {
+    // As run_file: the first four bytes, which tell the encoding, create the parser.
+    std::size_t first = std::min<std::size_t>(4, document.size());
+    if (!begin_push(document.substr(0, first))) return NativeResult{};
+    constexpr std::size_t chunk = 256 * 1024;
+    for (std::size_t offset = first; offset < document.size() && !done_pushing(); offset += chunk)
+        push(document.substr(offset, std::min(chunk, document.size() - offset)));
+    return end_push();
+}
+
+bool Validator::begin_push(std::string_view first_bytes) {
     initialise_libxml2();
-    xmlSAXHandler sax = handler();
-    std::unique_ptr<xmlParserCtxt, ContextDeleter> context(
-        xmlCreatePushParserCtxt(&sax, nullptr, nullptr, 0, file_.c_str()));
-    if (!context) {
+    sax_ = handler();
+    context_holder_.reset(xmlCreatePushParserCtxt(&sax_, nullptr, first_bytes.empty() ? nullptr : first_bytes.data(),
+                                                  static_cast<int>(first_bytes.size()), file_.c_str()));
+    if (!context_holder_) {
         diagnostics_.error({file_, 0, 0}, "io.read", "cannot start the XML parser");
-        return NativeResult{};
+        return false;
     }
-    context_ = context.get();
+    context_ = context_holder_.get();
     context_->_private = this;
     xmlCtxtUseOptions(context_, parser_options);
-    constexpr std::size_t chunk = 256 * 1024;
-    for (std::size_t offset = 0; offset < document.size() && !stopped_ && !not_well_formed_; offset += chunk) {
-        std::size_t size = std::min(chunk, document.size() - offset);
-        xmlParseChunk(context_, document.data() + offset, static_cast<int>(size), 0);
-    }
+    return true;
+}
+
+void Validator::push(std::string_view bytes) {
+    if (!context_ || done_pushing() || bytes.empty()) return;
+    xmlParseChunk(context_, bytes.data(), static_cast<int>(bytes.size()), 0);
+}
+
+NativeResult Validator::end_push() {
+    if (!context_) return NativeResult{};
     if (!stopped_ && !not_well_formed_) xmlParseChunk(context_, nullptr, 0, 1);
     if (!stopped_ && !not_well_formed_ && !context_->wellFormed) {
         not_well_formed_ = true;
         diagnostics_.error(current_position(), "xml.not-well-formed", "the document is not well-formed XML");
     }
     if (!stopped_) finish();
+    context_holder_.reset();
     context_ = nullptr;
     return result();
 }
@@ -1081,6 +1087,47 @@ NativeResult validate_native(std::string_view document, const std::string& displ
                              const NativeOptions& options, Diagnostics& diagnostics) {
     Validator validator(display_name, options, diagnostics);
     return validator.run_memory(document);
+}
+
+class NativeStreamValidator::Impl {
+public:
+    Impl(const std::string& display_name, const NativeOptions& options, Diagnostics& diagnostics)
+        : validator(display_name, options, diagnostics) {
+        initialise_libxml2();  // on the constructing thread, whichever thread feeds
+    }
+    Validator validator;
+    std::string first_bytes;  // until there are four, which tell the encoding
+    bool started = false;
+    bool failed = false;
+    bool finished = false;
+};
+
+NativeStreamValidator::NativeStreamValidator(const std::string& display_name, const NativeOptions& options,
+                                             Diagnostics& diagnostics)
+    : impl_(std::make_unique<Impl>(display_name, options, diagnostics)) {}
+
+NativeStreamValidator::~NativeStreamValidator() = default;
+
+void NativeStreamValidator::feed(std::string_view bytes) {
+    Impl& state = *impl_;
+    if (state.failed || state.finished) return;
+    if (!state.started) {
+        std::size_t take = std::min(bytes.size(), 4 - state.first_bytes.size());
+        state.first_bytes.append(bytes.substr(0, take));
+        bytes.remove_prefix(take);
+        if (state.first_bytes.size() < 4) return;
+        state.started = state.validator.begin_push(state.first_bytes);
+        state.failed = !state.started;
+    }
+    if (state.started) state.validator.push(bytes);
+}
+
+NativeResult NativeStreamValidator::finish() {
+    Impl& state = *impl_;
+    if (state.finished || state.failed) return NativeResult{};
+    state.finished = true;
+    if (!state.started && !state.validator.begin_push(state.first_bytes)) return NativeResult{};
+    return state.validator.end_push();
 }
 
 std::string_view flavour_name(Flavour flavour) {

@@ -1,0 +1,70 @@
+// The native validator fed in pieces (as the write path feeds it) gives the same verdict and diagnostics as a whole read.
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <filesystem>
+#include <string>
+#include <vector>
+
+#include "ilo_tbx/native_validator.hpp"
+#include "validate_test_support.hpp"
+
+namespace ilo {
+namespace {
+
+std::vector<std::string> described(const Diagnostics& diagnostics) {
+    std::vector<std::string> lines;
+    for (const Diagnostic& diagnostic : diagnostics.items())
+        lines.push_back(diagnostic.pos.file + ":" + std::to_string(diagnostic.pos.line) + ":" +
+                        std::to_string(diagnostic.pos.column) + ": " + diagnostic.code + ": " + diagnostic.message);
+    return lines;
+}
+
+std::vector<std::filesystem::path> tbx_files() {
+    std::vector<std::filesystem::path> files;
+    const std::filesystem::path reference = test::reference_path("");
+    for (const char* folder : {"tbx", "real-world/tbx"})
+        for (const auto& entry : std::filesystem::recursive_directory_iterator(reference / folder))
+            if (entry.is_regular_file() && entry.path().extension() == ".tbx") files.push_back(entry.path());
+    for (const char* folder : {"samples", "tests/tbx", "tests/bad"})
+        for (const auto& entry : std::filesystem::directory_iterator(std::filesystem::path(ILO_SOURCE_DIR) / folder))
+            if (entry.is_regular_file() && entry.path().extension() == ".tbx") files.push_back(entry.path());
+    std::sort(files.begin(), files.end());
+    return files;
+}
+
+TEST(NativeStreamValidator, PiecesOfAnySizeGiveTheWholeDocumentsVerdictAndDiagnostics) {
+    std::vector<std::filesystem::path> files = tbx_files();
+    ASSERT_GT(files.size(), 40u);
+    for (const std::filesystem::path& path : files) {
+        const std::string document = test::read_text(path.string());
+        Diagnostics whole_diagnostics;
+        validate::NativeResult whole = validate::validate_native(document, "file.tbx", {}, whole_diagnostics);
+        // One-byte pieces cut every multi-byte character and every markup token; they cost time on big files.
+        for (std::size_t piece : {std::size_t{1}, std::size_t{3}, std::size_t{4096}}) {
+            if (piece == 1 && document.size() > 200'000) continue;
+            SCOPED_TRACE(path.string() + " in pieces of " + std::to_string(piece));
+            Diagnostics piece_diagnostics;
+            validate::NativeStreamValidator validator("file.tbx", {}, piece_diagnostics);
+            for (std::size_t at = 0; at < document.size(); at += piece)
+                validator.feed(std::string_view(document).substr(at, piece));
+            validate::NativeResult pieces = validator.finish();
+            EXPECT_EQ(validate::verdict_name(pieces.verdict), validate::verdict_name(whole.verdict));
+            EXPECT_EQ(pieces.flavour, whole.flavour);
+            EXPECT_EQ(pieces.dialect, whole.dialect);
+            EXPECT_EQ(pieces.concepts, whole.concepts);
+            EXPECT_EQ(described(piece_diagnostics), described(whole_diagnostics));
+        }
+    }
+}
+
+TEST(NativeStreamValidator, AnEmptyDocumentIsNotWellFormed) {
+    Diagnostics diagnostics;
+    validate::NativeStreamValidator validator("empty.tbx", {}, diagnostics);
+    validate::NativeResult result = validator.finish();
+    EXPECT_NE(result.verdict, validate::Verdict::valid);
+    EXPECT_TRUE(diagnostics.has_errors());
+}
+
+}  // namespace
+}  // namespace ilo
