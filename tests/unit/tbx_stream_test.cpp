@@ -8,6 +8,7 @@
 
 #include "ilo_tbx/tbx_reader.hpp"
 #include "ilo_tbx/files.hpp"
+#include "recording_sink.hpp"
 #include "reference_files.hpp"
 
 namespace ilo {
@@ -41,20 +42,7 @@ private:
     std::size_t position_ = 0;
 };
 
-class RecordingSink final : public ConceptSink {
-public:
-    void header(const TermBaseHeader& header) override {
-        events.push_back("header");
-        collector.header(header);
-    }
-    void concept_entry(Concept concept_value) override {
-        events.push_back("concept " + concept_value.id);
-        collector.concept_entry(std::move(concept_value));
-    }
-    void finish() override { events.push_back("finish"); }
-    std::vector<std::string> events;
-    TermBaseCollector collector;
-};
+using test::RecordingSink;
 
 struct Outcome {
     TermBase term_base;
