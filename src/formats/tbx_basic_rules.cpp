@@ -5,6 +5,9 @@
 #include <array>
 #include <cstdint>
 #include <initializer_list>
+#include <utility>
+
+#include "validate/dialect_rules.hpp"
 
 #include "text/text_decoding.hpp"
 
@@ -83,6 +86,21 @@ const std::array<Category, 15> categories_2008{{
     {"xref", "xGraphic", at_concept, nullptr},
 }};
 
+// From TBX-Min_DCA.sch (dialectEnforcement, module.min.*) and Min.rng.
+const std::array<Category, 5> categories_min{{
+    {"admin", "customerSubset", at_concept | at_term, nullptr},
+    {"descrip", "subjectField", at_concept, nullptr},
+    {"termNote", "administrativeStatus", at_term, &is_administrative_status},
+    {"termNote", "partOfSpeech", at_term, &is_part_of_speech},
+    {"xref", "externalCrossReference", at_concept | at_language | at_term, nullptr},
+}};
+
+const Category* find_min_category(std::string_view element, std::string_view type) {
+    for (const Category& category : categories_min)
+        if (category.element == element && category.type == type) return &category;
+    return nullptr;
+}
+
 std::string_view edition_name(Edition edition) { return edition == Edition::v3 ? "TBX-Basic" : "TBX-Basic 2008"; }
 
 const Category* find_category(std::string_view element, std::string_view type, Edition edition) {
@@ -146,6 +164,42 @@ std::string refusal_reason(std::string_view element, std::string_view type, Leve
         return "\"" + std::string(value) + "\" is not in " + basic + "'s " + std::string(type) + " picklist";
     return {};
 }
+
+bool min_allows(std::string_view element, std::string_view type, Level level, std::string_view value) {
+    if (element == "note") return type.empty();
+    const Category* category = find_min_category(element, type);
+    if (!category || !(category->levels & bit(level))) return false;
+    return !category->picklist || category->picklist(value);
+}
+
+std::string min_refusal_reason(std::string_view element, std::string_view type, Level level, std::string_view value) {
+    if (element == "note") return "TBX notes have no type";
+    const Category* category = find_min_category(element, type);
+    if (!category) return std::string(type.empty() ? element : type) + ": TBX-Min has no such category";
+    if (!(category->levels & bit(level)))
+        return "TBX-Min allows " + std::string(type) + " only at " + level_list(category->levels) + " level";
+    if (category->picklist && !category->picklist(value))
+        return "\"" + std::string(value) + "\" is not in TBX-Min's " + std::string(type) + " picklist";
+    return {};
+}
+
+std::string_view dct_module(std::string_view element, std::string_view type) {
+    using validate::Carrier;
+    static constexpr std::pair<std::string_view, Carrier> carriers[] = {
+        {"admin", Carrier::admin},       {"descrip", Carrier::descrip},         {"ref", Carrier::ref},
+        {"termNote", Carrier::termNote}, {"transac", Carrier::transac},         {"transacNote", Carrier::transacNote},
+        {"xref", Carrier::xref},
+    };
+    for (const auto& [name, carrier] : carriers) {
+        if (name != element) continue;
+        const validate::DataCategoryRule* rule =
+            validate::find_rule(validate::basic_v3 | validate::min_v3, carrier, type);
+        return rule ? rule->module : std::string_view{};
+    }
+    return {};
+}
+
+std::string_view dct_namespace(std::string_view module) { return validate::module_namespace(module); }
 
 namespace {
 constexpr RelationKind relation_kinds[] = {RelationKind::related, RelationKind::broader, RelationKind::narrower};

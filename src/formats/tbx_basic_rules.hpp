@@ -33,6 +33,19 @@ bool allows(std::string_view element, std::string_view type, Level level, std::s
 std::string refusal_reason(std::string_view element, std::string_view type, Level level, std::string_view value,
                            Edition edition = Edition::v3);
 
+// TBX-Min (v3): its five data categories, levels and picklists (TBX-Min_DCA.sch "dialectEnforcement" and
+// "module.min.*", Min.rng): customerSubset, subjectField, administrativeStatus, partOfSpeech and
+// externalCrossReference. "note" takes any level and no type.
+bool min_allows(std::string_view element, std::string_view type, Level level, std::string_view value);
+// Why min_allows() said no: "grammaticalGender: TBX-Min has no such category", or the level or picklist.
+std::string min_refusal_reason(std::string_view element, std::string_view type, Level level, std::string_view value);
+
+// The DCT module whose namespace holds a v3 data category ("min" for partOfSpeech, "basic" for definition),
+// or empty when neither the Min nor the Basic module defines an element for it (Min.rng, Basic.rng).
+std::string_view dct_module(std::string_view element, std::string_view type);
+// The namespace of a DCT module ("http://www.tbxinfo.net/ns/min"); empty if unknown.
+std::string_view dct_namespace(std::string_view module);
+
 // TBX-Basic's crossReference has no kind, so the writers spell it in front of a label ("Broader term: "),
 // and write a relation without a target as a note with that prefix; the reader takes both back.
 std::string_view relation_prefix(RelationKind kind);

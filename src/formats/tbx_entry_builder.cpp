@@ -215,6 +215,22 @@ private:
 
     void add_definition(pugi::xml_node parent, const Definition& definition, std::string_view language, Level level,
                         const Place& place) {
+        // TBX-Min has no definitions; DCT's definition element takes no xml:lang. Either way the definition,
+        // its source and context become one note (a note may carry xml:lang).
+        bool language_lost = shape_.dct && !shape_.open_categories && !language.empty();
+        if (!category_allowed("descrip", "definition", level, definition.text) || language_lost) {
+            std::string text = "definition: " + definition.text;
+            if (!definition.source.empty()) text += " (source: " + definition.source + ")";
+            if (!definition.context.empty()) text += " (note: " + definition.context + ")";
+            for (const ExtraField& extra : definition.extra) text += "; " + describe(extra);
+            std::string reason = language_lost ? "a definition with xml:lang has no DCT form (module elements take no "
+                                                 "xml:lang)"
+                                               : category_refusal("descrip", "definition", level, definition.text);
+            loss(place, reason + "; written as a note \"definition: ...\"");
+            pugi::xml_node note = add_text(parent, "note", {}, text, place);
+            if (!language.empty()) note.append_attribute("xml:lang").set_value(std::string(language).c_str());
+            return;
+        }
         pugi::xml_node holder = parent;
         // TBX-Basic 2008's descripGrp holds only admin: the context goes in a note beside it.
         bool context_in_group = edition_ == tbx_basic::Edition::v3;
@@ -241,9 +257,7 @@ private:
             if (!transaction.date.empty()) summary += ", " + transaction.date;
             if (!transaction.responsibility.empty()) summary += ", " + transaction.responsibility;
             for (const ExtraField& extra : transaction.extra) summary += "; " + describe(extra);
-            add_degraded(parent, summary, place,
-                         "transaction type \"" + transaction.type +
-                             "\" is not in TBX-Basic's picklist (origination, modification)");
+            add_degraded(parent, summary, place, transaction_refusal(transaction.type));
             return;
         }
         pugi::xml_node group = parent.append_child("transacGrp");
@@ -296,6 +310,12 @@ private:
             pugi::xml_node node = add_text(entry, "xref", relation_category(relation, "externalCrossReference"),
                                            relation.label.empty() ? relation.target : relation_text(relation), place);
             node.append_attribute("target").set_value(clean(relation.target, place).c_str());
+        } else if (!looks_like_url(relation.target) && xml_values::is_ncname(relation.target) &&
+                   !category_allowed("ref", "crossReference", Level::concept_level, relation.label)) {
+            add_degraded(entry,
+                         std::string(tbx_basic::relation_prefix(relation.kind)) + relation.label + " <" +
+                             relation.target + ">",
+                         place, category_refusal("ref", "crossReference", Level::concept_level, relation.label));
         } else if (!looks_like_url(relation.target) && xml_values::is_ncname(relation.target)) {
             check_type("crossReference");
             pugi::xml_node node =
@@ -322,15 +342,38 @@ private:
         node.append_attribute("target").set_value(clean(url, place).c_str());
     }
 
-    // TBX-Basic's category list and picklists, unless the dialect is TBX-Core, which takes any named category.
+    // TBX-Basic's (or TBX-Min's) category list and picklists, unless the dialect is TBX-Core, which takes any
+    // named category. Every category the Basic and Min lists hold has a DCT element in the Basic or Min module.
     bool category_allowed(std::string_view element, std::string_view type, Level level, std::string_view value) const {
         if (shape_.open_categories) return !type.empty();
+        if (shape_.min_categories) return tbx_basic::min_allows(element, type, level, value);
         return tbx_basic::allows(element, type, level, value, edition_);
     }
 
+    std::string category_refusal(std::string_view element, std::string_view type, Level level,
+                                 std::string_view value) const {
+        if (shape_.min_categories) return tbx_basic::min_refusal_reason(element, type, level, value);
+        return tbx_basic::refusal_reason(element, type, level, value, edition_);
+    }
+
+    // TBX-Min has no transactions at all.
     bool transaction_type_allowed(std::string_view type) const {
         if (shape_.open_categories) return !type.empty();
+        if (shape_.min_categories) return false;
         return tbx_basic::is_transaction_type(type);
+    }
+
+    std::string transaction_refusal(const std::string& type) const {
+        if (shape_.min_categories) return "transactionType: TBX-Min has no such category";
+        return "transaction type \"" + type + "\" is not in TBX-Basic's picklist (origination, modification)";
+    }
+
+    // DCT style (TBX-Basic, TBX-Min): a data category is a module element, which takes no attribute but target.
+    bool module_element(std::string_view element) const {
+        if (!shape_.dct || shape_.open_categories) return false;
+        for (std::string_view carrier : {"admin", "descrip", "ref", "termNote", "transac", "transacNote", "xref"})
+            if (carrier == element) return true;
+        return false;
     }
 
     // The type a relation is written with: its own under TBX-Core, TBX-Basic's only category otherwise.
@@ -355,8 +398,7 @@ private:
             if (extra.children.empty() || extra.children.front().element != group->second.head)
                 return element + " must start with " + std::string(group->second.head);
             if (element == "transacGrp" && !transaction_type_allowed(extra.children.front().value))
-                return "transaction type \"" + extra.children.front().value +
-                       "\" is not in TBX-Basic's picklist (origination, modification)";
+                return transaction_refusal(extra.children.front().value);
             std::string head_refusal = refusal(extra.children.front(), level, group->second.container, true);
             return head_refusal.empty() ? head_refusal : "its " + std::string(group->second.head) + ": " + head_refusal;
         }
@@ -378,17 +420,21 @@ private:
                        : "TBX-Basic has no transacNote type \"" + extra.type + "\"";
         if (element == "adminNote" || element == "descripNote") {
             if (extra.type.empty()) return element + " needs a type";
+            if (shape_.min_categories) return element + " " + extra.type + ": TBX-Min has no such category";
+            if (shape_.dct && !shape_.open_categories)
+                return "neither the Basic nor the Min module has a DCT element for " + element + " type \"" +
+                       extra.type + "\"";
         } else if (element == "xref") {
             if (container != Container::level) return "TBX-Basic allows xref only directly in an entry, not in a group";
             if (!category_allowed(element, extra.type, level, extra.value))
-                return tbx_basic::refusal_reason(element, extra.type, level, extra.value, edition_);
+                return category_refusal(element, extra.type, level, extra.value);
             // v3's Schematron wants an http(s) URL; TBX-Basic 2008 takes any text as an xref target.
             if (edition_ == tbx_basic::Edition::v3 && !xml_values::is_http_url(extra.target))
                 return "xref target \"" + extra.target + "\" is not an http(s) URL";
             if (extra.target.empty()) return "an xref needs a target";
             return {};
         } else if (!category_allowed(element, extra.type, level, extra.value)) {
-            return tbx_basic::refusal_reason(element, extra.type, level, extra.value, edition_);
+            return category_refusal(element, extra.type, level, extra.value);
         }
         if (!extra.target.empty() && (looks_like_url(extra.target) || !xml_values::is_ncname(extra.target)))
             return "target \"" + extra.target + "\" of " + element + " must be the id of something in the file";
@@ -419,6 +465,11 @@ private:
         }
         for (const ExtraAttribute& attribute : extra.attributes) {
             std::string owner = extra.element + (extra.type.empty() ? "" : " " + extra.type);
+            if (module_element(extra.element) && !extra.type.empty()) {
+                loss(place, "attribute " + attribute.name + "=\"" + attribute.value + "\" of " + owner +
+                                " has no place in DCT style, whose module elements take only a target; left out");
+                continue;
+            }
             if (!takes_attribute(extra.element, attribute.name)) {
                 loss(place, "attribute " + attribute.name + "=\"" + attribute.value + "\" of " + owner +
                                 " has no place in TBX; left out");
@@ -496,7 +547,7 @@ private:
             add_text(section, "termNote", type, value, place);
             return;
         }
-        loss(place, tbx_basic::refusal_reason("termNote", type, Level::term_level, value, edition_) +
+        loss(place, category_refusal("termNote", type, Level::term_level, value) +
                         "; written as a note \"" + std::string(type) + ": ...\"");
         deferred.push_back(std::string(type) + ": " + value);
     }
@@ -533,13 +584,24 @@ private:
 
         for (const Transaction& transaction : term.transactions)
             add_transaction(section, transaction, Level::term_level, place);
-        if (!term.context.empty() || !term.context_source.empty()) {
+        if ((!term.context.empty() || !term.context_source.empty()) &&
+            !category_allowed("descrip", "context", Level::term_level, term.context)) {
+            std::string text = "context: " + term.context;
+            if (!term.context_source.empty()) text += " (source: " + term.context_source + ")";
+            add_degraded(section, text, place, category_refusal("descrip", "context", Level::term_level, term.context));
+        } else if (!term.context.empty() || !term.context_source.empty()) {
             pugi::xml_node holder = section;
             if (!term.context_source.empty()) holder = section.append_child("descripGrp");
             add_text(holder, "descrip", "context", term.context, place);
             if (!term.context_source.empty()) add_text(holder, "admin", "source", term.context_source, place);
         }
-        if (!term.source.empty()) add_text(section, "admin", "source", term.source, place);
+        if (!term.source.empty()) {
+            if (category_allowed("admin", "source", Level::term_level, term.source))
+                add_text(section, "admin", "source", term.source, place);
+            else
+                add_degraded(section, "source: " + term.source, place,
+                             category_refusal("admin", "source", Level::term_level, term.source));
+        }
         for (const ExtraField* extra : other_extras)
             add_extra(section, *extra, Level::term_level, Container::level, place);
         for (const std::string& note : term.notes) add_text(section, "note", {}, note, place);
@@ -555,10 +617,31 @@ private:
 
 }  // namespace
 
+namespace {
+
+// DCA to DCT: <termNote type="partOfSpeech"> becomes <min:partOfSpeech>, <descrip type="definition">
+// <basic:definition>. The builder has already refused every category without a module element.
+void to_dct(pugi::xml_node node) {
+    for (pugi::xml_node child = node.first_child(); child; child = child.next_sibling()) {
+        if (child.type() != pugi::node_element) continue;
+        pugi::xml_attribute type = child.attribute("type");
+        std::string_view module = type ? tbx_basic::dct_module(child.name(), type.value()) : std::string_view{};
+        if (!module.empty()) {
+            child.set_name((std::string(module) + ":" + type.value()).c_str());
+            child.remove_attribute(type);
+        }
+        to_dct(child);
+    }
+}
+
+}  // namespace
+
 bool build_entry(pugi::xml_node parent, const Concept& concept_value, const Shape& shape, Diagnostics& diagnostics,
                  FileState& state) {
     EntryBuilder builder(shape, diagnostics, state);
-    return builder.build(parent, concept_value);
+    if (!builder.build(parent, concept_value)) return false;
+    if (shape.dct && !shape.open_categories) to_dct(parent.last_child());
+    return true;
 }
 
 bool claim_file_id(FileState& state, const std::string& id) {

@@ -23,9 +23,16 @@ struct Shape {
     // TBX-Core: every data category and value the core structure can place is written as it is,
     // with no TBX-Basic category list or picklist, so nothing the model holds is turned into a note.
     bool open_categories = false;
+    // TBX-Min: only its five data categories (tbx_basic::min_allows); everything else becomes a note.
+    bool min_categories = false;
+    // DCT style: each data category as an element of its module's namespace (<min:partOfSpeech>), and
+    // what no module defines (or an attribute a module element cannot carry) goes in the loss report.
+    // TBX-Core has no modules and looks the same in both styles, so open_categories ignores this.
+    bool dct = false;
 };
 inline constexpr Shape v3_shape{tbx_basic::Edition::v3, "conceptEntry", "langSec", "termSec"};
 inline constexpr Shape v3_core_shape{tbx_basic::Edition::v3, "conceptEntry", "langSec", "termSec", true};
+inline constexpr Shape v3_min_shape{tbx_basic::Edition::v3, "conceptEntry", "langSec", "termSec", false, true};
 inline constexpr Shape v2008_shape{tbx_basic::Edition::v2008, "termEntry", "langSet", "tig"};
 
 // Where in the model something is, for messages: "c1", "c1/en", "c1/en 'ILO'".

@@ -1,4 +1,4 @@
-// TBX v3 writer (TBX-Basic or TBX-Core, DCA style): the prolog by hand, the header, each conceptEntry and the back
+// TBX v3 writer (TBX-Basic, TBX-Min or TBX-Core; DCA or DCT style): the prolog by hand, the header, each conceptEntry and the back
 // matter built and printed with pugixml.
 #include "formats/tbx_writer.hpp"
 
@@ -21,35 +21,67 @@ constexpr const char* indent_unit = "  ";
 constexpr unsigned print_flags = pugi::format_indent;
 
 // The xml-model lines name the published schemas for readers' tools; ilo-tbx never loads them.
-constexpr std::string_view core_prolog =
-    "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+// DCT files name the dialect's NVDL, which runs the core RNG, the module RNGs and the Schematrons.
+constexpr std::string_view xml_declaration = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n";
+constexpr std::string_view core_rng =
     "<?xml-model href=\"https://raw.githubusercontent.com/LTAC-Global/TBX_Core_RNG/master/TBXcoreStructV03.rng\" "
     "type=\"application/xml\" schematypens=\"http://relaxng.org/ns/structure/1.0\"?>\n";
 constexpr std::string_view basic_schematron =
     "<?xml-model href=\"https://raw.githubusercontent.com/LTAC-Global/TBX-Basic_dialect/master/DCA/"
     "TBX-Basic_DCA.sch\" type=\"application/xml\" schematypens=\"http://purl.oclc.org/dsdl/schematron\"?>\n";
+constexpr std::string_view min_schematron =
+    "<?xml-model href=\"https://raw.githubusercontent.com/LTAC-Global/TBX-Min_dialect/master/DCA/"
+    "TBX-Min_DCA.sch\" type=\"application/xml\" schematypens=\"http://purl.oclc.org/dsdl/schematron\"?>\n";
+constexpr std::string_view basic_nvdl =
+    "<?xml-model href=\"https://raw.githubusercontent.com/LTAC-Global/TBX-Basic_dialect/master/DCT/TBX-Basic.nvdl\" "
+    "type=\"application/xml\" schematypens=\"http://purl.oclc.org/dsdl/nvdl/ns/structure/1.0\"?>\n";
+constexpr std::string_view min_nvdl =
+    "<?xml-model href=\"https://raw.githubusercontent.com/LTAC-Global/TBX-Min_dialect/master/DCT/TBX-Min.nvdl\" "
+    "type=\"application/xml\" schematypens=\"http://purl.oclc.org/dsdl/nvdl/ns/structure/1.0\"?>\n";
+
+// The entry shape for a dialect and style. TBX-Core has no modules, so it looks the same in both styles
+// (tbxinfo.net, "TBX Dialects": "Unlike other dialects, it looks the same in both DCA and DCT styles").
+tbx_entry::Shape shape_for(const WriteOptions& options) {
+    tbx_entry::Shape shape = options.dialect == TbxDialect::core  ? tbx_entry::v3_core_shape
+                             : options.dialect == TbxDialect::min ? tbx_entry::v3_min_shape
+                                                                  : tbx_entry::v3_shape;
+    shape.dct = options.style == TbxStyle::dct;
+    return shape;
+}
 
 class TbxV3Writer final : public ConceptSink {
 public:
     TbxV3Writer(std::ostream& out, const WriteOptions& options, Diagnostics& diagnostics)
-        : out_(out), options_(options), diagnostics_(diagnostics) {}
+        : out_(out), options_(options), diagnostics_(diagnostics), shape_(shape_for(options)) {}
 
     void header(const TermBaseHeader& header) override {
         if (header_written_) return;
         header_written_ = true;
-        if (options_.dialect == TbxDialect::min || options_.style != TbxStyle::dca)
-            diagnostics_.error({}, "tbx.unsupported",
-                               "only TBX-Basic and TBX-Core in DCA style can be written so far (TBX-Min and DCT "
-                               "style are not implemented)");
         std::string language = header.source_language.empty() ? "en" : header.source_language;
         if (!xml_values::is_language_tag(language)) {
             diagnostics_.error({}, "tbx.bad-language",
                                "source language \"" + language + "\" is not a language tag; wrote \"und\"");
             language = "und";
         }
-        const bool core = options_.dialect == TbxDialect::core;
-        out_ << core_prolog << (core ? "" : basic_schematron) << "<tbx type=\"" << (core ? "TBX-Core" : "TBX-Basic")
-             << "\" style=\"dca\" xml:lang=\"" << language << "\" xmlns=\"urn:iso:std:iso:30042:ed-2\">\n";
+        const bool dct = options_.style == TbxStyle::dct;
+        out_ << xml_declaration;
+        switch (options_.dialect) {
+            case TbxDialect::core: out_ << core_rng; break;
+            case TbxDialect::basic: out_ << (dct ? basic_nvdl : core_rng) << (dct ? "" : basic_schematron); break;
+            case TbxDialect::min: out_ << (dct ? min_nvdl : core_rng) << (dct ? "" : min_schematron); break;
+        }
+        const char* type = options_.dialect == TbxDialect::core  ? "TBX-Core"
+                           : options_.dialect == TbxDialect::min ? "TBX-Min"
+                                                                 : "TBX-Basic";
+        out_ << "<tbx type=\"" << type << "\" style=\"" << (dct ? "dct" : "dca") << "\" xml:lang=\"" << language
+             << "\" xmlns=\"urn:iso:std:iso:30042:ed-2\"";
+        // The module namespaces a DCT file's elements may come from: Min's in both dialects, Basic's in TBX-Basic.
+        if (dct && options_.dialect != TbxDialect::core) {
+            out_ << " xmlns:min=\"" << tbx_basic::dct_namespace("min") << "\"";
+            if (options_.dialect == TbxDialect::basic)
+                out_ << " xmlns:basic=\"" << tbx_basic::dct_namespace("basic") << "\"";
+        }
+        out_ << ">\n";
         pugi::xml_document document;
         build_header(document, header);
         document.first_child().print(out_, indent_unit, print_flags, pugi::encoding_utf8, 1);
@@ -79,9 +111,7 @@ public:
     }
 
 private:
-    const tbx_entry::Shape& shape() const {
-        return options_.dialect == TbxDialect::core ? tbx_entry::v3_core_shape : tbx_entry::v3_shape;
-    }
+    const tbx_entry::Shape& shape() const { return shape_; }
 
     std::string clean(std::string_view text) {
         bool changed = false;
@@ -196,6 +226,7 @@ private:
     std::ostream& out_;
     WriteOptions options_;
     Diagnostics& diagnostics_;
+    tbx_entry::Shape shape_;
     bool header_written_ = false;
     bool body_open_ = false;
     tbx_entry::FileState state_;

@@ -741,7 +741,9 @@ void Validator::check_data_category(Frame& frame, std::string_view type) {
               "name its data category in type");
         return;
     }
-    if (dct_ && stack_.size() > 1 && back_or_header_depth_ == 0 && frame.element != E::tbx) {
+    // TBX-Core has no modules, so its DCT files look like its DCA files (tbxinfo.net, "TBX Dialects").
+    if (dct_ && dialect_ != Dialect::core && stack_.size() > 1 && back_or_header_depth_ == 0 &&
+        frame.element != E::tbx) {
         error(frame.pos, rule_id("dct.dca-element"),
               "<" + std::string(element_name(frame.element)) + " type=\"" + std::string(type) +
                   "\"> is DCA style, which a DCT file may not use",

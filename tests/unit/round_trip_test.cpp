@@ -63,8 +63,9 @@ std::string first_difference(const TermBase& a, const TermBase& b) {
 
 using RoundTripParam = std::tuple<std::string, std::string>;  // writer name, reference file
 
-// A writer name is a format name, "tbx-core" for the TBX v3 writer in the TBX-Core dialect, or
-// "csv-long"/"tsv-long"/"xlsx-long" for the sheet formats in their lossless long layout.
+// A writer name is a format name; "tbx-core", "tbx-min" for the TBX v3 writer in another dialect, with
+// "-dct" for DCT style ("tbx-dct" is TBX-Basic in DCT); or "csv-long"/"tsv-long"/"xlsx-long" for the
+// sheet formats in their lossless long layout.
 struct WriterSetup {
     const Format* format = nullptr;
     WriteOptions options;
@@ -72,9 +73,11 @@ struct WriterSetup {
 
 WriterSetup writer_setup(const std::string& writer_name) {
     WriterSetup setup;
-    if (writer_name == "tbx-core") {
+    if (writer_name.starts_with("tbx-")) {
         setup.format = find_format("tbx");
-        setup.options.dialect = TbxDialect::core;
+        if (writer_name.starts_with("tbx-core")) setup.options.dialect = TbxDialect::core;
+        if (writer_name.starts_with("tbx-min")) setup.options.dialect = TbxDialect::min;
+        if (writer_name.ends_with("-dct")) setup.options.style = TbxStyle::dct;
     } else if (writer_name.ends_with("-long")) {
         setup.format = find_format(writer_name.substr(0, writer_name.size() - 5));
         setup.options.csv.layout = CsvLayout::long_form;
@@ -235,6 +238,33 @@ std::vector<std::string> files_whole_through_tbx_core() {
 INSTANTIATE_TEST_SUITE_P(TbxCore, LosslessRoundTrip,
                          testing::Combine(testing::Values("tbx-core"),
                                           testing::ValuesIn(files_whole_through_tbx_core())),
+                         round_trip_name);
+
+// DCT style and TBX-Min over every readable file: valid TBX (our validator), every loss reported, and
+// an equal model back where nothing was reported.
+INSTANTIATE_TEST_SUITE_P(TbxDialects, RoundTrip,
+                         testing::Combine(testing::Values("tbx-dct", "tbx-core-dct", "tbx-min", "tbx-min-dct"),
+                                          testing::ValuesIn(test::readable_reference_files())),
+                         round_trip_name);
+
+// DCT is DCA with the data categories as module elements: what the DCA writer carries of a file, the
+// DCT writer carries too, so both outputs read back to the same model, in each dialect.
+class DctAsDca : public testing::TestWithParam<RoundTripParam> {};
+
+TEST_P(DctAsDca, DctOutputReadsBackAsTheDcaOutput) {
+    const auto& [dialect_writer, file] = GetParam();
+    RoundTripRun dca, dct;
+    run_round_trip({dialect_writer, file}, dca);
+    if (HasFatalFailure()) return;
+    run_round_trip({dialect_writer + "-dct", file}, dct);
+    if (HasFatalFailure()) return;
+    EXPECT_EQ(rendered(dct.write_diagnostics), rendered(dca.write_diagnostics)) << "DCT reports other losses";
+    EXPECT_TRUE(dca.reread == dct.reread) << first_difference(dca.reread, dct.reread);
+}
+
+INSTANTIATE_TEST_SUITE_P(TbxDialects, DctAsDca,
+                         testing::Combine(testing::Values("tbx-basic", "tbx-core", "tbx-min"),
+                                          testing::ValuesIn(test::readable_reference_files())),
                          round_trip_name);
 
 // The TBX 2008 writer writes TBX-Basic 2008: the 2008 files whose data categories it holds

@@ -11,6 +11,7 @@
 #include "ilo_tbx/embedded.hpp"
 #include "ilo_tbx/files.hpp"
 #include "ilo_tbx/format.hpp"
+#include "ilo_tbx/native_validator.hpp"
 #include "reference_files.hpp"
 #include "validate/rng_validator.hpp"
 #include "writer_models.hpp"
@@ -345,17 +346,126 @@ TEST(TbxWriter, StreamsOneConceptPerCall) {
     EXPECT_TRUE(out.str().ends_with("    </body>\n  </text>\n</tbx>\n"));
 }
 
-TEST(TbxWriter, MinAndDctAreNotWrittenYet) {
-    for (auto [dialect, style] :
-         {std::pair{TbxDialect::min, TbxStyle::dca}, std::pair{TbxDialect::basic, TbxStyle::dct}}) {
+TermBase read_back(const std::string& tbx) {
+    Diagnostics diagnostics;
+    TermBase term_base = read_term_base(*find_format("tbx"), Input{"written.tbx", tbx}, {}, diagnostics);
+    EXPECT_FALSE(diagnostics.has_errors()) << messages(diagnostics);
+    return term_base;
+}
+
+bool natively_valid(const std::string& tbx, Diagnostics& diagnostics) {
+    return validate::validate_native(tbx, "written.tbx", {}, diagnostics).verdict == validate::Verdict::valid;
+}
+
+WriteOptions options_for(TbxDialect dialect, TbxStyle style) {
+    WriteOptions options;
+    options.dialect = dialect;
+    options.style = style;
+    return options;
+}
+
+// DCT: every data category is an element of the Min or Basic module (Min.rng, Basic.rng), no element of
+// the body keeps a type attribute, and reading it back gives what reading the DCA output gives.
+TEST(TbxWriter, DctWritesEachDataCategoryAsAModuleElement) {
+    Diagnostics dca_diagnostics, dct_diagnostics;
+    const std::string dca = write(rich_term_base(), dca_diagnostics);
+    const std::string dct = write(rich_term_base(), dct_diagnostics, options_for(TbxDialect::basic, TbxStyle::dct));
+    EXPECT_FALSE(dct_diagnostics.has_errors()) << messages(dct_diagnostics);
+    EXPECT_NE(dct.find("<tbx type=\"TBX-Basic\" style=\"dct\" xml:lang=\"en\" xmlns=\"urn:iso:std:iso:30042:ed-2\" "
+                       "xmlns:min=\"http://www.tbxinfo.net/ns/min\" xmlns:basic=\"http://www.tbxinfo.net/ns/basic\">"),
+              std::string::npos);
+    EXPECT_NE(dct.find("DCT/TBX-Basic.nvdl"), std::string::npos);
+    for (const char* element :
+         {"<min:subjectField>migration</min:subjectField>", "<basic:definition>A representative, posted abroad.",
+          "<basic:source>Art. 1(1)</basic:source>", "<min:administrativeStatus>preferredTerm-admn-sts",
+          "<basic:termType>fullForm</basic:termType>", "<min:partOfSpeech>noun</min:partOfSpeech>",
+          "<basic:grammaticalGender>other</basic:grammaticalGender>", "<basic:transactionType>origination",
+          "<basic:responsibility target=\"person1\">EMN</basic:responsibility>",
+          "<basic:crossReference target=\"c2\">", "<min:externalCrossReference target=\"https://example.org/officer\">",
+          "<basic:xGraphic target=\"https://example.org/photo.jpg\">photo</basic:xGraphic>",
+          "<min:customerSubset>ILO network</min:customerSubset>", "<basic:projectSubset>EMN</basic:projectSubset>",
+          "<basic:termLocation>menuItem</basic:termLocation>"})
+        EXPECT_NE(dct.find(element), std::string::npos) << element;
+    const std::string body = dct.substr(dct.find("<body>"), dct.find("</body>") - dct.find("<body>"));
+    EXPECT_EQ(body.find(" type=\""), std::string::npos) << "a DCA element in the DCT body";
+    // The same losses as DCA, and those DCT adds: attributes of module elements and a descripNote type
+    // no module defines.
+    EXPECT_NE(messages(dct_diagnostics).find("attribute id=\"a1\" of admin source has no place in DCT style, whose "
+                                             "module elements take only a target; left out"),
+              std::string::npos)
+        << messages(dct_diagnostics);
+    EXPECT_NE(messages(dct_diagnostics).find("neither the Basic nor the Min module has a DCT element for descripNote "
+                                             "type \"contextType\""),
+              std::string::npos)
+        << messages(dct_diagnostics);
+    Diagnostics validation;
+    EXPECT_TRUE(natively_valid(dct, validation)) << messages(validation);
+    Diagnostics official;
+    EXPECT_TRUE(valid_under(dct, official_core_rng(), official)) << messages(official);
+    // The small model has nothing DCT cannot hold: both styles give the same model back.
+    Diagnostics small_dca, small_dct;
+    EXPECT_TRUE(read_back(write(small_term_base(), small_dca)) ==
+                read_back(write(small_term_base(), small_dct, options_for(TbxDialect::basic, TbxStyle::dct))));
+    EXPECT_EQ(messages(small_dct), "");
+}
+
+// TBX-Core has no modules: its DCT file is its DCA file but for the style attribute.
+TEST(TbxWriter, TbxCoreLooksTheSameInBothStyles) {
+    Diagnostics dca_diagnostics, dct_diagnostics;
+    std::string dca = write(rich_term_base(), dca_diagnostics, options_for(TbxDialect::core, TbxStyle::dca));
+    const std::string dct = write(rich_term_base(), dct_diagnostics, options_for(TbxDialect::core, TbxStyle::dct));
+    EXPECT_EQ(messages(dct_diagnostics), messages(dca_diagnostics));
+    dca.replace(dca.find("style=\"dca\""), 11, "style=\"dct\"");
+    EXPECT_EQ(dct, dca);
+    Diagnostics validation;
+    EXPECT_TRUE(natively_valid(dct, validation)) << messages(validation);
+}
+
+// TBX-Min writes its five categories (customerSubset, subjectField, administrativeStatus, partOfSpeech,
+// externalCrossReference) and notes; each other category becomes a note, reported with its place.
+TEST(TbxWriter, TbxMinWritesOnlyItsCategoriesAndReportsTheRest) {
+    for (TbxStyle style : {TbxStyle::dca, TbxStyle::dct}) {
         Diagnostics diagnostics;
-        WriteOptions options;
-        options.dialect = dialect;
-        options.style = style;
-        write(small_term_base(), diagnostics, options);
-        EXPECT_EQ(messages(diagnostics),
-                  "error tbx.unsupported only TBX-Basic and TBX-Core in DCA style can be written so far (TBX-Min and "
-                  "DCT style are not implemented)\n");
+        const std::string tbx = write(rich_term_base(), diagnostics, options_for(TbxDialect::min, style));
+        EXPECT_FALSE(diagnostics.has_errors()) << messages(diagnostics);
+        const std::string report = messages(diagnostics);
+        for (const char* loss :
+             {"warning tbx.loss c1/en 'Immigration Liaison Officer': grammaticalGender: TBX-Min has no such category; "
+              "written as a note \"grammaticalGender: ...\"\n",
+              "warning tbx.loss c1/en 'Immigration Liaison Officer': termType: TBX-Min has no such category; written "
+              "as a note \"termType: ...\"\n",
+              "warning tbx.loss c1/en: definition: TBX-Min has no such category; written as a note \"definition: ...\"\n",
+              "warning tbx.loss c1: definition: TBX-Min has no such category; written as a note \"definition: ...\"\n",
+              "warning tbx.loss c1: transactionType: TBX-Min has no such category; written as a note \"transaction: "
+              "...\"\n",
+              "warning tbx.loss c1: crossReference: TBX-Min has no such category; written as a note \"Related term: "
+              "...\"\n",
+              "warning tbx.loss c1/en 'Immigration Liaison Officer': context: TBX-Min has no such category; written "
+              "as a note \"context: ...\"\n",
+              "warning tbx.loss c1/en 'Immigration Liaison Officer': source: TBX-Min has no such category; written "
+              "as a note \"source: ...\"\n",
+              "warning tbx.loss c1: projectSubset: TBX-Min has no such category; written as a note \"projectSubset: "
+              "...\"\n"})
+            EXPECT_NE(report.find(loss), std::string::npos) << loss << "\nnot in:\n" << report;
+        EXPECT_NE(tbx.find("<tbx type=\"TBX-Min\""), std::string::npos);
+        EXPECT_NE(tbx.find("<note>grammaticalGender: other</note>"), std::string::npos);
+        EXPECT_NE(tbx.find("<note>definition: A representative, posted abroad. (source: Art. 1(1)); note: Definition note.</note>"),
+                  std::string::npos);
+        if (style == TbxStyle::dct) {
+            EXPECT_EQ(tbx.find("basic:"), std::string::npos);
+            EXPECT_NE(tbx.find("<min:partOfSpeech>noun</min:partOfSpeech>"), std::string::npos);
+            EXPECT_NE(tbx.find("<min:customerSubset>ILO network</min:customerSubset>"), std::string::npos);
+        } else {
+            EXPECT_NE(tbx.find("<termNote type=\"partOfSpeech\">noun</termNote>"), std::string::npos);
+            EXPECT_NE(tbx.find("TBX-Min_DCA.sch"), std::string::npos);
+        }
+        for (const char* absent : {"type=\"definition\"", "type=\"termType\"", "transacGrp", "type=\"source\"",
+                                   "type=\"context\"", "type=\"crossReference\"", "basic:"})
+            EXPECT_EQ(tbx.find(absent), std::string::npos) << absent;
+        Diagnostics validation;
+        EXPECT_TRUE(natively_valid(tbx, validation)) << messages(validation);
+        Diagnostics official;
+        EXPECT_TRUE(valid_under(tbx, official_core_rng(), official)) << messages(official);
     }
 }
 
