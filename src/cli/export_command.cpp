@@ -24,7 +24,8 @@ constexpr std::string_view export_usage = "Usage: ilo-tbx export [PAGE|DIR|-]...
 
 constexpr std::string_view export_examples = R"text(
 Reads the text of EMN Asylum and Migration Glossary pages and writes one TBX v3
-term base (TBX-Basic, DCA style). With no PAGE, exports the built-in entry
+term base (TBX-Basic, DCA style; --dialect min|core and --style dct write the
+other TBX v3 dialects and the DCT style). With no PAGE, exports the built-in entry
 "Immigration Liaison Officer (ILO)". A PAGE of '-' reads standard input; a DIR
 reads every *.txt and *.emn file in it (not its subdirectories), by file name.
 Entries keep the order of the pages given. The same entry read twice (same

@@ -65,9 +65,10 @@ void add_output_options(po::options_description& options, OutputRequest& request
         ("to,t", po::value<std::string>(&request.to)->value_name("FORMAT"),
          ("output format: " + writable_format_names() + " (default: from the --out extension, else --profile)").c_str())
         ("dialect", po::value<std::string>(&request.dialect)->value_name("NAME"),
-         "TBX output dialect: basic (default; TBX-Basic's categories and picklists) or core (every category kept, "
-         "lossless)")
-        ("style", po::value<std::string>(&request.style)->value_name("STYLE"), "TBX output style: dca (default) or dct")
+         "TBX output dialect: basic (default; TBX-Basic's categories and picklists), core (every category kept, "
+         "lossless) or min (TBX-Min's five categories; the rest become notes, reported)")
+        ("style", po::value<std::string>(&request.style)->value_name("STYLE"),
+         "TBX output style: dca (default; <termNote type=\"partOfSpeech\">) or dct (<min:partOfSpeech>)")
         ("profile", po::value<std::string>(&request.profile)->value_name("NAME"),
          ("write for a tool; TBX (2008): " + profile_names() + "; sheets (csv, tsv, xlsx): " + sheet_profile_names() +
           " (see the README)").c_str())
