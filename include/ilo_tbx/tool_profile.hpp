@@ -22,10 +22,17 @@ struct ToolProfile {
     // translate-toolkit reads only the first term of each language: write the other synonyms as
     // entries of their own (split_synonym_pairs) so that it sees every term.
     bool synonym_entries = false;
+    // Phrase (Memsource) reads a term's status from <termNote type="preferred"> and <termNote
+    // type="forbidden"> with "true" or "false", not from administrativeStatus: preferredTerm becomes
+    // preferred=true, deprecatedTerm and supersededTerm forbidden=true, admittedTerm no flag (Phrase's
+    // default). Source: TermWeb's Phrase (Memsource) field mapping, termweb.atlassian.net/wiki/spaces/
+    // T4D/pages/727613445. The file is then TBX 2008 core (<martif type="TBX">): neither flag is a
+    // TBX-Basic category.
+    bool status_flags = false;
 
     bool active() const {
         return primary_language_tags || !source_language.empty() || !target_languages.empty() || entry_ids ||
-               synonym_entries;
+               synonym_entries || status_flags;
     }
 };
 
@@ -39,6 +46,7 @@ struct ToolProfileState {
     std::set<std::string> reduced_tags;                    // tags that lost their subtags
     std::size_t split_concepts = 0;                        // concepts written as several synonym entries
     std::size_t synonym_entries = 0;                       // the entries added for them
+    std::size_t superseded_as_forbidden = 0;               // status_flags: supersededTerm written as forbidden
 };
 
 // Changes `concept_value` as `profile` asks. Returns false when the target

@@ -22,12 +22,18 @@ struct ProfileRow {
 // 2008 form in no namespace. Lokalize skips entries without an id; OmegaT
 // matches languages on the primary subtag; translate-toolkit takes the first
 // langSet as the source and the second as the target.
-constexpr std::array<ProfileRow, 4> profile_table{{
+// Phrase (Memsource) imports TBX ("Import TBX/XLSX", support.phrase.com article 5709733407772) in the
+// 2008 form its own export and TermWeb's mapping use (langSet, termNote), with a term's status as the
+// termNote flags preferred/forbidden (ToolProfile::status_flags) and full locale tags, since its import
+// can match locales strictly ("Strict locale matching").
+constexpr std::array<ProfileRow, 5> profile_table{{
     {"omegat", "tbx2008", "OmegaT: TBX 2008, bare primary language tags"},
     {"translate-toolkit", "tbx2008",
      "translate-toolkit (po2tbx, tbx2po...): TBX 2008, source language first, an entry per synonym"},
     {"lokalize", "tbx2008", "Lokalize: TBX 2008, an id on every entry"},
     {"weblate", "tbx2008", "Weblate (translate-toolkit inside): TBX 2008, source language first, an entry per synonym"},
+    {"phrase", "tbx2008",
+     "Phrase (Memsource) TMS: TBX 2008 core, status as termNote forbidden/preferred=true, full locale tags"},
 }};
 
 const ProfileRow* find_profile(std::string_view name) {
@@ -193,11 +199,13 @@ std::optional<std::string> resolve_output(const OutputRequest& request, const st
 
     ToolProfile& tool_profile = write_options.profile;
     if (profile_for_output) {
-        tool_profile.primary_language_tags = true;
+        const bool phrase = profile_name == "phrase";
+        tool_profile.primary_language_tags = !phrase;
         tool_profile.entry_ids = true;
-        tool_profile.source_language = "en";
+        if (!phrase) tool_profile.source_language = "en";
         // translate-toolkit (and Weblate, which reads TBX through it) sees only the first term of each language.
         tool_profile.synonym_entries = profile_name == "translate-toolkit" || profile_name == "weblate";
+        tool_profile.status_flags = phrase;
     }
     if (!request.source_language.empty()) {
         std::optional<std::string> tag = language_argument(request.source_language);

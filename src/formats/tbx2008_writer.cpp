@@ -24,6 +24,10 @@ constexpr unsigned print_flags = pugi::format_indent;
 constexpr std::string_view prolog =
     "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
     "<!DOCTYPE martif SYSTEM \"TBXBasiccoreStructV02.dtd\">\n";
+// A profile that needs categories TBX-Basic lacks (Phrase's status flags) writes 2008 core TBX.
+constexpr std::string_view core_prolog =
+    "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+    "<!DOCTYPE martif SYSTEM \"TBXcoreStructV02.dtd\">\n";
 
 constexpr std::string_view basic_xcs = "TBXBasicXCSV02.xcs";
 
@@ -53,7 +57,8 @@ public:
                                "source language \"" + language + "\" is not a language tag; wrote \"und\"");
             language = "und";
         }
-        out_ << prolog << "<martif type=\"TBX-Basic\" xml:lang=\"" << language << "\">\n";
+        out_ << (core() ? core_prolog : prolog) << "<martif type=\"" << (core() ? "TBX" : "TBX-Basic")
+             << "\" xml:lang=\"" << language << "\">\n";
         pugi::xml_document document;
         build_header(document, header);
         document.first_child().print(out_, indent_unit, print_flags, pugi::encoding_utf8, 1);
@@ -73,7 +78,8 @@ public:
 
     void write_entry(const Concept& concept_value) {
         pugi::xml_document document;
-        if (!tbx_entry::build_entry(document, concept_value, tbx_entry::v2008_shape, diagnostics_, state_)) return;
+        const tbx_entry::Shape& shape = core() ? tbx_entry::v2008_core_shape : tbx_entry::v2008_shape;
+        if (!tbx_entry::build_entry(document, concept_value, shape, diagnostics_, state_)) return;
         ++entries_;
         document.first_child().print(out_, indent_unit, print_flags, pugi::encoding_utf8, 3);
     }
@@ -93,6 +99,8 @@ public:
     }
 
 private:
+    bool core() const { return options_.profile.status_flags; }
+
     std::string clean(std::string_view text) {
         bool changed = false;
         std::string result = xml_values::sanitized(text, changed);
@@ -171,6 +179,16 @@ private:
         }
 
         // encodingDesc names the XCS the file follows: TBX-Basic 2008's, whatever another file named.
+        // 2008 core TBX for a tool follows no published XCS: it keeps the input's encodingDesc as it is.
+        if (core()) {
+            if (!sections["encodingDesc"].empty()) {
+                pugi::xml_node encoding = martif_header.append_child("encodingDesc");
+                for (const HeaderParagraph* paragraph : sections["encodingDesc"])
+                    add_paragraph(encoding, "p", paragraph->type, paragraph->text);
+            }
+            build_revisions(martif_header, sections["revisionDesc"]);
+            return;
+        }
         pugi::xml_node encoding = martif_header.append_child("encodingDesc");
         bool names_xcs = false;
         for (const HeaderParagraph* paragraph : sections["encodingDesc"])
@@ -185,16 +203,18 @@ private:
             }
             add_paragraph(encoding, "p", paragraph->type, paragraph->text);
         }
+        build_revisions(martif_header, sections["revisionDesc"]);
+    }
 
-        if (!sections["revisionDesc"].empty()) {
-            pugi::xml_node revisions = martif_header.append_child("revisionDesc");
-            pugi::xml_node change;
-            std::uint32_t group = 0;
-            for (const HeaderParagraph* paragraph : sections["revisionDesc"]) {
-                if (!change || paragraph->group != group) change = revisions.append_child("change");
-                group = paragraph->group;
-                add_paragraph(change, "p", paragraph->type, paragraph->text);
-            }
+    void build_revisions(pugi::xml_node martif_header, const std::vector<const HeaderParagraph*>& paragraphs) {
+        if (paragraphs.empty()) return;
+        pugi::xml_node revisions = martif_header.append_child("revisionDesc");
+        pugi::xml_node change;
+        std::uint32_t group = 0;
+        for (const HeaderParagraph* paragraph : paragraphs) {
+            if (!change || paragraph->group != group) change = revisions.append_child("change");
+            group = paragraph->group;
+            add_paragraph(change, "p", paragraph->type, paragraph->text);
         }
     }
 

@@ -34,6 +34,8 @@ inline constexpr Shape v3_shape{tbx_basic::Edition::v3, "conceptEntry", "langSec
 inline constexpr Shape v3_core_shape{tbx_basic::Edition::v3, "conceptEntry", "langSec", "termSec", true};
 inline constexpr Shape v3_min_shape{tbx_basic::Edition::v3, "conceptEntry", "langSec", "termSec", false, true};
 inline constexpr Shape v2008_shape{tbx_basic::Edition::v2008, "termEntry", "langSet", "tig"};
+// TBX 2008 core (<martif type="TBX">, TBXcoreStructV02.dtd): any named category, in the TBX-Basic 2008 structure.
+inline constexpr Shape v2008_core_shape{tbx_basic::Edition::v2008, "termEntry", "langSet", "tig", true};
 
 // Where in the model something is, for messages: "c1", "c1/en", "c1/en 'ILO'".
 struct Place {

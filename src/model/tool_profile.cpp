@@ -86,6 +86,24 @@ bool apply_tool_profile(Concept& concept_value, const ToolProfile& profile, Tool
         concept_value.languages = std::move(merged);
     }
 
+    if (profile.status_flags) {
+        for (LanguageSection& section : concept_value.languages)
+            for (Term& term : section.terms) {
+                const std::string& status = term.administrative_status;
+                const char* flag = status == "preferredTerm-admn-sts"                                    ? "preferred"
+                                   : status == "deprecatedTerm-admn-sts" || status == "supersededTerm-admn-sts" ? "forbidden"
+                                                                                                                : nullptr;
+                if (status == "supersededTerm-admn-sts") ++state.superseded_as_forbidden;
+                if (flag)
+                    term.extra.insert(term.extra.begin(), ExtraField{.element = "termNote",
+                                                                     .type = flag,
+                                                                     .level = Level::term_level,
+                                                                     .value = "true"});
+                // Any other value stays an administrativeStatus, which Phrase keeps in the term's note.
+                if (flag || status == "admittedTerm-admn-sts") term.administrative_status.clear();
+            }
+    }
+
     if (!profile.source_language.empty()) {
         auto source = std::stable_partition(
             concept_value.languages.begin(), concept_value.languages.end(), [&](const LanguageSection& section) {
@@ -173,6 +191,12 @@ void finish_tool_profile(const ToolProfile& profile, const ToolProfileState& sta
                             "language tags reduced to their primary subtag: " +
                                 joined(std::vector<std::string>(state.reduced_tags.begin(), state.reduced_tags.end())) +
                                 "; each such term keeps the full tag as its geographicalUsage unless it had one");
+    if (state.superseded_as_forbidden)
+        diagnostics.warning({}, "tool.status-flags",
+                            std::to_string(state.superseded_as_forbidden) + " term" +
+                                (state.superseded_as_forbidden == 1 ? "" : "s") +
+                                " with supersededTerm-admn-sts written as forbidden=true, as deprecated terms are: "
+                                "Phrase has no flag for a superseded term");
 }
 
 }  // namespace ilo

@@ -10,6 +10,7 @@
 #include "ilo_tbx/emn_reader.hpp"
 #include "ilo_tbx/files.hpp"
 #include "ilo_tbx/format.hpp"
+#include "ilo_tbx/native_validator.hpp"
 #include "ilo_tbx/resolve.hpp"
 #include "reference_files.hpp"
 #include "validate/rng_validator.hpp"
@@ -383,6 +384,58 @@ TEST(ToolProfile, SynonymEntriesGiveEveryTermAnEntryWhereItIsFirst) {
     EXPECT_TRUE(back.concepts[2].languages[0].terms[0].id.empty());
     EXPECT_EQ(back.concepts[3], single);
     expect_valid_2008(written);
+}
+
+// Phrase: a term's status as Phrase's termNote flags, in 2008 core TBX that the official core DTD and
+// RNG and our validator accept; reading it back gives the flags as termNotes of their own.
+TEST(ToolProfile, PhraseStatusFlagsInTbx2008Core) {
+    TermBase term_base = small_term_base();
+    std::vector<Term>& english = term_base.concepts[0].languages[0].terms;
+    english.push_back(term("liaison officer", "", "deprecatedTerm-admn-sts"));
+    english.push_back(term("immigration officer", "", "supersededTerm-admn-sts"));
+    english.push_back(term("ILO officer", "", "admittedTerm-admn-sts"));
+    english[1].administrative_status = "customStatus";
+    WriteOptions options;
+    options.profile.entry_ids = true;
+    options.profile.status_flags = true;
+    Diagnostics diagnostics;
+    const std::string written = write(term_base, diagnostics, options);
+    EXPECT_EQ(messages(diagnostics),
+              "warning tool.status-flags 1 term with supersededTerm-admn-sts written as forbidden=true, as deprecated "
+              "terms are: Phrase has no flag for a superseded term\n");
+    EXPECT_NE(written.find("<!DOCTYPE martif SYSTEM \"TBXcoreStructV02.dtd\">\n<martif type=\"TBX\" xml:lang=\"en\">"),
+              std::string::npos);
+    EXPECT_EQ(written.find("XCSURI"), std::string::npos) << "2008 core TBX for Phrase names no XCS";
+    EXPECT_NE(written.find("<term>Immigration Liaison Officer</term>\n              <termNote type=\"termType\">"
+                           "fullForm</termNote>\n              <termNote type=\"preferred\">true</termNote>"),
+              std::string::npos)
+        << written;
+    EXPECT_NE(written.find("<term>ILO</term>\n              <termNote type=\"termType\">abbreviation</termNote>\n"
+                           "              <termNote type=\"administrativeStatus\">customStatus</termNote>"),
+              std::string::npos)
+        << written;
+    EXPECT_NE(written.find("<term>liaison officer</term>\n              <termNote type=\"forbidden\">true</termNote>"),
+              std::string::npos);
+    EXPECT_NE(written.find("<term>immigration officer</term>\n              <termNote type=\"forbidden\">true"),
+              std::string::npos);
+    EXPECT_NE(written.find("<term>ILO officer</term>\n            </tig>"), std::string::npos) << "admitted: no flag";
+    EXPECT_EQ(written.find("-admn-sts"), std::string::npos);
+
+    Diagnostics official;
+    EXPECT_TRUE(validate_rng(written, "written.tbx",
+                             read_text(std::string(ILO_SHARED_DIR) +
+                                       "/reference/tbx/tbx-v2/TBX-Default/Validation/TBXcoreStructV02.rng"),
+                             "TBXcoreStructV02.rng", official))
+        << messages(official);
+    Diagnostics ours;
+    EXPECT_EQ(validate::validate_native(written, "written.tbx", {}, ours).verdict, validate::Verdict::valid)
+        << messages(ours);
+    Diagnostics read_diagnostics;
+    TermBase back = read_back(written, read_diagnostics);
+    const Term& forbidden = back.concepts[0].languages[0].terms[2];
+    ASSERT_EQ(forbidden.extra.size(), 1u);
+    EXPECT_EQ(forbidden.extra[0].type, "forbidden");
+    EXPECT_EQ(forbidden.extra[0].value, "true");
 }
 
 TEST(ToolProfile, OffByDefaultSoTheModelIsWrittenAsItIs) {
