@@ -406,19 +406,19 @@ TEST(ToolProfile, PhraseStatusFlagsInTbx2008Core) {
     EXPECT_NE(written.find("<!DOCTYPE martif SYSTEM \"TBXcoreStructV02.dtd\">\n<martif type=\"TBX\" xml:lang=\"en\">"),
               std::string::npos);
     EXPECT_EQ(written.find("XCSURI"), std::string::npos) << "2008 core TBX for Phrase names no XCS";
-    EXPECT_NE(written.find("<term>Immigration Liaison Officer</term>\n              <termNote type=\"termType\">"
-                           "fullForm</termNote>\n              <termNote type=\"preferred\">true</termNote>"),
+    EXPECT_NE(written.find("<term>Immigration Liaison Officer</term>\n            <termNote type=\"termType\">"
+                           "fullForm</termNote>\n            <termNote type=\"preferred\">true</termNote>"),
               std::string::npos)
         << written;
-    EXPECT_NE(written.find("<term>ILO</term>\n              <termNote type=\"termType\">abbreviation</termNote>\n"
-                           "              <termNote type=\"administrativeStatus\">customStatus</termNote>"),
+    EXPECT_NE(written.find("<term>ILO</term>\n            <termNote type=\"termType\">abbreviation</termNote>\n"
+                           "            <termNote type=\"administrativeStatus\">customStatus</termNote>"),
               std::string::npos)
         << written;
-    EXPECT_NE(written.find("<term>liaison officer</term>\n              <termNote type=\"forbidden\">true</termNote>"),
+    EXPECT_NE(written.find("<term>liaison officer</term>\n            <termNote type=\"forbidden\">true</termNote>"),
               std::string::npos);
-    EXPECT_NE(written.find("<term>immigration officer</term>\n              <termNote type=\"forbidden\">true"),
+    EXPECT_NE(written.find("<term>immigration officer</term>\n            <termNote type=\"forbidden\">true"),
               std::string::npos);
-    EXPECT_NE(written.find("<term>ILO officer</term>\n            </tig>"), std::string::npos) << "admitted: no flag";
+    EXPECT_NE(written.find("<term>ILO officer</term>\n          </tig>"), std::string::npos) << "admitted: no flag";
     EXPECT_EQ(written.find("-admn-sts"), std::string::npos);
 
     Diagnostics official;
