@@ -918,9 +918,10 @@ private:
 void CsvReader::run(char default_delimiter) {
     std::optional<std::string> text = csv::decode_text(input_.text, input_.name, diagnostics_);
     if (!text) return;
+    // OmegaT's glossaries are tab-separated as .txt/.utf8/.tab (the TSV reader) and comma-separated as .csv.
     char delimiter = options_.delimiter != '\0'                       ? options_.delimiter
                      : default_delimiter != '\0'                      ? default_delimiter
-                     : options_.profile == CsvProfile::omegat         ? '\t'
+                     : options_.profile == CsvProfile::omegat         ? ','
                      : options_.profile == CsvProfile::memoq          ? ';'
                      : options_.profile == CsvProfile::lokalise       ? ';'
                                                                       : csv::detect_delimiter(*text);

@@ -52,12 +52,15 @@ class TextSheetOutput final : public csv::SheetOutput {
 public:
     TextSheetOutput(std::ostream& out, const CsvOptions& options, bool tsv) : out_(out) {
         CsvProfile profile = options.profile;
-        delimiter_ = options.delimiter != '\0'                                              ? options.delimiter
-                     : (tsv || profile == CsvProfile::omegat)                                ? '\t'
-                     : (profile == CsvProfile::memoq || profile == CsvProfile::lokalise)     ? ';'
-                                                                                             : ',';
+        // OmegaT picks its reader by extension: .txt/.utf8/.tab are tab-separated (no quoting at all),
+        // .csv comma-separated (RFC 4180 quotes, but within one line).
+        delimiter_ = options.delimiter != '\0'                                          ? options.delimiter
+                     : tsv                                                               ? '\t'
+                     : (profile == CsvProfile::memoq || profile == CsvProfile::lokalise) ? ';'
+                                                                                         : ',';
         quote_all_ = profile == CsvProfile::translate_toolkit;
-        unquoted_ = profile == CsvProfile::omegat;
+        unquoted_ = profile == CsvProfile::omegat && delimiter_ == '\t';
+        single_line_ = profile == CsvProfile::omegat;
         // Excel reads a .csv as UTF-8 only with a byte order mark; tools that parse
         // the header themselves are better served without one.
         bom_ = profile != CsvProfile::omegat && profile != CsvProfile::translate_toolkit &&
@@ -78,6 +81,8 @@ public:
         out_ << "\r\n";
     }
     bool plain_text() const override { return unquoted_; }
+    bool single_line() const override { return single_line_; }
+    char delimiter() const override { return delimiter_; }
     void finish() override { start(); }
 
 private:
@@ -90,6 +95,7 @@ private:
     char delimiter_ = ',';
     bool quote_all_ = false;
     bool unquoted_ = false;
+    bool single_line_ = false;
     bool bom_ = true;
 };
 
@@ -144,12 +150,15 @@ void CsvWriter::row(const std::vector<std::string>& cells, bool is_header, const
     texts.reserve(cells.size());
     for (const std::string& cell : cells) {
         std::string text = (formula_escape_ && !is_header) ? csv::escape_formula(cell) : cell;
-        if (output_->plain_text()) {
-            // OmegaT reads no quoting: tabs and line breaks cannot be kept in a cell.
+        if (output_->plain_text() || output_->single_line()) {
+            // OmegaT reads line by line, and its TSV reader knows no quoting: line breaks (and in TSV
+            // tabs) cannot be kept in a cell.
+            const bool tabs = output_->plain_text();
             bool changed = false;
             for (char& c : text)
-                if (c == '\t' || c == '\n' || c == '\r') c = ' ', changed = true;
-            if (changed) dropped_.add("tabs or line breaks inside cells (written as spaces)");
+                if ((tabs && c == '\t') || c == '\n' || c == '\r') c = ' ', changed = true;
+            if (changed) dropped_.add(tabs ? "tabs or line breaks inside cells (written as spaces)"
+                                           : "line breaks inside cells (written as spaces)");
         }
         texts.push_back(std::move(text));
     }
@@ -830,8 +839,10 @@ void CsvWriter::write_pair(bool omegat) {
     if (!target) return;
     std::vector<std::string> order{source, *target};
     count_unplaced_languages(order);
+    const bool omegat_tsv = omegat && output_->delimiter() == '\t';
     if (omegat) {
-        output_->comment("# Glossary in tab-separated format -*- coding: utf-8 -*-");
+        output_->comment(std::string("# Glossary in ") + (output_->delimiter() == ',' ? "comma" : "tab") +
+                         "-separated format -*- coding: utf-8 -*-");
     } else {
         row({"location", "source", "target", "id", "fuzzy", "context", "translator_comments", "developer_comments"},
             true);
@@ -853,12 +864,20 @@ void CsvWriter::write_pair(bool omegat) {
         dropped_.add("definitions outside the source language", target_section->definitions.size());
         // One row per source and target term: both tools group rows by their source.
         for (const std::string& source_text : sources) {
-            for (const std::string& target_text : targets) {
+            for (std::size_t k = 0; k < targets.size(); ++k) {
+                const std::string& target_text = targets[k];
                 if (omegat) {
-                    if (source_text.starts_with('#')) dropped_.add("source terms starting with '#' (read as comments)");
-                    row({source_text, target_text, definition});
+                    // OmegaT skips every line that starts with '#'. In CSV a quoted cell keeps such a
+                    // term; in TSV nothing can.
+                    if (omegat_tsv && source_text.starts_with('#'))
+                        dropped_.add("source terms starting with '#' (read as comments)");
+                    row({source_text, target_text, definition}, false, {source_text.starts_with('#')});
                 } else {
-                    row({"", source_text, target_text, concept_value.id, "", "",
+                    // csv2po keeps one PO unit per source and location (the others are dropped as
+                    // duplicates), so each target synonym gets a location of its own, named like the
+                    // translate-toolkit TBX profile's synonym entries (<id>-syn2...).
+                    std::string location = concept_value.id + (k == 0 ? "" : "-syn" + std::to_string(k + 1));
+                    row({location, source_text, target_text, concept_value.id, "", "",
                          joined_notes(concept_value.notes, separator_), definition});
                 }
             }

@@ -35,6 +35,10 @@ public:
     virtual void row(const std::vector<std::string>& cells, const std::vector<bool>& quoted, bool is_header) = 0;
     // True when cells cannot hold tabs or line breaks (OmegaT's unquoted TSV).
     virtual bool plain_text() const = 0;
+    // True when a cell cannot span lines even quoted (OmegaT's CSV reader reads line by line).
+    virtual bool single_line() const { return plain_text(); }
+    // The character between cells of a text sheet ('\0' for a workbook).
+    virtual char delimiter() const { return '\0'; }
     // After the last row; errors go to the diagnostics the output was made with.
     virtual void finish() = 0;
 };

@@ -273,15 +273,20 @@ class Entry:
     source: str
     target: str
     comment: str
+    id: str = ""
+    context: str = ""
 
 
-def run_omegat(build_dir, workdir, source_lang, target_langs, paths, write_tsv=None):
-    """Runs OmegaT's readers on every file for every pair in one JVM; returns {(path, target): [Entry]}."""
+def run_omegat(build_dir, workdir, source_lang, target_langs, paths, write_back=None, target_per_file=False):
+    """Runs OmegaT's readers on every file for every pair in one JVM; returns {(path, target): [Entry]}.
+    With target_per_file, target_langs holds one target for each file. With write_back (a directory),
+    OmegaT appends every entry of each file's first pair to write_back/N.utf8 (its own glossary writer)."""
     home = os.path.join(workdir, "home")  # OmegaT's preferences go here, never in the user's ~/.omegat
     os.makedirs(home, exist_ok=True)
     command = omegat_driver(build_dir)
     command[1:1] = [f"-Duser.home={home}"]
-    command += (["--write-tsv", write_tsv] if write_tsv else []) + [source_lang, ",".join(target_langs)]
+    command += (["--write-back", write_back] if write_back else []) + (["--target-per-file"] if target_per_file else [])
+    command += [source_lang, ",".join(target_langs)]
     command += list(paths)
     # A UTF-8 locale, as on a translator's desktop; Java's default charset follows it.
     env = dict(os.environ, LC_ALL="C.UTF-8")
@@ -314,13 +319,17 @@ class ToolkitView:
     store: str
     units: list  # Entry(source, target, notes)
     po_units: list  # dicts: context, source, target, notes
+    wrote: dict = dataclasses.field(default_factory=dict)  # converter name: the file it wrote
 
 
-def run_translate_toolkit(workdir, paths, tbx2po=True):
-    """Returns {path: ToolkitView}."""
+def run_translate_toolkit(workdir, paths, tbx2po=True, round_trip=False):
+    """Returns {path: ToolkitView}. tbx2po: also convert each file to PO (tbx2po or csv2po); round_trip:
+    also have csv2tbx and po2csv write each CSV file again (ToolkitView.wrote)."""
     translate_toolkit_present()
+    out = os.path.join(workdir, f"tt{len(os.listdir(workdir))}")
+    os.makedirs(out)
     command = [SYSTEM_PYTHON, os.path.join(HERE, "translate_toolkit", "tt_glossary_dump.py")]
-    command += (["--tbx2po", workdir] if tbx2po else []) + list(paths)
+    command += (["--po", out] if tbx2po else []) + (["--round-trip"] if round_trip else []) + list(paths)
     result = subprocess.run(command, capture_output=True)
     if result.returncode != 0:
         raise Failure(f"translate-toolkit failed on {' '.join(paths)}:\n"
@@ -333,7 +342,9 @@ def run_translate_toolkit(workdir, paths, tbx2po=True):
         elif kind == "store":
             view.store = fields[0]
         elif kind == "unit":
-            view.units.append(Entry(*fields))
+            view.units.append(Entry(*fields))  # source, target, notes, id, context
+        elif kind == "wrote":
+            view.wrote[fields[0]] = fields[1]
         elif kind == "po":
             view.po_units.append(dict(context=fields[0], source=fields[1], target=fields[2], notes=fields[3]))
     return views
@@ -373,13 +384,15 @@ def run_lokalize(source_lang, target_langs, path):
     return shown
 
 
-def run_ilo_tbx(ilo_tbx, arguments, out):
-    """Has ilo-tbx write a file; its diagnostics (the loss report) are printed for the log."""
+def run_ilo_tbx(ilo_tbx, arguments, out, quiet=False):
+    """Has ilo-tbx write a file; its diagnostics (the loss report) are printed for the log unless quiet."""
     if not ilo_tbx:
         raise Failure("--produce and --model-args need --ilo-tbx")
-    command = [ilo_tbx] + [argument.replace("{out}", out) for argument in shlex.split(arguments)]
+    if isinstance(arguments, str):
+        arguments = shlex.split(arguments)
+    command = [ilo_tbx] + [argument.replace("{out}", out) for argument in arguments]
     result = subprocess.run(command, capture_output=True, text=True)
-    if result.stderr:
+    if result.stderr and not (quiet and result.returncode == 0):
         print(f"ilo-tbx {' '.join(command[1:])}:\n{result.stderr.rstrip()}")
     if result.returncode != 0 or not os.path.exists(out):
         raise Failure(f"ilo-tbx {' '.join(command[1:])} failed with exit code {result.returncode}")
@@ -569,10 +582,10 @@ def languages_of(concepts):
 # ---------------------------------------------------------------------------------------------------------
 # Test cases.
 
-def prepare(args, workdir):
+def prepare(args, workdir, produce=True):
     """The file under test (written by ilo-tbx first with --produce) and the model's concepts, if any."""
     path = args.file
-    if args.produce:
+    if args.produce and produce:
         path = run_ilo_tbx(args.ilo_tbx, args.produce, os.path.join(workdir, os.path.basename(args.file)))
     model = None
     if args.model_args:
@@ -626,13 +639,54 @@ def case_omegat_tbx(args, workdir):
     return 0
 
 
+def toolkit_targets(args, model):
+    """--each-target: the target languages, one file each ("all": every language of the model but the source)."""
+    if args.each_target == "all":
+        if model is None:
+            raise Failure("--each-target all needs --model-args")
+        return [lang for lang in languages_of(model) if lang != primary_subtag(args.source)]
+    return args.each_target.split(",")
+
+
 def case_toolkit_tbx(args, workdir):
-    path, model = prepare(args, workdir)
+    """translate-toolkit's tbxfile and tbx2po on a TBX 2008 file; with --each-target, on one file per target
+    language ({lang} in the file name and in --produce), all read by one translate-toolkit process."""
+    if args.each_target:
+        _, model = prepare(args, workdir, produce=False)
+        paths = []
+        for target in toolkit_targets(args, model):
+            out = os.path.join(workdir, os.path.basename(args.file).replace("{lang}", target))
+            paths.append(run_ilo_tbx(args.ilo_tbx, args.produce.replace("{lang}", target), out, quiet=bool(paths)))
+    else:
+        path, model = prepare(args, workdir)
+        paths = [path]
+    probes = [make_probe(path, os.path.join(workdir, f"probe{number}.tbx")) for number, path in enumerate(paths)]
+    views = run_translate_toolkit(workdir, paths + probes)
+    measure, total_written, total_missing = Measure(), 0, []
+    for path, probe in zip(paths, probes):
+        written, missing = check_toolkit_tbx(args, path, model, views[path], read_tbx2008(probe), views[probe], measure)
+        total_written += written
+        total_missing += missing
+    if len(paths) > 1:
+        print(f"translate-toolkit 3.8 on {len(paths)} files (one pair each): terms written {total_written}, "
+              f"seen {total_written - len(total_missing)}")
+    if args.row:
+        drops = measure.dropped() + measure.partly()
+        if any(item[2] > 0 for item in total_missing):
+            drops.append("every term after the first of a language")
+        if any(item[2] == 0 for item in total_missing):
+            drops.append("every langSet after the second")
+        write_row(args.build_dir, args.row, {
+            "tool": "translate-toolkit 3.8 (tbxfile, tbx2po)", "file": args.row_file or os.path.basename(paths[0]),
+            "seen": f"{total_written - len(total_missing)} of {total_written}"
+                    + (f" ({len(paths)} files, one pair each)" if len(paths) > 1 else ""),
+            "shows": describe(measure.shown()), "drops": describe(drops)})
+    return 0
+
+
+def check_toolkit_tbx(args, path, model, view, probe_concepts, probe_view, measure):
+    """One TBX file as translate-toolkit saw it; returns (terms written, terms missing)."""
     concepts = read_tbx2008(path)
-    probe = make_probe(path, os.path.join(workdir, "probe.tbx"))
-    probe_concepts = read_tbx2008(probe)
-    views = run_translate_toolkit(workdir, [path, probe])
-    view, probe_view = views[path], views[probe]
     if view.store != "translate.storage.tbx.tbxfile":
         raise Failure(f"translate-toolkit read {path} as {view.store}, not as TBX")
     expected = [toolkit_tbx_expected(concept) for concept in concepts]
@@ -640,7 +694,7 @@ def case_toolkit_tbx(args, workdir):
     compare(f"tbx2po on {path}", tbx2po_expected(concepts), [(u["source"], u["target"]) for u in view.po_units])
     compare(f"translate-toolkit on the probe copy", expected,
             [(unit.source, unit.target) for unit in probe_view.units])
-    measure, seen, langs = Measure(), set(), set()
+    seen, langs = set(), set()
     for index, (concept, probe_concept, unit, probe_unit) in enumerate(
             zip(concepts, probe_concepts, view.units, probe_view.units)):
         langs |= {primary_subtag(section.tag) for section in concept.langs}
@@ -665,17 +719,7 @@ def case_toolkit_tbx(args, workdir):
     report_missing(missing, args.complete, "only the first term of the first two langSets is read", by_design)
     if model is not None:
         check_model(model, concepts, langs, {(lang, text) for _, lang, text in seen})
-    if args.row:
-        drops = measure.dropped() + measure.partly()
-        if any(item[2] > 0 for item in missing):
-            drops.append("every term after the first of a language")
-        if any(item[2] == 0 for item in missing):
-            drops.append("every langSet after the second")
-        write_row(args.build_dir, args.row, {
-            "tool": "translate-toolkit 3.8 (tbxfile, tbx2po)", "file": args.row_file or os.path.basename(path),
-            "seen": f"{written - len(missing)} of {written}", "shows": describe(measure.shown()),
-            "drops": describe(drops)})
-    return 0
+    return written, missing
 
 
 def case_lokalize_tbx(args, workdir):
@@ -817,6 +861,246 @@ def case_omegat_glossary(args, workdir):
     return 0
 
 
+# ---------------------------------------------------------------------------------------------------------
+# Our own sheet exports (--profile omegat: .txt/.utf8/.csv; --profile translate-toolkit: .csv), one file
+# per language pair, each pair as the tool reads it.
+
+@dataclasses.dataclass
+class Sheet:
+    target: str
+    path: str
+    probe: str  # the same sheet made from a probe copy of the term base (unique marker values)
+
+
+def prepare_sheets(args, workdir):
+    """As a user would: ilo-tbx exports the term base to TBX, then imports that into the tool's sheet with
+    --profile, one file per target language. Also the JSON model, and each sheet made from a probe copy
+    of the term base (from its TBX 2008 export) to measure what the tool shows."""
+    term_base = shlex.split(args.term_base or "")
+    model = read_model_json(run_ilo_tbx(args.ilo_tbx, ["export"] + term_base + ["--to", "json", "--out", "{out}"],
+                                        os.path.join(workdir, "model.json")))
+    base = run_ilo_tbx(args.ilo_tbx, ["export"] + term_base + ["--out", "{out}"], os.path.join(workdir, "base.tbx"),
+                       quiet=True)
+    base2008 = run_ilo_tbx(args.ilo_tbx, ["export"] + term_base + ["--to", "tbx2008", "--out", "{out}"],
+                           os.path.join(workdir, "base-2008.tbx"), quiet=True)
+    probe_tbx = make_probe(base2008, os.path.join(workdir, "probe.tbx"))
+    source = primary_subtag(args.source)
+    targets = args.targets.split(",") if args.targets else [lang for lang in languages_of(model) if lang != source]
+    stem, extension = os.path.splitext(os.path.basename(args.file))
+    sheets = []
+    for target in targets:
+        sheet = Sheet(target, os.path.join(workdir, f"{stem}-{target}{extension}"),
+                      os.path.join(workdir, f"probe-{stem}-{target}{extension}"))
+        for tbx, out, quiet in ((base, sheet.path, bool(sheets)), (probe_tbx, sheet.probe, True)):
+            run_ilo_tbx(args.ilo_tbx, ["import", tbx, "--out", "{out}", "--profile", args.profile,
+                                       "--source-lang", args.source, "--langs", target], out, quiet=quiet)
+        sheets.append(sheet)
+    return model, read_tbx2008(probe_tbx), sheets
+
+
+class PairFigures:
+    """Terms written and seen, and the model's terms, over every pair of a sheet case."""
+
+    def __init__(self, model, source):
+        self.model, self.source = model, primary_subtag(source)
+        self.written = self.seen = self.model_terms = self.outside = 0
+        self.pairs = []
+
+    def add(self, target, written, seen, label):
+        """written, seen: sets of (language, term text) in the file, and shown by the tool."""
+        target = primary_subtag(target)
+        missing = sorted(written - seen)
+        in_pair = [concept for concept in self.model if terms_in(concept, self.source) and terms_in(concept, target)]
+        model_terms = {(lang, text) for concept in in_pair for lang in (self.source, target)
+                       for text in terms_in(concept, lang)}
+        # A concept with no term in one of the two languages has no row in a pair sheet: ilo-tbx warns
+        # (csv.dropped, "concepts without a term in both languages"); its terms are counted here.
+        outside = sum(len(terms_in(concept, lang)) for concept in self.model if concept not in in_pair
+                      for lang in (self.source, target))
+        not_written = sorted(model_terms - written)
+        not_seen = sorted((model_terms & written) - seen)
+        print(f"  {self.source}->{target}: terms written {len(written)}, seen {len(written & seen)}; the model's "
+              f"{len(model_terms)} terms of this pair all in the file: {not not_written}, all seen: {not not_seen}"
+              + (f"; {outside} terms of concepts without a term in both languages (no row)" if outside else ""))
+        if missing:
+            raise Failure(f"{label}: terms written but not seen by the tool:\n  "
+                          + "\n  ".join(f"{lang}: {text}" for lang, text in missing))
+        if not_written:
+            raise Failure(f"{label}: terms of the model missing from the file ilo-tbx wrote:\n  "
+                          + "\n  ".join(f"{lang}: {text}" for lang, text in not_written))
+        if not_seen:
+            raise Failure(f"{label}: terms of the model that the tool does not see:\n  "
+                          + "\n  ".join(f"{lang}: {text}" for lang, text in not_seen))
+        self.written += len(written)
+        self.seen += len(written & seen)
+        self.model_terms += len(model_terms)
+        self.outside += outside
+        self.pairs.append(target)
+
+    def summary(self, tool):
+        print(f"{tool}: {len(self.pairs)} pairs {self.source}->{','.join(self.pairs)}; terms written "
+              f"{self.written}, seen {self.seen}; every one of the model's {self.model_terms} terms in these pairs "
+              f"written and seen" + (f"; {self.outside} terms of concepts without a term in both languages of a "
+                                     f"pair have no row (reported by ilo-tbx)" if self.outside else ""))
+
+    def seen_column(self):
+        return (f"{self.seen} of {self.written} ({len(self.pairs)} pairs, a file each)")
+
+
+def measure_pair(measure, probe_concepts, source, target, shown_text):
+    """Which data categories of the probe concepts that have a row in this pair the tool shows; every
+    marker is unique in the term base, so all the pair's shown text can be searched at once."""
+    for concept in probe_concepts:
+        if terms_in(concept, source) and terms_in(concept, target):
+            measure_fields(measure, concept, source, target, shown_text)
+
+
+def sheet_drops(measure, figures):
+    drops = measure.dropped() + measure.partly()
+    if figures.outside:
+        drops.append("concepts without a term in both languages of the pair (no row; ilo-tbx warns)")
+    return describe(drops)
+
+
+def check_read_back_pairs(label, model, source, target, entries):
+    """Every (source, target, comment) a tool wrote back must be in ilo-tbx's reading of its file: a concept
+    with both terms, and the comment among that concept's notes or definitions."""
+    pairs = {}
+    for concept in model:
+        texts = {value for _, value in concept.fields} | {value for section in concept.langs
+                                                           for _, value in section.fields}
+        for source_text in terms_in(concept, source):
+            for target_text in terms_in(concept, target):
+                pairs.setdefault((source_text, target_text), set()).update(texts)
+    lost = [entry for entry in entries if (entry.source, entry.target) not in pairs
+            or (entry.comment and entry.comment not in pairs[(entry.source, entry.target)])]
+    if lost:
+        raise Failure(f"{label}: what the tool wrote and ilo-tbx did not read back:\n  "
+                      + "\n  ".join("\t".join((e.source, e.target, e.comment[:80])) for e in lost))
+    return len({(source, e.source) for e in entries} | {(target, e.target) for e in entries})
+
+
+def case_omegat_sheet(args, workdir):
+    """OmegaT's GlossaryReaderTSV (.txt, .utf8) or GlossaryReaderCSV (.csv) on our --profile omegat sheets,
+    one per target language; with --round-trip (TSV sheets), the sheet is the project's writable glossary:
+    OmegaT adds every entry again (GlossaryReaderTSV.append), and ilo-tbx reads the file back."""
+    model, probe_concepts, sheets = prepare_sheets(args, workdir)
+    reader = "GlossaryReaderCSV" if args.file.lower().endswith(".csv") else "GlossaryReaderTSV"
+    write_back = os.path.join(workdir, "write-back")
+    os.makedirs(write_back, exist_ok=True)
+    paths = [sheet.path for sheet in sheets] + [sheet.probe for sheet in sheets]
+    shown = run_omegat(args.build_dir, workdir, args.source, [sheet.target for sheet in sheets] * 2, paths,
+                       write_back=write_back if args.round_trip else None, target_per_file=True)
+    figures, measure, carried = PairFigures(model, args.source), Measure(), 0
+    source = primary_subtag(args.source)
+    for number, sheet in enumerate(sheets):
+        label = f"OmegaT {reader} {args.source}->{sheet.target} on {os.path.basename(sheet.path)}"
+        entries, probe_entries = shown[(sheet.path, sheet.target)], shown[(sheet.probe, sheet.target)]
+        rows = glossary_rows(sheet.path)
+        compare(label, rows, [(entry.source, entry.target, entry.comment) for entry in entries])
+        compare(label + " (probe copy)", glossary_rows(sheet.probe),
+                [(entry.source, entry.target, entry.comment) for entry in probe_entries])
+        target = primary_subtag(sheet.target)
+        figures.add(sheet.target, {(source, row[0]) for row in rows} | {(target, row[1]) for row in rows},
+                    {(source, e.source) for e in entries} | {(target, e.target) for e in entries}, label)
+        measure_pair(measure, probe_concepts, source, target, "\n".join(e.comment for e in probe_entries))
+        if args.round_trip:
+            # Our sheet as the project's writable glossary, with every entry added again by OmegaT's writer.
+            written_back = os.path.join(write_back, f"{number}{os.path.splitext(sheet.path)[1]}")
+            compare(f"OmegaT's glossary writer on a copy of {os.path.basename(sheet.path)}",
+                    rows + [(e.source, e.target, e.comment) for e in entries], glossary_rows(written_back))
+            back = read_model_json(run_ilo_tbx(args.ilo_tbx, [
+                "import", written_back, "--profile", "omegat", "--source-lang", args.source, "--langs", sheet.target,
+                "--to", "json", "--out", "{out}"], os.path.join(workdir, f"read-back-{number}.json"), quiet=True))
+            carried += check_read_back_pairs(f"OmegaT's glossary written back ({written_back})", back, source,
+                                             target, entries)
+    figures.summary(f"OmegaT 3.6 {reader} on {args.file}")
+    if args.round_trip:
+        print(f"round trip: OmegaT added every entry again to a copy of the sheet (its writable glossary, through "
+              f"GlossaryReaderTSV.append), and ilo-tbx read back all {carried} terms and every comment, in every pair")
+    if args.row:
+        write_row(args.build_dir, args.row, {
+            "tool": f"OmegaT 3.6 ({reader})", "file": args.row_file or os.path.basename(args.file),
+            "seen": figures.seen_column(), "shows": describe(measure.shown()), "drops": sheet_drops(measure, figures)})
+    return 0
+
+
+def toolkit_csv_expected(path):
+    """translate-toolkit's csvfile on a CSV with its own field names, as the Python csv module reads the
+    file: one unit per row; notes are translator_comments then developer_comments, on two lines."""
+    with open(path, encoding="utf-8", newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    units = []
+    for row in rows:
+        notes = "\n".join(note for note in (row.get("translator_comments", ""), row.get("developer_comments", ""))
+                          if note)
+        units.append((row.get("source", ""), row.get("target", ""), notes, row.get("id", "") or row.get("source", ""),
+                      row.get("context", "")))
+    return rows, units
+
+
+def csv2po_expected(rows):
+    """csv2po: a PO unit per row (source, target); rows with the same source and location are duplicates,
+    of which PO keeps the first."""
+    units, keys = [], set()
+    for row in rows:
+        key = (row.get("location", ""), row.get("source", ""))
+        if row.get("source") and key not in keys:
+            keys.add(key)
+            units.append((row["source"], row.get("target", "")))
+    return units
+
+
+def case_toolkit_sheet(args, workdir):
+    """translate-toolkit's csvfile (storage API) and csv2po on our --profile translate-toolkit CSV, one file
+    per target language; with --round-trip, csv2tbx and po2csv write the glossary again and ilo-tbx reads
+    both back."""
+    model, probe_concepts, sheets = prepare_sheets(args, workdir)
+    paths = [sheet.path for sheet in sheets]
+    views = run_translate_toolkit(workdir, paths, tbx2po=True, round_trip=args.round_trip)
+    probe_views = run_translate_toolkit(workdir, [sheet.probe for sheet in sheets], tbx2po=False)
+    figures, measure, carried = PairFigures(model, args.source), Measure(), {"csv2tbx": 0, "po2csv": 0}
+    source = primary_subtag(args.source)
+    for sheet in sheets:
+        label = f"translate-toolkit csvfile {args.source}->{sheet.target} on {os.path.basename(sheet.path)}"
+        view, probe_view = views[sheet.path], probe_views[sheet.probe]
+        if view.store != "translate.storage.csvl10n.csvfile":
+            raise Failure(f"translate-toolkit read {sheet.path} as {view.store}, not as CSV")
+        rows, expected = toolkit_csv_expected(sheet.path)
+        compare(label, expected, [(u.source, u.target, u.comment, u.id, u.context) for u in view.units])
+        compare(label + " (probe copy)", toolkit_csv_expected(sheet.probe)[1],
+                [(u.source, u.target, u.comment, u.id, u.context) for u in probe_view.units])
+        po_expected = csv2po_expected(rows)
+        compare(f"csv2po {args.source}->{sheet.target} on {os.path.basename(sheet.path)}", po_expected,
+                [(u["source"], u["target"]) for u in view.po_units])
+        target = primary_subtag(sheet.target)
+        written = {(source, row["source"]) for row in rows} | {(target, row["target"]) for row in rows}
+        seen = {(source, u.source) for u in view.units} | {(target, u.target) for u in view.units}
+        po_seen = {(source, u["source"]) for u in view.po_units} | {(target, u["target"]) for u in view.po_units}
+        figures.add(sheet.target, written, seen & po_seen, label + " and csv2po")
+        measure_pair(measure, probe_concepts, source, target, "\n".join(
+            "\n".join((u.comment, u.id, u.context)) for u in probe_view.units))
+        if args.round_trip:
+            for kind, path in view.wrote.items():
+                back = read_model_json(run_ilo_tbx(args.ilo_tbx, (["import", path, "--to", "json", "--out", "{out}"]) + (
+                    ["--source-lang", args.source, "--langs", sheet.target] if kind == "po2csv" else []),
+                    os.path.join(workdir, f"read-back-{kind}-{sheet.target}.json"), quiet=True))
+                # csv2tbx labels every target language 'xx'.
+                back_target = "xx" if kind == "csv2tbx" else target
+                units = [Entry(u.source, u.target, "") for u in view.units] if kind == "csv2tbx" else \
+                    [Entry(u["source"], u["target"], "") for u in view.po_units]
+                carried[kind] += check_read_back_pairs(f"{kind}'s file ({path})", back, source, back_target, units)
+    figures.summary(f"translate-toolkit 3.8 csvfile + csv2po on {args.file}")
+    if args.round_trip:
+        print(f"round trip: csv2tbx wrote TBX and po2csv wrote CSV again; ilo-tbx read back all {carried['csv2tbx']} "
+              f"and {carried['po2csv']} terms they carried, in every pair (csv2tbx labels the target 'xx')")
+    if args.row:
+        write_row(args.build_dir, args.row, {
+            "tool": "translate-toolkit 3.8 (csvfile, csv2po)", "file": args.row_file or os.path.basename(args.file),
+            "seen": figures.seen_column(), "shows": describe(measure.shown()), "drops": sheet_drops(measure, figures)})
+    return 0
+
+
 def case_readme(args, workdir):
     """Checks the README's acceptance table against the rows the cases measured."""
     rows_dir = os.path.join(args.build_dir, "acceptance", "rows")
@@ -878,10 +1162,28 @@ def main(argv):
     file_case("tt-roundtrip", case_toolkit_roundtrip, "our TBX through tbx2po, po2csv, csv2tbx, back to ilo-tbx")
     case = file_case("v3-unread", case_v3_unread, "no tool reads TBX v3: each fails or shows nothing")
     case.add_argument("--no-lokalize", action="store_true")
-    file_case("tt-tbx", case_toolkit_tbx, "translate-toolkit's TBX storage and tbx2po on a TBX 2008 file")
+    case = file_case("tt-tbx", case_toolkit_tbx, "translate-toolkit's TBX storage and tbx2po on a TBX 2008 file")
+    case.add_argument("--each-target", help="one file per target language ({lang} in the file name and in "
+                      "--produce): a comma-separated list, or 'all' for every language of the model")
+    case.add_argument("--source", default="en")
     case = file_case("omegat-glossary", case_omegat_glossary, "OmegaT's TSV or CSV reader on a glossary file")
     case.add_argument("--source", default="en")
     case.add_argument("--target", default="fr")
+    for name, run, help_text in (
+            ("omegat-sheet", case_omegat_sheet, "OmegaT's TSV or CSV reader on our --profile omegat sheets"),
+            ("tt-sheet", case_toolkit_sheet, "translate-toolkit's CSV storage and csv2po on our CSV sheets")):
+        case = sub.add_parser(name, help=help_text)
+        case.add_argument("file", help="how the sheets are named: NAME.EXT gives NAME-<target>.EXT")
+        case.add_argument("--term-base", default="", help="the ilo-tbx export arguments that select the term base "
+                          "(none: the built-in ILO entry)")
+        case.add_argument("--profile", required=True)
+        case.add_argument("--source", default="en")
+        case.add_argument("--targets", help="comma-separated target languages (default: every other language)")
+        case.add_argument("--round-trip", action="store_true", help="the tool writes the glossary back; ilo-tbx "
+                          "reads it")
+        case.add_argument("--row", help="key of the README table row this case measures")
+        case.add_argument("--row-file", help="how the README table names the file")
+        case.set_defaults(run=run)
     case = sub.add_parser("readme", help="check README.md's acceptance table against the measured rows")
     case.add_argument("--keys", required=True, help="comma-separated row keys, in table order")
     case.set_defaults(run=case_readme)

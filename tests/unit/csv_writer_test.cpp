@@ -72,8 +72,10 @@ TEST(CsvProfiles, IloEntryHeaderPerTool) {
     EXPECT_EQ(first_line(write(ilo, profile(CsvProfile::matecat)).text),
               "Forbidden,Domain,Subdomain,Definition,en-GB,Notes,Example of use,de-DE,Notes,Example of use,fr-FR,"
               "Notes,Example of use");
-    EXPECT_EQ(first_line(write(ilo, profile(CsvProfile::omegat)).text),
+    EXPECT_EQ(first_line(write(ilo, profile(CsvProfile::omegat), "tsv").text),
               "# Glossary in tab-separated format -*- coding: utf-8 -*-");
+    EXPECT_EQ(first_line(write(ilo, profile(CsvProfile::omegat)).text),
+              "# Glossary in comma-separated format -*- coding: utf-8 -*-");
     EXPECT_EQ(first_line(write(ilo, profile(CsvProfile::translate_toolkit)).text),
               "\"location\",\"source\",\"target\",\"id\",\"fuzzy\",\"context\",\"translator_comments\","
               "\"developer_comments\"");
@@ -101,6 +103,50 @@ TEST(CsvProfiles, OmegatRowsArePairsWithoutQuotingOrFormulaEscape) {
     EXPECT_TRUE(rows[2].starts_with("ILO\tVerbindungsbeamter für Einwanderungsfragen\t"));
     EXPECT_EQ(written.text.find('"'), std::string::npos);
     EXPECT_FALSE(written.text.starts_with("\xEF\xBB\xBF")) << "OmegaT glossaries carry no byte order mark";
+}
+
+// OmegaT's .csv reader (GlossaryReaderCSV) splits each line on commas and honours RFC 4180 quotes,
+// but only within the line, and skips lines that start with '#'.
+TEST(CsvProfiles, OmegatCsvQuotesWithinOneLine) {
+    TermBase term_base;
+    Concept concept_value;
+    concept_value.id = "c1";
+    concept_value.definitions.emplace_back();
+    concept_value.definitions.back().text = "one, \"two\"\nthree";
+    LanguageSection english;
+    english.language = "en";
+    english.terms.emplace_back();
+    english.terms.back().text = "#hash, tag";
+    LanguageSection german;
+    german.language = "de";
+    german.terms.emplace_back();
+    german.terms.back().text = "Raute";
+    concept_value.languages = {english, german};
+    term_base.concepts.push_back(concept_value);
+    Written written = write(term_base, profile(CsvProfile::omegat, {"de"}), "csv");
+    EXPECT_EQ(written.text, "# Glossary in comma-separated format -*- coding: utf-8 -*-\r\n"
+                            "\"#hash, tag\",Raute,\"one, \"\"two\"\" three\"\r\n");
+    ASSERT_EQ(written.diagnostics.items().size(), 1u);
+    EXPECT_EQ(written.diagnostics.items()[0].message,
+              "the omegat layout has no place for 1 line breaks inside cells (written as spaces); --layout long "
+              "keeps them all");
+    // In TSV the '#' term cannot be kept (OmegaT reads its line as a comment), and that is reported.
+    Written tsv = write(term_base, profile(CsvProfile::omegat, {"de"}), "tsv");
+    EXPECT_EQ(lines(tsv.text).at(1), "#hash, tag\tRaute\tone, \"two\" three");
+    ASSERT_EQ(tsv.diagnostics.items().size(), 1u);
+    EXPECT_NE(tsv.diagnostics.items()[0].message.find("1 source terms starting with '#' (read as comments)"),
+              std::string::npos);
+}
+
+// csv2po makes one PO unit per source and location and drops the rest as duplicates: each target synonym
+// (Maltese has two) needs a location of its own, or translate-toolkit's PO loses it.
+TEST(CsvProfiles, TranslateToolkitRowsHaveALocationPerTargetSynonym) {
+    Written written = write(ilo_entry(), profile(CsvProfile::translate_toolkit, {"mt"}));
+    std::vector<std::string> rows = lines(written.text);
+    ASSERT_EQ(rows.size(), 9u);  // the header and four English terms times two Maltese ones
+    EXPECT_TRUE(rows[1].starts_with("\"immigration-liaison-officer-ilo\",\"Immigration Liaison Officer\",\"Uffi"));
+    EXPECT_TRUE(rows[2].starts_with("\"immigration-liaison-officer-ilo-syn2\",\"Immigration Liaison Officer\","
+                                    "\"UKRI\",\"immigration-liaison-officer-ilo\","));
 }
 
 TEST(CsvProfiles, PairProfilesNeedOneTargetLanguage) {
@@ -136,7 +182,7 @@ TEST(CsvProfiles, OwnOutputReadsBack) {
                           Case{CsvProfile::trados, "csv", "en de fr"}, Case{CsvProfile::phrase, "csv", "en de fr"},
                           Case{CsvProfile::crowdin, "csv", "en de fr"}, Case{CsvProfile::lokalise, "csv", "en de fr"},
                           Case{CsvProfile::matecat, "csv", "en-GB de-DE fr-FR"},
-                          Case{CsvProfile::omegat, "tsv", "en de"},
+                          Case{CsvProfile::omegat, "tsv", "en de"}, Case{CsvProfile::omegat, "csv", "en de"},
                           Case{CsvProfile::translate_toolkit, "csv", "en de"}}) {
         Written written = write(ilo, profile(c.chosen), c.format);
         ReadOptions options;

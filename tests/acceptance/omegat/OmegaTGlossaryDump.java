@@ -1,6 +1,7 @@
 // Loads a glossary file with OmegaT's own readers, as an OmegaT project would, and prints every entry.
 //
-// Usage: java -cp DIR:OMEGAT_CLASSPATH OmegaTGlossaryDump [--write-tsv OUT] SOURCE_LANG TARGET_LANGS FILE...
+// Usage: java -cp DIR:OMEGAT_CLASSPATH OmegaTGlossaryDump [--write-back DIR] [--target-per-file] SOURCE_LANG
+//            TARGET_LANGS FILE...
 //
 // OmegaT 3.6 picks the reader by file extension (GlossaryManager.loadGlossaryFile): .tab, .txt and .utf8
 // go to GlossaryReaderTSV, .csv to GlossaryReaderCSV, .tbx to GlossaryReaderTBX. The TBX reader asks the
@@ -9,9 +10,14 @@
 // prints "file<TAB>FILE" and "pair<TAB>SOURCE<TAB>TARGET", then each entry on one line as
 // "entry<TAB>source<TAB>target<TAB>comment", with backslash, tab, CR and LF escaped as \\ \t \r \n, in the
 // order the reader returned them. One JVM reads everything: starting OmegaT's JAXB context is the slow part.
-// With --write-tsv, every entry of the first file and pair is also appended to OUT through
-// GlossaryReaderTSV.append, the call OmegaT makes when a translator adds a term to the project's
-// writable glossary.
+// With --target-per-file, TARGET_LANGS names one target language for each file, in order (a sheet holds
+// one pair). With --write-back, every entry of each file's first pair is also appended to DIR/N.EXT (N
+// counting the files from 0, EXT the file's own extension) through GlossaryReaderTSV.append, the call
+// OmegaT makes when a translator adds a term to the project's writable glossary. That glossary is a copy
+// of the file when the file is one of OmegaT's TSV glossaries (the file serving as the project's writable
+// glossary), else it starts empty. (OmegaT 3.6 detects the encoding of the glossary again on every
+// append: a new glossary whose first line holds only a few non-ASCII letters is taken as TIS-620, and the
+// letters of the lines after it become '?'.)
 import java.io.File;
 import java.io.PrintStream;
 import java.lang.reflect.Proxy;
@@ -33,17 +39,30 @@ public final class OmegaTGlossaryDump {
 
     public static void main(String[] args) throws Exception {
         int first = 0;
-        File writeTsv = null;
-        if (args.length > 1 && args[0].equals("--write-tsv")) {
-            writeTsv = new File(args[1]);
-            first = 2;
+        File writeBack = null;
+        boolean targetPerFile = false;
+        while (first < args.length && args[first].startsWith("--")) {
+            if (args[first].equals("--write-back") && first + 1 < args.length) {
+                writeBack = new File(args[first + 1]);
+                first += 2;
+            } else if (args[first].equals("--target-per-file")) {
+                targetPerFile = true;
+                first += 1;
+            } else {
+                break;
+            }
         }
         if (args.length - first < 3) {
-            System.err.println("usage: OmegaTGlossaryDump [--write-tsv OUT] SOURCE_LANG TARGET_LANGS FILE...");
+            System.err.println("usage: OmegaTGlossaryDump [--write-back DIR] [--target-per-file] SOURCE_LANG "
+                    + "TARGET_LANGS FILE...");
             System.exit(2);
         }
         String sourceLanguage = args[first];
-        String[] targetLanguages = args[first + 1].split(",");
+        String[] allTargets = args[first + 1].split(",");
+        if (targetPerFile && allTargets.length != args.length - first - 2) {
+            System.err.println("OmegaTGlossaryDump: --target-per-file needs one target language for each file");
+            System.exit(2);
+        }
         PrintStream out = new PrintStream(System.out, true, "UTF-8");
         for (int i = first + 2; i < args.length; ++i) {
             File glossary = new File(args[i]);
@@ -52,6 +71,15 @@ public final class OmegaTGlossaryDump {
                 System.exit(2);
             }
             out.println("file\t" + escape(args[i]));
+            String[] targetLanguages = targetPerFile ? new String[] {allTargets[i - first - 2]} : allTargets;
+            String name = glossary.getName().toLowerCase(Locale.ROOT);
+            String extension = name.contains(".") ? name.substring(name.lastIndexOf('.')) : "";
+            boolean tsv = extension.equals(".txt") || extension.equals(".utf8") || extension.equals(".tab");
+            File writeTsv = writeBack == null ? null : new File(writeBack, (i - first - 2) + (tsv ? extension : ".utf8"));
+            if (writeTsv != null) {
+                Files.deleteIfExists(writeTsv.toPath());
+                if (tsv) Files.copy(glossary.toPath(), writeTsv.toPath());
+            }
             for (String targetLanguage : targetLanguages) {
                 installProject(sourceLanguage, targetLanguage);
                 List<GlossaryEntry> entries = readLikeOmegaT(glossary);
@@ -65,7 +93,6 @@ public final class OmegaTGlossaryDump {
                             + escape(entry.getCommentText()));
                 }
                 if (writeTsv != null) {
-                    Files.deleteIfExists(writeTsv.toPath());
                     for (GlossaryEntry entry : entries) GlossaryReaderTSV.append(writeTsv, entry);
                     writeTsv = null;
                 }
