@@ -19,6 +19,12 @@ Each CTest case is one run of this script with a sub-command (see --help). A cas
      table (build/acceptance/rows/); the `readme` sub-command checks the README table against the rows
      (ILO_TBX_ACCEPT=1 rewrites it).
 
+The sheet cases (omegat-sheet, tt-sheet) do the same for our own --profile omegat and translate-toolkit
+sheets, one file per language pair: ilo-tbx exports the term base to TBX and imports that into each sheet,
+as a user would, and the probe copy is made from the term base's TBX 2008 export. With --round-trip the
+tool writes the glossary again (OmegaT's own glossary writer; csv2tbx, csv2po + po2csv) and ilo-tbx must
+read back every term and comment the tool carried.
+
 Exit codes: 0 pass, 1 fail, 77 skip (a consumer is missing outside CI; with CI=true that is a failure).
 """
 import argparse
@@ -326,8 +332,7 @@ def run_translate_toolkit(workdir, paths, tbx2po=True, round_trip=False):
     """Returns {path: ToolkitView}. tbx2po: also convert each file to PO (tbx2po or csv2po); round_trip:
     also have csv2tbx and po2csv write each CSV file again (ToolkitView.wrote)."""
     translate_toolkit_present()
-    out = os.path.join(workdir, f"tt{len(os.listdir(workdir))}")
-    os.makedirs(out)
+    out = tempfile.mkdtemp(prefix="translate-toolkit-", dir=workdir)
     command = [SYSTEM_PYTHON, os.path.join(HERE, "translate_toolkit", "tt_glossary_dump.py")]
     command += (["--po", out] if tbx2po else []) + (["--round-trip"] if round_trip else []) + list(paths)
     result = subprocess.run(command, capture_output=True)
