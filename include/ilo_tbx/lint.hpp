@@ -56,7 +56,7 @@ struct Finding {
     std::string message;
     std::string suggestion;
     bool fixable = false;
-    SourcePos pos;  // of the term, else the language section, else the concept, when known
+    SourcePos pos;  // of the term or definition, else the language section, else the concept, when known
     std::optional<FieldRef> field;
     bool operator==(const Finding&) const = default;
 };

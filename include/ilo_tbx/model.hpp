@@ -67,6 +67,7 @@ struct Definition {
     std::string source;   // the legal or bibliographic source, if any
     std::string context;  // a label such as "EU context", if the entry has several
     std::vector<ExtraField> extra;  // other members of its group (notes, xrefs...), in order
+    SourcePos pos;  // where the definition's text starts; its source may sit on another line
     bool operator==(const Definition&) const = default;
 };
 

@@ -666,6 +666,7 @@ struct Paragraph {
     std::string text;
     std::string context;
     std::uint32_t line = 0;
+    SourcePos pos;  // where the paragraph's text starts
 };
 
 struct TranslationLine {
@@ -712,6 +713,10 @@ private:
     // a long translation line) continue counting from the previous one, so that a
     // line of many terms costs its length once, not once per term.
     SourcePos pos_of(std::string_view view) const {
+        // Every view the reader makes is into the page; an empty view made from nothing has no place there.
+        std::less<const char*> before;
+        if (before(view.data(), input_.text.data()) || before(input_.text.data() + input_.text.size(), view.data()))
+            return SourcePos{input_.name, 0, 0};
         auto offset = static_cast<std::size_t>(view.data() - input_.text.data());
         if (cached_.known() && offset >= cached_offset_) {
             std::uint32_t column = cached_.column;
@@ -775,7 +780,7 @@ private:
                    std::string_view line_text, bool merge_case, std::string_view countries = {});
     static LanguageSection& section_for(std::vector<LanguageSection>& sections, std::string_view language,
                                         SourcePos pos);
-    std::vector<Definition> paired_definitions() const;
+    std::vector<Definition> paired_definitions();
 
     const Input& input_;
     const ReadOptions& options_;
@@ -1100,7 +1105,8 @@ void EntryReader::add_definition(const PageLine& line, std::string_view text_vie
         return;
     }
     std::string context = label ? label->label : std::exchange(state_.pending_context, {});
-    draft_.definitions.push_back({clean_prose(label && label->field ? label->rest : text_view), context, line.number});
+    std::string_view body = label && label->field ? label->rest : text_view;
+    draft_.definitions.push_back({clean_prose(body), context, line.number, pos_of(body)});
     role(line, "definition");
 }
 
@@ -1113,7 +1119,8 @@ void EntryReader::add_source(const PageLine& line, std::string_view text_view) {
         return;
     }
     std::string context = label ? label->label : std::exchange(state_.pending_context, {});
-    draft_.sources.push_back({clean_prose(label && label->field ? label->rest : text_view), context, line.number});
+    std::string_view body = label && label->field ? label->rest : text_view;
+    draft_.sources.push_back({clean_prose(body), context, line.number, pos_of(body)});
     role(line, "source");
 }
 
@@ -1129,7 +1136,7 @@ void EntryReader::add_note(const PageLine& line, std::string_view text_view, boo
         continue_last(draft_.notes, line, text_view, "note");
         return;
     }
-    draft_.notes.push_back({clean_prose(text_view), {}, line.number});
+    draft_.notes.push_back({clean_prose(text_view), {}, line.number, pos_of(text_view)});
     role(line, "note " + std::to_string(draft_.notes.size()));
 }
 
@@ -1301,6 +1308,7 @@ void EntryReader::add_terms(std::vector<LanguageSection>& sections, std::string_
     for (const TermPiece& piece : split_terms(line_text, language)) {
         std::string term_text = text::sanitize(trim(piece.text));
         if (term_text.empty()) continue;
+        if (!piece.unsure_slash.empty()) warn(pos_of(piece.text), "emn.unsure-slash", text::sanitize(piece.unsure_slash));
         std::string_view tag = piece.language.empty() ? language : piece.language;
         LanguageSection& section = section_for(sections, tag, pos);
         std::set<std::string, std::less<>>& seen = seen_terms_[std::string(tag)];
@@ -1348,10 +1356,11 @@ LanguageSection& EntryReader::section_for(std::vector<LanguageSection>& sections
 // Every definition with its source and context label. A source carrying a context
 // label goes to the definition with the same label; the others pair in order; a
 // single definition takes every source.
-std::vector<Definition> EntryReader::paired_definitions() const {
+std::vector<Definition> EntryReader::paired_definitions() {
     std::vector<Definition> definitions;
     if (draft_.definitions.empty()) return definitions;  // sources without a definition become notes
-    for (const Paragraph& paragraph : draft_.definitions) definitions.push_back({paragraph.text, "", paragraph.context});
+    for (const Paragraph& paragraph : draft_.definitions)
+        definitions.push_back({.text = paragraph.text, .context = paragraph.context, .pos = paragraph.pos});
     std::vector<bool> used(draft_.sources.size(), false);
     auto attach = [](Definition& definition, const std::string& source) {
         definition.source += (definition.source.empty() ? "" : "; ") + source;
@@ -1377,12 +1386,25 @@ std::vector<Definition> EntryReader::paired_definitions() const {
         Definition& target = free_definitions.empty() ? definitions.back() : *free_definitions.front();
         for (std::size_t s : free_sources) attach(target, draft_.sources[s].text);
     } else {
+        // Several definitions without a context-matched source: pair in page order. Where the counts
+        // differ, the pairing is a guess, which is said at the definition it concerns.
         for (std::size_t k = 0; k < free_sources.size(); ++k) {
             Definition& target = k < free_definitions.size() ? *free_definitions[k]
                                  : free_definitions.empty() ? definitions.back()
                                                             : *free_definitions.back();
+            if (k >= free_definitions.size())
+                warn(target.pos, "emn.source-pairing",
+                     "the page gives more sources than definitions; the source \"" + draft_.sources[free_sources[k]].text +
+                         "\" was attached to this definition (" + std::to_string(definitions.size()) +
+                         " definitions, " + std::to_string(draft_.sources.size()) + " sources)");
             attach(target, draft_.sources[free_sources[k]].text);
         }
+        if (!free_sources.empty())
+            for (std::size_t k = free_sources.size(); k < free_definitions.size(); ++k)
+                warn(free_definitions[k]->pos, "emn.source-pairing",
+                     "this definition gets no source: the page gives fewer sources than definitions and no "
+                     "source names this definition's context (" + std::to_string(definitions.size()) +
+                         " definitions, " + std::to_string(draft_.sources.size()) + " sources)");
     }
     return definitions;
 }

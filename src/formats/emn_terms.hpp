@@ -15,13 +15,19 @@ struct TermPiece {
     std::string geographical_usage;  // country codes as written, e.g. "BE" or "AT, DE, LU"
     std::string note;                // a usage qualifier such as "EU acquis"
     std::string language;            // a more precise tag than the line's ("nb", "nn"), or empty
+    // When the piece was kept as one term although a slash in it may instead
+    // separate whole terms: the message saying so (a warning for the reader to give).
+    std::string unsure_slash;
 };
 
 // Splits `line`, written in `language` (a BCP 47 tag, for the Norwegian (b)/(n)
 // markers), into terms:
 //  - " / ", "/" and "; " separate whole terms, except a slash that joins
 //    alternative words inside one term ("Persuna barranija / għariba",
-//    "säännösten vastainen / laiton maahanmuutto", "Rückkehrer/in", "2011/95/EU");
+//    "säännösten vastainen / laiton maahanmuutto", "irreguljär / olaglig migration",
+//    "Rückkehrer/in", "2011/95/EU"), read from the shape of the words on each side
+//    (see read_slash in emn_terms.cpp); where the shape does not tell, the text is
+//    kept as one term and the piece carries `unsure_slash`;
 //  - a trailing all-caps "(ABBR)" is split off as an abbreviation, and a lone
 //    all-caps variant is an abbreviation;
 //  - trailing country codes "(BE)" become geographical usage, usage qualifiers

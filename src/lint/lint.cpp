@@ -97,10 +97,12 @@ void for_each_field(const TermBase& term_base,
     for (std::size_t c = 0; c < term_base.concepts.size(); ++c) {
         const Concept& concept_value = term_base.concepts[c];
         for (std::size_t d = 0; d < concept_value.definitions.size(); ++d) {
-            visit({c, std::nullopt, std::nullopt, FieldKind::definition, d}, concept_value.definitions[d].text, "",
-                  concept_value, nullptr, concept_value.pos);
-            visit({c, std::nullopt, std::nullopt, FieldKind::definition_source, d},
-                  concept_value.definitions[d].source, "", concept_value, nullptr, concept_value.pos);
+            const Definition& definition = concept_value.definitions[d];
+            const SourcePos& definition_pos = definition.pos.known() ? definition.pos : concept_value.pos;
+            visit({c, std::nullopt, std::nullopt, FieldKind::definition, d}, definition.text, "", concept_value,
+                  nullptr, definition_pos);
+            visit({c, std::nullopt, std::nullopt, FieldKind::definition_source, d}, definition.source, "",
+                  concept_value, nullptr, definition_pos);
         }
         for (std::size_t n = 0; n < concept_value.notes.size(); ++n)
             visit({c, std::nullopt, std::nullopt, FieldKind::note, n}, concept_value.notes[n], "", concept_value,
@@ -109,10 +111,12 @@ void for_each_field(const TermBase& term_base,
             const LanguageSection& section = concept_value.languages[l];
             const SourcePos& section_pos = section.pos.known() ? section.pos : concept_value.pos;
             for (std::size_t d = 0; d < section.definitions.size(); ++d) {
-                visit({c, l, std::nullopt, FieldKind::definition, d}, section.definitions[d].text, section.language,
-                      concept_value, nullptr, section_pos);
-                visit({c, l, std::nullopt, FieldKind::definition_source, d}, section.definitions[d].source,
-                      section.language, concept_value, nullptr, section_pos);
+                const Definition& definition = section.definitions[d];
+                const SourcePos& definition_pos = definition.pos.known() ? definition.pos : section_pos;
+                visit({c, l, std::nullopt, FieldKind::definition, d}, definition.text, section.language,
+                      concept_value, nullptr, definition_pos);
+                visit({c, l, std::nullopt, FieldKind::definition_source, d}, definition.source, section.language,
+                      concept_value, nullptr, definition_pos);
             }
             for (std::size_t n = 0; n < section.notes.size(); ++n)
                 visit({c, l, std::nullopt, FieldKind::note, n}, section.notes[n], section.language, concept_value,

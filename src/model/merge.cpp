@@ -98,16 +98,17 @@ void Merger::merge_section(LanguageSection& base, const LanguageSection& incomin
         bool known = std::any_of(base.definitions.begin(), base.definitions.end(),
                                  [&](const Definition& other) { return other.text == definition.text; });
         if (known) continue;
+        const SourcePos& definition_pos = definition.pos.known() ? definition.pos : incoming.pos;
         if (base.definitions.empty()) {
             base.definitions.push_back(definition);
-            event(MergeEvent::Kind::added_value, id, language, incoming.pos, "definition added");
+            event(MergeEvent::Kind::added_value, id, language, definition_pos, "definition added");
         } else if (options_.prefer_incoming) {
-            event(MergeEvent::Kind::conflict, id, language, incoming.pos,
+            event(MergeEvent::Kind::conflict, id, language, definition_pos,
                   "definition: took the sheet's, replacing '" + base.definitions.front().text + "'");
             base.definitions.front().text = definition.text;
             if (!definition.source.empty()) base.definitions.front().source = definition.source;
         } else {
-            event(MergeEvent::Kind::conflict, id, language, incoming.pos,
+            event(MergeEvent::Kind::conflict, id, language, definition_pos,
                   "definition: kept the base's; the sheet has '" + definition.text + "' (--prefer incoming takes it)");
         }
     }

@@ -83,9 +83,11 @@ TEST(EmnReader, TranslationCodesBecomeLowerCaseBcp47Tags) {
 }
 
 TEST(EmnReader, SpacedSlashSeparatesWholeTermsFirstPreferred) {
-    ReadResult result = read_page(page_with("  \u2022 NL: eerste term / tweede term / derde\n"));
+    ReadResult result = read_page(page_with("  \u2022 NL: terugkeerbesluit / besluit tot terugkeer / verwijderingsbesluit\n"));
+    EXPECT_TRUE(result.diagnostics.items().empty());
     const LanguageSection* dutch = section(result.term_base.concepts.at(0), "nl");
-    ASSERT_EQ(term_texts(*dutch), (std::vector<std::string>{"eerste term", "tweede term", "derde"}));
+    ASSERT_EQ(term_texts(*dutch),
+              (std::vector<std::string>{"terugkeerbesluit", "besluit tot terugkeer", "verwijderingsbesluit"}));
     EXPECT_EQ(dutch->terms[0].administrative_status, "preferredTerm-admn-sts");
     EXPECT_EQ(dutch->terms[1].administrative_status, "admittedTerm-admn-sts");
     EXPECT_EQ(dutch->terms[2].administrative_status, "admittedTerm-admn-sts");
@@ -231,6 +233,87 @@ TEST(EmnReader, PositionsPointAtTitleSectionsAndTerms) {
     EXPECT_EQ(german->terms[1].pos.line, 11u);
     EXPECT_EQ(german->terms[1].pos.column, 23u);
     EXPECT_EQ(section(entry, "en")->terms[0].pos.line, 5u);
+}
+
+TEST(EmnReader, DefinitionsPointAtWhereTheirTextStarts) {
+    ReadResult result = read_page(
+        "Asylum seeker\n"
+        "\n"
+        "Definitions\n"
+        "Global context: a person who seeks safety in a country other than his or her own.\n"
+        "\n"
+        "  In the EU context, a person who has made an application for protection.\n"
+        "\n"
+        "Sources\n"
+        "Global context: UNHCR Master Glossary of Terms\n"
+        "EU context: Art. 2(c) of Directive 2005/85/EC\n"
+        "\n"
+        "  \u2022 DE: Asylsuchender\n");
+    EXPECT_TRUE(result.diagnostics.items().empty());
+    const std::vector<Definition>& definitions = section(result.term_base.concepts.at(0), "en")->definitions;
+    ASSERT_EQ(definitions.size(), 2u);
+    // A "Global context:" field label is not part of the text: the position is that of the text after it.
+    EXPECT_EQ(definitions[0].pos.file, "page.txt");
+    EXPECT_EQ(definitions[0].pos.line, 4u);
+    EXPECT_EQ(definitions[0].pos.column, 17u);
+    EXPECT_EQ(definitions[1].pos.line, 6u);
+    EXPECT_EQ(definitions[1].pos.column, 3u);
+}
+
+TEST(EmnReader, FewerSourcesThanDefinitionsIsSaidAtTheDefinitionLeftWithout) {
+    ReadResult result = read_page(
+        "Asylum seeker\n"
+        "\n"
+        "Definitions\n"
+        "A person who seeks safety in a country other than his or her own.\n"
+        "\n"
+        "A person who has made an application for protection.\n"
+        "\n"
+        "Sources\n"
+        "UNHCR Master Glossary of Terms\n"
+        "\n"
+        "  \u2022 DE: Asylsuchender\n");
+    const std::vector<Definition>& definitions = section(result.term_base.concepts.at(0), "en")->definitions;
+    ASSERT_EQ(definitions.size(), 2u);
+    EXPECT_EQ(definitions[0].source, "UNHCR Master Glossary of Terms");
+    EXPECT_EQ(definitions[1].source, "");
+    ASSERT_EQ(result.diagnostics.items().size(), 1u);
+    const Diagnostic& warning = result.diagnostics.items()[0];
+    EXPECT_EQ(warning.severity, Severity::warning);
+    EXPECT_EQ(warning.code, "emn.source-pairing");
+    EXPECT_EQ(warning.pos.line, 6u);
+    EXPECT_EQ(warning.pos.column, 1u);
+    EXPECT_EQ(warning.message,
+              "this definition gets no source: the page gives fewer sources than definitions and no source names this "
+              "definition's context (2 definitions, 1 sources)");
+}
+
+TEST(EmnReader, MoreSourcesThanDefinitionsIsSaidAtTheDefinitionTakingTheRest) {
+    ReadResult result = read_page(
+        "Asylum seeker\n"
+        "\n"
+        "Definitions\n"
+        "A person who seeks safety in a country other than his or her own.\n"
+        "\n"
+        "A person who has made an application for protection.\n"
+        "\n"
+        "Sources\n"
+        "UNHCR Master Glossary of Terms\n"
+        "\n"
+        "Art. 2(c) of Directive 2005/85/EC\n"
+        "\n"
+        "IOM Glossary on Migration\n"
+        "\n"
+        "  \u2022 DE: Asylsuchender\n");
+    const std::vector<Definition>& definitions = section(result.term_base.concepts.at(0), "en")->definitions;
+    ASSERT_EQ(definitions.size(), 2u);
+    EXPECT_EQ(definitions[1].source, "Art. 2(c) of Directive 2005/85/EC; IOM Glossary on Migration");
+    ASSERT_EQ(result.diagnostics.items().size(), 1u);
+    EXPECT_EQ(result.diagnostics.items()[0].code, "emn.source-pairing");
+    EXPECT_EQ(result.diagnostics.items()[0].pos.line, 6u);
+    EXPECT_EQ(result.diagnostics.items()[0].message,
+              "the page gives more sources than definitions; the source \"IOM Glossary on Migration\" was attached to "
+              "this definition (2 definitions, 3 sources)");
 }
 
 TEST(EmnReader, HeaderNamesTheGlossaryAndItsSource) {

@@ -626,6 +626,27 @@ TEST(LintIloEntry, BuiltInEntryReadByTheEmnReader) {
     EXPECT_EQ(cedilla[0].pos.column, 9u);
 }
 
+// A finding about a definition read from a page points at the definition's line, not at the entry's title.
+TEST(LintIloEntry, DefinitionFindingPointsAtTheDefinitionLine) {
+    Diagnostics diagnostics;
+    const std::string page =
+        "Return\n"
+        "\n"
+        "The movement of a person going back to his or her country of origin, whether\n"
+        "\n"
+        "Art. 3 of Directive 2008/115/EC\n"
+        "\n"
+        "  \u2022 DE: R\u00fcckkehr\n"
+        "  \u2022 FR: retour\n";
+    const TermBase base = read_term_base(*find_format("emn"), Input{"page.txt", page}, ReadOptions{}, diagnostics);
+    ASSERT_FALSE(diagnostics.has_errors());
+    const auto findings = lint_rule(base, "scrape.truncated");
+    ASSERT_EQ(findings.size(), 1u);
+    EXPECT_EQ(findings[0].pos.file, "page.txt");
+    EXPECT_EQ(findings[0].pos.line, 3u);
+    EXPECT_EQ(findings[0].pos.column, 1u);
+}
+
 TEST(LintIloEntry, FixOnTheMirrorChangesOnlyTheRomanianTerm) {
     const TermBase original = ilo_mirror();
     const FixResult result = fix(original);
