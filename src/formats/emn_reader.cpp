@@ -32,7 +32,8 @@ constexpr std::string_view glossary_base_url =
 // ---------------------------------------------------------------------------
 // Line classification: what a line is on its own, before its place in the page is known.
 
-enum class Section { none, definition, source, translations, synonyms, broader, narrower, related, notes };
+// `unknown`: under a heading the reader does not know; its lines are reported, not placed.
+enum class Section { none, definition, source, translations, synonyms, broader, narrower, related, notes, unknown };
 
 enum class LineKind { blank, chrome, heading, inline_field, see_also, translation, numbered, bullet, text };
 
@@ -103,6 +104,32 @@ constexpr std::array heading_names{
     HeadingName{"anmerkungen", Section::notes},         HeadingName{"hinweis", Section::notes},
     HeadingName{"remarque", Section::notes},            HeadingName{"remarques", Section::notes},
     HeadingName{"notas", Section::notes},
+    // French UI.
+    HeadingName{"terme générique", Section::broader},   HeadingName{"termes génériques", Section::broader},
+    HeadingName{"terme plus large", Section::broader},  HeadingName{"termes plus larges", Section::broader},
+    HeadingName{"terme spécifique", Section::narrower}, HeadingName{"termes spécifiques", Section::narrower},
+    HeadingName{"terme plus étroit", Section::narrower}, HeadingName{"termes plus étroits", Section::narrower},
+    HeadingName{"terme plus restreint", Section::narrower},
+    HeadingName{"termes plus restreints", Section::narrower},
+    HeadingName{"terme associé", Section::related},     HeadingName{"terme connexe", Section::related},
+    HeadingName{"termes connexes", Section::related},
+    // Spanish UI.
+    HeadingName{"término relacionado", Section::related}, HeadingName{"término genérico", Section::broader},
+    HeadingName{"términos genéricos", Section::broader}, HeadingName{"término más amplio", Section::broader},
+    HeadingName{"términos más amplios", Section::broader}, HeadingName{"término específico", Section::narrower},
+    HeadingName{"términos específicos", Section::narrower},
+    HeadingName{"término más específico", Section::narrower},
+    HeadingName{"términos más específicos", Section::narrower}, HeadingName{"otras traducciones", Section::translations},
+    // Polish UI.
+    HeadingName{"definicja", Section::definition},      HeadingName{"definicje", Section::definition},
+    HeadingName{"źródło", Section::source},             HeadingName{"źródła", Section::source},
+    HeadingName{"tłumaczenia", Section::translations},  HeadingName{"inne tłumaczenia", Section::translations},
+    HeadingName{"synonim", Section::synonyms},          HeadingName{"synonimy", Section::synonyms},
+    HeadingName{"termin szerszy", Section::broader},    HeadingName{"terminy szersze", Section::broader},
+    HeadingName{"termin węższy", Section::narrower},    HeadingName{"terminy węższe", Section::narrower},
+    HeadingName{"termin pokrewny", Section::related},   HeadingName{"terminy pokrewne", Section::related},
+    HeadingName{"termin powiązany", Section::related},  HeadingName{"terminy powiązane", Section::related},
+    HeadingName{"uwaga", Section::notes},               HeadingName{"uwagi", Section::notes},
 };
 
 // Site chrome in the UI languages whose wording is known; the logo line is
@@ -343,6 +370,51 @@ std::optional<TranslationHead> split_translation(std::string_view content) {
     return head;
 }
 
+// The two cells of a row of a translation table copied from a browser: "BG<TAB>term"
+// or "| BG | term |". Empty unless the line has exactly two cells.
+std::optional<std::pair<std::string_view, std::string_view>> table_cells(std::string_view content) {
+    std::string_view row = content;
+    char separator = '\t';
+    if (row.starts_with('|')) {
+        separator = '|';
+        row.remove_prefix(1);
+        if (row.ends_with('|')) row.remove_suffix(1);
+    }
+    std::size_t cut = row.find(separator);
+    if (cut == std::string_view::npos) return std::nullopt;
+    std::string_view first = trim(row.substr(0, cut));
+    std::string_view second = trim(row.substr(cut + 1));
+    if (first.empty() || second.empty() || second.find(separator) != std::string_view::npos) return std::nullopt;
+    return std::pair{first, second};
+}
+
+// A table row "BG<TAB>term": a translation when its first cell is a known language code.
+std::optional<TranslationHead> table_row_translation(std::string_view content) {
+    auto cells = table_cells(content);
+    if (!cells || cells->first.size() != 2) return std::nullopt;
+    std::optional<std::string> language = language_for_code(cells->first);
+    if (!language) return std::nullopt;
+    TranslationHead head;
+    head.code = cells->first;
+    head.terms = cells->second;
+    head.language = *language;
+    return head;
+}
+
+// The header row of such a table: "Language<TAB>Term", in the UI languages seen.
+bool is_table_header(std::string_view content) {
+    auto cells = table_cells(content);
+    if (!cells) return false;
+    constexpr std::array first_cells{std::string_view{"language"}, std::string_view{"languages"},
+                                     std::string_view{"lang"},     std::string_view{"code"},
+                                     std::string_view{"langue"},   std::string_view{"idioma"},
+                                     std::string_view{"lingua"},   std::string_view{"sprache"},
+                                     std::string_view{"taal"},     std::string_view{"język"}};
+    std::string first = fold_case(cells->first);
+    return std::find(first_cells.begin(), first_cells.end(), first) != first_cells.end() &&
+           word_count(cells->second) <= 3;
+}
+
 // "Please see entry for X", "See entry for X", "See: X": a stub pointing at another entry.
 std::optional<std::string_view> see_also_target(std::string_view content) {
     std::string folded = fold_case(fold_space(content));
@@ -394,7 +466,14 @@ PageLine classify(std::uint32_t number, std::string_view raw, bool in_cell) {
     std::size_t bullet = bullet_length(content);
     line.bulleted = bullet != 0;
     std::string_view after_bullet = bullet ? content.substr(bullet) : content;
-    if (std::optional<TranslationHead> head = split_translation(after_bullet)) {
+    if (is_table_header(after_bullet)) {
+        line.kind = LineKind::heading;
+        line.heading = Section::translations;
+        return line;
+    }
+    std::optional<TranslationHead> head = table_row_translation(after_bullet);
+    if (!head) head = split_translation(after_bullet);
+    if (head) {
         // An unknown code is a translation line only in a list; "EU: Art. 2..." in prose is text.
         if (!head->language.empty() || bullet || in_cell) {
             line.kind = LineKind::translation;
@@ -806,6 +885,7 @@ const char* section_name(Section section) {
         case Section::narrower: return "narrower terms";
         case Section::related: return "related terms";
         case Section::notes: return "notes";
+        case Section::unknown: return "unknown heading";
     }
     return "none";
 }
@@ -1142,6 +1222,10 @@ void EntryReader::add_note(const PageLine& line, std::string_view text_view, boo
 
 void EntryReader::place_numbered(const PageLine& line) {
     Section section = state_.section;
+    if (section == Section::unknown) {
+        unplaced(line, "under a heading the reader does not know");
+        return;
+    }
     if (section == Section::source ||
         (section == Section::definition && !state_.explicit_heading && !state_.seen_translations &&
          state_.after_blank && !draft_.definitions.empty() && !ends_open(draft_.definitions.back().text))) {
@@ -1165,6 +1249,10 @@ void EntryReader::place_numbered(const PageLine& line) {
 }
 
 void EntryReader::place_bullet(const PageLine& line) {
+    if (state_.section == Section::unknown) {
+        unplaced(line, "under a heading the reader does not know");
+        return;
+    }
     if (std::optional<RelationKind> kind = relation_kind(state_.section)) {
         draft_.relations.push_back({*kind, line.content});
         role(line, std::string("relation (") + section_name(state_.section) + ")");
@@ -1202,8 +1290,46 @@ void EntryReader::place_bullet(const PageLine& line) {
     }
 }
 
+// A heading in a UI language the reader does not know, by the shape the site gives
+// every heading: a few words, capitalised, with an optional ending in brackets
+// ("Terme(s) générique(s)", "Termo(s) relacionado(s)"), no sentence punctuation.
+bool looks_like_unknown_heading(std::string_view content) {
+    if (word_count(content) > 5 || content.size() > 60 || ends_sentence(content) || ends_open(content)) return false;
+    CodePoint first = decode(content, 0);
+    if (!text::is_upper(first.value)) return false;
+    for (std::size_t open = content.find('('); open != std::string_view::npos; open = content.find('(', open + 1)) {
+        std::size_t close = content.find(')', open);
+        if (open == 0 || close == std::string_view::npos || close - open < 2 || close - open > 5) continue;
+        std::size_t before = open - 1;
+        while (before > 0 && (static_cast<unsigned char>(content[before]) & 0xC0) == 0x80) --before;
+        if (!text::is_letter(decode(content, before).value)) continue;
+        bool letters_inside = true;
+        for (std::size_t i = open + 1; i < close;) {
+            CodePoint inside = decode(content, i);
+            letters_inside = letters_inside && text::is_lower(inside.value);
+            i += inside.length;
+        }
+        if (letters_inside) return true;
+    }
+    return false;
+}
+
 void EntryReader::place_text(const PageLine& line) {
     std::string_view content = line.content;
+    if (state_.section != Section::definition && state_.section != Section::source &&
+        state_.section != Section::none && looks_like_unknown_heading(content)) {
+        role(line, "unknown heading");
+        warn(line_pos(line), "emn.unknown-heading",
+             "a heading the reader does not know: \"" + fold_space(content) +
+                 "\"; the lines under it, up to the next known heading or translation, are reported, not placed");
+        state_.section = Section::unknown;
+        state_.explicit_heading = true;
+        return;
+    }
+    if (state_.section == Section::unknown) {
+        unplaced(line, "under a heading the reader does not know");
+        return;
+    }
     if (std::optional<RelationKind> kind = relation_kind(state_.section)) {
         if (looks_like_term(content)) {
             draft_.relations.push_back({*kind, content});
@@ -1312,7 +1438,12 @@ void EntryReader::add_terms(std::vector<LanguageSection>& sections, std::string_
         std::string_view tag = piece.language.empty() ? language : piece.language;
         LanguageSection& section = section_for(sections, tag, pos);
         std::set<std::string, std::less<>>& seen = seen_terms_[std::string(tag)];
-        if (seen.contains(term_text)) continue;
+        if (seen.contains(term_text)) {
+            // The title "unaccompanied minor" and the EN line "unaccompanied minor (UAM)": the line says it is a full form.
+            for (Term& existing : section.terms)
+                if (existing.text == term_text && existing.term_type.empty()) existing.term_type = piece.term_type;
+            continue;
+        }
         if (merge_case) {
             std::string key = "\x01" + fold_case(term_text);  // folded keys live beside exact ones
             if (seen.contains(key)) {

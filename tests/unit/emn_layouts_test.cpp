@@ -445,5 +445,86 @@ TEST(EmnLayout, AnyLanguageCodeMayBeMissingAndNewOnesAreRead) {
     EXPECT_EQ(languages(result.term_base.concepts.at(0)), (std::vector<std::string>{"en", "ka", "hr", "da"}));
 }
 
+// A translation table copied from a browser: a header row, then one row per language with the
+// code and the terms in two cells, separated by a tab or by '|'.
+TEST(EmnLayout, TranslationTableRowsWithTabsOrBarsAreTranslations) {
+    ReadResult result = read_page(page_with(
+        "Language\tTerm\n"
+        "DE\tTestbegriff / Probebegriff\n"
+        "| FR | terme d'essai |\n"
+        "| SV | testterm |\n"));
+    EXPECT_TRUE(result.diagnostics.items().empty());
+    const Concept& entry = result.term_base.concepts.at(0);
+    EXPECT_EQ(languages(entry), (std::vector<std::string>{"en", "de", "fr", "sv"}));
+    EXPECT_EQ(term_texts(*section(entry, "de")), (std::vector<std::string>{"Testbegriff", "Probebegriff"}));
+    EXPECT_EQ(term_texts(*section(entry, "fr")), std::vector<std::string>{"terme d'essai"});
+    EXPECT_EQ(result.roles.at(10).role, "heading: translations");
+    EXPECT_EQ(result.roles.at(11).role, "translation (de)");
+    // A two-cell row whose first cell is no language code is not a translation.
+    ReadResult unknown = read_page(page_with(std::string(two_translations) + "XX\tsomething\n"));
+    EXPECT_EQ(unknown.term_base.concepts.at(0).languages.size(), 3u);
+}
+
+// A heading in a UI language the reader does not know ("(s)" endings, as the site writes every heading)
+// is reported, and so is every line under it, instead of its text becoming a synonym or its items terms.
+TEST(EmnLayout, UnknownLocalisedHeadingIsReportedWithTheLinesUnderIt) {
+    ReadResult result = read_page(page_with(std::string(two_translations),
+                                            "\n"
+                                            "Termo(s) relacionado(s)\n"
+                                            "\n"
+                                            "  \u2022 forced return\n"
+                                            "\n"
+                                            "Note(s)\n"
+                                            "\n"
+                                            "Return may be voluntary or forced.\n"));
+    const Concept& entry = result.term_base.concepts.at(0);
+    EXPECT_EQ(term_texts(*section(entry, "en")), std::vector<std::string>{"Test Term"});
+    EXPECT_TRUE(entry.relations.empty());
+    EXPECT_EQ(entry.notes, std::vector<std::string>{"Return may be voluntary or forced."});
+    const std::vector<Diagnostic>& items = result.diagnostics.items();
+    ASSERT_EQ(items.size(), 2u);
+    EXPECT_EQ(items[0].code, "emn.unknown-heading");
+    EXPECT_EQ(items[0].pos.line, 14u);
+    EXPECT_EQ(items[0].pos.column, 1u);
+    EXPECT_EQ(items[0].message,
+              "a heading the reader does not know: \"Termo(s) relacionado(s)\"; the lines under it, up to the next "
+              "known heading or translation, are reported, not placed");
+    EXPECT_EQ(items[1].code, "emn.unplaced-line");
+    EXPECT_EQ(items[1].pos.line, 16u);
+    EXPECT_EQ(items[1].pos.column, 3u);
+    EXPECT_EQ(items[1].message,
+              "cannot place this line (under a heading the reader does not know): \"\u2022 forced return\"");
+}
+
+// Windows line ends, no-break spaces after bullets and codes, a narrow no-break space after a
+// note number and a tab at the end of a term: read as if they were plain spaces and line ends.
+TEST(EmnLayout, WindowsLineEndsAndNoBreakSpacesReadLikePlainText) {
+    ReadResult result = read_page(
+        "Return\r\n\r\nThe movement of a person going back to a country of origin.\u00a0\r\n\r\n"
+        "Derived by EMN from Art.\u00a03 of Directive 2008/115/EC\r\n\r\n"
+        "\u2022\u00a0DE:\u00a0R\u00fcckkehr\t\r\n\u2022\u00a0FR:\u00a0retour\r\n\r\nNote(s)\r\n\r\n"
+        "1.\u202fReturn may be voluntary or forced.\r\n");
+    EXPECT_TRUE(result.diagnostics.items().empty());
+    const Concept& entry = result.term_base.concepts.at(0);
+    EXPECT_EQ(term_texts(*section(entry, "de")), std::vector<std::string>{"R\u00fcckkehr"});
+    const Definition& definition = section(entry, "en")->definitions.at(0);
+    EXPECT_EQ(definition.text, "The movement of a person going back to a country of origin.");
+    EXPECT_EQ(definition.source, "Derived by EMN from Art. 3 of Directive 2008/115/EC");
+    EXPECT_EQ(definition.pos.line, 3u);
+    EXPECT_EQ(entry.notes, std::vector<std::string>{"Return may be voluntary or forced."});
+    EXPECT_EQ(section(entry, "fr")->pos.line, 8u);
+}
+
+// The EN line says the title is a full form with an abbreviation: the title's term takes the type.
+TEST(EmnLayout, LowerCaseTitleTakesTheTermTypeOfTheEnglishLine) {
+    ReadResult result = read_page(
+        "unaccompanied minor\n\nA minor who arrives unaccompanied.\n\n"
+        "  \u2022 EN: unaccompanied minor (UAM)\n  \u2022 FR: mineur non accompagn\u00e9\n");
+    const LanguageSection& english = *section(result.term_base.concepts.at(0), "en");
+    ASSERT_EQ(term_texts(english), (std::vector<std::string>{"unaccompanied minor", "UAM"}));
+    EXPECT_EQ(english.terms[0].term_type, "fullForm");
+    EXPECT_EQ(english.terms[1].term_type, "abbreviation");
+}
+
 }  // namespace
 }  // namespace ilo
