@@ -22,8 +22,9 @@ LanguageTag normalise_language_tag(std::string_view text);
 
 namespace ilo::xml_values {
 
-// The lexical space of xsd:language, which xml:lang takes: 1 to 8 letters,
-// then any number of "-" and 1 to 8 letters or digits.
+// The lexical space of xsd:language, which xml:lang takes (1 to 8 letters,
+// then any number of "-" and 1 to 8 letters or digits), and a well-formed
+// BCP 47 tag too, as the validator wants (so not the one-letter "e").
 bool is_language_tag(std::string_view text);
 
 }  // namespace ilo::xml_values

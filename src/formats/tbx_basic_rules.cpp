@@ -9,6 +9,7 @@
 
 #include "validate/dialect_rules.hpp"
 
+#include "ilo_tbx/native_validator.hpp"
 #include "text/text_decoding.hpp"
 
 namespace ilo::tbx_basic {
@@ -334,7 +335,8 @@ bool is_language_tag(std::string_view text) {
         while (i < text.size() && (is_ascii_letter(text[i]) || (!first && is_digit(text[i])))) ++i;
         std::size_t length = i - start;
         if (length < 1 || length > 8) return false;
-        if (i == text.size()) return true;
+        // What we write must pass our validator, which wants BCP 47 (e.g. not the one-letter "e").
+        if (i == text.size()) return validate::is_bcp47_tag(text);
         if (text[i] != '-') return false;
         ++i;
         first = false;
