@@ -321,16 +321,17 @@ Element Validator::element_of(const xmlChar* local_name) {
 void Validator::on_start(void* context, const xmlChar* local_name, const xmlChar*, const xmlChar* uri, int,
                          const xmlChar**, int attribute_count, int, const xmlChar** attributes) {
     auto* parser = static_cast<xmlParserCtxtPtr>(context);
-    static_cast<Validator*>(parser->_private)->start(local_name, uri, attribute_count, attributes);
+    if (parser->_private) static_cast<Validator*>(parser->_private)->start(local_name, uri, attribute_count, attributes);
 }
 
 void Validator::on_end(void* context, const xmlChar*, const xmlChar*, const xmlChar*) {
     auto* parser = static_cast<xmlParserCtxtPtr>(context);
-    static_cast<Validator*>(parser->_private)->end();
+    if (parser->_private) static_cast<Validator*>(parser->_private)->end();
 }
 
 void Validator::on_text(void* context, const xmlChar* text, int length) {
     auto* parser = static_cast<xmlParserCtxtPtr>(context);
+    if (!parser->_private) return;
     static_cast<Validator*>(parser->_private)
         ->text({reinterpret_cast<const char*>(text), static_cast<std::size_t>(length)});
 }
@@ -338,6 +339,9 @@ void Validator::on_text(void* context, const xmlChar* text, int length) {
 void Validator::on_error(void* user_data, xmlErrorPtr error) {
     if (!error) return;
     auto* parser = static_cast<xmlParserCtxtPtr>(user_data);
+    // An error while the parser is being created (an encoding its first bytes cannot be) comes before
+    // the parser knows its validator; the document is then not well-formed, which end_push reports.
+    if (!parser->_private) return;
     static_cast<Validator*>(parser->_private)->parse_error(*error);
 }
 
@@ -349,7 +353,7 @@ xmlEntityPtr Validator::on_get_entity(void* context, const xmlChar* name) {
     auto* parser = static_cast<xmlParserCtxtPtr>(context);
     // Inside the DTD libxml2 asks when an entity is declared or named in another's
     // value; nothing is stored or expanded there, so only a use in the document is refused.
-    if (parser->inSubset != 0) return nullptr;
+    if (parser->inSubset != 0 || !parser->_private) return nullptr;
     auto* validator = static_cast<Validator*>(parser->_private);
     std::string_view entity = as_view(name);
     SourcePos pos = validator->current_position();
@@ -364,6 +368,7 @@ xmlEntityPtr Validator::on_get_entity(void* context, const xmlChar* name) {
 xmlEntityPtr Validator::on_get_parameter_entity(void* context, const xmlChar* name) {
     auto* parser = static_cast<xmlParserCtxtPtr>(context);
     auto* validator = static_cast<Validator*>(parser->_private);
+    if (!validator) return nullptr;
     std::string_view entity = as_view(name);
     SourcePos pos = validator->current_position();
     auto reference_length = static_cast<std::uint32_t>(entity.size() + 2);
