@@ -61,6 +61,20 @@ struct WriterUnderTest {
     std::string name;
 };
 
+// libxlsxwriter's zip packaging costs a fixed few milliseconds per workbook (a deflate state for each of its ten
+// parts, temporary files): 79% of an EMN or CSV target's execution when XLSX was written twice and read back, and
+// still 68% when written once. Outside the XLSX target, XLSX is written for one input in eight, picked by a hash of
+// the input so that a replay behaves the same, once and under the sanitizers only: its determinism and round trip
+// are the XLSX target's (and the unit tests') to check.
+enum class WriterChecks { all, sanitizers_only, skipped };
+
+inline WriterChecks checks_for(const WriterUnderTest& writer, std::string_view reader_name, std::string_view input) {
+    if (writer.format->id != FormatId::xlsx || reader_name == "xlsx") return WriterChecks::all;
+    std::uint32_t hash = 2166136261u;  // FNV-1a
+    for (char byte : input) hash = (hash ^ static_cast<unsigned char>(byte)) * 16777619u;
+    return hash % 8 == 0 ? WriterChecks::sanitizers_only : WriterChecks::skipped;
+}
+
 // Every writer, and the TBX v3 writer in each dialect.
 inline std::vector<WriterUnderTest> writers_under_test() {
     std::vector<WriterUnderTest> writers;
@@ -116,11 +130,14 @@ inline void read_then_write_everywhere(std::string_view reader_name, const std::
     TermBase term_base = read_term_base(*reader, Input{"fuzz-input", bytes}, ReadOptions{}, diagnostics);
     if (diagnostics.has_errors()) return;
     for (const WriterUnderTest& writer : writers) {
+        const WriterChecks checks = checks_for(writer, reader_name, bytes);
+        if (checks == WriterChecks::skipped) continue;
         std::ostringstream out;
         Diagnostics write_diagnostics;
         write_term_base(*writer.format, term_base, out, writer.options, write_diagnostics);
         if (write_diagnostics.has_errors()) continue;  // refused (a bad id, a dangling reference...): fine
         const std::string written = out.str();
+        if (checks == WriterChecks::sanitizers_only) continue;
 
         std::ostringstream again;
         Diagnostics again_diagnostics;
