@@ -1650,12 +1650,16 @@ bool looks_like_a_page(const Input& input, Diagnostics& diagnostics) {
 void read_emn(const Input& input, const ReadOptions& options, Diagnostics& diagnostics, ConceptSink& sink) {
     if (!looks_like_a_page(input, diagnostics)) return;
     EntryReader(input, options, diagnostics).read(sink);
+    // A writer behind the sink writes its closing tags on finish (import streams straight into it).
+    sink.finish();
 }
 
 std::vector<EmnLineRole> explain_emn(const Input& input, const ReadOptions& options, Diagnostics& diagnostics,
                                      ConceptSink& sink) {
     if (!looks_like_a_page(input, diagnostics)) return {};
-    return EntryReader(input, options, diagnostics).read(sink);
+    std::vector<EmnLineRole> roles = EntryReader(input, options, diagnostics).read(sink);
+    sink.finish();
+    return roles;
 }
 
 std::string emn_slug(std::string_view english_title) {
