@@ -33,7 +33,7 @@ fi
 
 # Every target's seeds: the project's own test inputs and the shared reference files (read where they are).
 declare -A seeds=(
-  [emn_reader_fuzz]="samples/ilo-page.txt ../shared/seeds tests/emn tests/lint tests/cli/pages tests/bad/emn-no-translations.txt"
+  [emn_reader_fuzz]="samples/ilo-page.txt ../shared/seeds tests/emn tests/lint tests/cli/pages tests/bad/emn-no-translations.txt tests/fuzz/corpus/emn"
   [tbx_reader_fuzz]="samples/ilo.tbx samples/ilo-2008.tbx tests/tbx tests/bad tests/data/tbx-writer ../shared/reference/tbx ../shared/reference/real-world/tbx tests/fuzz/corpus/tbx"
   [csv_reader_fuzz]="tests/csv ../shared/reference/real-world/csv tests/fuzz/corpus/csv"
   [xlsx_reader_fuzz]="tests/fuzz/corpus/xlsx"

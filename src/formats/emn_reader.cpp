@@ -681,7 +681,7 @@ std::optional<ContextLabel> context_label(std::string_view text) {
         if (punctuation < label.size() && label[punctuation] != ',' && label[punctuation] != ':') return std::nullopt;
         std::string_view rest = punctuation < label.size() ? trim(label.substr(punctuation + 1)) : std::string_view{};
         bool field = !opened && punctuation < label.size() && label[punctuation] == ':';
-        return ContextLabel{std::string(label.substr(0, end)), rest, field};
+        return ContextLabel{fold_space(label.substr(0, end)), rest, field};
     }
     return std::nullopt;
 }

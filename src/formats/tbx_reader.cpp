@@ -863,6 +863,12 @@ std::optional<Definition> TbxReader::read_definition_group(pugi::xml_node group,
         if (!have_source && child_element == "admin" && category == "source" && attributes_within(child, {"type"})) {
             definition.source = text_of(child);
             have_source = true;
+        } else if (definition.context.empty() && definition.extra.empty() && child_element == "note" &&
+                   attributes_within(child, {}) &&
+                   !child.find_child([](pugi::xml_node inner) { return inner.type() == pugi::node_element; })) {
+            // A plain note first in the group qualifies the definition ("EU context"): the writers' place
+            // for Definition::context, so that it reads back as the context it was.
+            definition.context = text_of(child);
         } else {
             definition.extra.push_back(to_extra(child, level));
         }

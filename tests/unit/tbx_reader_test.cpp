@@ -232,6 +232,23 @@ TEST(TbxReader, DctStyleGivesTheSameModelAsDca) {
     EXPECT_EQ(dca.term_base, dct.term_base);
 }
 
+// The writers put Definition::context in a plain note right after the definition and its source: read
+// back, that note is the context again (an EMN page's "EU context" survives a TBX round trip), and a note
+// after another member of the group stays a member.
+TEST(TbxReader, PlainNoteFirstInADefinitionGroupIsItsContext) {
+    std::string text(v3_dca);
+    text.replace(text.find("<admin type=\"source\">Oxford2007</admin>"), 39,
+                 "<admin type=\"source\">Oxford2007</admin><note>EU context</note><note>second</note>");
+    ReadResult result = read(text);
+    ASSERT_FALSE(result.diagnostics.has_errors()) << rendered(result.diagnostics);
+    const Definition& definition = result.term_base.concepts[0].languages[0].definitions.at(0);
+    EXPECT_EQ(definition.source, "Oxford2007");
+    EXPECT_EQ(definition.context, "EU context");
+    ASSERT_EQ(definition.extra.size(), 1u);
+    EXPECT_EQ(definition.extra[0].element, "note");
+    EXPECT_EQ(definition.extra[0].value, "second");
+}
+
 TEST(TbxReader, UnknownDctModuleElementKeepsItsNamespace) {
     std::string text(v3_dct);
     text.replace(text.find("<note>term note</note>"), 22,
