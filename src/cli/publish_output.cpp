@@ -1,7 +1,9 @@
 // Produces, checks and atomically publishes a command's output (see publish_output.hpp).
 #include "cli/publish_output.hpp"
 
-#include <sstream>
+#include <cstdint>
+#include <ostream>
+#include <string>
 
 #include "cli/cli.hpp"
 #include "cli/validated_output.hpp"
@@ -20,6 +22,73 @@ bool passes(validate::NativeResult result) {
     return result.verdict == validate::Verdict::valid;
 }
 
+// Standard output cannot be taken back, so a document is held until it is known good, but only up to a few MiB:
+// a bigger one (a term base of millions of terms piped on) streams in flat memory from then on, and a failure
+// after that point is reported as cut-short output.
+class HoldThenStream final : public std::streambuf {
+public:
+    static constexpr std::size_t held_at_most = std::size_t{8} << 20;
+
+    explicit HoldThenStream(std::ostream& target) : target_(target) {}
+
+    bool streaming() const { return streaming_; }
+    std::uint64_t bytes_passed_on() const { return passed_on_; }
+
+    // Writes what is still held; true when everything reached the target.
+    bool release() {
+        if (!held_.empty()) pass_on(held_.data(), held_.size());
+        held_.clear();
+        target_.flush();
+        return static_cast<bool>(target_);
+    }
+
+protected:
+    int_type overflow(int_type c) override {
+        if (traits_type::eq_int_type(c, traits_type::eof())) return traits_type::not_eof(c);
+        const char byte = traits_type::to_char_type(c);
+        return xsputn(&byte, 1) == 1 ? c : traits_type::eof();
+    }
+
+    std::streamsize xsputn(const char* data, std::streamsize count) override {
+        const auto size = static_cast<std::size_t>(count);
+        if (!streaming_) {
+            held_.append(data, size);
+            if (held_.size() <= held_at_most) return count;
+            streaming_ = true;
+            pass_on(held_.data(), held_.size());
+            std::string().swap(held_);
+            return target_ ? count : 0;
+        }
+        pass_on(data, size);
+        return target_ ? count : 0;
+    }
+
+    int sync() override {
+        if (streaming_) target_.flush();
+        return target_ ? 0 : -1;
+    }
+
+private:
+    void pass_on(const char* data, std::size_t size) {
+        target_.write(data, static_cast<std::streamsize>(size));
+        passed_on_ += size;
+    }
+
+    std::ostream& target_;
+    std::string held_;
+    bool streaming_ = false;
+    std::uint64_t passed_on_ = 0;
+};
+
+// A failure once part of the document is on standard output: say so, so that a pipeline discards it.
+int cut_short(const HoldThenStream& held, int failure, Diagnostics& diagnostics) {
+    if (held.streaming())
+        diagnostics.error(SourcePos{"<standard output>", 0, 0}, "io.output-cut-short",
+                          "standard output is incomplete: " + std::to_string(held.bytes_passed_on()) +
+                              " bytes had been written when the conversion failed; discard them");
+    return failure;
+}
+
 }  // namespace
 
 std::optional<int> fail_on_errors(const Diagnostics& diagnostics) {
@@ -30,21 +99,21 @@ std::optional<int> fail_on_errors(const Diagnostics& diagnostics) {
 int publish_output(const Format& format, const std::string& out_path, std::ostream& standard_output,
                    const ProduceDocument& produce, const ProductionVerdict& verdict, Diagnostics& diagnostics) {
     if (out_path == "-") {
-        std::ostringstream buffer;
+        HoldThenStream held(standard_output);
         if (is_tbx(format)) {
             // The native validator detects the TBX version, so 2008 output is never checked as v3.
-            ValidatedOutput checked(*buffer.rdbuf(), "<standard output>");
+            ValidatedOutput checked(held, "<standard output>");
             produce(checked.stream());
-            if (std::optional<int> failure = verdict()) return *failure;
-            if (!passes(checked.finish(diagnostics))) return exit_invalid_output;
+            if (std::optional<int> failure = verdict()) return cut_short(held, *failure, diagnostics);
+            checked.stream().flush();
+            if (!passes(checked.finish(diagnostics))) return cut_short(held, exit_invalid_output, diagnostics);
         } else {
-            produce(buffer);
-            if (std::optional<int> failure = verdict()) return *failure;
+            std::ostream stream(&held);
+            produce(stream);
+            stream.flush();
+            if (std::optional<int> failure = verdict()) return cut_short(held, *failure, diagnostics);
         }
-        const std::string document = buffer.str();
-        standard_output << document;
-        standard_output.flush();
-        if (!standard_output) {
+        if (!held.release()) {
             diagnostics.error(SourcePos{"<standard output>", 0, 0}, "io.write", "cannot write to standard output");
             return exit_io;
         }
