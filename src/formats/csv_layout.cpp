@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cstdint>
 #include <cstdio>
 #include <map>
 #include <span>
@@ -222,9 +223,39 @@ bool known_language(const std::string& language) {
     return !name.empty() && name != language;
 }
 
+// How often each byte value occurs, folded into 32 bins. An edit changes at most one count up and one down, so the
+// larger of the two one-sided differences between two texts' counts never exceeds their edit distance: a cheap
+// bound that rules out most names before the distance table is filled.
+using LetterCounts = std::array<std::uint8_t, 32>;
+
+LetterCounts letter_counts(std::string_view text) {
+    LetterCounts counts{};
+    for (char c : text) {
+        std::uint8_t& count = counts[static_cast<unsigned char>(c) & 31u];
+        if (count < 255) ++count;
+    }
+    return counts;
+}
+
+std::size_t edit_distance_at_least(const LetterCounts& a, const LetterCounts& b) {
+    std::size_t more = 0, fewer = 0;
+    for (std::size_t i = 0; i < a.size(); ++i) {
+        if (a[i] > b[i]) more += static_cast<std::size_t>(a[i] - b[i]);
+        else fewer += static_cast<std::size_t>(b[i] - a[i]);
+    }
+    return std::max(more, fewer);
+}
+
 struct NameTables {
     std::map<std::string, std::string> languages;  // lower-case English name -> code
     std::map<std::string, std::string> regions;    // lower-case English name -> region code
+    // The language names again, by length: a typo's candidates are the names within two characters of its
+    // length, and a header row of hundreds of cells should not walk every name for each one.
+    struct Candidate {
+        const std::pair<const std::string, std::string>* entry;
+        LetterCounts letters;
+    };
+    std::vector<std::vector<Candidate>> languages_by_length;
 };
 
 const NameTables& name_tables() {
@@ -244,6 +275,11 @@ const NameTables& name_tables() {
             std::string locale = std::string("und_") + *code;
             std::string name = ascii_lower(icu_display(&uloc_getDisplayCountry, locale.c_str()));
             if (!name.empty()) built.regions.emplace(name, *code);
+        }
+        for (const auto& entry : built.languages) {
+            if (built.languages_by_length.size() <= entry.first.size())
+                built.languages_by_length.resize(entry.first.size() + 1);
+            built.languages_by_length[entry.first.size()].push_back({&entry, letter_counts(entry.first)});
         }
         return built;
     }();
@@ -365,15 +401,22 @@ std::optional<NamedLanguage> language_from_name(std::string_view name) {
     } else if (key.size() >= 6) {
         std::size_t best = 3;
         bool unique = false;
-        for (const auto& [known_name, code] : tables.languages) {
-            if (known_name.size() + 2 < key.size() || key.size() + 2 < known_name.size()) continue;
-            std::size_t distance = edit_distance(key, known_name, best);
-            if (distance < best) {
-                best = distance, unique = true;
-                found.code = code;
-                found.matched_name = icu_display(&uloc_getDisplayLanguage, code.c_str());
-            } else if (distance == best) {
-                unique = false;
+        // The outcome is the one name at the smallest distance, or none on a tie, whatever the order of the walk.
+        const LetterCounts key_letters = letter_counts(key);
+        const std::size_t shortest = key.size() - 2;
+        const std::size_t longest = std::min(key.size() + 2, tables.languages_by_length.size() - 1);
+        for (std::size_t length = shortest; length <= longest; ++length) {
+            for (const NameTables::Candidate& candidate : tables.languages_by_length[length]) {
+                if (edit_distance_at_least(key_letters, candidate.letters) > best) continue;
+                const auto& [known_name, code] = *candidate.entry;
+                std::size_t distance = edit_distance(key, known_name, best);
+                if (distance < best) {
+                    best = distance, unique = true;
+                    found.code = code;
+                    found.matched_name = icu_display(&uloc_getDisplayLanguage, code.c_str());
+                } else if (distance == best) {
+                    unique = false;
+                }
             }
         }
         if (!unique || best > 2) return std::nullopt;
