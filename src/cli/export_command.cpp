@@ -137,7 +137,9 @@ int run_export(const std::vector<std::string>& arguments, std::ostream& out, std
     po::options_description visible("Options");
     visible.add_options()("out,o", po::value<std::string>(&request.out)->value_name("FILE"),
                           "write the TBX to FILE ('-' or absent: standard output)")(
-        "strict", po::bool_switch(&request.strict), "treat reader warnings as errors")(
+        "strict", po::bool_switch(&request.strict),
+        "treat reader warnings as errors (exit 1) and losses, what the output format cannot hold, as output "
+        "failures (exit 3); either way nothing is written")(
         "explain", po::bool_switch(&request.explain),
         "print how each line of each page was classified, and write no TBX")("help,h", "show this help");
     add_output_options(visible, request.output);
@@ -223,9 +225,13 @@ int run_export(const std::vector<std::string>& arguments, std::ostream& out, std
     auto produce = [&](std::ostream& stream) {
         write_term_base(*target, collector.term_base(), stream, write_options, diagnostics);
     };
+    // --strict: what the target cannot hold (a loss) is an output failure too, exit 3 and no file.
     const int code = publish_output(
-        *target, request.out, out, produce, [&] { return fail_on_errors(diagnostics); }, diagnostics);
+        *target, request.out, out, produce,
+        [&] { return request.strict ? fail_on_errors_or_losses(diagnostics) : fail_on_errors(diagnostics); },
+        diagnostics);
     print_diagnostics(err, diagnostics, sources);
+    if (request.strict) report_strict_losses(err, "export", diagnostics, code);
     return code;
 }
 

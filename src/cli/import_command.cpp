@@ -114,7 +114,9 @@ int run_import(const std::vector<std::string>& arguments, std::ostream& out, std
         ("input format: " + format_names(true) + " (default: from the extension or the content)").c_str());
     add_output_options(visible, request.output);
     visible.add_options()
-        ("strict", po::bool_switch(&request.strict), "treat warnings (including losses) as errors")
+        ("strict", po::bool_switch(&request.strict),
+         "treat warnings as errors: a reader warning is bad input (exit 1), a loss (what the output format cannot "
+         "hold) an output failure (exit 3); either way nothing is written")
         ("merge", po::value<std::string>(&request.merge)->value_name("BASE"),
          "merge FILE (e.g. a filled-in sheet) into the term base BASE and write the result: new languages, terms "
          "and notes are added to the concept with the same id or English head term")
@@ -263,11 +265,12 @@ int run_import(const std::vector<std::string>& arguments, std::ostream& out, std
     };
     auto failed = [&] { return diagnostics.has_errors() || (request.strict && diagnostics.warning_count() > 0); };
     auto failure_code = [&] {
-        // Reader problems are bad input; a writer that cannot hold the data (or that fails) is an output failure.
+        // Reader problems are bad input; a writer that cannot hold the data (or that fails) is an output
+        // failure. A loss points at the input it came from, but it is the target's shortcoming: exit 3.
         for (const Diagnostic& diagnostic : diagnostics.items())
             if (diagnostic.code == "io.read") return exit_io;
         for (const Diagnostic& diagnostic : diagnostics.items()) {
-            bool counts = diagnostic.severity == Severity::error || request.strict;
+            bool counts = diagnostic.severity == Severity::error || (request.strict && !is_loss(diagnostic));
             if (counts && diagnostic.pos.file == input_name) return exit_bad_input;
         }
         return exit_invalid_output;
@@ -278,6 +281,7 @@ int run_import(const std::vector<std::string>& arguments, std::ostream& out, std
     };
     const int code = publish_output(*target, request.out, out, convert, verdict, diagnostics);
     print_report();
+    if (request.strict) report_strict_losses(err, "import", diagnostics, code);
     if (code == exit_ok) report_merge();
     return code;
 }

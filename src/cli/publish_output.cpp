@@ -96,6 +96,26 @@ std::optional<int> fail_on_errors(const Diagnostics& diagnostics) {
     return std::nullopt;
 }
 
+bool is_loss(const Diagnostic& diagnostic) {
+    return diagnostic.severity == Severity::warning && diagnostic.code.ends_with(".loss");
+}
+
+std::optional<int> fail_on_errors_or_losses(const Diagnostics& diagnostics) {
+    if (diagnostics.has_errors()) return exit_invalid_output;
+    for (const Diagnostic& diagnostic : diagnostics.items())
+        if (is_loss(diagnostic)) return exit_invalid_output;
+    return std::nullopt;
+}
+
+void report_strict_losses(std::ostream& err, std::string_view command, const Diagnostics& diagnostics, int code) {
+    if (code != exit_invalid_output || diagnostics.has_errors()) return;
+    std::size_t losses = 0;
+    for (const Diagnostic& diagnostic : diagnostics.items()) losses += is_loss(diagnostic) ? 1 : 0;
+    if (losses == 0) return;
+    err << "ilo-tbx " << command << ": error: --strict: " << losses << (losses == 1 ? " loss" : " losses")
+        << " (what the output format cannot hold); nothing was written\n";
+}
+
 int publish_output(const Format& format, const std::string& out_path, std::ostream& standard_output,
                    const ProduceDocument& produce, const ProductionVerdict& verdict, Diagnostics& diagnostics) {
     if (out_path == "-") {

@@ -5,6 +5,7 @@
 #include <optional>
 #include <ostream>
 #include <string>
+#include <string_view>
 
 #include "ilo_tbx/diagnostics.hpp"
 #include "ilo_tbx/format.hpp"
@@ -25,5 +26,15 @@ int publish_output(const Format& format, const std::string& out_path, std::ostre
 
 // The verdict most commands want: any error so far means the output is not published (exit 3).
 std::optional<int> fail_on_errors(const Diagnostics& diagnostics);
+
+// Whether `diagnostic` is a loss report: something the target format cannot hold (a code ending in ".loss").
+bool is_loss(const Diagnostic& diagnostic);
+
+// The verdict under --strict: any error, or any loss, means the output is not published (exit 3).
+std::optional<int> fail_on_errors_or_losses(const Diagnostics& diagnostics);
+
+// After a --strict run that failed with exit 3 for losses alone: one line on `err` saying so, since
+// each loss itself is printed as a warning. `command` is e.g. "import".
+void report_strict_losses(std::ostream& err, std::string_view command, const Diagnostics& diagnostics, int code);
 
 }  // namespace ilo::cli
