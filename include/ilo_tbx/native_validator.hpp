@@ -82,7 +82,11 @@ std::string_view verdict_name(Verdict verdict);
 
 // Whether `tag` is a well-formed BCP 47 language tag (ICU's parser must accept all of it).
 bool is_bcp47_tag(std::string_view tag);
-// Whether `target` is an absolute URL: a scheme of two or more letters, ':' and a non-empty rest, no spaces.
-bool is_absolute_url(std::string_view target);
+// Whether `target` is in the lexical space of xsd:anyURI, the type ISO 30042's core structure gives
+// xref/@target: after white space is collapsed and the characters XLink escapes (spaces, non-ASCII,
+// "<>{}|\^`) are taken as %XX, an RFC 3986 URI reference. Relative references ("xx",
+// "wikipedia.org") are URI references; a bad %-escape, a second '#' or a scheme not starting with a
+// letter ("1x:y") are not.
+bool is_any_uri(std::string_view target);
 
 }  // namespace ilo::validate

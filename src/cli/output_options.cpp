@@ -72,7 +72,8 @@ void add_output_options(po::options_description& options, OutputRequest& request
          ("output format: " + writable_format_names() + " (default: from the --out extension, else --profile)").c_str())
         ("dialect", po::value<std::string>(&request.dialect)->value_name("NAME"),
          "TBX output dialect: basic (default; TBX-Basic's categories and picklists), core (every category kept, "
-         "lossless) or min (TBX-Min's five categories; the rest become notes, reported)")
+         "lossless; with --to tbx2008 the 2008 core structure, <martif type=\"TBX\">) or min (TBX-Min's five "
+         "categories; the rest become notes, reported)")
         ("style", po::value<std::string>(&request.style)->value_name("STYLE"),
          "TBX output style: dca (default; <termNote type=\"partOfSpeech\">) or dct (<min:partOfSpeech>)")
         ("profile", po::value<std::string>(&request.profile)->value_name("NAME"),

@@ -1,4 +1,4 @@
-// TBX 2008 TBX-Basic writer: the DOCTYPE and martif by hand, the martifHeader, each termEntry (shared entry builder) and the back matter.
+// TBX 2008 writer (TBX-Basic, or the 2008 core structure): the DOCTYPE and martif by hand, the martifHeader, each termEntry (shared entry builder) and the back matter.
 #include "formats/tbx2008_writer.hpp"
 
 #include <pugixml.hpp>
@@ -24,7 +24,7 @@ constexpr unsigned print_flags = pugi::format_indent;
 constexpr std::string_view prolog =
     "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
     "<!DOCTYPE martif SYSTEM \"TBXBasiccoreStructV02.dtd\">\n";
-// A profile that needs categories TBX-Basic lacks (Phrase's status flags) writes 2008 core TBX.
+// --dialect core, or a profile that needs categories TBX-Basic lacks (Phrase's status flags), writes 2008 core TBX.
 constexpr std::string_view core_prolog =
     "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
     "<!DOCTYPE martif SYSTEM \"TBXcoreStructV02.dtd\">\n";
@@ -46,10 +46,10 @@ public:
     void header(const TermBaseHeader& header) override {
         if (header_written_) return;
         header_written_ = true;
-        if (options_.dialect != TbxDialect::basic || options_.style != TbxStyle::dca)
+        if (options_.dialect == TbxDialect::min || options_.style != TbxStyle::dca)
             diagnostics_.error({}, "tbx.unsupported",
-                               "TBX 2008 is written as TBX-Basic only (2008 has no DCT style; TBX-Core and TBX-Min "
-                               "are v3 dialects)");
+                               "TBX 2008 is written as TBX-Basic or as the 2008 core structure (--dialect core) only "
+                               "(2008 has no DCT style; TBX-Min is a v3 dialect)");
         std::string language = header.source_language.empty() ? "en" : header.source_language;
         if (!options_.profile.source_language.empty()) language = options_.profile.source_language;
         if (!xml_values::is_language_tag(language)) {
@@ -99,7 +99,9 @@ public:
     }
 
 private:
-    bool core() const { return options_.profile.status_flags; }
+    // The 2008 core structure (TBXcoreStructV02.dtd, what 2008 calls TBX-Default): asked for with --dialect core,
+    // to carry 2008 files that use categories TBX-Basic lacks, or by a profile that needs such categories.
+    bool core() const { return options_.dialect == TbxDialect::core || options_.profile.status_flags; }
 
     std::string clean(std::string_view text) {
         bool changed = false;
@@ -112,13 +114,16 @@ private:
 
     void header_loss(const std::string& what) { diagnostics_.warning({}, "tbx.loss", "header: " + what); }
 
-    // A header p: TBXBasicRNGV02.rng allows only type="XCSURI" (the DTD also
-    // DCSName and XCSContent), so other types are left out with a warning.
+    // A header p: TBXBasicRNGV02.rng allows only type="XCSURI", the core DTD also DCSName and XCSContent,
+    // so other types are left out with a warning.
     void add_paragraph(pugi::xml_node parent, const char* element, const std::string& type, const std::string& text) {
         pugi::xml_node paragraph = parent.append_child(element);
         if (!type.empty()) {
-            if (type == "XCSURI")
-                paragraph.append_attribute("type").set_value("XCSURI");
+            if (type == "XCSURI" || (core() && (type == "DCSName" || type == "XCSContent")))
+                paragraph.append_attribute("type").set_value(type.c_str());
+            else if (core())
+                header_loss("the type \"" + type + "\" of a header paragraph has no place in TBX 2008 (only "
+                                                   "DCSName, XCSURI, XCSContent); the paragraph is written without it");
             else
                 header_loss("the type \"" + type + "\" of a header paragraph has no place in TBX-Basic 2008 (only "
                                                    "XCSURI); the paragraph is written without it");

@@ -9,6 +9,8 @@
 #include <string_view>
 #include <vector>
 
+#include "ilo_tbx/native_validator.hpp"
+
 namespace ilo::tbx_entry {
 
 namespace {
@@ -29,13 +31,19 @@ bool looks_like_url(std::string_view target) {
 // inside one of the TBX groups. Each allows different members.
 enum class Container { level, admin_group, descrip_group, term_note_group, transac_group };
 
-bool is_member(Container container, std::string_view element, Level level, tbx_basic::Edition edition) {
+// `core_structure`: the 2008 core structure (TBXcoreStructV02.dtd), whose groups hold what v3's do; only its
+// tig takes no termNoteGrp (that needs an ntig/termGrp).
+bool is_member(Container container, std::string_view element, Level level, tbx_basic::Edition edition,
+               bool core_structure) {
     auto one_of = [&](std::initializer_list<std::string_view> names) {
         for (std::string_view name : names)
             if (name == element) return true;
         return false;
     };
-    if (edition == tbx_basic::Edition::v2008) {
+    if (edition == tbx_basic::Edition::v2008 && core_structure && container == Container::level &&
+        level == Level::term_level && element == "termNoteGrp")
+        return false;
+    if (edition == tbx_basic::Edition::v2008 && !core_structure) {
         // TBXBasiccoreStructV02.dtd: auxInfo has no adminGrp, tig no termNoteGrp,
         // descripGrp holds only admin, transacGrp only transacNote and date.
         switch (container) {
@@ -196,11 +204,13 @@ private:
         add_text(note_holder(parent), "note", {}, text, place);
     }
 
+    // TBX-Basic 2008, whose groups are narrower than those of the 2008 core structure and of v3.
+    bool basic_2008() const { return edition_ == tbx_basic::Edition::v2008 && !shape_.open_categories; }
+
     // Where a note about `parent` can go: TBX-Basic 2008's groups hold no notes, so beside the group.
     pugi::xml_node note_holder(pugi::xml_node parent) const {
         std::string_view name = parent.name();
-        if (edition_ == tbx_basic::Edition::v2008 && (name == "descripGrp" || name == "transacGrp"))
-            return parent.parent();
+        if (basic_2008() && (name == "descripGrp" || name == "transacGrp")) return parent.parent();
         return parent;
     }
 
@@ -233,7 +243,7 @@ private:
         }
         pugi::xml_node holder = parent;
         // TBX-Basic 2008's descripGrp holds only admin: the context goes in a note beside it.
-        bool context_in_group = edition_ == tbx_basic::Edition::v3;
+        bool context_in_group = !basic_2008();
         bool grouped = !definition.source.empty() || (context_in_group && !definition.context.empty()) ||
                        !definition.extra.empty();
         if (grouped) holder = parent.append_child("descripGrp");
@@ -264,8 +274,7 @@ private:
         add_text(group, "transac", "transactionType", transaction.type, place);
         if (!transaction.date.empty()) {
             std::size_t time = transaction.date.find('T');
-            if (xml_values::is_xsd_date_or_date_time(transaction.date) && edition_ == tbx_basic::Edition::v2008 &&
-                time != std::string::npos) {
+            if (xml_values::is_xsd_date_or_date_time(transaction.date) && basic_2008() && time != std::string::npos) {
                 // TBX-Basic 2008's date is an xsd:date: the day in the group, the whole time beside it.
                 add_text(group, "date", {}, transaction.date.substr(0, time), place);
                 add_degraded(group, "date: " + transaction.date, place,
@@ -388,8 +397,10 @@ private:
         const std::string& element = extra.element;
         if (!extra.namespace_uri.empty())
             return "element " + element + " of namespace " + extra.namespace_uri + " has no DCA form";
-        if (!head && !is_member(container, element, level, edition_)) {
-            std::string tbx = edition_ == tbx_basic::Edition::v3 ? "TBX" : "TBX-Basic 2008";
+        if (!head && !is_member(container, element, level, edition_, shape_.open_categories)) {
+            std::string tbx = edition_ == tbx_basic::Edition::v3 ? "TBX"
+                              : shape_.open_categories       ? "The TBX 2008 core structure"
+                                                             : "TBX-Basic 2008";
             if (container == Container::level) return tbx + " has no element " + element + " at this level";
             return tbx + " does not allow " + element + " inside this group";
         }
@@ -397,7 +408,10 @@ private:
         if (group != group_shapes().end()) {
             if (extra.children.empty() || extra.children.front().element != group->second.head)
                 return element + " must start with " + std::string(group->second.head);
-            if (element == "transacGrp" && !transaction_type_allowed(extra.children.front().value))
+            // A transaction group whose transac has a type other than transactionType (only the core structure
+            // allows one) is kept as an extra group by the reader.
+            if (element == "transacGrp" && extra.children.front().type == "transactionType" &&
+                !transaction_type_allowed(extra.children.front().value))
                 return transaction_refusal(extra.children.front().value);
             std::string head_refusal = refusal(extra.children.front(), level, group->second.container, true);
             return head_refusal.empty() ? head_refusal : "its " + std::string(group->second.head) + ": " + head_refusal;
@@ -412,8 +426,12 @@ private:
                        ? std::string()
                        : "date \"" + extra.value + "\" is not an ISO 8601 date (xsd:date)";
         }
-        if (element == "transac")
-            return head && extra.type == "transactionType" ? std::string() : "a transaction type outside a transaction";
+        if (element == "transac") {
+            if (!head) return "a transaction type outside a transaction";
+            if (extra.type == "transactionType" || (shape_.open_categories && !extra.type.empty())) return {};
+            return "transac type \"" + extra.type + "\" is not transactionType, the only transaction category " +
+                   (shape_.min_categories ? "(and TBX-Min has none)" : "of TBX-Basic");
+        }
         if (element == "transacNote")
             return extra.type == "responsibility" || (shape_.open_categories && !extra.type.empty())
                        ? std::string()
@@ -428,8 +446,12 @@ private:
             if (container != Container::level) return "TBX-Basic allows xref only directly in an entry, not in a group";
             if (!category_allowed(element, extra.type, level, extra.value))
                 return category_refusal(element, extra.type, level, extra.value);
-            // v3's Schematron wants an http(s) URL; TBX-Basic 2008 takes any text as an xref target.
-            if (edition_ == tbx_basic::Edition::v3 && !xml_values::is_http_url(extra.target))
+            // TBX-Basic and TBX-Min in v3 write only http(s) targets, which their DCT module elements require
+            // (so DCA and DCT carry the same); the core structure types xref/@target as xsd:anyURI, which takes
+            // relative references too; TBX-Basic 2008 takes any text as an xref target.
+            if (edition_ == tbx_basic::Edition::v3 && shape_.open_categories && !validate::is_any_uri(extra.target))
+                return "xref target \"" + extra.target + "\" is not a URI reference (xsd:anyURI)";
+            if (edition_ == tbx_basic::Edition::v3 && !shape_.open_categories && !xml_values::is_http_url(extra.target))
                 return "xref target \"" + extra.target + "\" is not an http(s) URL";
             if (extra.target.empty()) return "an xref needs a target";
             return {};

@@ -584,6 +584,7 @@ private:
     // Views into the fragment's document or constants: valid while the fragment is.
     std::string_view data_category_of(pugi::xml_node node, std::string_view& element) const;
     Transaction read_transaction(pugi::xml_node group, Level level);
+    bool is_transaction(pugi::xml_node group) const;
     std::optional<Definition> read_definition_group(pugi::xml_node group, Level level);
     Concept read_concept(pugi::xml_node entry);
     LanguageSection read_language(pugi::xml_node section);
@@ -819,6 +820,20 @@ ExtraField TbxReader::to_extra(pugi::xml_node node, Level level, bool warn_unkno
     return field;
 }
 
+// A transacGrp is read as a Transaction when it holds a transactionType; one that does not (its transac has
+// another type, as in LTAC's basic_bad.tbx) is kept whole as an extra group, so that TBX-Core writes it back as
+// it was instead of a transaction with no type.
+bool TbxReader::is_transaction(pugi::xml_node group) const {
+    if (!attributes_within(group, {})) return false;
+    for (pugi::xml_node child : group.children()) {
+        if (child.type() != pugi::node_element) continue;
+        std::string_view element;
+        std::string_view category = data_category_of(child, element);
+        if (element == "transac" && category == "transactionType" && attributes_within(child, {"type"})) return true;
+    }
+    return false;
+}
+
 Transaction TbxReader::read_transaction(pugi::xml_node group, Level level) {
     Transaction transaction;
     bool have_type = false, have_date = false, have_responsibility = false;
@@ -894,7 +909,7 @@ Concept TbxReader::read_concept(pugi::xml_node entry) {
             concept_value.languages.push_back(read_language(child));
             continue;
         }
-        if (name == "transacGrp" && attributes_within(child, {})) {
+        if (name == "transacGrp" && is_transaction(child)) {
             concept_value.transactions.push_back(read_transaction(child, Level::concept_level));
             continue;
         }
@@ -972,7 +987,7 @@ LanguageSection TbxReader::read_language(pugi::xml_node section) {
             language.terms.push_back(read_term(child));
             continue;
         }
-        if (name == "transacGrp" && attributes_within(child, {})) {
+        if (name == "transacGrp" && is_transaction(child)) {
             language.transactions.push_back(read_transaction(child, Level::language_level));
             continue;
         }
@@ -1018,7 +1033,7 @@ void TbxReader::read_term_child(pugi::xml_node child, Term& term) {
         term.extra.push_back(to_extra(child, Level::term_level, false));
         return;
     }
-    if (name == "transacGrp" && attributes_within(child, {})) {
+    if (name == "transacGrp" && is_transaction(child)) {
         term.transactions.push_back(read_transaction(child, Level::term_level));
         return;
     }

@@ -684,10 +684,11 @@ void Validator::check_attributes(Frame& frame, int attribute_count, const xmlCha
                 check_target(value, frame.pos, "integrity.target.dangling");
                 break;
             case AttributeType::uri:
-                if (!is_absolute_url(value))
+                if (!is_any_uri(value))
                     error(frame.pos, "integrity.xref.url",
-                          "xref target \"" + std::string(value) + "\" is not an absolute URL",
-                          "write the full address, e.g. https://example.org/page");
+                          "xref target \"" + std::string(value) + "\" is not a URI reference (xsd:anyURI)",
+                          "escape '%' as %25 and '#' after the first as %23, and start a scheme with a letter, "
+                          "e.g. https://example.org/page");
                 break;
             case AttributeType::enumerated: {
                 bool known = false;
@@ -1170,16 +1171,31 @@ bool is_bcp47_tag(std::string_view tag) {
     return U_SUCCESS(status) && parsed == static_cast<int32_t>(text.size());
 }
 
-bool is_absolute_url(std::string_view target) {
-    std::size_t colon = target.find(':');
-    if (colon == std::string_view::npos || colon < 2 || colon + 1 >= target.size()) return false;
-    if (!std::isalpha(static_cast<unsigned char>(target[0]))) return false;
-    for (std::size_t i = 1; i < colon; ++i) {
-        char c = target[i];
-        if (!(std::isalnum(static_cast<unsigned char>(c)) || c == '+' || c == '-' || c == '.')) return false;
+bool is_any_uri(std::string_view target) {
+    while (!target.empty() && is_space(target.front())) target.remove_prefix(1);
+    while (!target.empty() && is_space(target.back())) target.remove_suffix(1);
+    // A ':' before any '/', '?' or '#' ends a scheme; a relative reference's first segment has none.
+    std::size_t end_of_first = target.find_first_of(":/?#");
+    if (end_of_first != std::string_view::npos && target[end_of_first] == ':') {
+        if (end_of_first == 0 || !std::isalpha(static_cast<unsigned char>(target[0]))) return false;
+        for (std::size_t i = 1; i < end_of_first; ++i) {
+            char c = target[i];
+            if (!(std::isalnum(static_cast<unsigned char>(c)) || c == '+' || c == '-' || c == '.')) return false;
+        }
     }
-    for (char c : target)
-        if (is_space(c)) return false;
+    bool fragment = false;
+    for (std::size_t i = 0; i < target.size(); ++i) {
+        char c = target[i];
+        if (c == '#') {
+            if (fragment) return false;  // one fragment, and '#' is not allowed in it
+            fragment = true;
+        } else if (c == '%') {
+            if (i + 2 >= target.size() || !std::isxdigit(static_cast<unsigned char>(target[i + 1])) ||
+                !std::isxdigit(static_cast<unsigned char>(target[i + 2])))
+                return false;
+        }
+        // Every other character is either allowed by RFC 3986 or one that XLink escapes as %XX.
+    }
     return true;
 }
 

@@ -3,6 +3,8 @@
 # Usage: tbx_outputs.sh ILO_TBX_BINARY OFFICIAL_CHECK WORK_DIR DIALECT STYLE  (ILO_SHARED_DIR in the environment)
 #   DIALECT: basic, core or min; STYLE: dca or dct. Always the official core RNG; then the dialect's
 #   Schematrons through Saxon, and for DCT the dialect's NVDL through jing (module RNGs on the module elements).
+#   DIALECT core with STYLE 2008: TBX 2008 in the core structure (--to tbx2008 --dialect core), checked with
+#   the official 2008 core DTD and RELAX NG (TBX-Default).
 set -euo pipefail
 binary=$1 official_check=$2 work=$3 dialect=$4 style=$5
 reference="$ILO_SHARED_DIR/reference"
@@ -19,15 +21,26 @@ while IFS= read -r file; do
   case "$file" in *notwellformed*|*poorly_formed*) continue ;; esac  # not XML: nothing to write
   count=$((count + 1))
   out="$work/$count.tbx"
-  if ! "$binary" import "$file" --dialect "$dialect" --style "$style" --out "$out" 2>"$work/$count.err"; then
-    echo "FAIL: ilo-tbx import --dialect $dialect --style $style $file" >&2
+  if [ "$style" = 2008 ]; then
+    options=(--to tbx2008 --dialect "$dialect") declared='<martif type="TBX" '
+  else
+    options=(--dialect "$dialect" --style "$style") declared="type=\"$type\" style=\"$style\""
+  fi
+  if ! "$binary" import "$file" "${options[@]}" --out "$out" 2>"$work/$count.err"; then
+    echo "FAIL: ilo-tbx import ${options[*]} $file" >&2
     cat "$work/$count.err" >&2
     exit 1
   fi
-  grep -q "type=\"$type\" style=\"$style\"" "$out" || { echo "FAIL: $out does not declare $type, $style" >&2; exit 1; }
+  grep -q "$declared" "$out" || { echo "FAIL: $out does not declare $declared" >&2; exit 1; }
 done < <(find "$reference" -name '*.tbx' | LC_ALL=C sort)
 [ "$count" -gt 20 ] || { echo "FAIL: only $count reference TBX files found under $reference" >&2; exit 1; }
 echo "wrote $count $type $style files"
+if [ "$style" = 2008 ]; then
+  default="$tbx/tbx-v2/TBX-Default/Validation"
+  "$official_check" dtd --dtd "$default/TBXcoreStructV02.dtd" "$work"/*.tbx
+  "$official_check" rng --schema "$default/TBXcoreStructV02.rng" "$work"/*.tbx
+  exit 0
+fi
 "$official_check" rng "$work"/*.tbx
 case "$dialect/$style" in
   core/*) schematrons=("$tbx/ltac-tbx-core/Schemas/TBX-Core.sch") ;;

@@ -176,14 +176,20 @@ TEST(Tbx2008Writer, NoConceptIsAnErrorSince2008NeedsATermEntry) {
               "term to write\n");
 }
 
-TEST(Tbx2008Writer, DialectsAndStylesOtherThanBasicDcaAreErrors) {
-    Diagnostics diagnostics;
-    WriteOptions options;
-    options.style = TbxStyle::dct;
-    write(small_term_base(), diagnostics, options);
-    EXPECT_EQ(messages(diagnostics),
-              "error tbx.unsupported TBX 2008 is written as TBX-Basic only (2008 has no DCT style; TBX-Core and "
-              "TBX-Min are v3 dialects)\n");
+TEST(Tbx2008Writer, DctStyleAndTbxMinAreErrors) {
+    const std::string expected =
+        "error tbx.unsupported TBX 2008 is written as TBX-Basic or as the 2008 core structure (--dialect core) only "
+        "(2008 has no DCT style; TBX-Min is a v3 dialect)\n";
+    Diagnostics dct_diagnostics;
+    WriteOptions dct;
+    dct.style = TbxStyle::dct;
+    write(small_term_base(), dct_diagnostics, dct);
+    EXPECT_EQ(messages(dct_diagnostics), expected);
+    Diagnostics min_diagnostics;
+    WriteOptions min;
+    min.dialect = TbxDialect::min;
+    write(small_term_base(), min_diagnostics, min);
+    EXPECT_EQ(messages(min_diagnostics), expected);
 }
 
 // The XCS the input named is replaced by TBX-Basic's, and kept as text.

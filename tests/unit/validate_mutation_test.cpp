@@ -59,8 +59,8 @@ const Mutation mutations[] = {
     {"dangling_target", basic_dca,
      [](std::string t) { return replaced_first(t, "target=\"pe324as3-9615-4d41-a9c8-30c36bffe0e6\"", "target=\"nobody\""); },
      "integrity.target.dangling"},
-    {"xref_target_not_a_url", basic_dca,
-     [](std::string t) { return replaced_first(t, "target=\"https://en.wikipedia.org/", "target=\"en.wikipedia.org/"); },
+    {"xref_target_not_a_uri", basic_dca,
+     [](std::string t) { return replaced_first(t, "target=\"https://en.wikipedia.org/", "target=\"https://en.wikipedia.org/%zz"); },
      "integrity.xref.url"},
     {"bad_language_tag", basic_dca,
      [](std::string t) { return replaced_first(t, "<langSec xml:lang=\"en\">", "<langSec xml:lang=\"en_GB\">"); },
@@ -227,11 +227,20 @@ TEST(ValidateIntegrity, LanguageTagsAndUrls) {
     EXPECT_FALSE(validate::is_bcp47_tag("en_GB"));
     EXPECT_FALSE(validate::is_bcp47_tag(""));
     EXPECT_FALSE(validate::is_bcp47_tag("english language"));
-    EXPECT_TRUE(validate::is_absolute_url("https://example.org/x"));
-    EXPECT_TRUE(validate::is_absolute_url("urn:isbn:123"));
-    EXPECT_FALSE(validate::is_absolute_url("C://Path/to/wikipedia"));
-    EXPECT_FALSE(validate::is_absolute_url("wikipedia.org"));
-    EXPECT_FALSE(validate::is_absolute_url("http://a b"));
+    // xref/@target is xsd:anyURI in the core structure: relative references are URI references too.
+    EXPECT_TRUE(validate::is_any_uri("https://example.org/x"));
+    EXPECT_TRUE(validate::is_any_uri("urn:isbn:123"));
+    EXPECT_TRUE(validate::is_any_uri("C://Path/to/wikipedia"));
+    EXPECT_TRUE(validate::is_any_uri("wikipedia.org"));
+    EXPECT_TRUE(validate::is_any_uri("xx"));
+    EXPECT_TRUE(validate::is_any_uri(""));
+    EXPECT_TRUE(validate::is_any_uri("http://a b"));       // XLink escapes the space
+    EXPECT_TRUE(validate::is_any_uri("https://x.org/a%20b#top"));
+    EXPECT_TRUE(validate::is_any_uri("../img/logo.svg"));
+    EXPECT_FALSE(validate::is_any_uri("https://x.org/%zz"));  // not a %-escape
+    EXPECT_FALSE(validate::is_any_uri("https://x.org/a#b#c"));  // a second '#'
+    EXPECT_FALSE(validate::is_any_uri("1x:y"));  // a scheme starts with a letter
+    EXPECT_FALSE(validate::is_any_uri(":y"));
 }
 
 }  // namespace
