@@ -11,6 +11,7 @@
 
 #include "ilo_tbx/format.hpp"
 #include "ilo_tbx/native_validator.hpp"
+#include "../support/model_difference.hpp"
 
 namespace ilo::fuzz {
 
@@ -19,40 +20,6 @@ namespace ilo::fuzz {
     std::fprintf(stderr, "fuzz property broken: %s\n", what.c_str());
     for (const Diagnostic& diagnostic : diagnostics.items()) std::fputs(format_diagnostic(diagnostic).c_str(), stderr);
     __builtin_trap();
-}
-
-// Where two models first differ, so that a broken round trip says what changed.
-inline std::string first_difference(const TermBase& a, const TermBase& b) {
-    if (static_cast<const TermBaseHeader&>(a) != static_cast<const TermBaseHeader&>(b)) return "the header";
-    if (a.concepts.size() != b.concepts.size())
-        return "concept count " + std::to_string(a.concepts.size()) + " vs " + std::to_string(b.concepts.size());
-    for (std::size_t i = 0; i < a.concepts.size(); ++i) {
-        const Concept& x = a.concepts[i];
-        const Concept& y = b.concepts[i];
-        if (x == y) continue;
-        std::string where = "concept " + std::to_string(i) + " '" + x.id + "': ";
-        if (x.id != y.id) return where + "id '" + y.id + "'";
-        if (x.subject_field != y.subject_field) return where + "subject field";
-        if (x.definitions != y.definitions) return where + "definitions";
-        if (x.notes != y.notes) return where + "notes";
-        if (x.relations != y.relations) return where + "relations";
-        if (x.origin_url != y.origin_url) return where + "origin URL";
-        if (x.transactions != y.transactions) return where + "transactions";
-        if (x.extra != y.extra) return where + "extra";
-        if (x.languages.size() != y.languages.size()) return where + "language count";
-        for (std::size_t l = 0; l < x.languages.size(); ++l) {
-            if (x.languages[l] == y.languages[l]) continue;
-            const LanguageSection& p = x.languages[l];
-            const LanguageSection& q = y.languages[l];
-            std::string at = where + "language " + std::to_string(l) + " '" + p.language + "': ";
-            if (p.language != q.language) return at + "tag '" + q.language + "'";
-            if (p.terms.size() != q.terms.size()) return at + "term count";
-            for (std::size_t t = 0; t < p.terms.size(); ++t)
-                if (p.terms[t] != q.terms[t]) return at + "term " + std::to_string(t) + " '" + p.terms[t].text + "'";
-            return at + "definitions, notes, transactions or extra";
-        }
-    }
-    return "nothing (equal)";
 }
 
 struct WriterUnderTest {
@@ -166,7 +133,7 @@ inline void read_then_write_everywhere(std::string_view reader_name, const std::
             if (sheet) reread = with_languages_in_tag_order(std::move(reread));
             if (!(reread == expected))
                 property_broken(writer.name + ": no loss was reported, but the model read back differs in " +
-                                    first_difference(expected, reread) + ":\n" + written,
+                                    test::first_difference(expected, reread) + ":\n" + written,
                                 write_diagnostics);
         }
     }

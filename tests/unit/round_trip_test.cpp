@@ -18,6 +18,7 @@
 #include "ilo_tbx/files.hpp"
 #include "ilo_tbx/format.hpp"
 #include "ilo_tbx/native_validator.hpp"
+#include "../support/model_difference.hpp"
 #include "reference_files.hpp"
 
 namespace ilo {
@@ -27,39 +28,6 @@ std::string rendered(const Diagnostics& diagnostics) {
     std::string out;
     for (const Diagnostic& diagnostic : diagnostics.items()) out += format_diagnostic(diagnostic);
     return out;
-}
-
-// The first place where two models differ, to make a failure readable.
-std::string first_difference(const TermBase& a, const TermBase& b) {
-    if (static_cast<const TermBaseHeader&>(a) != static_cast<const TermBaseHeader&>(b)) return "the header differs";
-    if (a.concepts.size() != b.concepts.size())
-        return "concept count " + std::to_string(a.concepts.size()) + " vs " + std::to_string(b.concepts.size());
-    for (std::size_t i = 0; i < a.concepts.size(); ++i) {
-        const Concept& x = a.concepts[i];
-        const Concept& y = b.concepts[i];
-        if (x == y) continue;
-        std::string where = "concept " + x.id + ": ";
-        if (x.id != y.id) return where + "id";
-        if (x.subject_field != y.subject_field) return where + "subject_field";
-        if (x.definitions != y.definitions) return where + "definitions";
-        if (x.notes != y.notes) return where + "notes";
-        if (x.relations != y.relations) return where + "relations";
-        if (x.origin_url != y.origin_url) return where + "origin_url";
-        if (x.transactions != y.transactions) return where + "transactions";
-        if (x.extra != y.extra) return where + "extra";
-        if (x.languages.size() != y.languages.size()) return where + "language count";
-        for (std::size_t l = 0; l < x.languages.size(); ++l) {
-            const LanguageSection& p = x.languages[l];
-            const LanguageSection& q = y.languages[l];
-            if (p == q) continue;
-            std::string at = where + p.language + ": ";
-            if (p.terms.size() != q.terms.size()) return at + "term count";
-            for (std::size_t t = 0; t < p.terms.size(); ++t)
-                if (p.terms[t] != q.terms[t]) return at + "term '" + p.terms[t].text + "'";
-            return at + "definitions, notes, transactions or extra";
-        }
-    }
-    return "no difference";
 }
 
 using RoundTripParam = std::tuple<std::string, std::string>;  // writer name, reference file
@@ -150,7 +118,7 @@ TEST_P(LosslessRoundTrip, ReadingBackWhatWasWrittenGivesTheSameModel) {
     run_round_trip(GetParam(), run);
     if (HasFatalFailure()) return;
     EXPECT_EQ(run.write_diagnostics.warning_count(), 0u) << rendered(run.write_diagnostics);
-    EXPECT_TRUE(run.original == run.reread) << first_difference(run.original, run.reread);
+    EXPECT_TRUE(run.original == run.reread) << test::first_difference(run.original, run.reread);
 }
 
 class RoundTrip : public testing::TestWithParam<RoundTripParam> {};
@@ -165,7 +133,7 @@ TEST_P(RoundTrip, NothingIsLostSilently) {
     EXPECT_EQ(losses, run.write_diagnostics.warning_count()) << "a writer's warnings should be loss reports:\n"
                                                              << rendered(run.write_diagnostics);
     if (losses == 0) {
-        EXPECT_TRUE(run.original == run.reread) << first_difference(run.original, run.reread);
+        EXPECT_TRUE(run.original == run.reread) << test::first_difference(run.original, run.reread);
     }
 }
 
@@ -278,7 +246,7 @@ TEST_P(DctAsDca, DctOutputReadsBackAsTheDcaOutput) {
     run_round_trip({dialect_writer + "-dct", file}, dct);
     if (HasFatalFailure()) return;
     EXPECT_EQ(rendered(dct.write_diagnostics), rendered(dca.write_diagnostics)) << "DCT reports other losses";
-    EXPECT_TRUE(dca.reread == dct.reread) << first_difference(dca.reread, dct.reread);
+    EXPECT_TRUE(dca.reread == dct.reread) << test::first_difference(dca.reread, dct.reread);
 }
 
 INSTANTIATE_TEST_SUITE_P(TbxDialects, DctAsDca,
