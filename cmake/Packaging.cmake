@@ -46,6 +46,22 @@ set(CPACK_DEBIAN_PACKAGE_PRIORITY optional)
 # Depends is computed by dpkg-shlibdeps from the libraries the binary links (it reads only the local dpkg
 # database, no network), so it names exactly Debian's runtime library packages; tools/check-package.sh checks it.
 set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
+# libxlsxwriter and libzip are opened with dlopen on first use (src/formats/xlsx_libraries.cpp), so
+# dpkg-shlibdeps does not see them: the packages that own them here are named, and CPack appends the rest.
+set(ILO_TBX_OPENED_PACKAGES "")
+foreach(opened_library IN ITEMS "${xlsxwriter_library}" "${libzip_library}")
+  get_filename_component(opened_file "${opened_library}" REALPATH)
+  execute_process(COMMAND dpkg-query -S "${opened_file}" OUTPUT_VARIABLE owner RESULT_VARIABLE failed ERROR_QUIET)
+  if(failed)
+    message(WARNING "no Debian package owns ${opened_file}; the packages will not depend on it")
+    continue()
+  endif()
+  string(REGEX REPLACE ":.*" "" owner "${owner}")
+  list(APPEND ILO_TBX_OPENED_PACKAGES "${owner}")
+endforeach()
+list(JOIN ILO_TBX_OPENED_PACKAGES ", " ILO_TBX_OPENED_DEPENDS)
+set(CPACK_DEBIAN_RUNTIME_PACKAGE_DEPENDS "${ILO_TBX_OPENED_DEPENDS}")
+set(CPACK_DEBIAN_LIBRARY_PACKAGE_DEPENDS "${ILO_TBX_OPENED_DEPENDS}")
 # The library package gets a shlibs file (so that programs packaged against it depend on it) and the
 # ldconfig trigger; packages without a shared library are unaffected.
 set(CPACK_DEBIAN_PACKAGE_GENERATE_SHLIBS ON)

@@ -62,12 +62,16 @@ check_depends() {
   done
   needed=$(readelf -d "$elf" | sed -n 's/.*(NEEDED).*\[\(.*\)\]/\1/p')
   [ -n "$needed" ] || fail "readelf found no NEEDED libraries in $elf"
+  # libxlsxwriter and libzip are opened with dlopen on first use (src/formats/xlsx_libraries.cpp), not NEEDED:
+  # their sonames are strings in the binary, and their packages belong in Depends as well.
+  needed=$(printf '%s\n' $needed $(grep -aoE 'lib(xlsxwriter|zip)\.so\.[0-9]+' "$elf") | sort -u)
   # "name => path (address)", and for the dynamic loader "path (address)": PIC code that reaches thread-local
   # variables of another library (std::call_once's) calls __tls_get_addr, so the loader is NEEDED too.
   resolved=$(ldd "$elf" | awk '$2 == "=>" { print $1, $3 } $1 ~ /^\// { n = split($1, part, "/"); print part[n], $1 }')
   owners=""
   for library in $needed; do
     path=$(echo "$resolved" | awk -v lib="$library" '$1 == lib { print $2 }')
+    [ -n "$path" ] || path=$(ldconfig -p | awk -v lib="$library" '$1 == lib { print $NF; exit }')
     [ -n "$path" ] || fail "library $library of $elf is not found on this machine"
     owner=$(owner_of "$path") || fail "no Debian package owns $path ($library)"
     echo "$dependency_names" | grep -qx "$owner" || fail "$elf needs $library from package $owner, which Depends lacks"

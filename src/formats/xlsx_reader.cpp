@@ -1,8 +1,6 @@
 // XLSX reader: unpacks a workbook's first (or named) worksheet with libzip and pugixml, bounded against zip bombs.
 #include "formats/xlsx_reader.hpp"
 
-#include <zip.h>
-
 #include <algorithm>
 #include <memory>
 #include <pugixml.hpp>
@@ -11,6 +9,7 @@
 #include <vector>
 
 #include "formats/csv_reader.hpp"
+#include "formats/xlsx_libraries.hpp"
 #include "text/unicode_text.hpp"
 
 namespace ilo {
@@ -89,7 +88,7 @@ public:
     XlsxReader(const Input& input, const ReadOptions& options, Diagnostics& diagnostics, ConceptSink& sink)
         : input_(input), options_(options), diagnostics_(diagnostics), sink_(sink) {}
     ~XlsxReader() {
-        if (archive_) zip_discard(archive_);
+        if (archive_) libzip_->zip_discard(archive_);
     }
     XlsxReader(const XlsxReader&) = delete;
     XlsxReader& operator=(const XlsxReader&) = delete;
@@ -120,6 +119,7 @@ private:
     const ReadOptions& options_;
     Diagnostics& diagnostics_;
     ConceptSink& sink_;
+    const xlsx_libraries::Reader* libzip_ = nullptr;  // set by open_archive
     zip_t* archive_ = nullptr;
     std::size_t unpacked_bytes_ = 0;
     bool failed_ = false;
@@ -141,20 +141,26 @@ bool XlsxReader::open_archive() {
                    "like one");
         return false;
     }
-    zip_error_t error;
-    zip_error_init(&error);
-    zip_source_t* source = zip_source_buffer_create(bytes.data(), bytes.size(), 0, &error);
-    if (source) {
-        archive_ = zip_open_from_source(source, ZIP_RDONLY | ZIP_CHECKCONS, &error);
-        if (!archive_) zip_source_free(source);
-    }
-    if (!archive_) {
-        fail(0, 0, "xlsx.zip", std::string("cannot open the ZIP archive of the workbook: ") + zip_error_strerror(&error));
-        zip_error_fini(&error);
+    std::string why;
+    libzip_ = xlsx_libraries::reader(why);
+    if (!libzip_) {
+        fail(0, 0, "xlsx.zip", "cannot read a workbook: " + why);
         return false;
     }
-    zip_error_fini(&error);
-    zip_int64_t entries = zip_get_num_entries(archive_, 0);
+    zip_error_t error;
+    libzip_->zip_error_init(&error);
+    zip_source_t* source = libzip_->zip_source_buffer_create(bytes.data(), bytes.size(), 0, &error);
+    if (source) {
+        archive_ = libzip_->zip_open_from_source(source, ZIP_RDONLY | ZIP_CHECKCONS, &error);
+        if (!archive_) libzip_->zip_source_free(source);
+    }
+    if (!archive_) {
+        fail(0, 0, "xlsx.zip", std::string("cannot open the ZIP archive of the workbook: ") + libzip_->zip_error_strerror(&error));
+        libzip_->zip_error_fini(&error);
+        return false;
+    }
+    libzip_->zip_error_fini(&error);
+    zip_int64_t entries = libzip_->zip_get_num_entries(archive_, 0);
     if (entries < 0 || static_cast<std::uint64_t>(entries) > xlsx_max_entries) {
         fail(0, 0, "xlsx.too-large",
              "the workbook's ZIP archive has " + std::to_string(entries) + " entries; at most " +
@@ -165,14 +171,14 @@ bool XlsxReader::open_archive() {
 }
 
 std::optional<std::string> XlsxReader::read_part(const std::string& name, bool required) {
-    zip_int64_t index = zip_name_locate(archive_, name.c_str(), ZIP_FL_NOCASE);
+    zip_int64_t index = libzip_->zip_name_locate(archive_, name.c_str(), ZIP_FL_NOCASE);
     if (index < 0) {
         if (required) fail(0, 0, "xlsx.structure", "the workbook has no part '" + name + "'");
         return std::nullopt;
     }
     auto entry = static_cast<zip_uint64_t>(index);
     zip_stat_t stat;
-    zip_stat_init(&stat);
+    libzip_->zip_stat_init(&stat);
     const std::size_t room = xlsx_max_uncompressed_bytes - unpacked_bytes_;
     auto too_large = [&] {
         fail(0, 0, "xlsx.too-large",
@@ -180,32 +186,32 @@ std::optional<std::string> XlsxReader::read_part(const std::string& name, bool r
                  " MiB (part '" + name + "'); larger term bases are read as CSV");
     };
     // The declared size is checked first (cheap), the bytes actually inflated as they come (it may lie).
-    if (zip_stat_index(archive_, entry, 0, &stat) != 0 || !(stat.valid & ZIP_STAT_SIZE)) {
-        fail(0, 0, "xlsx.zip", "cannot read the size of part '" + name + "': " + zip_strerror(archive_));
+    if (libzip_->zip_stat_index(archive_, entry, 0, &stat) != 0 || !(stat.valid & ZIP_STAT_SIZE)) {
+        fail(0, 0, "xlsx.zip", "cannot read the size of part '" + name + "': " + libzip_->zip_strerror(archive_));
         return std::nullopt;
     }
     if (stat.size > room) {
         too_large();
         return std::nullopt;
     }
-    zip_file_t* file = zip_fopen_index(archive_, entry, 0);
+    zip_file_t* file = libzip_->zip_fopen_index(archive_, entry, 0);
     if (!file) {
-        fail(0, 0, "xlsx.zip", "cannot read part '" + name + "': " + zip_strerror(archive_));
+        fail(0, 0, "xlsx.zip", "cannot read part '" + name + "': " + libzip_->zip_strerror(archive_));
         return std::nullopt;
     }
     std::string bytes;
     bytes.reserve(static_cast<std::size_t>(stat.size));
     char buffer[65536];
     while (true) {
-        zip_int64_t count = zip_fread(file, buffer, sizeof buffer);
+        zip_int64_t count = libzip_->zip_fread(file, buffer, sizeof buffer);
         if (count < 0) {
-            fail(0, 0, "xlsx.zip", "cannot read part '" + name + "': " + zip_file_strerror(file));
-            zip_fclose(file);
+            fail(0, 0, "xlsx.zip", "cannot read part '" + name + "': " + libzip_->zip_file_strerror(file));
+            libzip_->zip_fclose(file);
             return std::nullopt;
         }
         if (count == 0) break;
         if (bytes.size() + static_cast<std::size_t>(count) > stat.size) {
-            zip_fclose(file);
+            libzip_->zip_fclose(file);
             fail(0, 0, "xlsx.zip",
                  "part '" + name + "' unpacks to more than the " + std::to_string(stat.size) +
                      " bytes its ZIP entry declares (a broken or hostile archive)");
@@ -213,7 +219,7 @@ std::optional<std::string> XlsxReader::read_part(const std::string& name, bool r
         }
         bytes.append(buffer, static_cast<std::size_t>(count));
     }
-    zip_fclose(file);
+    libzip_->zip_fclose(file);
     unpacked_bytes_ += bytes.size();
     return bytes;
 }

@@ -2,7 +2,6 @@
 #include "formats/xlsx_writer.hpp"
 
 #include <unistd.h>
-#include <xlsxwriter.h>
 
 #include <cstdlib>
 #include <filesystem>
@@ -11,6 +10,7 @@
 #include <ostream>
 
 #include "formats/csv_writer.hpp"
+#include "formats/xlsx_libraries.hpp"
 
 namespace ilo {
 
@@ -128,24 +128,30 @@ void XlsxOutput::finish() {
         diagnostics_.error({}, "xlsx.write", "cannot create a temporary file for the workbook");
         return;
     }
+    std::string why;
+    const xlsx_libraries::Writer* lxw = xlsx_libraries::writer(why);
+    if (!lxw) {
+        diagnostics_.error({}, "xlsx.write", "cannot write a workbook: " + why);
+        return;
+    }
     lxw_workbook_options options{};
     options.constant_memory = LXW_FALSE;
     options.use_zip64 = LXW_FALSE;
-    lxw_workbook* workbook = workbook_new_opt(file.path().c_str(), &options);
+    lxw_workbook* workbook = lxw->workbook_new_opt(file.path().c_str(), &options);
     if (!workbook) {
         diagnostics_.error({}, "xlsx.write", "libxlsxwriter could not start a workbook");
         return;
     }
     lxw_doc_properties properties{};
     properties.created = fixed_creation_time;
-    workbook_set_properties(workbook, &properties);
-    lxw_worksheet* sheet = workbook_add_worksheet(workbook, "Terms");
-    lxw_format* bold = workbook_add_format(workbook);
-    format_set_bold(bold);
+    lxw->workbook_set_properties(workbook, &properties);
+    lxw_worksheet* sheet = lxw->workbook_add_worksheet(workbook, "Terms");
+    lxw_format* bold = lxw->workbook_add_format(workbook);
+    lxw->format_set_bold(bold);
     // An empty quoted cell (a term with no text) is a blank cell in Text format,
     // told apart from a cell that holds nothing.
-    lxw_format* text = workbook_add_format(workbook);
-    format_set_num_format(text, "@");
+    lxw_format* text = lxw->workbook_add_format(workbook);
+    lxw->format_set_num_format(text, "@");
     lxw_error failure = LXW_NO_ERROR;
     for (std::size_t r = 0; r < rows_.size() && failure == LXW_NO_ERROR; ++r) {
         const Row& row = rows_[r];
@@ -154,20 +160,20 @@ void XlsxOutput::finish() {
             auto row_index = static_cast<lxw_row_t>(r);
             auto column_index = static_cast<lxw_col_t>(c);
             if (!cell.empty()) {
-                failure = worksheet_write_string(sheet, row_index, column_index, escaped_underscores(cell).c_str(),
+                failure = lxw->worksheet_write_string(sheet, row_index, column_index, escaped_underscores(cell).c_str(),
                                                  row.is_header ? bold : nullptr);
             } else if (c < row.quoted.size() && row.quoted[c]) {
-                failure = worksheet_write_blank(sheet, row_index, column_index, text);
+                failure = lxw->worksheet_write_blank(sheet, row_index, column_index, text);
             }
         }
     }
     if (failure == LXW_NO_ERROR) {
-        failure = workbook_close(workbook);
+        failure = lxw->workbook_close(workbook);
     } else {
-        workbook_close(workbook);
+        lxw->workbook_close(workbook);
     }
     if (failure != LXW_NO_ERROR) {
-        diagnostics_.error({}, "xlsx.write", std::string("libxlsxwriter: ") + lxw_strerror(failure));
+        diagnostics_.error({}, "xlsx.write", std::string("libxlsxwriter: ") + lxw->lxw_strerror(failure));
         return;
     }
     std::ifstream written(file.path(), std::ios::binary);
