@@ -155,7 +155,8 @@ bool XlsxReader::open_archive() {
         if (!archive_) libzip_->zip_source_free(source);
     }
     if (!archive_) {
-        fail(0, 0, "xlsx.zip", std::string("cannot open the ZIP archive of the workbook: ") + libzip_->zip_error_strerror(&error));
+        fail(0, 0, "xlsx.zip",
+             std::string("cannot open the ZIP archive of the workbook: ") + libzip_->zip_error_strerror(&error));
         libzip_->zip_error_fini(&error);
         return false;
     }
