@@ -936,6 +936,9 @@ void CsvWriter::finish() {
     if (layout != "long") {
         if (!header_.title.empty()) dropped_.add("title");
         if (!header_.source_description.empty()) dropped_.add("source description");
+        // Its column comes first, but a sheet read back names no source language: only the long layout's
+        // "# source_language:" line carries it.
+        if (!header_.source_language.empty()) dropped_.add("source language");
         dropped_.add("header paragraphs", header_.paragraphs.size());
         dropped_.add("back-matter sections", header_.back_matter.size());
         // Only wide and memoQ have a place for the sources of definitions (memoQ counts its own).

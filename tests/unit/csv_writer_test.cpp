@@ -165,8 +165,8 @@ TEST(CsvProfiles, WhatAProfileCannotHoldIsOneWarning) {
     EXPECT_EQ(warning.code, "csv.dropped");
     EXPECT_EQ(warning.message,
               "the crowdin layout has no place for 6 administrativeStatus values, 1 concept ids, 3 concept notes, 1 "
-              "definition sources, 1 source description, 3 synonyms (Crowdin takes one term per language), 2 termType "
-              "values, 24 terms in languages not selected (bg cs el es et fi ga hu it lt lv mt nl pl pt ro sk sl sv "
+              "definition sources, 1 source description, 1 source language, 3 synonyms (Crowdin takes one term per "
+              "language), 2 termType values, 24 terms in languages not selected (bg cs el es et fi ga hu it lt lv mt nl pl pt ro sk sl sv "
               "no), 1 title; --layout long keeps them all");
 }
 
