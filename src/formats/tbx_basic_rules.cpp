@@ -412,11 +412,14 @@ bool is_http_url(std::string_view text) {
     else
         return false;
     if (rest.empty()) return false;
-    return std::none_of(text.begin(), text.end(), [](char c) {
+    const bool plain = std::none_of(text.begin(), text.end(), [](char c) {
         auto byte = static_cast<unsigned char>(c);
         return byte <= 0x20 || byte == 0x7F || c == '"' || c == '<' || c == '>' || c == '\\' || c == '^' ||
                c == '`' || c == '{' || c == '|' || c == '}';
     });
+    // And a URI reference by the validator's own test ('%' followed by two hex digits, one '#'), so that what
+    // the writers put in xref/@target is never refused by the check of what they wrote.
+    return plain && validate::is_any_uri(text);
 }
 
 std::string sanitized(std::string_view text, bool& changed) {
