@@ -71,7 +71,8 @@ check_depends() {
   owners=""
   for library in $needed; do
     path=$(echo "$resolved" | awk -v lib="$library" '$1 == lib { print $2 }')
-    [ -n "$path" ] || path=$(ldconfig -p | awk -v lib="$library" '$1 == lib { print $NF; exit }')
+    # awk reads to the end (no exit): ldconfig must not be cut off by SIGPIPE under pipefail.
+    [ -n "$path" ] || path=$(ldconfig -p | awk -v lib="$library" '$1 == lib && !found { print $NF; found = 1 }')
     [ -n "$path" ] || fail "library $library of $elf is not found on this machine"
     owner=$(owner_of "$path") || fail "no Debian package owns $path ($library)"
     echo "$dependency_names" | grep -qx "$owner" || fail "$elf needs $library from package $owner, which Depends lacks"
