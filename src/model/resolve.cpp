@@ -4,28 +4,12 @@
 #include <algorithm>
 #include <map>
 
+#include "ilo_tbx/emn_reader.hpp"
 #include "text/unicode_text.hpp"
 
 namespace ilo {
 
 namespace {
-
-// The glossary's slug rule: lower case ASCII letters and digits, every other run one '-'.
-std::string slug_of(std::string_view label) {
-    std::string slug;
-    bool pending_dash = false;
-    for (char c : label) {
-        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-        if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
-            if (pending_dash && !slug.empty()) slug += '-';
-            pending_dash = false;
-            slug += c;
-        } else {
-            pending_dash = true;
-        }
-    }
-    return slug;
-}
 
 std::string folded(std::string_view text) { return text::fold_case(text::fold_space(text)); }
 
@@ -112,9 +96,10 @@ std::size_t resolve_relations(TermBase& term_base) {
             std::string target;
             if (auto by_label = id_by_label.find(folded(relation.label)); by_label != id_by_label.end())
                 target = by_label->second;
-            else if (auto by_slug = ids.find(slug_of(relation.label)); by_slug != ids.end())
+            // The glossary links a related term by its slug: the same rule as its page addresses.
+            else if (auto by_slug = ids.find(emn_slug(relation.label)); by_slug != ids.end())
                 target = by_slug->second;
-            else if (auto by_prefixed = ids.find("emn-" + slug_of(relation.label)); by_prefixed != ids.end())
+            else if (auto by_prefixed = ids.find("emn-" + emn_slug(relation.label)); by_prefixed != ids.end())
                 target = by_prefixed->second;
             if (target.empty() || target == concept_value.id) continue;
             relation.target = target;
