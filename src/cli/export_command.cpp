@@ -6,6 +6,7 @@
 #include <sstream>
 
 #include "cli/cli.hpp"
+#include "cli/command_line.hpp"
 #include "cli/output_options.hpp"
 #include "cli/publish_output.hpp"
 #include "ilo_tbx/embedded.hpp"
@@ -143,31 +144,17 @@ int run_export(const std::vector<std::string>& arguments, std::ostream& out, std
         "explain", po::bool_switch(&request.explain),
         "print how each line of each page was classified, and write no TBX")("help,h", "show this help");
     add_output_options(visible, request.output);
-    po::options_description hidden;
-    hidden.add_options()("page", po::value<std::vector<std::string>>(&request.pages));
-    po::options_description all;
-    all.add(visible).add(hidden);
-    po::positional_options_description positional;
-    positional.add("page", -1);
-
-    po::variables_map values;
-    try {
-        po::store(po::command_line_parser(arguments).options(all).positional(positional).run(), values);
-        po::notify(values);
-    } catch (const po::error& error) {
-        err << "ilo-tbx export: " << error.what() << "\n" << export_usage << "Run 'ilo-tbx export --help' for usage.\n";
-        return exit_usage;
-    }
-    if (values.count("help")) {
+    const CommandName command{"export", export_usage};
+    const std::optional<po::variables_map> parsed = parse_command_line(arguments, visible, request.pages, command, err);
+    if (!parsed) return exit_usage;
+    if (parsed->count("help")) {
         out << export_usage << export_examples << "\n" << profile_help() << "\n" << visible;
         return exit_ok;
     }
     const Format* target = nullptr;
     WriteOptions write_options;
-    if (std::optional<std::string> problem = resolve_output(request.output, request.out, target, write_options)) {
-        err << "ilo-tbx export: " << *problem << "\n" << export_usage << "Run 'ilo-tbx export --help' for usage.\n";
-        return exit_usage;
-    }
+    if (std::optional<std::string> problem = resolve_output(request.output, request.out, target, write_options))
+        return usage_error(err, command, *problem);
 
     Diagnostics diagnostics;
     SourceTexts sources;

@@ -5,6 +5,7 @@
 
 #include "cli/cli.hpp"
 #include "cli/command_input.hpp"
+#include "cli/command_line.hpp"
 #include "cli/progress.hpp"
 #include "cli/output_options.hpp"
 #include "cli/publish_output.hpp"
@@ -127,31 +128,17 @@ int run_import(const std::vector<std::string>& arguments, std::ostream& out, std
         ("quiet,q", po::bool_switch(&request.quiet),
          "no progress line (one is shown on a terminal while a big TBX file takes more than 2 seconds)")
         ("help,h", "show this help");
-    po::options_description hidden;
-    hidden.add_options()("input", po::value<std::vector<std::string>>());
-    po::options_description all;
-    all.add(visible).add(hidden);
-    po::positional_options_description positional;
-    positional.add("input", -1);
-
-    po::variables_map values;
-    try {
-        po::store(po::command_line_parser(arguments).options(all).positional(positional).run(), values);
-        po::notify(values);
-    } catch (const po::error& error) {
-        err << "ilo-tbx import: " << error.what() << "\n" << import_usage << "Run 'ilo-tbx import --help' for usage.\n";
-        return exit_usage;
-    }
+    const CommandName command{"import", import_usage};
+    std::vector<std::string> inputs;
+    const std::optional<po::variables_map> parsed = parse_command_line(arguments, visible, inputs, command, err);
+    if (!parsed) return exit_usage;
+    const po::variables_map& values = *parsed;
     if (values.count("help")) {
         out << import_usage << import_examples << "\n" << profile_help() << "\n" << visible;
         return exit_ok;
     }
-    auto usage_error = [&](const std::string& message) {
-        err << "ilo-tbx import: " << message << "\n" << import_usage << "Run 'ilo-tbx import --help' for usage.\n";
-        return exit_usage;
-    };
-    if (!values.count("input")) return usage_error("no input FILE given");
-    const auto& inputs = values["input"].as<std::vector<std::string>>();
+    auto usage_error = [&](const std::string& message) { return cli::usage_error(err, command, message); };
+    if (inputs.empty()) return usage_error("no input FILE given");
     if (inputs.size() != 1) return usage_error("expected one input FILE, got " + std::to_string(inputs.size()));
     request.input = inputs.front();
 

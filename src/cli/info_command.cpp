@@ -7,6 +7,7 @@
 
 #include "cli/cli.hpp"
 #include "cli/command_input.hpp"
+#include "cli/command_line.hpp"
 #include "cli/progress.hpp"
 #include "ilo_tbx/files.hpp"
 #include "ilo_tbx/format.hpp"
@@ -154,29 +155,16 @@ int run_info(const std::vector<std::string>& arguments, std::ostream& out, std::
         ("quiet,q", po::bool_switch(&quiet),
          "no progress line (one is shown on a terminal while a big TBX file takes more than 2 seconds)")
         ("help,h", "show this help");
-    po::options_description hidden;
-    hidden.add_options()("input", po::value<std::vector<std::string>>());
-    po::options_description all;
-    all.add(visible).add(hidden);
-    po::positional_options_description positional;
-    positional.add("input", -1);
-    po::variables_map values;
-    try {
-        po::store(po::command_line_parser(arguments).options(all).positional(positional).run(), values);
-        po::notify(values);
-    } catch (const po::error& error) {
-        err << "ilo-tbx info: " << error.what() << "\n" << info_usage << "Run 'ilo-tbx info --help' for usage.\n";
-        return exit_usage;
-    }
-    if (values.count("help")) {
+    const CommandName command{"info", info_usage};
+    std::vector<std::string> inputs;
+    const std::optional<po::variables_map> parsed = parse_command_line(arguments, visible, inputs, command, err);
+    if (!parsed) return exit_usage;
+    if (parsed->count("help")) {
         out << info_usage << info_examples << "\n" << visible;
         return exit_ok;
     }
-    if (!values.count("input") || values["input"].as<std::vector<std::string>>().size() != 1) {
-        err << "ilo-tbx info: expected one input FILE\n" << info_usage << "Run 'ilo-tbx info --help' for usage.\n";
-        return exit_usage;
-    }
-    const std::string path = values["input"].as<std::vector<std::string>>().front();
+    if (inputs.size() != 1) return usage_error(err, command, "expected one input FILE");
+    const std::string path = inputs.front();
     const Format* format = nullptr;
     if (!from.empty()) {
         format = find_format(from);

@@ -5,6 +5,7 @@
 #include <sstream>
 
 #include "cli/cli.hpp"
+#include "cli/command_line.hpp"
 #include "cli/lint_output.hpp"
 #include "cli/publish_output.hpp"
 #include "ilo_tbx/embedded.hpp"
@@ -66,10 +67,7 @@ struct LintRequest {
     bool list_rules = false;
 };
 
-int usage_error(std::ostream& err, const std::string& message) {
-    err << "ilo-tbx lint: " << message << "\n" << lint_usage << "Run 'ilo-tbx lint --help' for usage.\n";
-    return exit_usage;
-}
+constexpr CommandName lint_command{"lint", lint_usage};
 
 void print_rules(std::ostream& out) {
     for (const lint::RuleInfo& rule : lint::rules()) {
@@ -110,20 +108,9 @@ int run_lint(const std::vector<std::string>& arguments, std::ostream& out, std::
         "with --fix: where to write the fixed TBX ('-': standard output, the report then goes to standard error)")(
         "list-rules", po::bool_switch(&request.list_rules), "list every rule with its id and severity")(
         "help,h", "show this help");
-    po::options_description hidden;
-    hidden.add_options()("input", po::value<std::vector<std::string>>(&request.inputs));
-    po::options_description all;
-    all.add(visible).add(hidden);
-    po::positional_options_description positional;
-    positional.add("input", -1);
-
-    po::variables_map values;
-    try {
-        po::store(po::command_line_parser(arguments).options(all).positional(positional).run(), values);
-        po::notify(values);
-    } catch (const po::error& error) {
-        return usage_error(err, error.what());
-    }
+    const std::optional<po::variables_map> parsed = parse_command_line(arguments, visible, request.inputs, lint_command, err);
+    if (!parsed) return exit_usage;
+    const po::variables_map& values = *parsed;
     if (values.count("help")) {
         out << lint_usage << lint_help << "\n" << visible;
         return exit_ok;
@@ -133,25 +120,25 @@ int run_lint(const std::vector<std::string>& arguments, std::ostream& out, std::
         return exit_ok;
     }
     if (request.format != "text" && request.format != "json")
-        return usage_error(err, "--format must be 'text' or 'json', not '" + request.format + "'");
+        return usage_error(err, lint_command, "--format must be 'text' or 'json', not '" + request.format + "'");
     if (request.fail_on != "warning" && request.fail_on != "error")
-        return usage_error(err, "--fail-on must be 'warning' or 'error', not '" + request.fail_on + "'");
+        return usage_error(err, lint_command, "--fail-on must be 'warning' or 'error', not '" + request.fail_on + "'");
     std::optional<std::vector<std::string>> expected_languages;
     if (values.count("expect-langs")) {
         std::string error;
         expected_languages = lint::parse_language_list(request.expect_langs, error);
-        if (!expected_languages) return usage_error(err, "--expect-langs: " + error);
+        if (!expected_languages) return usage_error(err, lint_command, "--expect-langs: " + error);
     }
     const Format* forced_format = nullptr;
     if (!request.from.empty()) {
         forced_format = find_format(request.from);
         if (!forced_format || !forced_format->read)
-            return usage_error(err, "--from: '" + request.from + "' is not a format ilo-tbx can read");
+            return usage_error(err, lint_command, "--from: '" + request.from + "' is not a format ilo-tbx can read");
     }
-    if (request.fix && request.out.empty()) return usage_error(err, "--fix needs --out FILE (or '-')");
-    if (!request.fix && values.count("out")) return usage_error(err, "--out is only used with --fix");
+    if (request.fix && request.out.empty()) return usage_error(err, lint_command, "--fix needs --out FILE (or '-')");
+    if (!request.fix && values.count("out")) return usage_error(err, lint_command, "--out is only used with --fix");
     if (request.fix && request.inputs.size() > 1)
-        return usage_error(err, "--fix takes one input at a time, got " + std::to_string(request.inputs.size()));
+        return usage_error(err, lint_command, "--fix takes one input at a time, got " + std::to_string(request.inputs.size()));
 
     // Read every input first, so that a bad one stops the run before anything is printed or written.
     Diagnostics diagnostics;
@@ -170,8 +157,8 @@ int run_lint(const std::vector<std::string>& arguments, std::ostream& out, std::
         const Format* format = forced_format;
         if (!format) format = builtin ? find_format("emn") : format_for_path(given);
         if (!format || !format->read) {
-            if (given == "-") return usage_error(err, "standard input needs --from FORMAT");
-            return usage_error(err, "cannot tell the format of '" + given +
+            if (given == "-") return usage_error(err, lint_command, "standard input needs --from FORMAT");
+            return usage_error(err, lint_command, "cannot tell the format of '" + given +
                                         "' from its extension, or ilo-tbx cannot read it; use --from FORMAT");
         }
         if (builtin) {

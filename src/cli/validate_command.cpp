@@ -7,6 +7,7 @@
 #include <sstream>
 
 #include "cli/cli.hpp"
+#include "cli/command_line.hpp"
 #include "ilo_tbx/files.hpp"
 #include "ilo_tbx/validate.hpp"
 
@@ -131,30 +132,14 @@ int run_validate(const std::vector<std::string>& arguments, std::ostream& out, s
          "stop checking a file after N errors (0: no limit)")
         ("quiet,q", po::bool_switch(&request.quiet), "text format: print only the diagnostics, no verdict lines")
         ("help,h", "show this help");
-    po::options_description hidden;
-    hidden.add_options()("file", po::value<std::vector<std::string>>(&request.files));
-    po::options_description all;
-    all.add(visible).add(hidden);
-    po::positional_options_description positional;
-    positional.add("file", -1);
-
-    po::variables_map values;
-    try {
-        po::store(po::command_line_parser(arguments).options(all).positional(positional).run(), values);
-        po::notify(values);
-    } catch (const po::error& error) {
-        err << "ilo-tbx validate: " << error.what() << "\n" << validate_usage
-            << "Run 'ilo-tbx validate --help' for usage.\n";
-        return exit_usage;
-    }
-    if (values.count("help")) {
+    const CommandName command{"validate", validate_usage};
+    const std::optional<po::variables_map> parsed = parse_command_line(arguments, visible, request.files, command, err);
+    if (!parsed) return exit_usage;
+    if (parsed->count("help")) {
         out << validate_usage << validate_details << "\n" << visible;
         return exit_ok;
     }
-    if (request.files.empty()) {
-        err << "ilo-tbx validate: no FILE given\n" << validate_usage << "Run 'ilo-tbx validate --help' for usage.\n";
-        return exit_usage;
-    }
+    if (request.files.empty()) return usage_error(err, command, "no FILE given");
     if (request.format != "text" && request.format != "json") {
         err << "ilo-tbx validate: --format must be text or json, not '" << request.format << "'\n";
         return exit_usage;
