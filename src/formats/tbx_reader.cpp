@@ -881,8 +881,9 @@ std::optional<Definition> TbxReader::read_definition_group(pugi::xml_node group,
     if (data_category_of(first, element) != "definition" || element != "descrip" ||
         !attributes_within(first, {"type"}) || !attributes_within(group, {}))
         return std::nullopt;
-    if (first.find_child([](pugi::xml_node child) { return child.type() == pugi::node_element; })) return std::nullopt;
     Definition definition;
+    // Markup inside the definition is reported and its text kept (text_of), as an extra field would keep it:
+    // read as an extra, the same text was written back as a plain definition and read back as one.
     definition.text = text_of(first);
     bool have_source = false;
     for (pugi::xml_node child = first.next_sibling(); child; child = child.next_sibling()) {

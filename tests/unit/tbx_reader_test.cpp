@@ -484,6 +484,22 @@ TEST(TbxReader, InlineMarkupKeepsItsTextWithAWarning) {
     EXPECT_EQ(result.term_base.concepts[0].notes, std::vector<std::string>{"see Nature 12"});
 }
 
+// Found by the long tbx_reader_fuzz run: read as an extra field, such a definition was written back as a plain
+// one and read back as a definition, so the model changed on a round trip that reported no loss.
+TEST(TbxReader, DefinitionWithInlineMarkupIsADefinitionWithItsText) {
+    ReadResult result = read(
+        "<tbx xmlns=\"urn:iso:std:iso:30042:ed-2\"><text><body><conceptEntry id=\"c1\"><langSec xml:lang=\"en\">"
+        "<descripGrp><descrip type=\"definition\">an <hi type=\"italics\">officer</hi> abroad</descrip>"
+        "<admin type=\"source\">Regulation 2019/1240</admin></descripGrp>"
+        "<termSec><term>x</term></termSec></langSec></conceptEntry></body></text></tbx>");
+    EXPECT_EQ(codes(result.diagnostics), std::vector<std::string>{"tbx.inline-markup"});
+    const LanguageSection& language = result.term_base.concepts[0].languages[0];
+    ASSERT_EQ(language.definitions.size(), 1u);
+    EXPECT_EQ(language.definitions[0].text, "an officer abroad");
+    EXPECT_EQ(language.definitions[0].source, "Regulation 2019/1240");
+    EXPECT_TRUE(language.extra.empty());
+}
+
 TEST(TbxReader, LanguageTagsAreNormalisedAndBadOnesDiagnosed) {
     ReadResult result = read(
         "<tbx xml:lang=\"EN-gb\" xmlns=\"urn:iso:std:iso:30042:ed-2\"><text><body><conceptEntry id=\"c1\">\n"
