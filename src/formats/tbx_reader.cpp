@@ -272,11 +272,12 @@ public:
 
 private:
     std::size_t scan_name(std::size_t at) const {
-        while (at < text_.size()) {
-            char c = text_[at];
-            if (is_space(c) || c == '>' || c == '/' || c == '=' || c == '<' || c == '"' || c == '\'') break;
-            ++at;
-        }
+        static constexpr std::array<bool, 256> ends_a_name = [] {
+            std::array<bool, 256> ends{};
+            for (unsigned char c : std::string_view(" \t\r\n>/=<\"'")) ends[c] = true;
+            return ends;
+        }();
+        while (at < text_.size() && !ends_a_name[static_cast<unsigned char>(text_[at])]) ++at;
         return at;
     }
 
@@ -1873,7 +1874,12 @@ void TbxReader::run() {
             continue;
         case ScanEvent::text:
             if (event.end == event.begin) prolog_markup_ = true;  // a comment, PI or CDATA section
-            if (event.end > event.begin && !is_blank(slice(event.begin, event.end))) {
+            // Text only matters outside the header and entries (pugixml's parse of those sees theirs): most
+            // text events are the indentation inside entries, so their bytes are not looked at here.
+            if (event.end > event.begin &&
+                (stack.empty() || stack.back().role == Role::root || stack.back().role == Role::text ||
+                 stack.back().role == Role::body) &&
+                !is_blank(slice(event.begin, event.end))) {
                 std::string_view text = slice(event.begin, event.end);
                 std::size_t first = event.begin;
                 while (first < event.end && is_space(text[first - event.begin])) ++first;
@@ -1895,7 +1901,9 @@ void TbxReader::run() {
         case ScanEvent::empty_tag: {
             Role parent = stack.empty() ? Role::other : stack.back().role;
             Role role = Role::other;
-            std::string_view local = local_name(event.name);
+            // Only the elements above the entries are told apart by name.
+            const bool named = parent == Role::root || parent == Role::text || parent == Role::body;
+            std::string_view local = named ? local_name(event.name) : std::string_view{};
             if (stack.empty()) {
                 if (root_seen) {
                     error_at(event.begin, "xml.not-well-formed",
@@ -1961,16 +1969,22 @@ void TbxReader::run() {
                          "not well-formed XML: end tag </" + std::string(event.name) + "> with no open element");
                 return;
             }
-            OpenElement open = std::move(stack.back());
-            if (name_of(open) != event.name) {
-                auto [line, column] = opened_at(open);
-                std::string name(name_of(open));
+            const OpenElement& closing = stack.back();
+            if (name_of(closing) != event.name) {
+                auto [line, column] = opened_at(closing);
+                std::string name(name_of(closing));
                 error_at(event.begin, "xml.not-well-formed",
                          "not well-formed XML: expected </" + name + "> to close <" + name + "> from line " +
                              std::to_string(line) + ", column " + std::to_string(column) + ", found </" +
                              std::string(event.name) + ">");
                 return;
             }
+            // What is needed of it, taken before it goes: most elements close with nothing more to do.
+            struct {
+                Role role;
+                std::size_t begin;
+                std::uint32_t line, column;
+            } const open{closing.role, closing.begin, closing.line, closing.column};
             stack.pop_back();
             if (open.role == Role::header) read_header(header_begin, event.end);
             if (open.role == Role::entry) read_entry(entry_begin, event.end);
