@@ -274,7 +274,7 @@ private:
     std::size_t scan_name(std::size_t at) const {
         static constexpr std::array<bool, 256> ends_a_name = [] {
             std::array<bool, 256> ends{};
-            for (unsigned char c : std::string_view(" \t\r\n>/=<\"'")) ends[c] = true;
+            for (char c : std::string_view(" \t\r\n>/=<\"'")) ends[static_cast<unsigned char>(c)] = true;
             return ends;
         }();
         while (at < text_.size() && !ends_a_name[static_cast<unsigned char>(text_[at])]) ++at;
