@@ -604,7 +604,8 @@ private:
     Concept read_concept(pugi::xml_node entry);
     LanguageSection read_language(pugi::xml_node section);
     void read_term_child(pugi::xml_node child, Term& term);
-    Term read_term(pugi::xml_node term_section);
+    // Fills `term`, a new term already in its language section: a Term is big, and moving one in cost.
+    void read_term(pugi::xml_node term_section, Term& term);
     Concept read_min_concept(pugi::xml_node entry);
     void read_min_header(pugi::xml_node header);
 
@@ -714,6 +715,10 @@ std::string_view TbxReader::namespace_of(pugi::xml_node node) const {
 // The text content of a data-category element. Inline markup (hi, foreign, ph...)
 // cannot be kept by the model, so its text is kept and the markup reported.
 std::string TbxReader::text_of(pugi::xml_node node) {
+    // Most data categories hold one run of text.
+    if (pugi::xml_node only = node.first_child();
+        only && !only.next_sibling() && (only.type() == pugi::node_pcdata || only.type() == pugi::node_cdata))
+        return only.value();
     std::string text;
     bool had_markup = false;
     for (pugi::xml_node child = node.first_child(); child; child = child.next_sibling()) {
@@ -1005,7 +1010,7 @@ LanguageSection TbxReader::read_language(pugi::xml_node section) {
         if (child.type() != pugi::node_element) continue;
         std::string_view name = core_name(child);
         if (name == "termSec" || name == "tig" || name == "ntig") {
-            language.terms.push_back(read_term(child));
+            read_term(child, language.terms.emplace_back());
             continue;
         }
         if (name == "transacGrp" && is_transaction(child)) {
@@ -1123,8 +1128,7 @@ void TbxReader::read_term_child(pugi::xml_node child, Term& term) {
     term.extra.push_back(to_extra(child, Level::term_level));
 }
 
-Term TbxReader::read_term(pugi::xml_node term_section) {
-    Term term;
+void TbxReader::read_term(pugi::xml_node term_section, Term& term) {
     term.pos = position_of(term_section);
     check_attributes(term_section, {});
     for (pugi::xml_node child : term_section.children()) {
@@ -1140,7 +1144,6 @@ Term TbxReader::read_term(pugi::xml_node term_section) {
     if (term.text.empty())
         warn(term_section, "tbx.missing-term",
              "<" + std::string(term_section.name()) + "> has no <term>; expected exactly one");
-    return term;
 }
 
 // ---------------------------------------------------------------------------
