@@ -2,6 +2,7 @@
 #include "validate/dialect_rules.hpp"
 
 #include <array>
+#include <vector>
 
 namespace ilo::validate {
 
@@ -76,7 +77,34 @@ const DataCategoryRule rules[] = {
 
 std::span<const DataCategoryRule> data_category_rules() { return rules; }
 
+namespace {
+
+// The rows of each rule-set mask and carrier, in table order: the validator looks a category up for every
+// data category element it reads, and most masks hold a handful of rows per carrier.
+constexpr std::size_t carrier_count = 7;
+using RuleLists = std::array<std::vector<const DataCategoryRule*>, 8 * carrier_count>;
+
+const RuleLists& rules_by_set_and_carrier() {
+    static const RuleLists lists = [] {
+        RuleLists built;
+        for (std::size_t mask = 0; mask < 8; ++mask)
+            for (const DataCategoryRule& rule : rules)
+                if (rule.rule_sets & mask)
+                    built[mask * carrier_count + static_cast<std::size_t>(rule.carrier)].push_back(&rule);
+        return built;
+    }();
+    return lists;
+}
+
+}  // namespace
+
 const DataCategoryRule* find_rule(std::uint8_t rule_set, Carrier carrier, std::string_view category) {
+    if (rule_set < 8 && static_cast<std::size_t>(carrier) < carrier_count) {
+        for (const DataCategoryRule* rule :
+             rules_by_set_and_carrier()[rule_set * carrier_count + static_cast<std::size_t>(carrier)])
+            if (rule->category == category) return rule;
+        return nullptr;
+    }
     for (const DataCategoryRule& rule : rules)
         if ((rule.rule_sets & rule_set) && rule.carrier == carrier && rule.category == category) return &rule;
     return nullptr;

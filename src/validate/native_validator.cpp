@@ -6,6 +6,8 @@
 #include <libxml/parserInternals.h>
 #include <unicode/uloc.h>
 
+#include <algorithm>
+#include <bit>
 #include <cstdio>
 #include <cstring>
 #include <memory>
@@ -38,9 +40,41 @@ std::string_view as_view(const xmlChar* begin, const xmlChar* end) {
 
 bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
 bool all_space(std::string_view text) {
-    for (char c : text)
-        if (!is_space(c)) return false;
+    // Mostly the indentation between elements, a line break and spaces: the line breaks one at a time, then
+    // the spaces eight at a time (the last few padded with spaces); anything else one character at a time.
+    constexpr std::uint64_t spaces = 0x2020202020202020ULL;
+    std::size_t i = 0;
+    while (i < text.size() && (text[i] == '\n' || text[i] == '\r')) ++i;
+    while (i < text.size()) {
+        std::size_t count = std::min<std::size_t>(8, text.size() - i);
+        std::uint64_t word = spaces;
+        std::memcpy(&word, text.data() + i, count);
+        if (word != spaces) {
+            for (std::size_t k = i; k < i + count; ++k)
+                if (!is_space(text[k])) return false;
+        }
+        i += count;
+    }
     return true;
+}
+
+// The characters of UTF-8 text (bytes that are not continuation bytes), eight bytes at a time.
+std::uint32_t utf8_length(const char* begin, const char* end) {
+    std::size_t continuations = 0;
+    const char* p = begin;
+    for (; end - p >= 8; p += 8) {
+        std::uint64_t word = 0;
+        std::memcpy(&word, p, 8);
+        // A continuation byte is 10xxxxxx: its top bit set and the next one clear.
+        std::uint64_t marks = word & ~(word << 1) & 0x8080808080808080ULL;
+        continuations += static_cast<std::size_t>(std::popcount(marks));
+    }
+    if (p < end) {
+        std::uint64_t word = 0;  // zero bytes are not continuation bytes
+        std::memcpy(&word, p, static_cast<std::size_t>(end - p));
+        continuations += static_cast<std::size_t>(std::popcount(word & ~(word << 1) & 0x8080808080808080ULL));
+    }
+    return static_cast<std::uint32_t>(static_cast<std::size_t>(end - begin) - continuations);
 }
 std::string collapsed(std::string_view text) {
     std::string out;
@@ -109,6 +143,13 @@ bool is_xsd_date_or_datetime(std::string_view text) {
            zone[3] == ':' && is_digits(zone.substr(4, 2), 2);
 }
 
+// A line and column in the document checked; the file name is added only when a diagnostic is made,
+// so that the frame of every element costs no string.
+struct Position {
+    std::uint32_t line = 0;
+    std::uint32_t column = 0;
+};
+
 struct Frame {
     Element element = E::unknown;
     const ContentModel* model = nullptr;  // null: not checked (opaque subtree, unknown element)
@@ -120,12 +161,12 @@ struct Frame {
     bool collect_text = false;
     const DataCategoryRule* rule = nullptr;  // the data category whose value the text is
     bool dct_value = false;                   // compare whitespace-collapsed (RELAX NG value) text
-    SourcePos pos;
+    Position pos;
 };
 
 struct PendingTarget {
     std::string target;
-    SourcePos pos;
+    Position pos;
     std::string concept_id;
     std::string language;
     std::string rule;
@@ -171,7 +212,7 @@ private:
     void start_root(const xmlChar* local_name, const xmlChar* uri, int attribute_count, const xmlChar** attributes);
     Namespace namespace_of(const xmlChar* uri);
     Element element_of(const xmlChar* local_name);
-    bool accept_child(Frame& parent, Element child, const SourcePos& pos);
+    bool accept_child(Frame& parent, Element child, const Position& pos);
     void check_missing_children(const Frame& frame);
     void check_attributes(Frame& frame, int attribute_count, const xmlChar** attributes);
     void check_data_category(Frame& frame, std::string_view type);
@@ -179,12 +220,18 @@ private:
                            const xmlChar** attributes);
     bool level_allowed(const DataCategoryRule& rule, std::size_t depth) const;
     void check_value(const Frame& frame);
-    void check_target(std::string_view target, const SourcePos& pos, std::string rule);
-    void check_language(std::string_view tag, const SourcePos& pos);
-    SourcePos start_position() const;
-    SourcePos current_position() const;
+    void check_target(std::string_view target, const Position& pos, std::string rule);
+    void check_language(std::string_view tag, const Position& pos);
+    Position start_point() const;
+    Position current_point() const;
+    SourcePos at(const Position& pos) const { return {file_, pos.line, pos.column}; }
+    SourcePos start_position() const { return at(start_point()); }
+    SourcePos current_position() const { return at(current_point()); }
 
     void error(const SourcePos& pos, std::string code, std::string message, std::string hint = {});
+    void error(const Position& pos, std::string code, std::string message, std::string hint = {}) {
+        error(at(pos), std::move(code), std::move(message), std::move(hint));
+    }
     std::string rule_id(std::string_view rest) const {
         return std::string(dialect_prefix(dialect_)) + "." + std::string(rest);
     }
@@ -220,7 +267,7 @@ private:
 
     std::vector<Frame> stack_;
     std::string value_;  // the text of the data category being read
-    std::string_view local_name_;  // of the element being started, for messages
+    const xmlChar* local_name_ = nullptr;  // of the element being started, for messages
     std::string concept_id_;
     std::string language_;
 
@@ -250,9 +297,9 @@ void Validator::error(const SourcePos& pos, std::string code, std::string messag
     }
 }
 
-SourcePos Validator::current_position() const {
-    if (!context_ || !context_->input) return {file_, 0, 0};
-    return {file_, static_cast<std::uint32_t>(context_->input->line),
+Position Validator::current_point() const {
+    if (!context_ || !context_->input) return {0, 0};
+    return {static_cast<std::uint32_t>(context_->input->line),
             static_cast<std::uint32_t>(context_->input->col > 0 ? context_->input->col : 1)};
 }
 
@@ -260,14 +307,14 @@ SourcePos Validator::current_position() const {
 // startElementNs with the input at the tag's end, so scan back to its '<'
 // (which cannot occur inside attribute values) and then to the line start,
 // but only a short way, so that files on one long line stay linear.
-SourcePos Validator::start_position() const {
+Position Validator::start_point() const {
     const xmlParserInputPtr input = context_ ? context_->input : nullptr;
-    if (!input || !input->cur || !input->base || input->cur <= input->base) return current_position();
+    if (!input || !input->cur || !input->base || input->cur <= input->base) return current_point();
     const auto* base = reinterpret_cast<const char*>(input->base);
     const auto* cursor = reinterpret_cast<const char*>(input->cur);
     // memrchr/memchr: this runs for every element, so it must cost little.
     const auto* open = static_cast<const char*>(memrchr(base, '<', static_cast<std::size_t>(cursor - base)));
-    if (!open) return current_position();
+    if (!open) return current_point();
     int newlines = 0;
     for (const char* p = open; (p = static_cast<const char*>(std::memchr(p, '\n', static_cast<std::size_t>(cursor - p))));
          ++p)
@@ -279,8 +326,7 @@ SourcePos Validator::start_position() const {
     const char* line_start = newline ? newline + 1 : window;
     std::uint32_t column = 1;
     if (newline || window == base) {
-        for (const char* p = line_start; p < open; ++p)
-            if ((static_cast<unsigned char>(*p) & 0xC0) != 0x80) ++column;
+        column += utf8_length(line_start, open);
     } else {
         // A very long line: count back from libxml2's column at the cursor.
         std::uint32_t tag_length = 0;
@@ -288,7 +334,7 @@ SourcePos Validator::start_position() const {
             if ((static_cast<unsigned char>(*p) & 0xC0) != 0x80) ++tag_length;
         column = input->col > static_cast<int>(tag_length) ? static_cast<std::uint32_t>(input->col) - tag_length : 1;
     }
-    return {file_, line, column};
+    return {line, column};
 }
 
 Namespace Validator::namespace_of(const xmlChar* uri) {
@@ -518,10 +564,10 @@ void Validator::start(const xmlChar* local_name, const xmlChar* uri, int attribu
     if (flavour_ == Flavour::v2008_in_v3_namespace) expected = Namespace::tbx_v3;
     Element element = ns == expected ? element_of(local_name) : E::foreign_namespace;
 
-    local_name_ = as_view(local_name);
+    local_name_ = local_name;
     Frame frame;
     frame.element = element;
-    frame.pos = start_position();
+    frame.pos = start_point();
     frame.model = element == E::foreign_namespace ? nullptr : content_model(version_, element);
 
     if (options_.check_structure && parent && parent->model) {
@@ -557,7 +603,7 @@ void Validator::start(const xmlChar* local_name, const xmlChar* uri, int attribu
     check_attributes(stack_.back(), attribute_count, attributes);
 }
 
-bool Validator::accept_child(Frame& parent, Element child, const SourcePos& pos) {
+bool Validator::accept_child(Frame& parent, Element child, const Position& pos) {
     const ContentModel& model = *parent.model;
     if (parent.content_reported) {
         // After one misplaced child the slot position is a guess; accept quietly
@@ -608,7 +654,7 @@ bool Validator::accept_child(Frame& parent, Element child, const SourcePos& pos)
     std::string where = slots.empty() ? "<" + parent_name + "> has no child elements"
                                       : "<" + child_name + "> is not allowed here in <" + parent_name + ">";
     if (child == E::unknown)
-        where = "<" + std::string(local_name_) + "> is not a TBX element (in <" + parent_name + ">)";
+        where = "<" + std::string(as_view(local_name_)) + "> is not a TBX element (in <" + parent_name + ">)";
     std::string hint = expected ? "expected " + element_names(expected & ~bit(E::foreign_namespace)) +
                                       (expected & bit(E::foreign_namespace) ? " (or a DCT element)" : "")
                                 : "no more child elements may follow here";
@@ -642,15 +688,19 @@ void Validator::check_attributes(Frame& frame, int attribute_count, const xmlCha
         std::string_view local = as_view(a[0]);
         std::string_view value = as_view(a[3], a[4]);
         Namespace ns = namespace_of(a[2]);
-        std::string name = ns == Namespace::xml ? "xml:" + std::string(local) : std::string(local);
+        // The name as the content model spells it ("xml:lang"), compared without building it.
+        auto is_named = [&](std::string_view spec_name) {
+            if (ns != Namespace::xml) return spec_name == local;
+            return spec_name.size() == local.size() + 4 && spec_name.starts_with("xml:") && spec_name.substr(4) == local;
+        };
         if (ns == Namespace::xml && local == "lang") {
-            if (model.element == E::langSec || model.element == E::langSet) language_ = std::string(value);
+            if (model.element == E::langSec || model.element == E::langSet) language_.assign(value);
             check_language(value, frame.pos);
         }
         const AttributeSpec* spec = nullptr;
         if (ns == Namespace::none || ns == Namespace::xml) {
             for (std::size_t s = 0; s < model.attributes.size(); ++s) {
-                if (model.attributes[s].name == name) {
+                if (is_named(model.attributes[s].name)) {
                     spec = &model.attributes[s];
                     seen |= 1u << s;
                     break;
@@ -662,6 +712,7 @@ void Validator::check_attributes(Frame& frame, int attribute_count, const xmlCha
             type_value = value;
         }
         if (!spec) {
+            std::string name = ns == Namespace::xml ? "xml:" + std::string(local) : std::string(local);
             if (options_.check_structure)
                 error(frame.pos, "structure.attribute",
                       "attribute " + (a[2] && ns != Namespace::xml ? "{" + std::string(as_view(a[2])) + "}" : std::string()) +
@@ -678,7 +729,7 @@ void Validator::check_attributes(Frame& frame, int attribute_count, const xmlCha
                     error(frame.pos, "integrity.id.duplicate", "id \"" + std::string(value) + "\" is used twice",
                           "give every element its own id");
                 }
-                if (model.element == E::conceptEntry || model.element == E::termEntry) concept_id_ = std::string(value);
+                if (model.element == E::conceptEntry || model.element == E::termEntry) concept_id_.assign(value);
                 break;
             case AttributeType::idref:
                 check_target(value, frame.pos, "integrity.target.dangling");
@@ -760,15 +811,15 @@ void Validator::check_data_category(Frame& frame, std::string_view type) {
     Carrier carrier = carrier_of(frame.element, is_carrier);
     if (!is_carrier || rule_set_ == 0 || dct_) return;
     const DataCategoryRule* rule = find_rule(rule_set_, carrier, type);
-    std::string carrier_text(carrier_name(carrier));
     if (!rule) {
+        std::string carrier_text(carrier_name(carrier));
         error(frame.pos, rule_id(carrier_text + ".type"),
               carrier_text + " type \"" + std::string(type) + "\" is not a " + dialect_label() + " data category",
               "use one of " + allowed_categories(rule_set_, carrier));
         return;
     }
     if (!level_allowed(*rule, stack_.size() - 1))
-        error(frame.pos, rule_id(carrier_text + ".level"),
+        error(frame.pos, rule_id(std::string(carrier_name(carrier)) + ".level"),
               std::string(type) + " may not appear here",
               "put it at " + level_names(rule->levels, version_ == TbxVersion::v3) + " level");
     if (!rule->picklist.empty()) {
@@ -878,12 +929,12 @@ void Validator::check_dct_element(Frame& frame, std::string_view local_name, Nam
     }
 }
 
-void Validator::check_target(std::string_view target, const SourcePos& pos, std::string rule) {
+void Validator::check_target(std::string_view target, const Position& pos, std::string rule) {
     if (ids_.count(std::string(target))) return;
     pending_targets_.push_back({std::string(target), pos, concept_id_, language_, std::move(rule)});
 }
 
-void Validator::check_language(std::string_view tag, const SourcePos& pos) {
+void Validator::check_language(std::string_view tag, const Position& pos) {
     auto found = language_cache_.find(std::string(tag));
     bool valid = false;
     if (found != language_cache_.end()) {
@@ -924,7 +975,7 @@ void Validator::check_value(const Frame& frame) {
         if (stopped_) return;
         Diagnostic warning;
         warning.severity = Severity::warning;
-        warning.pos = frame.pos;
+        warning.pos = at(frame.pos);
         warning.code = rule_id(carrier_text + ".picklist");
         warning.message = std::string(rule.category) + " \"" + value + "\" is not in the " + dialect_label() + " picklist";
         warning.hint = "use one of " + joined(rule.picklist) + " (the published DCA Schematron does not enforce this)";
