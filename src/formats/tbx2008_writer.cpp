@@ -1,4 +1,4 @@
-// TBX 2008 writer (TBX-Basic, or the 2008 core structure): the DOCTYPE and martif by hand, the martifHeader, each termEntry (shared entry builder) and the back matter.
+// TBX 2008 writer (TBX-Basic, or the 2008 core structure): the DOCTYPE and martif by hand, the martifHeader, each termEntry (shared entry builder and its tree) and the back matter.
 #include "formats/tbx2008_writer.hpp"
 
 #include <pugixml.hpp>
@@ -77,11 +77,11 @@ public:
     }
 
     void write_entry(const Concept& concept_value) {
-        pugi::xml_document document;
         const tbx_entry::Shape& shape = core() ? tbx_entry::v2008_core_shape : tbx_entry::v2008_shape;
-        if (!tbx_entry::build_entry(document, concept_value, shape, diagnostics_, state_)) return;
+        if (!tbx_entry::build_entry(entry_, concept_value, shape, diagnostics_, state_)) return;
         ++entries_;
-        document.first_child().print(out_, indent_unit, print_flags, pugi::encoding_utf8, 3);
+        std::string_view text = entry_.print(indent_unit, 3);
+        out_.write(text.data(), static_cast<std::streamsize>(text.size()));
     }
 
     void finish() override {
@@ -260,6 +260,8 @@ private:
     tbx_entry::FileState state_;
     ToolProfileState profile_state_;
     pugi::xml_document back_matter_;
+    // Reused from entry to entry, so that writing one allocates nothing once the first few are written.
+    xml_tree::Tree entry_;
 };
 
 }  // namespace

@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <array>
 #include <cstdint>
+#include <cstring>
 #include <initializer_list>
 #include <string>
 #include <unordered_map>
@@ -100,15 +101,17 @@ const std::array<Category, 5> categories_min{{
 
 const Category* find_min_category(std::string_view element, std::string_view type) {
     for (const Category& category : categories_min)
-        if (category.element == element && category.type == type) return &category;
+        if (category.type == type && category.element == element) return &category;
     return nullptr;
 }
 
 std::string_view edition_name(Edition edition) { return edition == Edition::v3 ? "TBX-Basic" : "TBX-Basic 2008"; }
 
 const Category* find_category(std::string_view element, std::string_view type, Edition edition) {
+    // The type first: the types differ in length more than the few element names do, so most rows are
+    // passed over without comparing characters.
     for (const Category& category : edition == Edition::v3 ? categories : categories_2008)
-        if (category.element == element && category.type == type) return &category;
+        if (category.type == type && category.element == element) return &category;
     return nullptr;
 }
 
@@ -422,13 +425,35 @@ bool is_http_url(std::string_view text) {
     return plain && validate::is_any_uri(text);
 }
 
+bool is_clean_xml_text(std::string_view text) {
+    // Nearly every value is clean, and most are ASCII: a word of ASCII is clean unless it has a byte below
+    // 0x20, which only tab, line feed and carriage return may be. Words that are not plainly so are looked
+    // at byte by byte; from the first non-ASCII byte on, the two word-at-a-time scans of text_decoding decide.
+    constexpr std::uint64_t high_bits = 0x8080808080808080ULL;
+    constexpr std::uint64_t spaces = 0x2020202020202020ULL;
+    std::size_t i = 0;
+    for (; i + 8 <= text.size(); i += 8) {
+        std::uint64_t word = 0;
+        std::memcpy(&word, text.data() + i, 8);
+        // With no top bit set, (word - spaces) & ~word has a top bit set only if some byte is below 0x20.
+        if ((word & high_bits) != 0 || ((word - spaces) & ~word & high_bits) != 0) break;
+    }
+    for (; i < text.size(); ++i) {
+        auto byte = static_cast<unsigned char>(text[i]);
+        if (byte >= 0x80) {
+            std::string_view rest = text.substr(i);
+            std::size_t checked = 0;
+            return find_invalid_utf8(rest, true, checked) == std::string_view::npos &&
+                   find_non_xml_char(rest) == std::string_view::npos;
+        }
+        if (byte < 0x20 && byte != '\t' && byte != '\n' && byte != '\r') return false;
+    }
+    return true;
+}
+
 std::string sanitized(std::string_view text, bool& changed) {
     changed = false;
-    // Nearly every value is clean: two word-at-a-time scans decide that without decoding.
-    std::size_t checked = 0;
-    if (find_invalid_utf8(text, true, checked) == std::string_view::npos &&
-        find_non_xml_char(text) == std::string_view::npos)
-        return std::string(text);
+    if (is_clean_xml_text(text)) return std::string(text);
     std::string result;
     result.reserve(text.size());
     std::size_t i = 0;

@@ -68,6 +68,10 @@ bool is_xsd_date_or_date_time(std::string_view text);
 // is what TBX's Schematron accepts in a target that is not an id.
 bool is_http_url(std::string_view text);
 
+// Whether sanitized() would leave `text` as it is: valid UTF-8 with no character XML 1.0 forbids.
+// ASCII text is decided eight bytes at a time.
+bool is_clean_xml_text(std::string_view text);
+
 // Returns `text` with invalid UTF-8 and characters XML 1.0 forbids (C0 controls
 // other than tab, LF and CR; U+FFFE, U+FFFF) replaced by U+FFFD. `changed` tells
 // whether anything was replaced.

@@ -113,7 +113,7 @@ std::string describe(const ExtraField& extra) {
     return text;
 }
 
-// Builds one conceptEntry as a pugixml tree. Knows TBX-Basic's rules; reports
+// Builds one conceptEntry as an entry tree. Knows TBX-Basic's rules; reports
 // losses and bad values to the diagnostics it is given.
 class EntryBuilder {
 public:
@@ -125,8 +125,8 @@ public:
           references_(state.references) {}
 
     // Returns false if the concept cannot be written at all (no term anywhere).
-    bool build(pugi::xml_node parent, const Concept& concept_value) {
-        Place concept_place{concept_value.pos, concept_value.id};
+    bool build(xml_tree::Tree& tree, const Concept& concept_value) {
+        Place concept_place{&concept_value.pos, concept_value.id};
         bool any_terms = false;
         for (const LanguageSection& language : concept_value.languages) any_terms |= !language.terms.empty();
         if (!any_terms) {
@@ -146,8 +146,8 @@ public:
                                "concept id '" + concept_value.id + "' is used earlier in the file; ids must be unique");
         }
 
-        pugi::xml_node entry = parent.append_child(shape_.entry);
-        entry.append_attribute("id").set_value(clean(concept_value.id, concept_place).c_str());
+        xml_tree::Node entry = tree.set_root(shape_.entry);
+        entry.append_attribute("id", clean(concept_value.id, concept_place));
         for (const Transaction& transaction : concept_value.transactions)
             add_transaction(entry, transaction, Level::concept_level, concept_place);
         if (!concept_value.subject_field.empty())
@@ -173,32 +173,35 @@ public:
     }
 
 private:
-    std::string clean(std::string_view text, const Place& place) {
+    // `text` itself, or, if it holds what XML cannot carry, its sanitized copy, which stays valid only until
+    // the next call: pass it straight to the tree, which copies it.
+    std::string_view clean(std::string_view text, const Place& place) {
+        if (xml_values::is_clean_xml_text(text)) return text;
         bool changed = false;
-        std::string result = xml_values::sanitized(text, changed);
+        scratch_ = xml_values::sanitized(text, changed);
         if (changed)
-            diagnostics_.warning(place.pos, "tbx.invalid-char",
-                                 place.label +
+            diagnostics_.warning(*place.pos, "tbx.invalid-char",
+                                 place.label() +
                                      ": invalid UTF-8 or a character XML 1.0 cannot carry was replaced by "
                                      "U+FFFD");
-        return result;
+        return scratch_;
     }
 
     void loss(const Place& place, const std::string& what) {
-        diagnostics_.warning(place.pos, "tbx.loss", place.label + ": " + what);
+        diagnostics_.warning(*place.pos, "tbx.loss", place.label() + ": " + what);
     }
 
-    pugi::xml_node add_text(pugi::xml_node parent, const char* element, std::string_view type, std::string_view value,
+    xml_tree::Node add_text(xml_tree::Node parent, std::string_view element, std::string_view type, std::string_view value,
                             const Place& place) {
-        pugi::xml_node node = parent.append_child(element);
-        if (!type.empty()) node.append_attribute("type").set_value(clean(type, place).c_str());
-        if (!value.empty()) node.text().set(clean(value, place).c_str());
+        xml_tree::Node node = parent.append_child(element);
+        if (!type.empty()) node.append_attribute("type", clean(type, place));
+        if (!value.empty()) node.set_text(clean(value, place));
         return node;
     }
 
     // What TBX-Basic cannot hold here becomes a note at the same place, so a
     // reader of the file still sees it; the warning says so.
-    void add_degraded(pugi::xml_node parent, const std::string& text, const Place& place, const std::string& reason) {
+    void add_degraded(xml_tree::Node parent, const std::string& text, const Place& place, const std::string& reason) {
         std::string shown = text.substr(0, text.find(':'));
         loss(place, reason + "; written as a note \"" + shown + ": ...\"");
         add_text(note_holder(parent), "note", {}, text, place);
@@ -208,7 +211,7 @@ private:
     bool basic_2008() const { return edition_ == tbx_basic::Edition::v2008 && !shape_.open_categories; }
 
     // Where a note about `parent` can go: TBX-Basic 2008's groups hold no notes, so beside the group.
-    pugi::xml_node note_holder(pugi::xml_node parent) const {
+    xml_tree::Node note_holder(xml_tree::Node parent) const {
         std::string_view name = parent.name();
         if (basic_2008() && (name == "descripGrp" || name == "transacGrp")) return parent.parent();
         return parent;
@@ -223,7 +226,7 @@ private:
         return false;
     }
 
-    void add_definition(pugi::xml_node parent, const Definition& definition, std::string_view language, Level level,
+    void add_definition(xml_tree::Node parent, const Definition& definition, std::string_view language, Level level,
                         const Place& place) {
         // TBX-Min has no definitions; DCT's definition element takes no xml:lang. Either way the definition,
         // its source and context become one note (a note may carry xml:lang).
@@ -237,18 +240,18 @@ private:
                                                  "xml:lang)"
                                                : category_refusal("descrip", "definition", level, definition.text);
             loss(place, reason + "; written as a note \"definition: ...\"");
-            pugi::xml_node note = add_text(parent, "note", {}, text, place);
-            if (!language.empty()) note.append_attribute("xml:lang").set_value(std::string(language).c_str());
+            xml_tree::Node note = add_text(parent, "note", {}, text, place);
+            if (!language.empty()) note.append_attribute("xml:lang", language);
             return;
         }
-        pugi::xml_node holder = parent;
+        xml_tree::Node holder = parent;
         // TBX-Basic 2008's descripGrp holds only admin: the context goes in a note beside it.
         bool context_in_group = !basic_2008();
         bool grouped = !definition.source.empty() || (context_in_group && !definition.context.empty()) ||
                        !definition.extra.empty();
         if (grouped) holder = parent.append_child("descripGrp");
-        pugi::xml_node descrip = add_text(holder, "descrip", "definition", definition.text, place);
-        if (!language.empty()) descrip.append_attribute("xml:lang").set_value(std::string(language).c_str());
+        xml_tree::Node descrip = add_text(holder, "descrip", "definition", definition.text, place);
+        if (!language.empty()) descrip.append_attribute("xml:lang", language);
         if (!definition.source.empty()) add_text(holder, "admin", "source", definition.source, place);
         if (!definition.context.empty()) {
             if (!context_in_group)
@@ -261,7 +264,7 @@ private:
             add_extra(holder, extra, level, Container::descrip_group, place);
     }
 
-    void add_transaction(pugi::xml_node parent, const Transaction& transaction, Level level, const Place& place) {
+    void add_transaction(xml_tree::Node parent, const Transaction& transaction, Level level, const Place& place) {
         if (!transaction_type_allowed(transaction.type)) {
             std::string summary = "transaction: " + transaction.type;
             if (!transaction.date.empty()) summary += ", " + transaction.date;
@@ -270,7 +273,7 @@ private:
             add_degraded(parent, summary, place, transaction_refusal(transaction.type));
             return;
         }
-        pugi::xml_node group = parent.append_child("transacGrp");
+        xml_tree::Node group = parent.append_child("transacGrp");
         add_text(group, "transac", "transactionType", transaction.type, place);
         if (!transaction.date.empty()) {
             std::size_t time = transaction.date.find('T');
@@ -287,7 +290,7 @@ private:
             }
         }
         if (!transaction.responsibility.empty() || !transaction.responsibility_target.empty()) {
-            pugi::xml_node note = add_text(group, "transacNote", "responsibility", transaction.responsibility, place);
+            xml_tree::Node note = add_text(group, "transacNote", "responsibility", transaction.responsibility, place);
             if (!transaction.responsibility_target.empty()) add_target(note, transaction.responsibility_target, place);
         }
         for (const ExtraField& extra : transaction.extra)
@@ -295,12 +298,12 @@ private:
     }
 
     // A target that is not a URL must be the id of something in the file; the writer checks that at the end.
-    void add_target(pugi::xml_node node, const std::string& target, const Place& place) {
-        node.append_attribute("target").set_value(clean(target, place).c_str());
-        references_.push_back({target, place});
+    void add_target(xml_tree::Node node, const std::string& target, const Place& place) {
+        node.append_attribute("target", clean(target, place));
+        references_.push_back({target, *place.pos, place.label()});
     }
 
-    void add_relation(pugi::xml_node entry, const Relation& relation, const Place& place) {
+    void add_relation(xml_tree::Node entry, const Relation& relation, const Place& place) {
         auto check_type = [&](std::string_view written_as) {
             if (shape_.open_categories) return;
             if (!relation.type.empty() && relation.type != written_as)
@@ -316,9 +319,9 @@ private:
                 loss(place, "a link to \"" + relation.target +
                                 "\" has no label; its URL is written as the label, which TBX needs to tell it "
                                 "from the concept's origin");
-            pugi::xml_node node = add_text(entry, "xref", relation_category(relation, "externalCrossReference"),
+            xml_tree::Node node = add_text(entry, "xref", relation_category(relation, "externalCrossReference"),
                                            relation.label.empty() ? relation.target : relation_text(relation), place);
-            node.append_attribute("target").set_value(clean(relation.target, place).c_str());
+            node.append_attribute("target", clean(relation.target, place));
         } else if (!looks_like_url(relation.target) && xml_values::is_ncname(relation.target) &&
                    !category_allowed("ref", "crossReference", Level::concept_level, relation.label)) {
             add_degraded(entry,
@@ -327,7 +330,7 @@ private:
                          place, category_refusal("ref", "crossReference", Level::concept_level, relation.label));
         } else if (!looks_like_url(relation.target) && xml_values::is_ncname(relation.target)) {
             check_type("crossReference");
-            pugi::xml_node node =
+            xml_tree::Node node =
                 add_text(entry, "ref", relation_category(relation, "crossReference"), relation_text(relation), place);
             add_target(node, relation.target, place);
         } else {
@@ -340,15 +343,15 @@ private:
         }
     }
 
-    void add_origin(pugi::xml_node entry, const std::string& url, const Place& place) {
+    void add_origin(xml_tree::Node entry, const std::string& url, const Place& place) {
         if (!xml_values::is_http_url(url)) {
             add_degraded(entry, "origin: " + url, place,
                          "origin URL \"" + url + "\" is not an http(s) URL, which is all TBX-Basic can link to");
             return;
         }
-        pugi::xml_node node = entry.append_child("xref");
-        node.append_attribute("type").set_value("externalCrossReference");
-        node.append_attribute("target").set_value(clean(url, place).c_str());
+        xml_tree::Node node = entry.append_child("xref");
+        node.append_attribute("type", "externalCrossReference");
+        node.append_attribute("target", clean(url, place));
     }
 
     // TBX-Basic's (or TBX-Min's) category list and picklists, unless the dialect is TBX-Core, which takes any
@@ -463,7 +466,7 @@ private:
         return {};
     }
 
-    void add_extra(pugi::xml_node parent, const ExtraField& extra, Level level, Container container,
+    void add_extra(xml_tree::Node parent, const ExtraField& extra, Level level, Container container,
                    const Place& place) {
         std::string reason = refusal(extra, level, container);
         if (!reason.empty()) {
@@ -473,15 +476,15 @@ private:
         write_extra(parent, extra, level, place);
     }
 
-    void write_extra(pugi::xml_node parent, const ExtraField& extra, Level level, const Place& place) {
-        pugi::xml_node node = parent.append_child(extra.element.c_str());
+    void write_extra(xml_tree::Node parent, const ExtraField& extra, Level level, const Place& place) {
+        xml_tree::Node node = parent.append_child(extra.element);
         auto group = group_shapes().find(extra.element);
         bool is_group = group != group_shapes().end();
         if (!extra.type.empty() && !is_group && extra.element != "note" && extra.element != "date")
-            node.append_attribute("type").set_value(clean(extra.type, place).c_str());
+            node.append_attribute("type", clean(extra.type, place));
         if (!extra.target.empty()) {
             if (extra.element == "xref")
-                node.append_attribute("target").set_value(clean(extra.target, place).c_str());
+                node.append_attribute("target", clean(extra.target, place));
             else
                 add_target(node, extra.target, place);
         }
@@ -502,19 +505,19 @@ private:
                 loss(place, "xml:lang=\"" + attribute.value + "\" of " + owner + " is not a language tag; left out");
                 continue;
             }
-            node.append_attribute(attribute.name.c_str()).set_value(clean(attribute.value, place).c_str());
+            node.append_attribute(attribute.name, clean(attribute.value, place));
         }
         if (is_group) {
             write_extra(node, extra.children.front(), level, place);
             for (std::size_t i = 1; i < extra.children.size(); ++i)
                 add_extra(node, extra.children[i], level, group->second.container, place);
         } else if (!extra.value.empty()) {
-            node.text().set(clean(extra.value, place).c_str());
+            node.set_text(clean(extra.value, place));
         }
     }
 
-    void add_termless_language(pugi::xml_node entry, const LanguageSection& language, const std::string& concept_id) {
-        Place place{language.pos, concept_id + "/" + language.language};
+    void add_termless_language(xml_tree::Node entry, const LanguageSection& language, const std::string& concept_id) {
+        Place place{&language.pos, concept_id, &language.language};
         loss(place,
              "TBX needs a term in every language section; its definitions and notes are written at concept "
              "level with xml:lang=\"" +
@@ -524,8 +527,8 @@ private:
             add_definition(entry, definition, language_ok ? language.language : std::string(), Level::concept_level,
                            place);
         for (const std::string& note : language.notes) {
-            pugi::xml_node node = add_text(entry, "note", {}, note, place);
-            if (language_ok) node.append_attribute("xml:lang").set_value(language.language.c_str());
+            xml_tree::Node node = add_text(entry, "note", {}, note, place);
+            if (language_ok) node.append_attribute("xml:lang", language.language);
         }
         for (const Transaction& transaction : language.transactions) {
             std::string summary = "transaction (" + language.language + "): " + transaction.type + ", " +
@@ -538,18 +541,18 @@ private:
 
     bool check_language(const std::string& language, const Place& place) {
         if (xml_values::is_language_tag(language)) return true;
-        diagnostics_.error(place.pos, "tbx.bad-language",
-                           place.label + ": language \"" + language +
+        diagnostics_.error(*place.pos, "tbx.bad-language",
+                           place.label() + ": language \"" + language +
                                "\" is not a language tag (letters, then '-'-separated letters or digits, as in "
                                "\"pt-BR\")");
         return false;
     }
 
-    void add_language(pugi::xml_node entry, const LanguageSection& language, const std::string& concept_id) {
-        Place place{language.pos, concept_id + "/" + language.language};
+    void add_language(xml_tree::Node entry, const LanguageSection& language, const std::string& concept_id) {
+        Place place{&language.pos, concept_id, &language.language};
         check_language(language.language, place);
-        pugi::xml_node section = entry.append_child(shape_.language);
-        section.append_attribute("xml:lang").set_value(clean(language.language, place).c_str());
+        xml_tree::Node section = entry.append_child(shape_.language);
+        section.append_attribute("xml:lang", clean(language.language, place));
         for (const Transaction& transaction : language.transactions)
             add_transaction(section, transaction, Level::language_level, place);
         for (const Definition& definition : language.definitions)
@@ -557,12 +560,12 @@ private:
         for (const std::string& note : language.notes) add_text(section, "note", {}, note, place);
         for (const ExtraField& extra : language.extra)
             add_extra(section, extra, Level::language_level, Container::level, place);
-        for (const Term& term : language.terms) add_term(section, term, place.label);
+        for (const Term& term : language.terms) add_term(section, term, place);
     }
 
     // A termNote the model names. Values outside the picklist wait in `deferred`
     // and become notes after the term's other information, where notes may go.
-    void add_term_note(pugi::xml_node section, std::vector<std::string>& deferred, std::string_view type,
+    void add_term_note(xml_tree::Node section, std::vector<std::string>& deferred, std::string_view type,
                        const std::string& value, const Place& place) {
         if (value.empty()) return;
         if (category_allowed("termNote", type, Level::term_level, value)) {
@@ -574,12 +577,12 @@ private:
         deferred.push_back(std::string(type) + ": " + value);
     }
 
-    void add_term(pugi::xml_node language, const Term& term, const std::string& language_label) {
-        Place place{term.pos, language_label + " '" + term.text + "'"};
-        pugi::xml_node section = language.append_child(shape_.term);
-        pugi::xml_node term_node = add_text(section, "term", {}, term.text, place);
+    void add_term(xml_tree::Node language, const Term& term, const Place& language_place) {
+        Place place{&term.pos, language_place.concept_id, language_place.language, &term.text};
+        xml_tree::Node section = language.append_child(shape_.term);
+        xml_tree::Node term_node = add_text(section, "term", {}, term.text, place);
         if (!term.id.empty() && claim_id(term.id, place, "the term"))
-            term_node.prepend_attribute("id").set_value(term.id.c_str());
+            term_node.prepend_attribute("id", term.id);
 
         // termNotes come right after the term; whatever Basic refuses there waits for the notes.
         std::vector<std::string> deferred;
@@ -612,7 +615,7 @@ private:
             if (!term.context_source.empty()) text += " (source: " + term.context_source + ")";
             add_degraded(section, text, place, category_refusal("descrip", "context", Level::term_level, term.context));
         } else if (!term.context.empty() || !term.context_source.empty()) {
-            pugi::xml_node holder = section;
+            xml_tree::Node holder = section;
             if (!term.context_source.empty()) holder = section.append_child("descripGrp");
             add_text(holder, "descrip", "context", term.context, place);
             if (!term.context_source.empty()) add_text(holder, "admin", "source", term.context_source, place);
@@ -635,6 +638,7 @@ private:
     Diagnostics& diagnostics_;
     std::set<std::string>& ids_;
     std::vector<PendingReference>& references_;
+    std::string scratch_;  // what clean() returns when it had to replace characters
 };
 
 }  // namespace
@@ -643,14 +647,16 @@ namespace {
 
 // DCA to DCT: <termNote type="partOfSpeech"> becomes <min:partOfSpeech>, <descrip type="definition">
 // <basic:definition>. The builder has already refused every category without a module element.
-void to_dct(pugi::xml_node node) {
-    for (pugi::xml_node child = node.first_child(); child; child = child.next_sibling()) {
-        if (child.type() != pugi::node_element) continue;
-        pugi::xml_attribute type = child.attribute("type");
-        std::string_view module = type ? tbx_basic::dct_module(child.name(), type.value()) : std::string_view{};
+void to_dct(xml_tree::Node node) {
+    for (xml_tree::Node child = node.first_child(); child; child = child.next_sibling()) {
+        bool has_type = false;
+        std::string_view type = child.attribute("type", has_type);
+        std::string_view module = has_type ? tbx_basic::dct_module(child.name(), type) : std::string_view{};
         if (!module.empty()) {
-            child.set_name((std::string(module) + ":" + type.value()).c_str());
-            child.remove_attribute(type);
+            // Built before set_name stores it: the tree's arena may move as it grows.
+            std::string name = std::string(module) + ":" + std::string(type);
+            child.set_name(name);
+            child.remove_attribute("type");
         }
         to_dct(child);
     }
@@ -658,11 +664,26 @@ void to_dct(pugi::xml_node node) {
 
 }  // namespace
 
-bool build_entry(pugi::xml_node parent, const Concept& concept_value, const Shape& shape, Diagnostics& diagnostics,
+std::string Place::label() const {
+    std::string text(concept_id);
+    if (language) {
+        text += '/';
+        text += *language;
+    }
+    if (term) {
+        text += " '";
+        text += *term;
+        text += '\'';
+    }
+    return text;
+}
+
+bool build_entry(xml_tree::Tree& tree, const Concept& concept_value, const Shape& shape, Diagnostics& diagnostics,
                  FileState& state) {
+    tree.clear();
     EntryBuilder builder(shape, diagnostics, state);
-    if (!builder.build(parent, concept_value)) return false;
-    if (shape.dct && !shape.open_categories) to_dct(parent.last_child());
+    if (!builder.build(tree, concept_value)) return false;
+    if (shape.dct && !shape.open_categories) to_dct(tree.root());
     return true;
 }
 
@@ -673,8 +694,8 @@ bool claim_file_id(FileState& state, const std::string& id) {
 void check_references(const FileState& state, Diagnostics& diagnostics) {
     for (const PendingReference& reference : state.references) {
         if (state.ids.count(reference.target)) continue;
-        diagnostics.error(reference.from.pos, "tbx.dangling-ref",
-                          reference.from.label + ": refers to '" + reference.target +
+        diagnostics.error(reference.pos, "tbx.dangling-ref",
+                          reference.label + ": refers to '" + reference.target +
                               "', which is not the id of anything in this term base");
     }
 }

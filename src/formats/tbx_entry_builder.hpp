@@ -2,13 +2,13 @@
 // TBX-Core's) rules and the loss report.
 #pragma once
 
-#include <pugixml.hpp>
-
 #include <set>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "formats/tbx_basic_rules.hpp"
+#include "formats/xml_tree.hpp"
 #include "ilo_tbx/diagnostics.hpp"
 #include "ilo_tbx/model.hpp"
 
@@ -37,15 +37,20 @@ inline constexpr Shape v2008_shape{tbx_basic::Edition::v2008, "termEntry", "lang
 // TBX 2008 core (<martif type="TBX">, TBXcoreStructV02.dtd): any named category, in the TBX-Basic 2008 structure.
 inline constexpr Shape v2008_core_shape{tbx_basic::Edition::v2008, "termEntry", "langSet", "tig", true};
 
-// Where in the model something is, for messages: "c1", "c1/en", "c1/en 'ILO'".
+// Where in the model something is, for messages: "c1", "c1/en", "c1/en 'ILO'". It points into the concept
+// being written, and its label is made only when a message needs it.
 struct Place {
-    SourcePos pos;
-    std::string label;
+    const SourcePos* pos = nullptr;
+    std::string_view concept_id;
+    const std::string* language = nullptr;  // from the language level down
+    const std::string* term = nullptr;      // at term level
+    std::string label() const;
 };
 
 struct PendingReference {
     std::string target;
-    Place from;
+    SourcePos pos;
+    std::string label;  // the Place's
 };
 
 // What the entries of one file share: the ids used so far and the targets to check at the end.
@@ -54,11 +59,11 @@ struct FileState {
     std::vector<PendingReference> references;
 };
 
-// Appends one entry for `concept_value` to `parent`. Returns false, with an
-// error, if the concept has no term anywhere and is left out. What the
+// Builds the entry for `concept_value` as the root of `tree` (cleared first), for tree.print. Returns false,
+// with an error, if the concept has no term anywhere and is left out. What the
 // edition's TBX-Basic cannot hold becomes a note with a "tbx.loss" warning
 // (docs/tbx-mapping.md).
-bool build_entry(pugi::xml_node parent, const Concept& concept_value, const Shape& shape, Diagnostics& diagnostics,
+bool build_entry(xml_tree::Tree& tree, const Concept& concept_value, const Shape& shape, Diagnostics& diagnostics,
                  FileState& state);
 
 // Claims an id for something outside the entries (back matter); false if it is not an NCName or taken.

@@ -1,5 +1,5 @@
-// TBX v3 writer (TBX-Basic, TBX-Min or TBX-Core; DCA or DCT style): the prolog by hand, the header, each conceptEntry and the back
-// matter built and printed with pugixml.
+// TBX v3 writer (TBX-Basic, TBX-Min or TBX-Core; DCA or DCT style): the prolog by hand, the header and the back matter
+// built and printed with pugixml, each conceptEntry with the shared entry builder and its tree.
 #include "formats/tbx_writer.hpp"
 
 #include <pugixml.hpp>
@@ -91,13 +91,13 @@ public:
 
     void concept_entry(Concept concept_value) override {
         if (!header_written_) header(TermBaseHeader{});
-        pugi::xml_document document;
-        if (!tbx_entry::build_entry(document, concept_value, shape(), diagnostics_, state_)) return;
+        if (!tbx_entry::build_entry(entry_, concept_value, shape(), diagnostics_, state_)) return;
         if (!body_open_) {
             out_ << indent_unit << indent_unit << "<body>\n";
             body_open_ = true;
         }
-        document.first_child().print(out_, indent_unit, print_flags, pugi::encoding_utf8, 3);
+        std::string_view text = entry_.print(indent_unit, 3);
+        out_.write(text.data(), static_cast<std::streamsize>(text.size()));
     }
 
     void finish() override {
@@ -231,6 +231,8 @@ private:
     bool body_open_ = false;
     tbx_entry::FileState state_;
     pugi::xml_document back_matter_;
+    // Reused from entry to entry, so that writing one allocates nothing once the first few are written.
+    xml_tree::Tree entry_;
 };
 
 }  // namespace
