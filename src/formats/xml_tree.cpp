@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <array>
 #include <cstring>
+#include <utility>
 
 namespace ilo::xml_tree {
 
@@ -84,13 +85,22 @@ char* write_escaped(char* out, std::string_view text, unsigned char context) {
 void Tree::clear() {
     nodes_.clear();
     attributes_.clear();
-    arena_.clear();
+    arena_size_ = 0;
     max_depth_ = 0;
 }
 
 Tree::Span Tree::store(std::string_view text) {
-    Span span{arena_.size(), text.size()};
-    arena_.append(text);
+    std::unique_ptr<char[]> outgrown;  // kept until the copy below, in case `text` lies in it
+    if (text.size() > arena_capacity_ - arena_size_) {
+        std::size_t capacity = std::max(arena_size_ + text.size(), 2 * arena_capacity_ + 4096);
+        auto grown = std::make_unique_for_overwrite<char[]>(capacity);
+        if (arena_size_ > 0) std::memcpy(grown.get(), arena_.get(), arena_size_);
+        outgrown = std::exchange(arena_, std::move(grown));
+        arena_capacity_ = capacity;
+    }
+    Span span{arena_size_, text.size()};
+    if (!text.empty()) std::memcpy(arena_.get() + arena_size_, text.data(), text.size());
+    arena_size_ += text.size();
     return span;
 }
 
@@ -221,7 +231,7 @@ std::string_view Tree::print(std::string_view indent, unsigned depth) {
     if (nodes_.empty()) return {};
     // At most: each stored string six times escaped (names are written twice, plainly), and per element
     // two lines of indentation and eight more characters; per attribute four more.
-    std::size_t bound = 6 * arena_.size() + attributes_.size() * 4 +
+    std::size_t bound = 6 * arena_size_ + attributes_.size() * 4 +
                         nodes_.size() * (2 * indent.size() * (depth + max_depth_ + 1) + 8) + 1;
     if (bound > printed_capacity_) {
         printed_capacity_ = std::max(bound, 2 * printed_capacity_);

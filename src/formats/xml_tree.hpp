@@ -84,13 +84,17 @@ private:
     };
 
     Span store(std::string_view text);
-    std::string_view view(const Span& span) const { return {arena_.data() + span.offset, span.size}; }
+    std::string_view view(const Span& span) const { return {arena_.get() + span.offset, span.size}; }
     std::uint32_t add_node(std::uint32_t parent, Span name, bool is_text);
     std::uint32_t add_attribute(Span name, Span value);
 
     std::vector<Element> nodes_;
     std::vector<Attribute> attributes_;
-    std::string arena_;
+    // The characters of every name, value and text, one after the other (a plain buffer: store runs for
+    // every string of every entry).
+    std::unique_ptr<char[]> arena_;
+    std::size_t arena_size_ = 0;
+    std::size_t arena_capacity_ = 0;
     std::uint32_t max_depth_ = 0;
     // What print writes, sized beforehand for the worst case, so that it writes with no checks.
     std::unique_ptr<char[]> printed_;

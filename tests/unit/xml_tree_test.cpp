@@ -125,6 +125,12 @@ TEST(XmlTree, ReusedTreePrintsOnlyTheNewEntry) {
 
     tree.set_root("termEntry").append_child("note").set_text("second");
     EXPECT_EQ(std::string(tree.print("  ", 1)), "  <termEntry>\n    <note>second</note>\n  </termEntry>\n");
+
+    // A name taken from the tree itself stays right while the tree's storage grows under it.
+    xml_tree::Node root = tree.set_root(std::string(300, 'x'));
+    for (int i = 0; i < 100; ++i) root.append_child(root.name()).set_text(root.name());
+    for (xml_tree::Node child = root.first_child(); child; child = child.next_sibling())
+        ASSERT_EQ(child.name(), std::string(300, 'x'));
 }
 
 }  // namespace
