@@ -587,6 +587,7 @@ private:
     void emit_header();
     void read_header(std::size_t begin, std::size_t end);
     void read_back_matter_from_tail();
+    void read_back(std::string_view back, std::size_t offset);
     bool read_tail();
     void read_entry(std::size_t begin, std::size_t end);
 
@@ -1390,59 +1391,64 @@ void TbxReader::read_back_matter_from_tail() {
             if (depth == 0) return;
             if (--depth == 0 && back_begin != std::string::npos) {
                 back_begin_ = text_offset + back_begin;
-                Fragment fragment;  // its start position is counted only if a warning needs it
-                if (!parse_fragment(fragment, text.substr(back_begin, event.end - back_begin), back_begin_)) return;
-                current_ = &fragment;
-                for (pugi::xml_node section : fragment.document.document_element().children()) {
-                    if (section.type() != pugi::node_element) continue;
-                    std::string_view name = local_name(section.name());
-                    if (name != "refObjectSec" && name != "refObjectList") {
-                        warn(section, "tbx.unknown-element",
-                             "<" + std::string(section.name()) + "> in <back> is not kept; expected <refObjectSec>");
-                        continue;
-                    }
-                    check_attributes(section, {"type"});
-                    RefObjectSection kept{section.attribute("type").value(), {}};
-                    for (pugi::xml_node object : section.children()) {
-                        if (object.type() != pugi::node_element) continue;
-                        if (local_name(object.name()) != "refObject") {
-                            warn(object, "tbx.unknown-element",
-                                 "<" + std::string(object.name()) + "> is not kept; expected <refObject>");
-                            continue;
-                        }
-                        check_attributes(object, {"id"});
-                        RefObject ref_object{object.attribute("id").value(), {}};
-                        for (pugi::xml_node item : object.children()) {
-                            if (item.type() != pugi::node_element) continue;
-                            std::string_view item_name = local_name(item.name());
-                            if (item_name == "item") {
-                                check_attributes(item, {"type"});
-                                ref_object.items.push_back({item.attribute("type").value(), text_of(item)});
-                            } else if (item_name == "itemGrp" || item_name == "itemSet") {
-                                for (pugi::xml_node inner : item.children()) {
-                                    if (inner.type() != pugi::node_element) continue;
-                                    if (local_name(inner.name()) == "item") {
-                                        ref_object.items.push_back({inner.attribute("type").value(), text_of(inner)});
-                                    } else {
-                                        warn(inner, "tbx.unknown-element",
-                                             "<" + std::string(inner.name()) + "> in <" + std::string(item_name) +
-                                                 "> is not kept; expected <item>");
-                                    }
-                                }
-                            } else {
-                                warn(item, "tbx.unknown-element",
-                                     "<" + std::string(item.name()) + "> in <refObject> is not kept; expected <item>");
-                            }
-                        }
-                        kept.objects.push_back(std::move(ref_object));
-                    }
-                    header_.back_matter.push_back(std::move(kept));
-                }
-                current_ = nullptr;
+                read_back(text.substr(back_begin, event.end - back_begin), back_begin_);
                 return;
             }
         }
     }
+}
+
+// The back matter: the text of one <back> element, at absolute offset `offset`.
+void TbxReader::read_back(std::string_view back, std::size_t offset) {
+    Fragment fragment;  // its start position is counted only if a warning needs it
+    if (!parse_fragment(fragment, back, offset)) return;
+    current_ = &fragment;
+    for (pugi::xml_node section : fragment.document.document_element().children()) {
+        if (section.type() != pugi::node_element) continue;
+        std::string_view name = local_name(section.name());
+        if (name != "refObjectSec" && name != "refObjectList") {
+            warn(section, "tbx.unknown-element",
+                 "<" + std::string(section.name()) + "> in <back> is not kept; expected <refObjectSec>");
+            continue;
+        }
+        check_attributes(section, {"type"});
+        RefObjectSection kept{section.attribute("type").value(), {}};
+        for (pugi::xml_node object : section.children()) {
+            if (object.type() != pugi::node_element) continue;
+            if (local_name(object.name()) != "refObject") {
+                warn(object, "tbx.unknown-element",
+                     "<" + std::string(object.name()) + "> is not kept; expected <refObject>");
+                continue;
+            }
+            check_attributes(object, {"id"});
+            RefObject ref_object{object.attribute("id").value(), {}};
+            for (pugi::xml_node item : object.children()) {
+                if (item.type() != pugi::node_element) continue;
+                std::string_view item_name = local_name(item.name());
+                if (item_name == "item") {
+                    check_attributes(item, {"type"});
+                    ref_object.items.push_back({item.attribute("type").value(), text_of(item)});
+                } else if (item_name == "itemGrp" || item_name == "itemSet") {
+                    for (pugi::xml_node inner : item.children()) {
+                        if (inner.type() != pugi::node_element) continue;
+                        if (local_name(inner.name()) == "item") {
+                            ref_object.items.push_back({inner.attribute("type").value(), text_of(inner)});
+                        } else {
+                            warn(inner, "tbx.unknown-element",
+                                 "<" + std::string(inner.name()) + "> in <" + std::string(item_name) +
+                                     "> is not kept; expected <item>");
+                        }
+                    }
+                } else {
+                    warn(item, "tbx.unknown-element",
+                         "<" + std::string(item.name()) + "> in <refObject> is not kept; expected <item>");
+                }
+            }
+            kept.objects.push_back(std::move(ref_object));
+        }
+        header_.back_matter.push_back(std::move(kept));
+    }
+    current_ = nullptr;
 }
 
 // Header paragraphs in one order whatever the flavour's element order (TBX v3
@@ -1947,6 +1953,10 @@ void TbxReader::run() {
                 }
                 // The header and each entry stay in the window until their end tag.
                 if (role == Role::header || role == Role::entry) retain_from_ = event.begin;
+                // With no <body> before it (TBX allows <text> with <back> alone), the back matter is read here,
+                // before the header goes out: the search from the end of the file starts at </body>.
+                if (role == Role::back && !header_emitted_ && back_begin_ == std::string::npos)
+                    retain_from_ = event.begin;
                 OpenElement open;
                 open.begin = event.begin;
                 open.role = role;
@@ -1991,6 +2001,11 @@ void TbxReader::run() {
             stack.pop_back();
             if (open.role == Role::header) read_header(header_begin, event.end);
             if (open.role == Role::entry) read_entry(entry_begin, event.end);
+            if (open.role == Role::back && !header_emitted_ && back_begin_ == std::string::npos) {
+                back_begin_ = open.begin;
+                read_back(slice(open.begin, event.end), open.begin);
+                retain_from_ = std::string::npos;
+            }
             if (open.role == Role::header || open.role == Role::entry) retain_from_ = std::string::npos;
             if (open.role == Role::back && open.begin != back_begin_) {
                 SourcePos pos{input_.name, open.line, open.column};

@@ -500,6 +500,20 @@ TEST(TbxReader, DefinitionWithInlineMarkupIsADefinitionWithItsText) {
     EXPECT_TRUE(language.extra.empty());
 }
 
+// Found by the long tbx_reader_fuzz run: a term base with back matter and no entries is written as <text> with
+// <back> alone, which TBX allows, and the back matter was looked for after </body> only, so it was lost on reading.
+TEST(TbxReader, BackMatterWithoutABodyIsRead) {
+    ReadResult result = read(
+        "<tbx type=\"TBX-Basic\" style=\"dca\" xml:lang=\"en\" xmlns=\"urn:iso:std:iso:30042:ed-2\">\n"
+        "<tbxHeader><fileDesc><sourceDesc><p/></sourceDesc></fileDesc></tbxHeader>\n"
+        "<text>\n<back><refObjectSec type=\"respPerson\"><refObject id=\"p1\"><item type=\"fn\">Ana Editor</item>"
+        "</refObject></refObjectSec></back>\n</text>\n</tbx>\n");
+    EXPECT_EQ(rendered(result.diagnostics), "");
+    EXPECT_TRUE(result.finished);
+    EXPECT_EQ(result.term_base.back_matter,
+              (std::vector<RefObjectSection>{{"respPerson", {{"p1", {{"fn", "Ana Editor"}}}}}}));
+}
+
 TEST(TbxReader, LanguageTagsAreNormalisedAndBadOnesDiagnosed) {
     ReadResult result = read(
         "<tbx xml:lang=\"EN-gb\" xmlns=\"urn:iso:std:iso:30042:ed-2\"><text><body><conceptEntry id=\"c1\">\n"
