@@ -18,7 +18,6 @@
 //   ilo_tbx/lint.hpp              terminology quality checks and their safe fixes
 //   ilo_tbx/language_tag.hpp      BCP 47 tags in canonical case; xsd:language, as xml:lang takes it
 //   ilo_tbx/files.hpp             read_file(), AtomicOutputFile (all-or-nothing output files)
-//   ilo_tbx/threaded_sink.hpp     ThreadedSink: runs a writer sink on a thread of its own behind a reader
 // Every declaration in these headers is in namespace ilo. The headers include only the standard library and
 // each other: no XML, ICU or JSON library types appear in them, and libilo_tbx.so links those privately.
 //
@@ -37,8 +36,8 @@
 // Exceptions can still come through: std::bad_alloc when memory runs out, and whatever a ConceptSink or a
 // std::ostream with exceptions() enabled that the caller passes in throws.
 //
-// Threads. validate_tbx_file() runs its RELAX NG pass beside the native one on a second thread, and a
-// ThreadedSink runs the sink it wraps on a thread of its own; otherwise the library runs on the caller's thread. Its only global state is libxml2's one-time set-up (under a
+// Threads. validate_tbx_file() runs its RELAX NG pass beside the native one on a second thread; otherwise the
+// library runs on the caller's thread. Its only global state is libxml2's one-time set-up (under a
 // std::once_flag) and AtomicOutputFile's fixed table of pending temporary files (atomic flags, for signal
 // handlers). Use from several threads at once is not tested yet: at least, never share one Diagnostics,
 // sink or stream between threads.
@@ -56,6 +55,5 @@
 #include "ilo_tbx/native_validator.hpp"
 #include "ilo_tbx/resolve.hpp"
 #include "ilo_tbx/tbx_reader.hpp"
-#include "ilo_tbx/threaded_sink.hpp"
 #include "ilo_tbx/tool_profile.hpp"
 #include "ilo_tbx/validate.hpp"

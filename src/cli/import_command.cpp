@@ -9,7 +9,7 @@
 #include "cli/progress.hpp"
 #include "cli/output_options.hpp"
 #include "cli/publish_output.hpp"
-#include "ilo_tbx/threaded_sink.hpp"
+#include "formats/threaded_sink.hpp"
 #include "ilo_tbx/files.hpp"
 #include "ilo_tbx/format.hpp"
 #include "ilo_tbx/merge.hpp"

@@ -1,5 +1,5 @@
 // Runs a concept sink on its own thread behind a bounded queue (see threaded_sink.hpp).
-#include "ilo_tbx/threaded_sink.hpp"
+#include "formats/threaded_sink.hpp"
 
 #include <utility>
 

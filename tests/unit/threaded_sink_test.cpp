@@ -7,7 +7,7 @@
 #include <thread>
 #include <vector>
 
-#include "ilo_tbx/threaded_sink.hpp"
+#include "formats/threaded_sink.hpp"
 #include "recording_sink.hpp"
 
 namespace ilo {
