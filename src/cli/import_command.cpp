@@ -9,7 +9,6 @@
 #include "cli/progress.hpp"
 #include "cli/output_options.hpp"
 #include "cli/publish_output.hpp"
-#include "formats/threaded_sink.hpp"
 #include "ilo_tbx/files.hpp"
 #include "ilo_tbx/format.hpp"
 #include "ilo_tbx/merge.hpp"
@@ -222,23 +221,12 @@ int run_import(const std::vector<std::string>& arguments, std::ostream& out, std
             return;
         }
         std::unique_ptr<ConceptSink> writer = target->writer(stream, write_options, diagnostics);
-        if (source->id == FormatId::tbx) {
-            // The TBX reader and the writer each take a core (with the output's validator, three threads on
-            // two cores). The TBX reader never looks at diagnostics to decide what to do, so it can keep its own,
-            // which the writing thread merges into `diagnostics` in the order one thread would have found them.
-            Diagnostics reader_diagnostics;
-            ThreadedSink writing_thread(*writer, reader_diagnostics, diagnostics);
-            if (streaming) {
-                Input streamed = input.streamed();
-                Progress progress(err, progress_wanted(err, request.quiet), input_name,
-                                  streamed.source->size().value_or(0));
-                ProgressSource counted_source(*streamed.source, progress);
-                ProgressSink counted_sink(writing_thread, progress);
-                source->read(Input{input_name, {}, &counted_source}, read_options, reader_diagnostics, counted_sink);
-            } else {
-                source->read(Input{input_name, text}, read_options, reader_diagnostics, writing_thread);
-            }
-            writing_thread.close();
+        if (streaming) {
+            Input streamed = input.streamed();
+            Progress progress(err, progress_wanted(err, request.quiet), input_name, streamed.source->size().value_or(0));
+            ProgressSource counted_source(*streamed.source, progress);
+            ProgressSink counted_sink(*writer, progress);
+            source->read(Input{input_name, {}, &counted_source}, read_options, diagnostics, counted_sink);
         } else {
             source->read(Input{input_name, text}, read_options, diagnostics, *writer);
         }
