@@ -503,6 +503,10 @@ void apply_relation_prefix(Relation& relation) {
 
 enum class Role { other, skipped, root, header, text, body, entry, back };
 
+// The elements between the root and the entries (<tbx>, <text>, <body>): the scan itself tells their children
+// apart by name and reports text inside them; inside the header and entries pugixml's parse does both.
+bool is_above_entries(Role role) { return role == Role::root || role == Role::text || role == Role::body; }
+
 // An element not yet closed. Outside the header and entries its name is kept
 // and its position known when it opens, because the text it sits in may be
 // gone by the time it closes; inside them the text is still there.
@@ -1886,8 +1890,7 @@ void TbxReader::run() {
             // Text only matters outside the header and entries (pugixml's parse of those sees theirs): most
             // text events are the indentation inside entries, so their bytes are not looked at here.
             if (event.end > event.begin &&
-                (stack.empty() || stack.back().role == Role::root || stack.back().role == Role::text ||
-                 stack.back().role == Role::body) &&
+                (stack.empty() || is_above_entries(stack.back().role)) &&
                 !is_blank(slice(event.begin, event.end))) {
                 std::string_view text = slice(event.begin, event.end);
                 std::size_t first = event.begin;
@@ -1901,7 +1904,7 @@ void TbxReader::run() {
                     return;
                 }
                 Role role = stack.back().role;
-                if (role == Role::root || role == Role::text || role == Role::body)
+                if (is_above_entries(role))
                     diagnostics_.warning(position(first), "tbx.text-dropped",
                                          "text directly inside <" + std::string(name_of(stack.back())) + "> is not kept");
             }
@@ -1911,7 +1914,7 @@ void TbxReader::run() {
             Role parent = stack.empty() ? Role::other : stack.back().role;
             Role role = Role::other;
             // Only the elements above the entries are told apart by name.
-            const bool named = parent == Role::root || parent == Role::text || parent == Role::body;
+            const bool named = is_above_entries(parent);
             std::string_view local = named ? local_name(event.name) : std::string_view{};
             if (stack.empty()) {
                 if (root_seen) {
