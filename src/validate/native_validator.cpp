@@ -201,6 +201,7 @@ private:
     bool refuses_element(int attribute_count, const xmlChar** attributes);
 
     void start(const xmlChar* local_name, const xmlChar* uri, int attribute_count, const xmlChar** attributes);
+    const xmlChar** with_ampersands_restored(int attribute_count, const xmlChar** attributes);
     void end();
     void text(std::string_view text);
     void parse_error(const xmlError& error);
@@ -249,6 +250,9 @@ private:
         }
     };
     xmlSAXHandler sax_{};
+    // The current element's attributes with '&' restored (with_ampersands_restored); empty for most elements.
+    std::vector<std::string> restored_values_;
+    std::vector<const xmlChar*> restored_attributes_;
     std::unique_ptr<xmlParserCtxt, ContextDeleter> context_holder_;
     xmlParserCtxtPtr context_ = nullptr;
 
@@ -531,9 +535,44 @@ void Validator::start_root(const xmlChar* local_name, const xmlChar* uri, int at
         rule_set_ = dialect_ == Dialect::basic ? basic_2008 : 0;
 }
 
+// Without entity substitution (which stays off: no entity is ever expanded), libxml2 hands SAX an attribute
+// value with each '&' (written &amp; or &#38;) as the five characters "&#38;", keeping it for a tree it does not
+// build here. A raw '&' cannot occur in a value, so "&#38;" always stands for one '&', and every check and
+// message must see that '&': "https://x.org/?a=1&amp;b=2#top" has one '#', not two.
+const xmlChar** Validator::with_ampersands_restored(int attribute_count, const xmlChar** attributes) {
+    constexpr std::string_view escaped = "&#38;";
+    bool any = false;
+    for (int i = 0; i < attribute_count && !any; ++i) {
+        const xmlChar* const* attribute = attributes + 5 * i;
+        any = as_view(attribute[3], attribute[4]).find('&') != std::string_view::npos;
+    }
+    if (!any) return attributes;
+    const auto count = static_cast<std::size_t>(attribute_count);
+    restored_values_.assign(count, std::string());
+    restored_attributes_.assign(attributes, attributes + 5 * count);
+    for (std::size_t i = 0; i < count; ++i) {
+        std::string_view value = as_view(attributes[5 * i + 3], attributes[5 * i + 4]);
+        if (value.find('&') == std::string_view::npos) continue;
+        std::string& restored = restored_values_[i];
+        for (std::size_t at = 0; at < value.size();) {
+            if (value.compare(at, escaped.size(), escaped) == 0) {
+                restored += '&';
+                at += escaped.size();
+            } else {
+                restored += value[at++];
+            }
+        }
+        const auto* begin = reinterpret_cast<const xmlChar*>(restored.data());
+        restored_attributes_[5 * i + 3] = begin;
+        restored_attributes_[5 * i + 4] = begin + restored.size();
+    }
+    return restored_attributes_.data();
+}
+
 void Validator::start(const xmlChar* local_name, const xmlChar* uri, int attribute_count,
                       const xmlChar** attributes) {
     if (refuses_element(attribute_count, attributes)) return;
+    attributes = with_ampersands_restored(attribute_count, attributes);
     if (stack_.empty()) {
         start_root(local_name, uri, attribute_count, attributes);
         if (options_.root_only) {

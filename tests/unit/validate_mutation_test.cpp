@@ -243,5 +243,29 @@ TEST(ValidateIntegrity, LanguageTagsAndUrls) {
     EXPECT_FALSE(validate::is_any_uri(":y"));
 }
 
+// libxml2 hands SAX each '&' of an attribute value as "&#38;"; the checks must see the '&' it stands for.
+TEST(ValidateIntegrity, AnAmpersandInAnXrefTargetIsOneCharacter) {
+    const std::string original = test::read_text(test::reference_path(basic_dca));
+    const std::string galaxy_target =
+        "target=\"https://en.wikipedia.org/wiki/Galaxy_cluster#/media/File:Galaxy_cluster_IDCS_J1426.jpg\"";
+    for (const char* written : {"&amp;", "&#38;", "&#x26;"}) {
+        SCOPED_TRACE(written);
+        const std::string valid = replaced_first(original, galaxy_target,
+                                                 std::string("target=\"https://x.org/?a=1") + written + "b=2#top\"");
+        Diagnostics diagnostics;
+        EXPECT_EQ(validate::validate_native(valid, "amp.tbx", {}, diagnostics).verdict, validate::Verdict::valid);
+        EXPECT_EQ(diagnostics.error_count(), 0u);
+
+        const std::string invalid = replaced_first(original, galaxy_target,
+                                                   std::string("target=\"https://x.org/?a") + written + "b#c#d\"");
+        Diagnostics refused;
+        EXPECT_EQ(validate::validate_native(invalid, "amp.tbx", {}, refused).verdict, validate::Verdict::invalid);
+        ASSERT_EQ(refused.items().size(), 1u);
+        EXPECT_EQ(refused.items()[0].code, "integrity.xref.url");
+        EXPECT_TRUE(refused.items()[0].message.starts_with("xref target \"https://x.org/?a&b#c#d\" is not a URI"))
+            << refused.items()[0].message;
+    }
+}
+
 }  // namespace
 }  // namespace ilo
