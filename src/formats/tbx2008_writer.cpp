@@ -9,6 +9,7 @@
 #include <string_view>
 #include <vector>
 
+#include "formats/tbx_back_matter.hpp"
 #include "formats/tbx_basic_rules.hpp"
 #include "formats/tbx_entry_builder.hpp"
 #include "ilo_tbx/tool_profile.hpp"
@@ -63,7 +64,7 @@ public:
         build_header(document, header);
         document.first_child().print(out_, indent_unit, print_flags, pugi::encoding_utf8, 1);
         out_ << indent_unit << "<text>\n" << indent_unit << indent_unit << "<body>\n";
-        build_back_matter(back_matter_, header.back_matter);
+        tbx_back::build_back_matter(back_matter_, "refObjectList", header.back_matter, state_, diagnostics_);
     }
 
     void concept_entry(Concept concept_value) override {
@@ -103,16 +104,9 @@ private:
     // to carry 2008 files that use categories TBX-Basic lacks, or by a profile that needs such categories.
     bool core() const { return options_.dialect == TbxDialect::core || options_.profile.status_flags; }
 
-    std::string clean(std::string_view text) {
-        bool changed = false;
-        std::string result = xml_values::sanitized(text, changed);
-        if (changed)
-            diagnostics_.warning({}, "tbx.invalid-char",
-                                 "header: invalid UTF-8 or a character XML 1.0 cannot carry was replaced by U+FFFD");
-        return result;
-    }
+    std::string clean(std::string_view text) { return tbx_back::clean_header_text(text, diagnostics_); }
 
-    void header_loss(const std::string& what) { diagnostics_.warning({}, "tbx.loss", "header: " + what); }
+    void header_loss(const std::string& what) { tbx_back::header_loss(diagnostics_, what); }
 
     // A header p: TBXBasicRNGV02.rng allows only type="XCSURI", the core DTD also DCSName and XCSContent,
     // so other types are left out with a warning.
@@ -220,35 +214,6 @@ private:
             if (!change || paragraph->group != group) change = revisions.append_child("change");
             group = paragraph->group;
             add_paragraph(change, "p", paragraph->type, paragraph->text);
-        }
-    }
-
-    // back: one refObjectList per section (2008's name for v3's refObjectSec).
-    void build_back_matter(pugi::xml_document& document, const std::vector<RefObjectSection>& sections) {
-        if (sections.empty()) return;
-        pugi::xml_node back = document.append_child("back");
-        for (const RefObjectSection& section : sections) {
-            if (section.type.empty() || section.objects.empty()) {
-                header_loss("a back-matter section with no type or no objects cannot be written in TBX; left out");
-                continue;
-            }
-            pugi::xml_node list = back.append_child("refObjectList");
-            list.append_attribute("type").set_value(clean(section.type).c_str());
-            for (const RefObject& object : section.objects) {
-                pugi::xml_node object_node = list.append_child("refObject");
-                if (!object.id.empty()) {
-                    if (tbx_entry::claim_file_id(state_, object.id))
-                        object_node.append_attribute("id").set_value(object.id.c_str());
-                    else
-                        header_loss("back-matter id '" + object.id + "' is not a valid, unused XML id; left out");
-                }
-                for (const RefObjectItem& item : object.items) {
-                    pugi::xml_node item_node = object_node.append_child("item");
-                    if (!item.type.empty()) item_node.append_attribute("type").set_value(clean(item.type).c_str());
-                    if (!item.value.empty()) item_node.text().set(clean(item.value).c_str());
-                }
-                if (object.items.empty()) object_node.append_child("item");  // a refObject holds at least one
-            }
         }
     }
 

@@ -10,6 +10,7 @@
 #include <string_view>
 #include <vector>
 
+#include "formats/tbx_back_matter.hpp"
 #include "formats/tbx_basic_rules.hpp"
 #include "formats/tbx_entry_builder.hpp"
 
@@ -86,7 +87,7 @@ public:
         build_header(document, header);
         document.first_child().print(out_, indent_unit, print_flags, pugi::encoding_utf8, 1);
         out_ << indent_unit << "<text>\n";
-        build_back_matter(back_matter_, header.back_matter);
+        tbx_back::build_back_matter(back_matter_, "refObjectSec", header.back_matter, state_, diagnostics_);
     }
 
     void concept_entry(Concept concept_value) override {
@@ -113,16 +114,9 @@ public:
 private:
     const tbx_entry::Shape& shape() const { return shape_; }
 
-    std::string clean(std::string_view text) {
-        bool changed = false;
-        std::string result = xml_values::sanitized(text, changed);
-        if (changed)
-            diagnostics_.warning({}, "tbx.invalid-char",
-                                 "header: invalid UTF-8 or a character XML 1.0 cannot carry was replaced by U+FFFD");
-        return result;
-    }
+    std::string clean(std::string_view text) { return tbx_back::clean_header_text(text, diagnostics_); }
 
-    void header_loss(const std::string& what) { diagnostics_.warning({}, "tbx.loss", "header: " + what); }
+    void header_loss(const std::string& what) { tbx_back::header_loss(diagnostics_, what); }
 
     static void add_paragraph(pugi::xml_node parent, const char* element, const std::string& type,
                               const std::string& text) {
@@ -191,34 +185,6 @@ private:
                 if (!change || paragraph->group != group) change = revisions.append_child("change");
                 group = paragraph->group;
                 add_paragraph(change, "p", clean(paragraph->type), clean(paragraph->text));
-            }
-        }
-    }
-
-    // back: one refObjectSec per section. Its ids are claimed now, so that
-    // transactions can point at the people and tools it lists.
-    void build_back_matter(pugi::xml_document& document, const std::vector<RefObjectSection>& sections) {
-        if (sections.empty()) return;
-        pugi::xml_node back = document.append_child("back");
-        for (const RefObjectSection& section : sections) {
-            if (section.type.empty() || section.objects.empty()) {
-                header_loss("a back-matter section with no type or no objects cannot be written in TBX; left out");
-                continue;
-            }
-            pugi::xml_node section_node = back.append_child("refObjectSec");
-            section_node.append_attribute("type").set_value(clean(section.type).c_str());
-            for (const RefObject& object : section.objects) {
-                pugi::xml_node object_node = section_node.append_child("refObject");
-                if (!object.id.empty()) {
-                    if (tbx_entry::claim_file_id(state_, object.id))
-                        object_node.append_attribute("id").set_value(object.id.c_str());
-                    else
-                        header_loss("back-matter id '" + object.id + "' is not a valid, unused XML id; left out");
-                }
-                for (const RefObjectItem& item : object.items)
-                    add_paragraph(object_node, "item", clean(item.type), clean(item.value));
-                // A refObject must hold at least one item.
-                if (object.items.empty()) add_paragraph(object_node, "item", {}, {});
             }
         }
     }

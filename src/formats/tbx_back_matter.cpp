@@ -1,0 +1,52 @@
+// What both TBX writers write alike around the entries: header text made safe for XML, header losses, and the back matter.
+#include "formats/tbx_back_matter.hpp"
+
+#include "formats/tbx_basic_rules.hpp"
+
+namespace ilo::tbx_back {
+
+std::string clean_header_text(std::string_view text, Diagnostics& diagnostics) {
+    bool changed = false;
+    std::string result = xml_values::sanitized(text, changed);
+    if (changed)
+        diagnostics.warning({}, "tbx.invalid-char",
+                            "header: invalid UTF-8 or a character XML 1.0 cannot carry was replaced by U+FFFD");
+    return result;
+}
+
+void header_loss(Diagnostics& diagnostics, const std::string& what) {
+    diagnostics.warning({}, "tbx.loss", "header: " + what);
+}
+
+void build_back_matter(pugi::xml_document& document, const char* section_element,
+                       const std::vector<RefObjectSection>& sections, tbx_entry::FileState& state,
+                       Diagnostics& diagnostics) {
+    if (sections.empty()) return;
+    pugi::xml_node back = document.append_child("back");
+    for (const RefObjectSection& section : sections) {
+        if (section.type.empty() || section.objects.empty()) {
+            header_loss(diagnostics, "a back-matter section with no type or no objects cannot be written in TBX; left out");
+            continue;
+        }
+        pugi::xml_node section_node = back.append_child(section_element);
+        section_node.append_attribute("type").set_value(clean_header_text(section.type, diagnostics).c_str());
+        for (const RefObject& object : section.objects) {
+            pugi::xml_node object_node = section_node.append_child("refObject");
+            if (!object.id.empty()) {
+                if (tbx_entry::claim_file_id(state, object.id))
+                    object_node.append_attribute("id").set_value(object.id.c_str());
+                else
+                    header_loss(diagnostics, "back-matter id '" + object.id + "' is not a valid, unused XML id; left out");
+            }
+            for (const RefObjectItem& item : object.items) {
+                pugi::xml_node item_node = object_node.append_child("item");
+                if (!item.type.empty())
+                    item_node.append_attribute("type").set_value(clean_header_text(item.type, diagnostics).c_str());
+                if (!item.value.empty()) item_node.text().set(clean_header_text(item.value, diagnostics).c_str());
+            }
+            if (object.items.empty()) object_node.append_child("item");  // a refObject holds at least one
+        }
+    }
+}
+
+}  // namespace ilo::tbx_back

@@ -1,0 +1,28 @@
+// What both TBX writers write alike around the entries: header text made safe for XML, header losses, and the back matter.
+#pragma once
+
+#include <pugixml.hpp>
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "formats/tbx_entry_builder.hpp"
+#include "ilo_tbx/diagnostics.hpp"
+#include "ilo_tbx/model.hpp"
+
+namespace ilo::tbx_back {
+
+// Header text as XML 1.0 can carry it: invalid UTF-8 and forbidden characters become U+FFFD, with a warning.
+std::string clean_header_text(std::string_view text, Diagnostics& diagnostics);
+
+// Something of the header the target cannot hold: a tbx.loss warning.
+void header_loss(Diagnostics& diagnostics, const std::string& what);
+
+// <back> with one section element per section: refObjectSec in TBX v3, refObjectList in TBX 2008. Its ids are
+// claimed in `state` now, so that transactions in the entries can point at the people and tools it lists.
+void build_back_matter(pugi::xml_document& document, const char* section_element,
+                       const std::vector<RefObjectSection>& sections, tbx_entry::FileState& state,
+                       Diagnostics& diagnostics);
+
+}  // namespace ilo::tbx_back
