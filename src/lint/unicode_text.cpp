@@ -1,6 +1,8 @@
 // Unicode helpers for the lint rules: thin wrappers over ICU so the rules read as plain C++.
 #include "lint/unicode_text.hpp"
 
+#include "text/unicode_text.hpp"
+
 #include <unicode/locid.h>
 #include <unicode/normalizer2.h>
 #include <unicode/uchar.h>
@@ -9,7 +11,6 @@
 #include <unicode/uniset.h>
 #include <unicode/uscript.h>
 #include <unicode/uspoof.h>
-#include <unicode/utf8.h>
 
 #include <cstdint>
 #include <cstdio>
@@ -31,36 +32,29 @@ struct SpoofCloser {
 };
 }  // namespace
 
+// Decoding and encoding are the readers' own (text/unicode_text), so that lint and the readers agree on
+// what an invalid byte sequence is.
 std::u32string decode(std::string_view utf8) {
     std::u32string result;
     result.reserve(utf8.size());
-    const auto* bytes = reinterpret_cast<const std::uint8_t*>(utf8.data());
-    const auto length = static_cast<std::int32_t>(utf8.size());
-    std::int32_t offset = 0;
-    while (offset < length) {
-        UChar32 c = 0;
-        U8_NEXT(bytes, offset, length, c);
-        result.push_back(c < 0 ? U'\uFFFD' : static_cast<char32_t>(c));
+    for (std::size_t offset = 0; offset < utf8.size();) {
+        const ilo::text::CodePoint point = ilo::text::decode(utf8, offset);
+        result.push_back(point.value);
+        offset += point.length;
     }
     return result;
 }
 
 std::string encode(char32_t code_point) {
     std::string result;
-    icu::UnicodeString(as_icu(code_point)).toUTF8String(result);
+    ilo::text::append_utf8(result, code_point);
     return result;
 }
 
 std::string encode(std::u32string_view code_points) {
     std::string result;
     result.reserve(code_points.size());
-    for (char32_t c : code_points) {
-        if (c < 0x80) {
-            result.push_back(static_cast<char>(c));
-            continue;
-        }
-        result += encode(c);
-    }
+    for (char32_t c : code_points) ilo::text::append_utf8(result, c);
     return result;
 }
 
@@ -94,11 +88,11 @@ bool is_no_break(char32_t c) {
 
 bool is_format(char32_t c) { return u_charType(as_icu(c)) == U_FORMAT_CHAR; }
 bool is_control(char32_t c) { return u_charType(as_icu(c)) == U_CONTROL_CHAR; }
-bool is_letter(char32_t c) { return u_hasBinaryProperty(as_icu(c), UCHAR_ALPHABETIC); }
+bool is_letter(char32_t c) { return ilo::text::is_letter(c); }
 bool is_mark(char32_t c) { return (U_GET_GC_MASK(as_icu(c)) & U_GC_M_MASK) != 0; }
 bool is_digit(char32_t c) { return u_charType(as_icu(c)) == U_DECIMAL_DIGIT_NUMBER; }
 bool is_upper(char32_t c) { return u_isUUppercase(as_icu(c)) || u_istitle(as_icu(c)); }
-bool is_lower(char32_t c) { return u_isULowercase(as_icu(c)); }
+bool is_lower(char32_t c) { return ilo::text::is_lower(c); }
 bool is_sentence_terminal(char32_t c) { return u_hasBinaryProperty(as_icu(c), UCHAR_S_TERM); }
 
 bool is_closing_punctuation(char32_t c) {
