@@ -4,53 +4,35 @@
 #include <dlfcn.h>
 
 #include <mutex>
+#include <utility>
 
 namespace ilo::xlsx_libraries {
 
-namespace {
+SharedLibrary::SharedLibrary(const char* soname) : soname_(soname) {
+    handle_ = dlopen(soname, RTLD_NOW | RTLD_LOCAL);
+    if (!handle_) fail(std::string("cannot load ") + soname + ": " + dlerror());
+}
 
-// Looks up functions of one library; the first failure is kept in `why`.
-class Library {
-public:
-    explicit Library(const char* soname) : soname_(soname) {
-        handle_ = dlopen(soname, RTLD_NOW | RTLD_LOCAL);
-        if (!handle_) fail(std::string("cannot load ") + soname + ": " + dlerror());
-    }
+void* SharedLibrary::address_of(const char* name) {
+    if (!handle_) return nullptr;
+    void* address = dlsym(handle_, name);
+    if (!address) fail(std::string("cannot find ") + name + " in " + soname_);
+    return address;
+}
 
-    template <typename Function>
-    void find(Function& function, const char* name) {
-        function = nullptr;
-        if (!handle_) return;
-        void* address = dlsym(handle_, name);
-        if (!address) {
-            fail(std::string("cannot find ") + name + " in " + soname_);
-            return;
-        }
-        // POSIX guarantees that a function's address survives the round trip through void*.
-        function = reinterpret_cast<Function>(address);
-    }
+void SharedLibrary::fail(std::string message) {
+    if (why_.empty()) why_ = std::move(message);
+}
 
-    bool ok() const { return why_.empty(); }
-    const std::string& why() const { return why_; }
-
-private:
-    void fail(std::string message) {
-        if (why_.empty()) why_ = std::move(message);
-    }
-
-    const char* soname_;
-    void* handle_ = nullptr;
-    std::string why_;
-};
-
-}  // namespace
+const char* xlsxwriter_soname() { return ILO_XLSXWRITER_SONAME; }
+const char* libzip_soname() { return ILO_LIBZIP_SONAME; }
 
 const Writer* writer(std::string& why) {
     static Writer functions{};
     static std::string failure;
     static std::once_flag once;
     std::call_once(once, [] {
-        Library library(ILO_XLSXWRITER_SONAME);
+        SharedLibrary library(xlsxwriter_soname());
         library.find(functions.workbook_new_opt, "workbook_new_opt");
         library.find(functions.workbook_set_properties, "workbook_set_properties");
         library.find(functions.workbook_add_worksheet, "workbook_add_worksheet");
@@ -72,7 +54,7 @@ const Reader* reader(std::string& why) {
     static std::string failure;
     static std::once_flag once;
     std::call_once(once, [] {
-        Library library(ILO_LIBZIP_SONAME);
+        SharedLibrary library(libzip_soname());
         library.find(functions.zip_source_buffer_create, "zip_source_buffer_create");
         library.find(functions.zip_source_free, "zip_source_free");
         library.find(functions.zip_open_from_source, "zip_open_from_source");

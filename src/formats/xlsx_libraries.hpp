@@ -47,6 +47,34 @@ struct Reader {
     decltype(&::zip_file_strerror) zip_file_strerror;
 };
 
+// One library opened with dlopen, and functions looked up in it; the first failure is kept in why().
+// The library is never closed: the functions found stay valid until the process ends.
+class SharedLibrary {
+public:
+    explicit SharedLibrary(const char* soname);
+
+    template <typename Function>
+    void find(Function& function, const char* name) {
+        // POSIX guarantees that a function's address survives the round trip through void*.
+        function = reinterpret_cast<Function>(address_of(name));
+    }
+
+    bool ok() const { return why_.empty(); }
+    const std::string& why() const { return why_; }
+
+private:
+    void* address_of(const char* name);
+    void fail(std::string message);
+
+    const char* soname_;
+    void* handle_ = nullptr;
+    std::string why_;
+};
+
+// The sonames the build found (libxlsxwriter.so.N, libzip.so.N), which the Debian package depends on.
+const char* xlsxwriter_soname();
+const char* libzip_soname();
+
 // The loaded functions, or nullptr with `why` saying which library or function could not be loaded.
 // Loaded once per process (thread-safe); the libraries stay loaded until the process ends.
 const Writer* writer(std::string& why);
