@@ -322,6 +322,23 @@ bool CsvReader::resolve_columns(const Record& header_record) {
             spec.language = last_language;  // empty: all terms of the row
         }
     }
+    // A concept has one id: a second id column would overwrite the first one's ids without a word.
+    const Column* first_id = nullptr;
+    for (const Column& column : columns_) {
+        if (column.spec.field != Field::concept_id) continue;
+        if (!first_id) {
+            first_id = &column;
+            continue;
+        }
+        std::string name(trim_view(column.header));
+        for (char& c : name) c = (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+        const bool bare_id = name == "id";
+        diagnostics_.error(at(header_record.line, column.header_column), "csv.duplicate-column",
+                           "column '" + column.header + "' is a second concept id column, after '" +
+                               first_id->header + "'; expected one" +
+                               (bare_id ? " (a column of Indonesian terms is headed 'term [id]')" : ""));
+        ok = false;
+    }
     if (!ok) return false;
     if (shape_ != Shape::long_form && first_language_.empty()) {
         diagnostics_.error(at(header_record.line, 1), "csv.languages-unknown",
@@ -613,7 +630,16 @@ void CsvReader::read_wide_row(const Record& record) {
                 else concept_value.subject_field += "; " + text;
                 continue;
             case Field::subdomain: concept_value.notes.push_back("Subdomain: " + text); continue;
-            case Field::origin_url: concept_value.origin_url = text; continue;
+            case Field::origin_url:
+                if (concept_value.origin_url.empty()) {
+                    concept_value.origin_url = text;
+                } else if (concept_value.origin_url != text) {
+                    diagnostics_.warning(at(cell), "csv.conflicting-value",
+                                         "this row already has " + column.header + " '" + concept_value.origin_url +
+                                             "' from an earlier column; this value is kept as a concept note");
+                    concept_value.notes.push_back(column.header + ": " + text);
+                }
+                continue;
             case Field::language:
             case Field::source_term:
             case Field::target_term:

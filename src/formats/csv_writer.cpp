@@ -474,6 +474,15 @@ void CsvWriter::write_long() {
 
 // --- wide: one row per concept, one column per language -----------------------
 
+// A term column is headed by its bare language tag, as sheets usually are, unless the reader would take that
+// name for something else: Indonesian's "id" is the concept id column, so it is written "term [id]".
+std::string wide_term_column_name(const std::string& language) {
+    std::optional<csv::ColumnSpec> bare = csv::parse_header_cell(language);
+    if (bare && bare->field == csv::Field::term && bare->language == language && bare->fuzzy_language_name.empty())
+        return language;
+    return "term [" + language + "]";
+}
+
 void CsvWriter::write_wide() {
     std::vector<std::string> order = language_order(true);
     count_unplaced_languages(order);
@@ -519,7 +528,7 @@ void CsvWriter::write_wide() {
     }
     if (any_note) cells.push_back("note");
     if (any_url) cells.push_back("url");
-    for (const std::string& language : order) cells.push_back(language);
+    for (const std::string& language : order) cells.push_back(wide_term_column_name(language));
     row(cells, true);
 
     for (const Concept& concept_value : concepts_) {

@@ -229,6 +229,27 @@ TEST(CsvWide, ChosenLanguagesGetColumnsEvenWhenEmptyForTranslatorsToFill) {
                                   "officer,,"));
 }
 
+// Indonesian's tag is "id", the name of the concept id column: its terms get a column the reader cannot mistake.
+TEST(CsvWide, ALanguageTagThatNamesAFieldIsWrittenAsATermColumn) {
+    TermBase term_base;
+    Concept concept_value;
+    concept_value.id = "c1";
+    concept_value.languages = {LanguageSection{.language = "en", .definitions = {}, .notes = {}, .terms = {Term{.text = "immigration officer"}}},
+                               LanguageSection{.language = "id", .definitions = {}, .notes = {}, .terms = {Term{.text = "petugas imigrasi"}}}};
+    term_base.concepts = {concept_value};
+    for (const char* format : {"csv", "tsv"}) {
+        SCOPED_TRACE(format);
+        Written written = write(term_base, WriteOptions{}, format);
+        EXPECT_EQ(written.diagnostics.items().size(), 0u);
+        const char separator = std::string(format) == "csv" ? ',' : '\t';
+        EXPECT_EQ(first_line(written.text), std::string("id") + separator + "en" + separator + "term [id]");
+        Diagnostics read;
+        TermBase reread = read_term_base(*find_format(format), Input{"written", written.text}, ReadOptions{}, read);
+        EXPECT_EQ(read.items().size(), 0u);
+        EXPECT_EQ(testing::dump(reread), testing::dump(term_base));
+    }
+}
+
 TermBase formula_terms() {
     TermBase term_base;
     Concept concept_value;
