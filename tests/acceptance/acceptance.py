@@ -584,6 +584,14 @@ def languages_of(concepts):
     return list(dict.fromkeys(primary_subtag(section.tag) for concept in concepts for section in concept.langs))
 
 
+def target_languages(args, concepts):
+    """The source language and the targets: --targets, or every other language of the concepts."""
+    source = primary_subtag(args.source)
+    if args.targets:
+        return source, args.targets.split(",")
+    return source, [lang for lang in languages_of(concepts) if lang != source]
+
+
 # ---------------------------------------------------------------------------------------------------------
 # Test cases.
 
@@ -601,8 +609,7 @@ def prepare(args, workdir, produce=True):
 def case_omegat_tbx(args, workdir):
     path, model = prepare(args, workdir)
     concepts = read_tbx2008(path)
-    source = primary_subtag(args.source)
-    targets = args.targets.split(",") if args.targets else [lang for lang in languages_of(concepts) if lang != source]
+    source, targets = target_languages(args, concepts)
     if not targets:
         raise Failure(f"{path}: no target language besides {args.source}")
     probe = make_probe(path, os.path.join(workdir, "probe.tbx"))
@@ -730,8 +737,7 @@ def check_toolkit_tbx(args, path, model, view, probe_concepts, probe_view, measu
 def case_lokalize_tbx(args, workdir):
     path, model = prepare(args, workdir)
     concepts = read_tbx2008(path)
-    source = primary_subtag(args.source)
-    targets = args.targets.split(",") if args.targets else [lang for lang in languages_of(concepts) if lang != source]
+    source, targets = target_languages(args, concepts)
     shown = run_lokalize(args.source, targets, path)
     seen, rows = set(), 0
     for target in targets:
@@ -889,8 +895,7 @@ def prepare_sheets(args, workdir):
     base2008 = run_ilo_tbx(args.ilo_tbx, ["export"] + term_base + ["--to", "tbx2008", "--out", "{out}"],
                            os.path.join(workdir, "base-2008.tbx"), quiet=True)
     probe_tbx = make_probe(base2008, os.path.join(workdir, "probe.tbx"))
-    source = primary_subtag(args.source)
-    targets = args.targets.split(",") if args.targets else [lang for lang in languages_of(model) if lang != source]
+    source, targets = target_languages(args, model)
     stem, extension = os.path.splitext(os.path.basename(args.file))
     sheets = []
     for target in targets:
