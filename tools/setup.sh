@@ -1,22 +1,25 @@
 #!/usr/bin/env bash
 # Installs the Debian packages ilo-tbx needs (only those missing), then configures and builds it in build/.
-# Usage: tools/setup.sh [--test] [--build-dir DIR] [-- extra cmake arguments]
+# Usage: tools/setup.sh [--test] [--fuzz] [--build-dir DIR] [--no-build] [-- extra cmake arguments]
 #   --test   also install what the test suite needs (official-schema checkers: jing, Saxon, lxml;
 #            the translation tools the acceptance tests run: OmegaT, a JDK, translate-toolkit, and
 #            Lokalize with a virtual X server and the AT-SPI accessibility bus)
-#   --fuzz   also install clang and its sanitizer/libFuzzer runtime
+#   --fuzz   also install clang, its sanitizer/libFuzzer runtime and the LLVM coverage tools
+#   --no-build  install and configure only (for scripts that build only the targets they need)
 # Idempotent: when everything is present it installs nothing and prints only the build's own output.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 want_test=0
 want_fuzz=0
+want_build=1
 build_dir=build
 cmake_args=()
 while [ $# -gt 0 ]; do
   case "$1" in
     --test) want_test=1 ;;
     --fuzz) want_fuzz=1 ;;
+    --no-build) want_build=0 ;;
     --build-dir) build_dir="$2"; shift ;;
     --) shift; cmake_args+=("$@"); break ;;
     *) echo "setup.sh: unknown argument '$1'" >&2; exit 2 ;;
@@ -38,7 +41,8 @@ test_packages+=(omegat default-jdk-headless translate-toolkit python3-translate
 test_packages+=(dpkg-dev file)
 # tests/install: the man page is rendered with man (man-db, groff-base).
 test_packages+=(man-db groff-base)
-fuzz_packages=(clang-14 libclang-rt-14-dev)
+# llvm-14: llvm-profdata and llvm-cov for tools/fuzz-coverage.sh.
+fuzz_packages=(clang-14 libclang-rt-14-dev llvm-14)
 
 packages=("${build_packages[@]}")
 [ "$want_test" = 1 ] && packages+=("${test_packages[@]}")
@@ -62,4 +66,5 @@ fi
 
 jobs=$(nproc 2>/dev/null || echo 2)
 cmake -S . -B "$build_dir" -DCMAKE_BUILD_TYPE=RelWithDebInfo "${cmake_args[@]}" >/dev/null
+[ "$want_build" = 1 ] || exit 0
 cmake --build "$build_dir" -j "$jobs" -- --no-print-directory >/dev/null

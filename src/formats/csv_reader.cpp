@@ -798,11 +798,15 @@ void CsvReader::read_long_row(const Record& record) {
     if (language_cell && !trim_view(language_cell->text).empty()) {
         std::string problem;
         std::optional<std::string> code = csv::language_from_code(cell_text(*language_cell), &problem);
-        if (!code) {
-            diagnostics_.error(at(*language_cell), "csv.bad-language", problem + "; expected a BCP 47 tag such as 'de'");
-            return;
+        if (code) {
+            language_code = *code;
+        } else {
+            // As the TBX reader does with an xml:lang it cannot read: the model keeps what the file says, so
+            // that a term base holding such a tag goes through this layout and back unchanged.
+            language_code = std::string(trim_view(language_cell->text));
+            diagnostics_.warning(at(*language_cell), "csv.bad-language",
+                                 problem + "; expected a BCP 47 tag such as 'de' (kept as written)");
         }
-        language_code = *code;
     }
     // The long layout keeps a term's text exactly; a quoted empty cell is a term with no text.
     std::string term_text = term_cell ? cell_text(*term_cell) : std::string();

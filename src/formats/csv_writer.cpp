@@ -7,6 +7,7 @@
 #include <array>
 #include <map>
 #include <ostream>
+#include <unordered_map>
 
 #include "formats/csv_layout.hpp"
 #include "formats/csv_tokenizer.hpp"
@@ -124,6 +125,7 @@ private:
     void count_unplaced_languages(const std::vector<std::string>& order);
     void renumber_warning();
     void report_languageless(std::string_view layout, bool long_layout);
+    void report_shared_ids(std::string_view layout);
 
     void write_long();
     void write_wide();
@@ -920,6 +922,33 @@ void CsvWriter::report_languageless(std::string_view layout, bool long_layout) {
                                  "concepts without terms");
 }
 
+// The wide and long layouts and Phrase's sheet carry the concept id, and a reader gathers the rows of one id
+// into one concept: concepts that share an id (a TBX read with duplicate ids) come back merged.
+void CsvWriter::report_shared_ids(std::string_view layout) {
+    std::unordered_map<std::string_view, std::size_t> uses;
+    for (const Concept& concept_value : concepts_)
+        if (!concept_value.id.empty()) ++uses[concept_value.id];
+    std::size_t shared_ids = 0, concepts = 0;
+    std::string_view first;
+    for (const Concept& concept_value : concepts_) {
+        auto found = uses.find(concept_value.id);
+        if (found == uses.end() || found->second < 2) continue;
+        if (first.empty()) first = found->first;
+        ++shared_ids;
+        concepts += found->second;
+        found->second = 0;  // counted
+    }
+    if (shared_ids == 0) return;
+    diagnostics_.warning({}, "csv.shared-id",
+                         std::to_string(concepts) + " concepts share " +
+                             (shared_ids == 1 ? "the id '" + std::string(first) + "'"
+                                              : std::to_string(shared_ids) + " ids (the first '" +
+                                                    std::string(first) + "')") +
+                             "; the " + std::string(layout) +
+                             " sheet gathers rows by concept id, so reading it back merges them; give each "
+                             "concept its own id");
+}
+
 void CsvWriter::finish() {
     std::string_view layout;
     switch (options_.profile) {
@@ -967,6 +996,7 @@ void CsvWriter::finish() {
     const bool long_layout = options_.profile == CsvProfile::none && options_.layout == CsvLayout::long_form;
     dropped_.report(diagnostics_, layout, long_layout ? "" : "; --layout long keeps them all");
     report_languageless(layout, long_layout);
+    if (options_.profile == CsvProfile::none || options_.profile == CsvProfile::phrase) report_shared_ids(layout);
     output_->finish();
 }
 

@@ -42,7 +42,7 @@ inline WriterChecks checks_for(const WriterUnderTest& writer, std::string_view r
     return hash % 8 == 0 ? WriterChecks::sanitizers_only : WriterChecks::skipped;
 }
 
-// Every writer, and the TBX v3 writer in each dialect.
+// Every writer, the TBX v3 writer in each dialect, and the CSV writer in its lossless long layout.
 inline std::vector<WriterUnderTest> writers_under_test() {
     std::vector<WriterUnderTest> writers;
     for (const Format& format : formats()) {
@@ -52,6 +52,12 @@ inline std::vector<WriterUnderTest> writers_under_test() {
             WriteOptions core;
             core.dialect = TbxDialect::core;
             writers.push_back({&format, core, "tbx (core)"});
+        }
+        // The long layout is the sheet that holds everything, in JSON cells the wide one never writes.
+        if (format.id == FormatId::csv) {
+            WriteOptions long_layout;
+            long_layout.csv.layout = CsvLayout::long_form;
+            writers.push_back({&format, long_layout, "csv (long)"});
         }
     }
     return writers;
