@@ -396,6 +396,15 @@ std::string_view local_name(std::string_view qualified) {
     return colon == std::string_view::npos ? qualified : qualified.substr(colon + 1);
 }
 
+// Namespaces in XML: at most one ':' in a name, with a name on each side. pugixml does not know namespaces and
+// takes "xre:" or "a:b:c" as names; libxml2, and so the validator, refuses them, and so does the reader where
+// it would keep such a name (an unknown element or attribute, kept in extra) instead of letting it through.
+bool is_qualified_name(std::string_view name) {
+    std::size_t colon = name.find(':');
+    if (colon == std::string_view::npos) return !name.empty();
+    return colon > 0 && colon + 1 < name.size() && name.find(':', colon + 1) == std::string_view::npos;
+}
+
 std::string_view prefix_of(std::string_view qualified) {
     std::size_t colon = qualified.find(':');
     return colon == std::string_view::npos ? std::string_view{} : qualified.substr(0, colon);
@@ -802,6 +811,15 @@ std::string_view TbxReader::data_category_of(pugi::xml_node node, std::string_vi
 ExtraField TbxReader::to_extra(pugi::xml_node node, Level level, bool warn_unknown) {
     ExtraField field;
     field.level = level;
+    auto refused_name = [&](std::string_view what, std::string_view name) {
+        diagnostics_.error(position_of(node), "xml.not-well-formed",
+                           "not namespace-well-formed XML: " + std::string(what) + " name '" + std::string(name) +
+                               "'; expected NAME or PREFIX:NAME");
+        return field;  // the read has failed; nothing of it is kept
+    };
+    if (!is_qualified_name(node.name())) return refused_name("element", node.name());
+    for (pugi::xml_attribute attribute : node.attributes())
+        if (!is_qualified_name(attribute.name())) return refused_name("attribute", attribute.name());
     bool core = is_core(node);
     std::string_view element;
     field.type = std::string(data_category_of(node, element));
