@@ -149,6 +149,7 @@ private:
     std::string first_language_;  // of the first term column: 'forbidden' before it spares it
     std::size_t data_rows_ = 0;
     bool id_warning_given_ = false;
+    std::set<std::string*> continued_header_values_;  // header values a "# key:" line has begun
     bool space_split_warning_given_ = false;
     std::set<std::string> picklist_warnings_;
     // Concepts gathered by id (rows of one concept need not be adjacent), emitted in order of first appearance.
@@ -166,7 +167,8 @@ std::optional<std::string> CsvReader::canonical_option_language(const std::strin
 }
 
 void CsvReader::handle_comment(const Record& record) {
-    std::string_view text = trim_view(record.comment_text);
+    // Only the key is trimmed: a value keeps its spaces, as the writer wrote them after "# key: ".
+    std::string_view text = record.comment_text;
     if (text.find("-*- coding") != std::string_view::npos) return;  // an encoding declaration, not content
     std::size_t colon = text.find(':');
     if (colon != std::string_view::npos) {
@@ -194,8 +196,8 @@ void CsvReader::handle_comment(const Record& record) {
             return;
         }
         if (target) {
-            // Repeated keys continue a multi-line value.
-            if (!target->empty()) *target += '\n';
+            // Repeated keys continue a multi-line value, whose first line may be empty.
+            if (!continued_header_values_.insert(target).second) *target += '\n';
             *target += value;
             return;
         }
@@ -803,7 +805,7 @@ void CsvReader::read_long_row(const Record& record) {
         } else {
             // As the TBX reader does with an xml:lang it cannot read: the model keeps what the file says, so
             // that a term base holding such a tag goes through this layout and back unchanged.
-            language_code = std::string(trim_view(language_cell->text));
+            language_code = cell_text(*language_cell);
             diagnostics_.warning(at(*language_cell), "csv.bad-language",
                                  problem + "; expected a BCP 47 tag such as 'de' (kept as written)");
         }

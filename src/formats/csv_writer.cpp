@@ -26,6 +26,7 @@ constexpr Level T = Level::term_level;
 // Counts what a layout leaves out, for one warning at the end.
 class DroppedValues {
 public:
+    // `what` is plural, with a '|' before the ending a count of one leaves out: "definition source|s".
     void add(const std::string& what, std::size_t count = 1) {
         if (count > 0) counts_[what] += count;
     }
@@ -34,7 +35,10 @@ public:
         std::string list;
         for (const auto& [what, count] : counts_) {
             if (!list.empty()) list += ", ";
-            list += std::to_string(count) + " " + what;
+            std::string counted = what;
+            if (std::size_t mark = counted.find('|'); mark != std::string::npos)
+                counted.erase(mark, count == 1 ? counted.find_first_of(" (", mark) - mark : 1);
+            list += std::to_string(count) + " " + counted;
         }
         diagnostics.warning({}, "csv.dropped",
                             "the " + std::string(layout) + " layout has no place for " + list + std::string(hint));
@@ -125,7 +129,8 @@ private:
     void count_unplaced_languages(const std::vector<std::string>& order);
     void renumber_warning();
     void report_languageless(std::string_view layout, bool long_layout);
-    void report_shared_ids(std::string_view layout);
+    void report_ids(std::string_view layout);
+    void report_respelled_picklist_values();
 
     void write_long();
     void write_wide();
@@ -159,8 +164,8 @@ void CsvWriter::row(const std::vector<std::string>& cells, bool is_header, const
             bool changed = false;
             for (char& c : text)
                 if ((tabs && c == '\t') || c == '\n' || c == '\r') c = ' ', changed = true;
-            if (changed) dropped_.add(tabs ? "tabs or line breaks inside cells (written as spaces)"
-                                           : "line breaks inside cells (written as spaces)");
+            if (changed) dropped_.add(tabs ? "tab|s or line breaks inside cells (written as spaces)"
+                                           : "line break|s inside cells (written as spaces)");
         }
         texts.push_back(std::move(text));
     }
@@ -226,7 +231,7 @@ void CsvWriter::count_unplaced_languages(const std::vector<std::string>& order) 
     if (languages.empty()) return;
     std::string list;
     for (const std::string& language : languages) list += (list.empty() ? "" : " ") + language;
-    dropped_.add("terms in languages not selected (" + list + ")", terms);
+    dropped_.add("term|s in languages not selected (" + list + ")", terms);
 }
 
 std::string CsvWriter::source_definition(const Concept& concept_value) {
@@ -243,24 +248,24 @@ std::string CsvWriter::source_definition(const Concept& concept_value) {
 
 void CsvWriter::count_term_extras(const Term& term, bool keep_status, bool keep_pos, bool keep_notes,
                                   bool keep_context) {
-    if (!term.term_type.empty()) dropped_.add("termType values");
-    if (!keep_status && !term.administrative_status.empty()) dropped_.add("administrativeStatus values");
-    if (!keep_pos && !term.part_of_speech.empty()) dropped_.add("partOfSpeech values");
-    if (!term.grammatical_gender.empty()) dropped_.add("grammaticalGender values");
-    if (!term.geographical_usage.empty()) dropped_.add("geographicalUsage values");
-    if (!keep_context && !term.context.empty()) dropped_.add("term contexts");
-    if (!term.source.empty()) dropped_.add("term sources");
-    if (!term.id.empty()) dropped_.add("term ids");
-    if (!term.context_source.empty()) dropped_.add("context sources");
-    if (!keep_notes) dropped_.add("term notes", term.notes.size());
-    dropped_.add("term transactions", term.transactions.size());
-    dropped_.add("term-level extra fields", term.extra.size());
+    if (!term.term_type.empty()) dropped_.add("termType value|s");
+    if (!keep_status && !term.administrative_status.empty()) dropped_.add("administrativeStatus value|s");
+    if (!keep_pos && !term.part_of_speech.empty()) dropped_.add("partOfSpeech value|s");
+    if (!term.grammatical_gender.empty()) dropped_.add("grammaticalGender value|s");
+    if (!term.geographical_usage.empty()) dropped_.add("geographicalUsage value|s");
+    if (!keep_context && !term.context.empty()) dropped_.add("term context|s");
+    if (!term.source.empty()) dropped_.add("term source|s");
+    if (!term.id.empty()) dropped_.add("term id|s");
+    if (!term.context_source.empty()) dropped_.add("context source|s");
+    if (!keep_notes) dropped_.add("term note|s", term.notes.size());
+    dropped_.add("term transaction|s", term.transactions.size());
+    dropped_.add("term-level extra field|s", term.extra.size());
 }
 
 void CsvWriter::renumber_warning() {
     for (std::size_t i = 0; i < concepts_.size(); ++i) {
         if (concepts_[i].id != std::to_string(i + 1)) {
-            dropped_.add("concept ids (entries are numbered 1, 2, ... instead)", concepts_.size());
+            dropped_.add("concept id|s (entries are numbered 1, 2, ... instead)", concepts_.size());
             return;
         }
     }
@@ -498,22 +503,22 @@ void CsvWriter::write_wide() {
         for (const Definition& definition : concept_value.definitions) {
             any_concept_definition = true;
             any_concept_source |= !definition.source.empty();
-            if (!definition.context.empty()) dropped_.add("definition contexts");
+            if (!definition.context.empty()) dropped_.add("definition context|s");
         }
-        dropped_.add("relations", concept_value.relations.size());
-        dropped_.add("concept transactions", concept_value.transactions.size());
-        dropped_.add("concept-level extra fields", concept_value.extra.size());
+        dropped_.add("relation|s", concept_value.relations.size());
+        dropped_.add("concept transaction|s", concept_value.transactions.size());
+        dropped_.add("concept-level extra field|s", concept_value.extra.size());
         for (const LanguageSection& language : concept_value.languages) {
             if (std::find(order.begin(), order.end(), language.language) == order.end()) continue;
             for (const Definition& definition : language.definitions) {
                 auto& flags = language_definitions[language.language];
                 flags.first = true;
                 flags.second |= !definition.source.empty();
-                if (!definition.context.empty()) dropped_.add("definition contexts");
+                if (!definition.context.empty()) dropped_.add("definition context|s");
             }
-            dropped_.add("language notes", language.notes.size());
-            dropped_.add("language transactions", language.transactions.size());
-            dropped_.add("language-level extra fields", language.extra.size());
+            dropped_.add("language note|s", language.notes.size());
+            dropped_.add("language transaction|s", language.transactions.size());
+            dropped_.add("language-level extra field|s", language.extra.size());
             for (const Term& term : language.terms) count_term_extras(term, false, false, false, false);
         }
     }
@@ -530,7 +535,14 @@ void CsvWriter::write_wide() {
     }
     if (any_note) cells.push_back("note");
     if (any_url) cells.push_back("url");
-    for (const std::string& language : order) cells.push_back(wide_term_column_name(language));
+    for (const std::string& language : order) {
+        cells.push_back(wide_term_column_name(language));
+        std::optional<csv::ColumnSpec> read_back = csv::parse_header_cell(cells.back());
+        if (!read_back || read_back->field != csv::Field::term || read_back->language != language)
+            diagnostics_.warning({}, "csv.bad-language",
+                                 "the language '" + language + "' is not a language tag, and its column '" +
+                                     cells.back() + "' is not read back as one; --layout long keeps it");
+    }
     row(cells, true);
 
     for (const Concept& concept_value : concepts_) {
@@ -597,8 +609,8 @@ void CsvWriter::write_memoq() {
     for (std::size_t i = 0; i < concepts_.size(); ++i) {
         const Concept& concept_value = concepts_[i];
         cells = {std::to_string(i + 1), concept_value.subject_field, joined_notes(concept_value.notes, separator_)};
-        if (!concept_value.definitions.empty()) dropped_.add("concept-level definitions", concept_value.definitions.size());
-        dropped_.add("relations", concept_value.relations.size());
+        if (!concept_value.definitions.empty()) dropped_.add("concept-level definition|s", concept_value.definitions.size());
+        dropped_.add("relation|s", concept_value.relations.size());
         for (const std::string& code : order) {
             const LanguageSection* language = find_section(concept_value, code);
             cells.push_back(language ? join_member(language->definitions, [](const Definition& d) { return d.text; },
@@ -607,8 +619,8 @@ void CsvWriter::write_memoq() {
             cells.push_back(csv::join_items(term_texts(language), separator_));
             if (!language) continue;
             for (const Definition& definition : language->definitions)
-                if (!definition.source.empty()) dropped_.add("definition sources");
-            dropped_.add("language notes", language->notes.size());
+                if (!definition.source.empty()) dropped_.add("definition source|s");
+            dropped_.add("language note|s", language->notes.size());
             for (const Term& term : language->terms) count_term_extras(term, false, false, false, false);
         }
         row(cells);
@@ -626,7 +638,7 @@ void CsvWriter::write_trados() {
         const Concept& concept_value = concepts_[i];
         cells = {std::to_string(i + 1), concept_value.subject_field, source_definition(concept_value),
                  joined_notes(concept_value.notes, separator_)};
-        dropped_.add("relations", concept_value.relations.size());
+        dropped_.add("relation|s", concept_value.relations.size());
         for (const std::string& code : order) {
             const LanguageSection* language = find_section(concept_value, code);
             // Glossary Converter splits synonyms on a bare '|'.
@@ -638,8 +650,8 @@ void CsvWriter::write_trados() {
             cells.push_back(synonyms);
             if (!language) continue;
             if (code != source_language() || !concept_value.definitions.empty())
-                dropped_.add("definitions outside the source language", language->definitions.size());
-            dropped_.add("language notes", language->notes.size());
+                dropped_.add("definition|s outside the source language", language->definitions.size());
+            dropped_.add("language note|s", language->notes.size());
             for (const Term& term : language->terms) count_term_extras(term, false, false, false, false);
         }
         row(cells);
@@ -668,7 +680,7 @@ void CsvWriter::write_phrase() {
         for (const std::string& code : order)
             if (const LanguageSection* language = find_section(concept_value, code))
                 rows = std::max(rows, language->terms.size());
-        dropped_.add("relations", concept_value.relations.size());
+        dropped_.add("relation|s", concept_value.relations.size());
         // Each synonym goes on its own row under the same CID.
         for (std::size_t r = 0; r < rows; ++r) {
             cells = {concept_value.id, r == 0 ? concept_value.subject_field : std::string(),
@@ -689,8 +701,8 @@ void CsvWriter::write_phrase() {
                 }
                 if (r == 0 && language) {
                     if (code != source_language() || !concept_value.definitions.empty())
-                        dropped_.add("definitions outside the source language", language->definitions.size());
-                    dropped_.add("language notes", language->notes.size());
+                        dropped_.add("definition|s outside the source language", language->definitions.size());
+                    dropped_.add("language note|s", language->notes.size());
                 }
             }
             row(cells);
@@ -710,11 +722,11 @@ void CsvWriter::write_crowdin() {
     row(cells, true);
     for (const Concept& concept_value : concepts_) {
         cells.clear();
-        dropped_.add("concept ids", concept_value.id.empty() ? 0 : 1);
-        dropped_.add("concept notes", concept_value.notes.size());
-        dropped_.add("concept-level definitions", concept_value.definitions.size());
-        dropped_.add("relations", concept_value.relations.size());
-        if (!concept_value.subject_field.empty()) dropped_.add("subject fields");
+        dropped_.add("concept id|s", concept_value.id.empty() ? 0 : 1);
+        dropped_.add("concept note|s", concept_value.notes.size());
+        dropped_.add("concept-level definition|s", concept_value.definitions.size());
+        dropped_.add("relation|s", concept_value.relations.size());
+        if (!concept_value.subject_field.empty()) dropped_.add("subject field|s");
         for (const std::string& code : order) {
             const LanguageSection* language = find_section(concept_value, code);
             const Term* first = language && !language->terms.empty() ? &language->terms.front() : nullptr;
@@ -727,10 +739,10 @@ void CsvWriter::write_crowdin() {
             cells.push_back(pos);
             if (!language) continue;
             if (language->terms.size() > 1)
-                dropped_.add("synonyms (Crowdin takes one term per language)", language->terms.size() - 1);
+                dropped_.add("synonym|s (Crowdin takes one term per language)", language->terms.size() - 1);
             for (std::size_t t = 0; t < language->terms.size(); ++t)
                 count_term_extras(language->terms[t], false, t == 0, false, false);
-            dropped_.add("language notes", language->notes.size());
+            dropped_.add("language note|s", language->notes.size());
         }
         row(cells);
     }
@@ -754,9 +766,9 @@ void CsvWriter::write_lokalise() {
         bool forbidden = source_term && source_term->administrative_status == "deprecatedTerm-admn-sts";
         cells = {source_term ? source_term->text : std::string(), source_definition(concept_value), "0", "1",
                  forbidden ? "1" : "0", concept_value.subject_field};
-        dropped_.add("concept ids", concept_value.id.empty() ? 0 : 1);
-        dropped_.add("concept notes", concept_value.notes.size());
-        dropped_.add("relations", concept_value.relations.size());
+        dropped_.add("concept id|s", concept_value.id.empty() ? 0 : 1);
+        dropped_.add("concept note|s", concept_value.notes.size());
+        dropped_.add("relation|s", concept_value.relations.size());
         for (const std::string& code : order) {
             const LanguageSection* language = find_section(concept_value, code);
             if (code != source) {
@@ -767,10 +779,10 @@ void CsvWriter::write_lokalise() {
             }
             if (!language) continue;
             if (language->terms.size() > 1)
-                dropped_.add("synonyms (Lokalise takes one term per language)", language->terms.size() - 1);
+                dropped_.add("synonym|s (Lokalise takes one term per language)", language->terms.size() - 1);
             for (std::size_t t = 0; t < language->terms.size(); ++t)
                 count_term_extras(language->terms[t], code == source && t == 0, false, false, false);
-            dropped_.add("language notes", language->notes.size());
+            dropped_.add("language note|s", language->notes.size());
         }
         row(cells);
     }
@@ -807,9 +819,9 @@ void CsvWriter::write_matecat() {
             if (note.starts_with("Subdomain: ")) subdomains.push_back(note.substr(11));
             else notes.push_back(note);
         }
-        dropped_.add("concept ids", concept_value.id.empty() ? 0 : 1);
-        dropped_.add("concept notes", notes.size());
-        dropped_.add("relations", concept_value.relations.size());
+        dropped_.add("concept id|s", concept_value.id.empty() ? 0 : 1);
+        dropped_.add("concept note|s", notes.size());
+        dropped_.add("relation|s", concept_value.relations.size());
         std::size_t rows = 1;
         for (const std::string& code : order)
             if (const LanguageSection* language = find_section(concept_value, code))
@@ -832,8 +844,8 @@ void CsvWriter::write_matecat() {
                                       false, true, true);
                 if (r == 0 && language) {
                     if (code != source || !concept_value.definitions.empty())
-                        dropped_.add("definitions outside the source language", language->definitions.size());
-                    dropped_.add("language notes", language->notes.size());
+                        dropped_.add("definition|s outside the source language", language->definitions.size());
+                    dropped_.add("language note|s", language->notes.size());
                 }
             }
             cells = {forbidden ? "TRUE" : "", concept_value.subject_field, csv::join_items(subdomains, separator_),
@@ -868,11 +880,11 @@ void CsvWriter::write_pair(bool omegat) {
             continue;
         }
         std::string definition = source_definition(concept_value);
-        dropped_.add("relations", concept_value.relations.size());
-        if (omegat) dropped_.add("concept notes", concept_value.notes.size());
+        dropped_.add("relation|s", concept_value.relations.size());
+        if (omegat) dropped_.add("concept note|s", concept_value.notes.size());
         for (const LanguageSection* language : {source_section, target_section})
             for (const Term& term : language->terms) count_term_extras(term, false, false, false, false);
-        dropped_.add("definitions outside the source language", target_section->definitions.size());
+        dropped_.add("definition|s outside the source language", target_section->definitions.size());
         // One row per source and target term: both tools group rows by their source.
         for (const std::string& source_text : sources) {
             for (std::size_t k = 0; k < targets.size(); ++k) {
@@ -881,7 +893,7 @@ void CsvWriter::write_pair(bool omegat) {
                     // OmegaT skips every line that starts with '#'. In CSV a quoted cell keeps such a
                     // term; in TSV nothing can.
                     if (omegat_tsv && source_text.starts_with('#'))
-                        dropped_.add("source terms starting with '#' (read as comments)");
+                        dropped_.add("source term|s starting with '#' (read as comments)");
                     row({source_text, target_text, definition}, false, {source_text.starts_with('#')});
                 } else {
                     // csv2po keeps one PO unit per source and location (the others are dropped as
@@ -894,7 +906,7 @@ void CsvWriter::write_pair(bool omegat) {
             }
         }
     }
-    dropped_.add("concepts without a term in both languages", without_target);
+    dropped_.add("concept|s without a term in both languages", without_target);
 }
 
 // Every layout puts a term under its language, so what has no language is reported here, never dropped silently.
@@ -922,18 +934,43 @@ void CsvWriter::report_languageless(std::string_view layout, bool long_layout) {
                                  "concepts without terms");
 }
 
-// The wide and long layouts and Phrase's sheet carry the concept id, and a reader gathers the rows of one id
-// into one concept: concepts that share an id (a TBX read with duplicate ids) come back merged.
-void CsvWriter::report_shared_ids(std::string_view layout) {
+// The wide and long layouts and Phrase's sheet carry the concept id. Their reader makes each id a valid xml:id
+// (an empty one becomes c<row>) and gathers the rows of one id into one concept, so an id that is not a valid
+// xml:id comes back changed, and concepts that share an id (a TBX read with duplicate ids) come back merged.
+void CsvWriter::report_ids(std::string_view layout) {
     std::unordered_map<std::string_view, std::size_t> uses;
-    for (const Concept& concept_value : concepts_)
-        if (!concept_value.id.empty()) ++uses[concept_value.id];
+    std::size_t changed = 0, unnamed = 0;
+    const Concept* first_changed = nullptr;
+    for (const Concept& concept_value : concepts_) {
+        ++uses[concept_value.id];
+        if (concept_value.id.empty()) {
+            ++unnamed;
+        } else if (csv::make_xml_id(concept_value.id) != concept_value.id) {
+            ++changed;
+            if (!first_changed) first_changed = &concept_value;
+        }
+    }
+    if (changed > 0) {
+        const std::string& id = first_changed->id;
+        diagnostics_.warning({}, "csv.id-changed",
+                             std::to_string(changed) + " concept id" + (changed == 1 ? " is" : "s are") +
+                                 " not a valid xml:id, and reading the " + std::string(layout) + " sheet back changes " +
+                                 (changed == 1 ? "it" : "them") + " ('" + id + "' becomes '" + csv::make_xml_id(id) +
+                                 "')");
+    }
+    const bool long_layout = options_.profile == CsvProfile::none && options_.layout == CsvLayout::long_form;
+    if (unnamed > 0)
+        diagnostics_.warning({}, "csv.id-changed",
+                             std::to_string(unnamed) + " concept" + (unnamed == 1 ? " has" : "s have") +
+                                 " no id; reading the " + std::string(layout) + " sheet back " +
+                                 (long_layout ? "refuses a row without a concept_id"
+                                              : "gives each a generated id (c and its row number)"));
     std::size_t shared_ids = 0, concepts = 0;
     std::string_view first;
     for (const Concept& concept_value : concepts_) {
         auto found = uses.find(concept_value.id);
-        if (found == uses.end() || found->second < 2) continue;
-        if (first.empty()) first = found->first;
+        if (concept_value.id.empty() || found->second < 2) continue;
+        if (shared_ids == 0) first = found->first;
         ++shared_ids;
         concepts += found->second;
         found->second = 0;  // counted
@@ -947,6 +984,33 @@ void CsvWriter::report_shared_ids(std::string_view layout) {
                              "; the " + std::string(layout) +
                              " sheet gathers rows by concept id, so reading it back merges them; give each "
                              "concept its own id");
+}
+
+// A sheet's reader takes picklist values in any case and short forms ("preferred", "n"), and gives them the
+// TBX-Basic spelling; a value the model holds in another spelling (a TBX read leniently) comes back respelled.
+void CsvWriter::report_respelled_picklist_values() {
+    std::size_t respelled = 0;
+    std::string example;
+    for (const Concept& concept_value : concepts_)
+        for (const LanguageSection& language : concept_value.languages)
+            for (const Term& term : language.terms)
+                for (auto [field, value] : {std::pair{Field::term_type, &term.term_type},
+                                            std::pair{Field::administrative_status, &term.administrative_status},
+                                            std::pair{Field::part_of_speech, &term.part_of_speech},
+                                            std::pair{Field::grammatical_gender, &term.grammatical_gender}}) {
+                    if (value->empty()) continue;
+                    std::string canonical = csv::canonical_picklist_value(field, *value, nullptr);
+                    if (canonical == *value) continue;
+                    if (respelled++ == 0) example = "'" + *value + "' becomes '" + canonical + "'";
+                }
+    if (respelled > 0)
+        diagnostics_.warning({}, "csv.picklist",
+                             std::to_string(respelled) + " picklist value" +
+                                 (respelled == 1 ? " is not in its TBX-Basic spelling, which reading the sheet back "
+                                                   "gives it ("
+                                                 : "s are not in their TBX-Basic spelling, which reading the sheet "
+                                                   "back gives them (") +
+                                 example + ")");
 }
 
 void CsvWriter::finish() {
@@ -977,15 +1041,15 @@ void CsvWriter::finish() {
         // Its column comes first, but a sheet read back names no source language: only the long layout's
         // "# source_language:" line carries it.
         if (!header_.source_language.empty()) dropped_.add("source language");
-        dropped_.add("header paragraphs", header_.paragraphs.size());
-        dropped_.add("back-matter sections", header_.back_matter.size());
+        dropped_.add("header paragraph|s", header_.paragraphs.size());
+        dropped_.add("back-matter section|s", header_.back_matter.size());
         // Only wide and memoQ have a place for the sources of definitions (memoQ counts its own).
         bool sources_dropped = options_.profile != CsvProfile::none && options_.profile != CsvProfile::memoq;
         for (const Concept& concept_value : concepts_) {
             auto count_definition_extras = [&](const std::vector<Definition>& definitions) {
                 for (const Definition& definition : definitions) {
-                    dropped_.add("extra members of definitions", definition.extra.size());
-                    if (sources_dropped && !definition.source.empty()) dropped_.add("definition sources");
+                    dropped_.add("extra member|s of definitions", definition.extra.size());
+                    if (sources_dropped && !definition.source.empty()) dropped_.add("definition source|s");
                 }
             };
             count_definition_extras(concept_value.definitions);
@@ -993,10 +1057,35 @@ void CsvWriter::finish() {
                 count_definition_extras(language.definitions);
         }
     }
+    // A list of items is one cell, its items joined: a list whose items are all empty is an empty cell, which
+    // reads back as no items at all (a cell of "a |  | b" keeps its empty item).
+    auto count_all_empty = [&](const char* what, std::size_t size, bool all_empty) {
+        if (size > 0 && all_empty) dropped_.add(what, size);
+    };
+    auto empty_notes = [&](const std::vector<std::string>& notes) {
+        count_all_empty("empty note|s", notes.size(),
+                        std::all_of(notes.begin(), notes.end(), [](const std::string& note) { return note.empty(); }));
+    };
+    auto empty_definitions = [&](const std::vector<Definition>& definitions) {
+        count_all_empty("empty definition|s", definitions.size(),
+                        std::all_of(definitions.begin(), definitions.end(), [](const Definition& d) {
+                            return d.text.empty() && d.source.empty() && d.context.empty() && d.extra.empty();
+                        }));
+    };
+    for (const Concept& concept_value : concepts_) {
+        empty_notes(concept_value.notes);
+        empty_definitions(concept_value.definitions);
+        for (const LanguageSection& language : concept_value.languages) {
+            empty_notes(language.notes);
+            empty_definitions(language.definitions);
+            for (const Term& term : language.terms) empty_notes(term.notes);
+        }
+    }
     const bool long_layout = options_.profile == CsvProfile::none && options_.layout == CsvLayout::long_form;
+    if (long_layout) report_respelled_picklist_values();
     dropped_.report(diagnostics_, layout, long_layout ? "" : "; --layout long keeps them all");
     report_languageless(layout, long_layout);
-    if (options_.profile == CsvProfile::none || options_.profile == CsvProfile::phrase) report_shared_ids(layout);
+    if (options_.profile == CsvProfile::none || options_.profile == CsvProfile::phrase) report_ids(layout);
     output_->finish();
 }
 

@@ -128,13 +128,13 @@ TEST(CsvProfiles, OmegatCsvQuotesWithinOneLine) {
                             "\"#hash, tag\",Raute,\"one, \"\"two\"\" three\"\r\n");
     ASSERT_EQ(written.diagnostics.items().size(), 1u);
     EXPECT_EQ(written.diagnostics.items()[0].message,
-              "the omegat layout has no place for 1 line breaks inside cells (written as spaces); --layout long "
+              "the omegat layout has no place for 1 line break inside cells (written as spaces); --layout long "
               "keeps them all");
     // In TSV the '#' term cannot be kept (OmegaT reads its line as a comment), and that is reported.
     Written tsv = write(term_base, profile(CsvProfile::omegat, {"de"}), "tsv");
     EXPECT_EQ(lines(tsv.text).at(1), "#hash, tag\tRaute\tone, \"two\" three");
     ASSERT_EQ(tsv.diagnostics.items().size(), 1u);
-    EXPECT_NE(tsv.diagnostics.items()[0].message.find("1 source terms starting with '#' (read as comments)"),
+    EXPECT_NE(tsv.diagnostics.items()[0].message.find("1 source term starting with '#' (read as comments)"),
               std::string::npos);
 }
 
@@ -164,8 +164,8 @@ TEST(CsvProfiles, WhatAProfileCannotHoldIsOneWarning) {
     EXPECT_EQ(warning.severity, Severity::warning);
     EXPECT_EQ(warning.code, "csv.dropped");
     EXPECT_EQ(warning.message,
-              "the crowdin layout has no place for 6 administrativeStatus values, 1 concept ids, 3 concept notes, 1 "
-              "definition sources, 1 source description, 1 source language, 3 synonyms (Crowdin takes one term per "
+              "the crowdin layout has no place for 6 administrativeStatus values, 1 concept id, 3 concept notes, 1 "
+              "definition source, 1 source description, 1 source language, 3 synonyms (Crowdin takes one term per "
               "language), 2 termType values, 24 terms in languages not selected (bg cs el es et fi ga hu it lt lv mt nl pl pt ro sk sl sv "
               "no), 1 title; --layout long keeps them all");
 }
@@ -248,6 +248,82 @@ TEST(CsvWide, ALanguageTagThatNamesAFieldIsWrittenAsATermColumn) {
         EXPECT_EQ(read.items().size(), 0u);
         EXPECT_EQ(testing::dump(reread), testing::dump(term_base));
     }
+}
+
+std::string warnings_of(const Diagnostics& diagnostics) {
+    std::string out;
+    for (const Diagnostic& diagnostic : diagnostics.items()) out += diagnostic.code + ": " + diagnostic.message + "\n";
+    return out;
+}
+
+Concept one_term_concept(std::string id, std::string language, std::string term) {
+    Concept concept_value;
+    concept_value.id = std::move(id);
+    concept_value.languages = {LanguageSection{.language = std::move(language), .definitions = {}, .notes = {},
+                                               .terms = {Term{.text = std::move(term)}}}};
+    return concept_value;
+}
+
+// What a sheet keyed by concept id cannot give back as it was: a TBX read leniently can hold each of these.
+TEST(CsvIds, IdsAndLanguagesThatDoNotReadBackAreReported) {
+    TermBase term_base;
+    term_base.concepts = {one_term_concept("e1", "en", "migrant"), one_term_concept("e1", "en", "emigrant"),
+                          one_term_concept("eid[6?]", "en", "officer"), one_term_concept("", "en", "liaison")};
+    WriteOptions long_layout;
+    long_layout.csv.layout = CsvLayout::long_form;
+    EXPECT_EQ(warnings_of(write(term_base, long_layout).diagnostics),
+              "csv.id-changed: 1 concept id is not a valid xml:id, and reading the long sheet back changes it "
+              "('eid[6?]' becomes 'eid-6--')\n"
+              "csv.id-changed: 1 concept has no id; reading the long sheet back refuses a row without a concept_id\n"
+              "csv.shared-id: 2 concepts share the id 'e1'; the long sheet gathers rows by concept id, so reading "
+              "it back merges them; give each concept its own id\n");
+    EXPECT_EQ(warnings_of(write(term_base, WriteOptions{}).diagnostics),
+              "csv.id-changed: 1 concept id is not a valid xml:id, and reading the wide sheet back changes it "
+              "('eid[6?]' becomes 'eid-6--')\n"
+              "csv.id-changed: 1 concept has no id; reading the wide sheet back gives each a generated id (c and "
+              "its row number)\n"
+              "csv.shared-id: 2 concepts share the id 'e1'; the wide sheet gathers rows by concept id, so reading "
+              "it back merges them; give each concept its own id\n");
+
+    TermBase bad_language;
+    bad_language.concepts = {one_term_concept("c1", "[ra", "term")};
+    EXPECT_EQ(warnings_of(write(bad_language, WriteOptions{}).diagnostics),
+              "csv.bad-language: the language '[ra' is not a language tag, and its column 'term [[ra]' is not "
+              "read back as one; --layout long keeps it\n");
+    EXPECT_EQ(warnings_of(write(bad_language, long_layout).diagnostics), "");
+}
+
+// The long layout is lossless for what a sheet can spell; what its reader would give back otherwise is reported.
+TEST(CsvLongLayout, WhatWouldNotReadBackAsItWasIsReported) {
+    TermBase term_base;
+    Concept concept_value = one_term_concept("c1", "en", "officer");
+    concept_value.languages[0].terms[0].administrative_status = "admittedterm-admn-sts";
+    concept_value.languages[0].definitions = {Definition{}, Definition{}};
+    concept_value.notes = {""};
+    term_base.concepts = {concept_value};
+    WriteOptions long_layout;
+    long_layout.csv.layout = CsvLayout::long_form;
+    EXPECT_EQ(warnings_of(write(term_base, long_layout).diagnostics),
+              "csv.picklist: 1 picklist value is not in its TBX-Basic spelling, which reading the sheet back gives "
+              "it ('admittedterm-admn-sts' becomes 'admittedTerm-admn-sts')\n"
+              "csv.dropped: the long layout has no place for 2 empty definitions, 1 empty note\n");
+}
+
+// The header comments keep a value's spaces and its empty lines.
+TEST(CsvLongLayout, HeaderValuesComeBackWithTheirSpacesAndEmptyLines) {
+    TermBase term_base;
+    term_base.source_description = "\nLISA sample\n\t\t\n  indented line \n";
+    term_base.title = "Glossary  ";
+    term_base.concepts = {one_term_concept("c1", "en", "officer")};
+    WriteOptions long_layout;
+    long_layout.csv.layout = CsvLayout::long_form;
+    Written written = write(term_base, long_layout);
+    EXPECT_EQ(written.diagnostics.items().size(), 0u);
+    Diagnostics read;
+    TermBase reread = read_term_base(*find_format("csv"), Input{"written", written.text}, ReadOptions{}, read);
+    EXPECT_EQ(read.items().size(), 0u);
+    EXPECT_EQ(reread.source_description, term_base.source_description);
+    EXPECT_EQ(reread.title, term_base.title);
 }
 
 TermBase formula_terms() {
