@@ -35,11 +35,15 @@ struct WriterUnderTest {
 // are the XLSX target's (and the unit tests') to check.
 enum class WriterChecks { all, sanitizers_only, skipped };
 
+inline std::uint32_t fnv1a(std::string_view bytes) {
+    std::uint32_t hash = 2166136261u;
+    for (char byte : bytes) hash = (hash ^ static_cast<unsigned char>(byte)) * 16777619u;
+    return hash;
+}
+
 inline WriterChecks checks_for(const WriterUnderTest& writer, std::string_view reader_name, std::string_view input) {
     if (writer.format->id != FormatId::xlsx || reader_name == "xlsx") return WriterChecks::all;
-    std::uint32_t hash = 2166136261u;  // FNV-1a
-    for (char byte : input) hash = (hash ^ static_cast<unsigned char>(byte)) * 16777619u;
-    return hash % 8 == 0 ? WriterChecks::sanitizers_only : WriterChecks::skipped;
+    return fnv1a(input) % 8 == 0 ? WriterChecks::sanitizers_only : WriterChecks::skipped;
 }
 
 // Every writer, the TBX v3 writer in each dialect, and the CSV writer in its lossless long layout.
@@ -94,13 +98,13 @@ inline TermBase with_languages_in_tag_order(TermBase term_base) {
 //  - writing is deterministic.
 // The sanitizers and libFuzzer judge everything else (crashes, leaks, hangs).
 inline void read_then_write_everywhere(std::string_view reader_name, const std::uint8_t* data, std::size_t size,
-                                       bool check_round_trip = true) {
+                                       bool check_round_trip = true, const ReadOptions& read_options = {}) {
     static const std::vector<WriterUnderTest> writers = writers_under_test();
     const Format* reader = find_format(reader_name);
     if (!reader || !reader->read) __builtin_trap();  // a misnamed target must fail loudly, not fuzz nothing
     Diagnostics diagnostics;
     const std::string_view bytes(reinterpret_cast<const char*>(data), size);
-    TermBase term_base = read_term_base(*reader, Input{"fuzz-input", bytes}, ReadOptions{}, diagnostics);
+    TermBase term_base = read_term_base(*reader, Input{"fuzz-input", bytes}, read_options, diagnostics);
     if (diagnostics.has_errors()) return;
     for (const WriterUnderTest& writer : writers) {
         const WriterChecks checks = checks_for(writer, reader_name, bytes);
