@@ -311,6 +311,10 @@ private:
                                 ", the only TBX-Basic category for this link");
         };
         if (relation.target.empty()) {
+            // A note has no data category: the type, in any dialect, is not written.
+            if (!relation.type.empty())
+                loss(place, "relation type \"" + relation.type +
+                                "\" is not written: a relation without a target is written as a note");
             add_text(entry, "note", {}, std::string(tbx_basic::relation_prefix(relation.kind)) + relation.label,
                      place);
         } else if (xml_values::is_http_url(relation.target)) {

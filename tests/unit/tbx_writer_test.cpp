@@ -147,6 +147,23 @@ TEST(TbxWriter, ReportsANoteThatReadsBackAsARelation) {
               "reads back as one\n");
 }
 
+// A relation without a target is written as a note, which has no data category for its type.
+TEST(TbxWriter, ReportsTheTypeOfARelationWithoutATarget) {
+    TermBase term_base = small_term_base();
+    term_base.concepts[0].relations.push_back({RelationKind::related, "emigrant", "", "seeAlso"});
+    for (TbxDialect dialect : {TbxDialect::basic, TbxDialect::core}) {
+        Diagnostics diagnostics;
+        WriteOptions options;
+        options.dialect = dialect;
+        std::ostringstream out;
+        write_term_base(*find_format("tbx"), term_base, out, options, diagnostics);
+        EXPECT_EQ(messages(diagnostics),
+                  "warning tbx.loss c1: relation type \"seeAlso\" is not written: a relation without a target is "
+                  "written as a note\n");
+        EXPECT_NE(out.str().find("<note>Related term: emigrant</note>"), std::string::npos) << out.str();
+    }
+}
+
 TEST(TbxWriter, SameModelGivesSameBytes) {
     Diagnostics first_diagnostics, second_diagnostics;
     EXPECT_EQ(write(small_term_base(), first_diagnostics), write(small_term_base(), second_diagnostics));
