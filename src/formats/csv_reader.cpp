@@ -797,7 +797,7 @@ void CsvReader::read_long_row(const Record& record) {
     Concept& concept_value = long_concepts_[concept_index];
 
     std::string language_code;
-    if (language_cell && !trim_view(language_cell->text).empty()) {
+    if (language_cell && !cell_text(*language_cell).empty()) {  // a quoted " " is a language as written
         std::string problem;
         std::optional<std::string> code = csv::language_from_code(cell_text(*language_cell), &problem);
         if (code) {

@@ -575,6 +575,11 @@ TEST(CsvLongLayout, MissingIdAndBadJsonAreErrorsAndABadLanguageIsKeptWithAWarnin
               "2:4: warning: 'english-ish' is not a language tag; expected a BCP 47 tag such as 'de' (kept as "
               "written) [csv.bad-language]\n");
     EXPECT_EQ(testing::dump(bad_language.term_base), "concept c1\n  lang english-ish\n    term car\n");
+    // Quoted, even white space is a language as written (an xml:lang=" " read from a TBX and written out).
+    ReadResult blank_language = read_text("concept_id,language,term\nc1,\" \",car\n");
+    EXPECT_EQ(blank_language.diagnostics.error_count(), 0u);
+    ASSERT_EQ(blank_language.term_base.concepts.size(), 1u);
+    EXPECT_EQ(blank_language.term_base.concepts[0].languages.at(0).language, " ");
     EXPECT_EQ(diagnostics_text(read_text("concept_id,language,term,term_extra\nc1,en,car,[{oops\n").diagnostics),
               "2:11: error: column 'term_extra' holds JSON as ilo-tbx writes it, and this cell is not: expected "
               "'\"' at character 3 [csv.bad-json]\n");
