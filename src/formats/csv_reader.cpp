@@ -8,6 +8,7 @@
 #include <set>
 
 #include "formats/csv_layout.hpp"
+#include "ilo_tbx/language_tag.hpp"
 #include "formats/csv_tokenizer.hpp"
 
 namespace ilo {
@@ -803,9 +804,10 @@ void CsvReader::read_long_row(const Record& record) {
         if (code) {
             language_code = *code;
         } else {
-            // As the TBX reader does with an xml:lang it cannot read: the model keeps what the file says, so
-            // that a term base holding such a tag goes through this layout and back unchanged.
-            language_code = cell_text(*language_cell);
+            // As the TBX reader does with an xml:lang it does not know: a well-formed tag in its canonical case
+            // ("Partner" -> "partner"), anything else as the file says, so that a term base holding such a tag
+            // goes through this layout and TBX and back unchanged.
+            language_code = normalise_language_tag(cell_text(*language_cell)).tag;
             diagnostics_.warning(at(*language_cell), "csv.bad-language",
                                  problem + "; expected a BCP 47 tag such as 'de' (kept as written)");
         }

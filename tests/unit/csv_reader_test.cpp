@@ -580,6 +580,9 @@ TEST(CsvLongLayout, MissingIdAndBadJsonAreErrorsAndABadLanguageIsKeptWithAWarnin
     EXPECT_EQ(blank_language.diagnostics.error_count(), 0u);
     ASSERT_EQ(blank_language.term_base.concepts.size(), 1u);
     EXPECT_EQ(blank_language.term_base.concepts[0].languages.at(0).language, " ");
+    // A well-formed tag that names no known language is put in its canonical case, as the TBX reader does.
+    ReadResult unknown_language = read_text("concept_id,language,term\nc1,Partner,car\n");
+    EXPECT_EQ(unknown_language.term_base.concepts.at(0).languages.at(0).language, "partner");
     EXPECT_EQ(diagnostics_text(read_text("concept_id,language,term,term_extra\nc1,en,car,[{oops\n").diagnostics),
               "2:11: error: column 'term_extra' holds JSON as ilo-tbx writes it, and this cell is not: expected "
               "'\"' at character 3 [csv.bad-json]\n");
