@@ -9,8 +9,10 @@
 #include <array>
 #include <cstdint>
 #include <cstdio>
+#include <initializer_list>
 #include <map>
 #include <span>
+#include <utility>
 
 namespace ilo::csv {
 
@@ -720,10 +722,6 @@ struct Json {
             if (member_names[i] == name) return &members[i];
         return nullptr;
     }
-    std::string string_member(std::string_view name) const {
-        const Json* found = member(name);
-        return found && found->kind == Kind::string ? found->text : std::string();
-    }
 };
 
 void write_json_string(std::string& out, std::string_view text) {
@@ -944,10 +942,11 @@ std::string_view level_name(Level level) {
     return "concept";
 }
 
-Level level_from_name(std::string_view name) {
+std::optional<Level> level_from_name(std::string_view name) {
+    if (name == "concept") return Level::concept_level;
     if (name == "language") return Level::language_level;
     if (name == "term") return Level::term_level;
-    return Level::concept_level;
+    return std::nullopt;
 }
 
 Json extra_to_json(const ExtraField& extra) {
@@ -978,36 +977,108 @@ Json extras_to_json(const std::vector<ExtraField>& extras) {
     return array;
 }
 
-bool json_to_extras(const Json& json, std::vector<ExtraField>& out, std::string* error);
+// The decoders accept exactly the shape the encoders write, so that nothing in a hand-edited
+// cell is silently left out: an unknown or repeated member, or a member of the wrong kind, is an error.
+bool refuse(std::string* error, std::string message) {
+    if (error) *error = std::move(message);
+    return false;
+}
 
-bool json_to_extra(const Json& json, ExtraField& extra, std::string* error) {
-    if (json.kind != Json::Kind::object) {
-        if (error) *error = "expected a JSON object for an extra field";
-        return false;
+bool check_object(const Json& json, std::string_view what, std::initializer_list<std::string_view> known,
+                  std::string* error) {
+    if (json.kind != Json::Kind::object) return refuse(error, "expected a JSON object for " + std::string(what));
+    for (std::size_t i = 0; i < json.member_names.size(); ++i) {
+        const std::string& name = json.member_names[i];
+        if (std::find(known.begin(), known.end(), name) == known.end()) {
+            std::string expected;
+            for (std::string_view key : known) expected += (expected.empty() ? "\"" : ", \"") + std::string(key) + "\"";
+            // A name can be a whole garbled cell: a message quotes its start.
+            std::size_t cut = std::min<std::size_t>(name.size(), 40);
+            while (cut < name.size() && cut > 0 && (static_cast<unsigned char>(name[cut]) & 0xC0) == 0x80) --cut;
+            const std::string shown = cut < name.size() ? name.substr(0, cut) + "..." : name;
+            return refuse(error, "unknown member \"" + shown + "\" in " + std::string(what) + " (expected " +
+                                     expected + ")");
+        }
+        for (std::size_t j = 0; j < i; ++j)
+            if (json.member_names[j] == name)
+                return refuse(error, "member \"" + name + "\" given twice in " + std::string(what));
     }
-    extra.element = json.string_member("element");
-    extra.type = json.string_member("type");
-    extra.level = level_from_name(json.string_member("level"));
-    extra.value = json.string_member("value");
-    extra.target = json.string_member("target");
-    extra.namespace_uri = json.string_member("namespace");
-    if (const Json* attributes = json.member("attributes"))
-        for (const Json& pair : attributes->items)
-            if (pair.kind == Json::Kind::array && pair.items.size() == 2)
-                extra.attributes.push_back({pair.items[0].text, pair.items[1].text});
-    if (const Json* children = json.member("children"))
-        if (!json_to_extras(*children, extra.children, error)) return false;
     return true;
 }
 
-bool json_to_extras(const Json& json, std::vector<ExtraField>& out, std::string* error) {
-    if (json.kind != Json::Kind::array) {
-        if (error) *error = "expected a JSON array of extra fields";
-        return false;
+bool read_string(const Json& json, std::string_view name, std::string_view what, std::string& out,
+                 std::string* error) {
+    const Json* found = json.member(name);
+    if (!found) return true;
+    if (found->kind != Json::Kind::string)
+        return refuse(error, "member \"" + std::string(name) + "\" of " + std::string(what) + " must be a string");
+    out = found->text;
+    return true;
+}
+
+const Json* read_array(const Json& json, std::string_view name, std::string_view what, std::string* error) {
+    static const Json empty = Json::array();
+    const Json* found = json.member(name);
+    if (!found) return &empty;
+    if (found->kind != Json::Kind::array) {
+        refuse(error, "member \"" + std::string(name) + "\" of " + std::string(what) + " must be an array");
+        return nullptr;
     }
+    return found;
+}
+
+// Pairs of strings: an extra field's attributes, a back-matter object's items.
+bool read_pairs(const Json& json, std::string_view name, std::string_view what,
+                std::vector<std::pair<std::string, std::string>>& out, std::string* error) {
+    const Json* array = read_array(json, name, what, error);
+    if (!array) return false;
+    for (const Json& pair : array->items) {
+        if (pair.kind != Json::Kind::array || pair.items.size() != 2 ||
+            pair.items[0].kind != Json::Kind::string || pair.items[1].kind != Json::Kind::string)
+            return refuse(error, "each of \"" + std::string(name) + "\" in " + std::string(what) +
+                                     " must be an array of two strings");
+        out.emplace_back(pair.items[0].text, pair.items[1].text);
+    }
+    return true;
+}
+
+bool json_to_extras(const Json& json, Level holder_level, std::vector<ExtraField>& out, std::string* error);
+
+// An extra field's level is that of what holds it: TBX says it by where the element is, and
+// reads it back from there, so a cell that gives another level would not survive TBX.
+bool json_to_extra(const Json& json, Level holder_level, ExtraField& extra, std::string* error) {
+    constexpr std::string_view what = "an extra field";
+    if (!check_object(json, what,
+                      {"element", "type", "level", "value", "target", "attributes", "namespace", "children"}, error))
+        return false;
+    std::string level = std::string(level_name(holder_level));
+    std::vector<std::pair<std::string, std::string>> attributes;
+    if (!read_string(json, "element", what, extra.element, error) || !read_string(json, "type", what, extra.type, error) ||
+        !read_string(json, "level", what, level, error) || !read_string(json, "value", what, extra.value, error) ||
+        !read_string(json, "target", what, extra.target, error) ||
+        !read_string(json, "namespace", what, extra.namespace_uri, error) ||
+        !read_pairs(json, "attributes", what, attributes, error))
+        return false;
+    if (extra.element.empty()) return refuse(error, "an extra field needs a non-empty \"element\"");
+    std::optional<Level> read_level = level_from_name(level);
+    if (!read_level)
+        return refuse(error, "the \"level\" of an extra field must be \"concept\", \"language\" or \"term\", not \"" +
+                                 level + "\"");
+    if (*read_level != holder_level)
+        return refuse(error, "an extra field here is at the " + std::string(level_name(holder_level)) +
+                                 " level, so its \"level\" must be \"" + std::string(level_name(holder_level)) +
+                                 "\", not \"" + level + "\"");
+    extra.level = holder_level;
+    for (auto& [name, value] : attributes) extra.attributes.push_back({std::move(name), std::move(value)});
+    const Json* children = read_array(json, "children", what, error);
+    return children && json_to_extras(*children, holder_level, extra.children, error);
+}
+
+bool json_to_extras(const Json& json, Level holder_level, std::vector<ExtraField>& out, std::string* error) {
+    if (json.kind != Json::Kind::array) return refuse(error, "expected a JSON array of extra fields");
     for (const Json& item : json.items) {
         ExtraField extra;
-        if (!json_to_extra(item, extra, error)) return false;
+        if (!json_to_extra(item, holder_level, extra, error)) return false;
         out.push_back(std::move(extra));
     }
     return true;
@@ -1028,11 +1099,11 @@ std::string encode_extras(const std::vector<ExtraField>& extras) {
     return extras.empty() ? std::string() : to_text(extras_to_json(extras));
 }
 
-std::optional<std::vector<ExtraField>> decode_extras(std::string_view text, std::string* error) {
+std::optional<std::vector<ExtraField>> decode_extras(std::string_view text, Level level, std::string* error) {
     std::optional<Json> json = parse_array(text, error);
     if (!json) return std::nullopt;
     std::vector<ExtraField> out;
-    if (!json_to_extras(*json, out, error)) return std::nullopt;
+    if (!json_to_extras(*json, level, out, error)) return std::nullopt;
     return out;
 }
 
@@ -1051,18 +1122,22 @@ std::string encode_transactions(const std::vector<Transaction>& transactions) {
     return to_text(array);
 }
 
-std::optional<std::vector<Transaction>> decode_transactions(std::string_view text, std::string* error) {
+std::optional<std::vector<Transaction>> decode_transactions(std::string_view text, Level level,
+                                                            std::string* error) {
     std::optional<Json> json = parse_array(text, error);
     if (!json) return std::nullopt;
     std::vector<Transaction> out;
+    constexpr std::string_view what = "a transaction";
     for (const Json& item : json->items) {
         Transaction transaction;
-        transaction.type = item.string_member("type");
-        transaction.date = item.string_member("date");
-        transaction.responsibility = item.string_member("responsibility");
-        transaction.responsibility_target = item.string_member("responsibility_target");
-        if (const Json* extra = item.member("extra"))
-            if (!json_to_extras(*extra, transaction.extra, error)) return std::nullopt;
+        if (!check_object(item, what, {"type", "date", "responsibility", "responsibility_target", "extra"}, error) ||
+            !read_string(item, "type", what, transaction.type, error) ||
+            !read_string(item, "date", what, transaction.date, error) ||
+            !read_string(item, "responsibility", what, transaction.responsibility, error) ||
+            !read_string(item, "responsibility_target", what, transaction.responsibility_target, error))
+            return std::nullopt;
+        const Json* extra = read_array(item, "extra", what, error);
+        if (!extra || !json_to_extras(*extra, level, transaction.extra, error)) return std::nullopt;
         out.push_back(std::move(transaction));
     }
     return out;
@@ -1078,14 +1153,14 @@ std::string encode_definition_extras(const std::vector<Definition>& definitions)
     return any ? to_text(array) : std::string();
 }
 
-std::optional<std::vector<std::vector<ExtraField>>> decode_definition_extras(std::string_view text,
+std::optional<std::vector<std::vector<ExtraField>>> decode_definition_extras(std::string_view text, Level level,
                                                                              std::string* error) {
     std::optional<Json> json = parse_array(text, error);
     if (!json) return std::nullopt;
     std::vector<std::vector<ExtraField>> out;
     for (const Json& item : json->items) {
         out.emplace_back();
-        if (!json_to_extras(item, out.back(), error)) return std::nullopt;
+        if (!json_to_extras(item, level, out.back(), error)) return std::nullopt;
     }
     return out;
 }
@@ -1110,10 +1185,13 @@ std::optional<std::vector<HeaderParagraph>> decode_paragraphs(std::string_view t
     std::vector<HeaderParagraph> out;
     for (const Json& item : json->items) {
         HeaderParagraph paragraph;
-        paragraph.section = item.string_member("section");
-        paragraph.type = item.string_member("type");
-        paragraph.text = item.string_member("text");
-        std::string group = item.string_member("group");
+        std::string group;
+        constexpr std::string_view what = "a header paragraph";
+        if (!check_object(item, what, {"section", "type", "text", "group"}, error) ||
+            !read_string(item, "section", what, paragraph.section, error) ||
+            !read_string(item, "type", what, paragraph.type, error) ||
+            !read_string(item, "text", what, paragraph.text, error) || !read_string(item, "group", what, group, error))
+            return std::nullopt;
         std::uint32_t number = 0;
         for (char c : group) {
             if (c < '0' || c > '9' || number > 400000000u) {
@@ -1160,17 +1238,20 @@ std::optional<std::vector<RefObjectSection>> decode_back_matter(std::string_view
     std::vector<RefObjectSection> out;
     for (const Json& item : json->items) {
         RefObjectSection section;
-        section.type = item.string_member("type");
-        if (const Json* objects = item.member("objects")) {
-            for (const Json& object_json : objects->items) {
-                RefObject object;
-                object.id = object_json.string_member("id");
-                if (const Json* items = object_json.member("items"))
-                    for (const Json& pair : items->items)
-                        if (pair.kind == Json::Kind::array && pair.items.size() == 2)
-                            object.items.push_back({pair.items[0].text, pair.items[1].text});
-                section.objects.push_back(std::move(object));
-            }
+        if (!check_object(item, "a back-matter section", {"type", "objects"}, error) ||
+            !read_string(item, "type", "a back-matter section", section.type, error))
+            return std::nullopt;
+        const Json* objects = read_array(item, "objects", "a back-matter section", error);
+        if (!objects) return std::nullopt;
+        for (const Json& object_json : objects->items) {
+            RefObject object;
+            std::vector<std::pair<std::string, std::string>> items;
+            if (!check_object(object_json, "a back-matter object", {"id", "items"}, error) ||
+                !read_string(object_json, "id", "a back-matter object", object.id, error) ||
+                !read_pairs(object_json, "items", "a back-matter object", items, error))
+                return std::nullopt;
+            for (auto& [type, value] : items) object.items.push_back({std::move(type), std::move(value)});
+            section.objects.push_back(std::move(object));
         }
         out.push_back(std::move(section));
     }

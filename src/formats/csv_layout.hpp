@@ -96,14 +96,16 @@ std::string long_column_name(const ColumnSpec& spec);
 // Structured values that have no readable column form (extra fields with
 // attributes and children, transactions, header paragraphs, back matter) travel
 // in one cell as JSON: objects of strings, arrays and objects only. Decoding
-// returns nothing and fills `error` (with the character offset) on bad input.
+// returns nothing and fills `error` on bad input: a syntax error with its character offset,
+// or a member the encoders never write. `level` is the level of the column: every extra field
+// in the cell, and each of its children, must be at that level (TBX cannot hold another).
 std::string encode_extras(const std::vector<ExtraField>& extras);
-std::optional<std::vector<ExtraField>> decode_extras(std::string_view text, std::string* error);
+std::optional<std::vector<ExtraField>> decode_extras(std::string_view text, Level level, std::string* error);
 std::string encode_transactions(const std::vector<Transaction>& transactions);
-std::optional<std::vector<Transaction>> decode_transactions(std::string_view text, std::string* error);
+std::optional<std::vector<Transaction>> decode_transactions(std::string_view text, Level level, std::string* error);
 // One array of extras per definition, for the definitions' own extra members.
 std::string encode_definition_extras(const std::vector<Definition>& definitions);
-std::optional<std::vector<std::vector<ExtraField>>> decode_definition_extras(std::string_view text,
+std::optional<std::vector<std::vector<ExtraField>>> decode_definition_extras(std::string_view text, Level level,
                                                                              std::string* error);
 std::string encode_paragraphs(const std::vector<HeaderParagraph>& paragraphs);
 std::optional<std::vector<HeaderParagraph>> decode_paragraphs(std::string_view text, std::string* error);

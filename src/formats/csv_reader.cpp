@@ -478,13 +478,13 @@ bool CsvReader::collect(LevelValues& values, const Column& column, const std::st
     std::string error;
     bool ok = true;
     if (field == Field::transactions) {
-        std::optional<std::vector<Transaction>> decoded = csv::decode_transactions(text, &error);
+        std::optional<std::vector<Transaction>> decoded = csv::decode_transactions(text, column.spec.level, &error);
         if ((ok = decoded.has_value())) values.transactions.insert(values.transactions.end(), decoded->begin(), decoded->end());
     } else if (field == Field::extras) {
-        std::optional<std::vector<ExtraField>> decoded = csv::decode_extras(text, &error);
+        std::optional<std::vector<ExtraField>> decoded = csv::decode_extras(text, column.spec.level, &error);
         if ((ok = decoded.has_value())) values.extras.insert(values.extras.end(), decoded->begin(), decoded->end());
     } else if (field == Field::definition_extra) {
-        std::optional<std::vector<std::vector<ExtraField>>> decoded = csv::decode_definition_extras(text, &error);
+        std::optional<std::vector<std::vector<ExtraField>>> decoded = csv::decode_definition_extras(text, column.spec.level, &error);
         if ((ok = decoded.has_value()))
             values.definition_extras.insert(values.definition_extras.end(), decoded->begin(), decoded->end());
     }

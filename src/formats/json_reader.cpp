@@ -80,19 +80,26 @@ public:
             out.push_back(convert((*found)[i], path + "/" + key + "/" + std::to_string(i)));
     }
 
-    ExtraField extra(const Json& value, const std::string& path) {
+    // An extra field's level is that of what holds it: TBX says it by where the element is and reads
+    // it back from there, so another level would not survive TBX. A field without one takes its holder's.
+    ExtraField extra(const Json& value, const std::string& path, Level holder) {
         ExtraField field;
         if (!object(value, path, {"element", "type", "level", "value", "target", "attributes", "namespace_uri", "children"}))
             return field;
         string(value, "element", path, field.element);
         if (field.element.empty()) error(path + "/element", "expected a non-empty element name");
         string(value, "type", path, field.type);
-        std::string level = "concept";
+        const std::string holder_name = holder == Level::concept_level ? "concept"
+                                        : holder == Level::language_level ? "language"
+                                                                          : "term";
+        std::string level = holder_name;
         string(value, "level", path, level);
-        if (level == "concept") field.level = Level::concept_level;
-        else if (level == "language") field.level = Level::language_level;
-        else if (level == "term") field.level = Level::term_level;
-        else error(path + "/level", "expected \"concept\", \"language\" or \"term\", found \"" + level + "\"");
+        if (level != "concept" && level != "language" && level != "term")
+            error(path + "/level", "expected \"concept\", \"language\" or \"term\", found \"" + level + "\"");
+        else if (level != holder_name)
+            error(path + "/level", "expected \"" + holder_name + "\", the level of what holds this field, found \"" +
+                                       level + "\"");
+        field.level = holder;
         string(value, "value", path, field.value);
         string(value, "target", path, field.target);
         list(value, "attributes", path, field.attributes, [&](const Json& item, const std::string& item_path) {
@@ -105,41 +112,42 @@ public:
         });
         string(value, "namespace_uri", path, field.namespace_uri);
         list(value, "children", path, field.children,
-             [&](const Json& item, const std::string& item_path) { return extra(item, item_path); });
+             [&](const Json& item, const std::string& item_path) { return extra(item, item_path, holder); });
         return field;
     }
 
-    std::vector<ExtraField> extras(const Json& object_value, const std::string& path) {
+    std::vector<ExtraField> extras(const Json& object_value, const std::string& path, Level holder) {
         std::vector<ExtraField> out;
-        list(object_value, "extra", path, out, [&](const Json& item, const std::string& item_path) { return extra(item, item_path); });
+        list(object_value, "extra", path, out,
+             [&](const Json& item, const std::string& item_path) { return extra(item, item_path, holder); });
         return out;
     }
 
-    Transaction transaction(const Json& value, const std::string& path) {
+    Transaction transaction(const Json& value, const std::string& path, Level level) {
         Transaction out;
         if (!object(value, path, {"type", "date", "responsibility", "responsibility_target", "extra"})) return out;
         string(value, "type", path, out.type);
         string(value, "date", path, out.date);
         string(value, "responsibility", path, out.responsibility);
         string(value, "responsibility_target", path, out.responsibility_target);
-        out.extra = extras(value, path);
+        out.extra = extras(value, path, level);
         return out;
     }
 
-    std::vector<Transaction> transactions(const Json& object_value, const std::string& path) {
+    std::vector<Transaction> transactions(const Json& object_value, const std::string& path, Level level) {
         std::vector<Transaction> out;
         list(object_value, "transactions", path, out,
-             [&](const Json& item, const std::string& item_path) { return transaction(item, item_path); });
+             [&](const Json& item, const std::string& item_path) { return transaction(item, item_path, level); });
         return out;
     }
 
-    Definition definition(const Json& value, const std::string& path) {
+    Definition definition(const Json& value, const std::string& path, Level level) {
         Definition out;
         if (!object(value, path, {"text", "source", "context", "extra"})) return out;
         string(value, "text", path, out.text);
         string(value, "source", path, out.source);
         string(value, "context", path, out.context);
-        out.extra = extras(value, path);
+        out.extra = extras(value, path, level);
         return out;
     }
 
@@ -160,8 +168,8 @@ public:
         string(value, "context_source", path, out.context_source);
         strings(value, "notes", path, out.notes);
         string(value, "source", path, out.source);
-        out.transactions = transactions(value, path);
-        out.extra = extras(value, path);
+        out.transactions = transactions(value, path, Level::term_level);
+        out.extra = extras(value, path, Level::term_level);
         return out;
     }
 
@@ -170,11 +178,11 @@ public:
         if (!object(value, path, {"language", "definitions", "notes", "terms", "transactions", "extra"})) return out;
         string(value, "language", path, out.language);
         list(value, "definitions", path, out.definitions,
-             [&](const Json& item, const std::string& item_path) { return definition(item, item_path); });
+             [&](const Json& item, const std::string& item_path) { return definition(item, item_path, Level::language_level); });
         strings(value, "notes", path, out.notes);
         list(value, "terms", path, out.terms, [&](const Json& item, const std::string& item_path) { return term(item, item_path); });
-        out.transactions = transactions(value, path);
-        out.extra = extras(value, path);
+        out.transactions = transactions(value, path, Level::language_level);
+        out.extra = extras(value, path, Level::language_level);
         return out;
     }
 
@@ -186,7 +194,7 @@ public:
         string(value, "id", path, out.id);
         string(value, "subject_field", path, out.subject_field);
         list(value, "definitions", path, out.definitions,
-             [&](const Json& item, const std::string& item_path) { return definition(item, item_path); });
+             [&](const Json& item, const std::string& item_path) { return definition(item, item_path, Level::concept_level); });
         strings(value, "notes", path, out.notes);
         list(value, "relations", path, out.relations, [&](const Json& item, const std::string& item_path) {
             Relation relation;
@@ -205,8 +213,8 @@ public:
         string(value, "origin_url", path, out.origin_url);
         list(value, "languages", path, out.languages,
              [&](const Json& item, const std::string& item_path) { return language(item, item_path); });
-        out.transactions = transactions(value, path);
-        out.extra = extras(value, path);
+        out.transactions = transactions(value, path, Level::concept_level);
+        out.extra = extras(value, path, Level::concept_level);
         return out;
     }
 

@@ -144,7 +144,16 @@ INSTANTIATE_TEST_SUITE_P(
         BadJson{"bad_level",
                 R"({"format": "ilo-tbx-model", "version": 1, "concepts": [{"id": "c1", "extra": [{"element": "admin", "level": "entry"}]}]})",
                 "m.json: error: /concepts/0/extra/0/level: expected \"concept\", \"language\" or \"term\", found \"entry\" "
-                "[json.schema]\n"}),
+                "[json.schema]\n"},
+        // TBX gives a field the level of the element that holds it, so another level would not survive TBX.
+        BadJson{"child_level_not_its_holders",
+                R"({"format": "ilo-tbx-model", "version": 1, "concepts": [{"id": "c1", "languages": [{"language": "en", "terms": [{"text": "car", "extra": [{"element": "termNoteGrp", "level": "term", "children": [{"element": "note", "level": "concept", "value": "x"}]}]}]}]}]})",
+                "m.json: error: /concepts/0/languages/0/terms/0/extra/0/children/0/level: expected \"term\", the level "
+                "of what holds this field, found \"concept\" [json.schema]\n"},
+        BadJson{"transaction_extra_level_not_its_holders",
+                R"({"format": "ilo-tbx-model", "version": 1, "concepts": [{"id": "c1", "languages": [{"language": "en", "transactions": [{"type": "origination", "extra": [{"element": "note", "level": "term"}]}]}]}]})",
+                "m.json: error: /concepts/0/languages/0/transactions/0/extra/0/level: expected \"language\", the level "
+                "of what holds this field, found \"term\" [json.schema]\n"}),
     [](const testing::TestParamInfo<BadJson>& param_info) { return param_info.param.name; });
 
 }  // namespace
