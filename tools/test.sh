@@ -22,12 +22,21 @@ done
 werror=OFF
 [ "${CI:-}" = true ] && werror=ON
 jobs=$(nproc 2>/dev/null || echo 2)
+# CI must stay under 30 minutes: each phase says how long it took, so that a slower one is seen at once.
+phase_start=$SECONDS
+phase_done() {
+  echo "test.sh: $1 took $((SECONDS - phase_start)) s (total $SECONDS s)"
+  phase_start=$SECONDS
+}
 
 tools/setup.sh --test -- -DILO_TBX_WERROR="$werror"
+phase_done "set-up and build"
 ctest --test-dir build --output-on-failure -j "$jobs"
+phase_done "the test suite"
 echo "test.sh: the Debian package, unpacked into a clean directory and run from its installed files"
 debian_packages=$(tools/package.sh build)
 tools/check-package.sh $debian_packages
+phase_done "the package check"
 
 if [ "$sanitize" = 1 ]; then
   echo "test.sh: the whole suite again under ASan+UBSan, built by clang with the libFuzzer targets (build-asan/)"
@@ -36,11 +45,13 @@ if [ "$sanitize" = 1 ]; then
     rm -rf build-asan
   fi
   tools/setup.sh --test --fuzz --build-dir build-asan -- -DILO_TBX_WERROR="$werror" -DILO_TBX_FUZZ=ON \
-    -DCMAKE_CXX_COMPILER=clang++-14
+    -DCMAKE_CXX_COMPILER=clang++-14 -DILO_TBX_UNIT_TEST_SHARDS=4
+  phase_done "the sanitizer build"
   # The acceptance tests exercise other programs (OmegaT, translate-toolkit, Lokalize), not our memory
   # handling, and they already passed in the plain build above.
   ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1 \
     ctest --test-dir build-asan --output-on-failure -j "$jobs" -LE "acceptance|official|bench"
+  phase_done "the suite under ASan+UBSan"
 fi
 if [ "$fuzz_seconds" != 0 ]; then
   if [ "$sanitize" = 1 ]; then
@@ -48,4 +59,5 @@ if [ "$fuzz_seconds" != 0 ]; then
   else
     tools/fuzz.sh "$fuzz_seconds"
   fi
+  phase_done "the fuzzing"
 fi
