@@ -4,7 +4,6 @@
 
 #include <initializer_list>
 #include <map>
-#include <set>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -141,7 +140,7 @@ public:
                                "concept id '" + concept_value.id +
                                    "' is not a valid XML id (an NCName: a letter or '_' first, then letters, digits, "
                                    "'.', '-' or '_')");
-        } else if (!ids_.insert(concept_value.id).second) {
+        } else if (!ids_.insert(concept_value.id)) {
             diagnostics_.error(concept_value.pos, "tbx.bad-id",
                                "concept id '" + concept_value.id + "' is used earlier in the file; ids must be unique");
         }
@@ -219,7 +218,7 @@ private:
 
     // Registers an id for an element; an id that is not an NCName or is taken is left out, with a warning.
     bool claim_id(const std::string& id, const Place& place, std::string_view owner) {
-        if (xml_values::is_ncname(id) && ids_.insert(id).second) return true;
+        if (xml_values::is_ncname(id) && ids_.insert(id)) return true;
         loss(place, "id '" + id + "' of " + std::string(owner) +
                         (xml_values::is_ncname(id) ? " is used earlier in the file" : " is not a valid XML id") +
                         "; the id is left out");
@@ -640,7 +639,7 @@ private:
     const Shape& shape_;
     tbx_basic::Edition edition_;
     Diagnostics& diagnostics_;
-    std::set<std::string>& ids_;
+    IdSet& ids_;
     std::vector<PendingReference>& references_;
     std::string scratch_;  // what clean() returns when it had to replace characters
 };
@@ -692,12 +691,12 @@ bool build_entry(xml_tree::Tree& tree, const Concept& concept_value, const Shape
 }
 
 bool claim_file_id(FileState& state, const std::string& id) {
-    return xml_values::is_ncname(id) && state.ids.insert(id).second;
+    return xml_values::is_ncname(id) && state.ids.insert(id);
 }
 
 void check_references(const FileState& state, Diagnostics& diagnostics) {
     for (const PendingReference& reference : state.references) {
-        if (state.ids.count(reference.target)) continue;
+        if (state.ids.contains(reference.target)) continue;
         diagnostics.error(reference.pos, "tbx.dangling-ref",
                           reference.label + ": refers to '" + reference.target +
                               "', which is not the id of anything in this term base");

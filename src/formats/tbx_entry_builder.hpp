@@ -2,7 +2,6 @@
 // TBX-Core's) rules and the loss report.
 #pragma once
 
-#include <set>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -11,6 +10,7 @@
 #include "formats/xml_tree.hpp"
 #include "ilo_tbx/diagnostics.hpp"
 #include "ilo_tbx/model.hpp"
+#include "text/id_set.hpp"
 
 namespace ilo::tbx_entry {
 
@@ -55,7 +55,7 @@ struct PendingReference {
 
 // What the entries of one file share: the ids used so far and the targets to check at the end.
 struct FileState {
-    std::set<std::string> ids;
+    IdSet ids;
     std::vector<PendingReference> references;
 };
 

@@ -15,6 +15,7 @@
 
 #include "formats/tbx_basic_rules.hpp"
 #include "ilo_tbx/language_tag.hpp"
+#include "text/id_set.hpp"
 #include "text/text_decoding.hpp"
 #include "text/xml_limits.hpp"
 
@@ -659,8 +660,8 @@ private:
     std::size_t back_begin_ = std::string::npos;
 
     const Fragment* current_ = nullptr;
-    std::set<std::string, std::less<>> concept_ids_;
-    std::set<std::string, std::less<>> term_ids_;
+    IdSet concept_ids_;
+    IdSet term_ids_;
     // Cross-reference targets and where they were read, checked against every id once the file is read.
     std::vector<std::pair<std::string, SourcePos>> references_;
     void warn_about_dangling_references();
@@ -1509,7 +1510,7 @@ void TbxReader::read_entry(std::size_t begin, std::size_t end) {
     ++entry_count_;
     if (concept_value.id.empty()) {
         std::string id = "c" + std::to_string(entry_count_);
-        for (int suffix = 2; concept_ids_.count(id); ++suffix) id = "c" + std::to_string(entry_count_) + "-" + std::to_string(suffix);
+        for (int suffix = 2; concept_ids_.contains(id); ++suffix) id = "c" + std::to_string(entry_count_) + "-" + std::to_string(suffix);
         if (!warned_generated_id_) {
             warn(entry, "tbx.generated-id",
                  "<" + std::string(entry.name()) + "> has no id; entries without one get generated ids (" + id +
@@ -1517,7 +1518,7 @@ void TbxReader::read_entry(std::size_t begin, std::size_t end) {
             warned_generated_id_ = true;
         }
         concept_value.id = id;
-    } else if (!concept_ids_.insert(concept_value.id).second) {
+    } else if (!concept_ids_.insert(concept_value.id)) {
         warn(entry, "tbx.duplicate-id", "duplicate entry id '" + concept_value.id + "'; expected ids to be unique");
     }
     concept_ids_.insert(concept_value.id);
@@ -1532,7 +1533,7 @@ void TbxReader::read_entry(std::size_t begin, std::size_t end) {
 // (JSON holds it), but reported; TBX output refuses it ("tbx.dangling-ref").
 void TbxReader::warn_about_dangling_references() {
     for (const auto& [target, pos] : references_) {
-        if (concept_ids_.count(target) || term_ids_.count(target)) continue;
+        if (concept_ids_.contains(target) || term_ids_.contains(target)) continue;
         diagnostics_.warning(pos, "tbx.dangling-ref",
                              "cross-reference to '" + target +
                                  "', which is not the id of any entry or term in this file; kept as read");

@@ -12,9 +12,9 @@
 #include <cstring>
 #include <memory>
 #include <unordered_map>
-#include <unordered_set>
 #include <vector>
 
+#include "text/id_set.hpp"
 #include "text/xml_limits.hpp"
 #include "validate/dialect_rules.hpp"
 #include "validate/libxml2_setup.hpp"
@@ -277,7 +277,7 @@ private:
 
     std::unordered_map<const xmlChar*, Element> element_cache_;
     std::unordered_map<const xmlChar*, Namespace> namespace_cache_;
-    std::unordered_set<std::string> ids_;
+    IdSet ids_;
     std::vector<PendingTarget> pending_targets_;
     std::unordered_map<std::string, bool> language_cache_;
 };
@@ -764,7 +764,7 @@ void Validator::check_attributes(Frame& frame, int attribute_count, const xmlCha
                 if (!is_ncname(value)) {
                     error(frame.pos, "integrity.id.syntax", "id \"" + std::string(value) + "\" is not a valid XML name",
                           "ids start with a letter or '_' and hold letters, digits, '-', '_' or '.'");
-                } else if (!ids_.emplace(value).second) {
+                } else if (!ids_.insert(value)) {
                     error(frame.pos, "integrity.id.duplicate", "id \"" + std::string(value) + "\" is used twice",
                           "give every element its own id");
                 }
@@ -969,7 +969,7 @@ void Validator::check_dct_element(Frame& frame, std::string_view local_name, Nam
 }
 
 void Validator::check_target(std::string_view target, const Position& pos, std::string rule) {
-    if (ids_.count(std::string(target))) return;
+    if (ids_.contains(target)) return;
     pending_targets_.push_back({std::string(target), pos, concept_id_, language_, std::move(rule)});
 }
 
@@ -1060,7 +1060,7 @@ void Validator::end() {
 void Validator::finish() {
     if (not_well_formed_) return;
     for (PendingTarget& pending : pending_targets_) {
-        if (ids_.count(pending.target)) continue;
+        if (ids_.contains(pending.target)) continue;
         std::string saved_concept = std::move(concept_id_);
         std::string saved_language = std::move(language_);
         concept_id_ = pending.concept_id;
