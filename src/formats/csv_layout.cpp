@@ -996,8 +996,8 @@ bool check_object(const Json& json, std::string_view what, std::initializer_list
             std::size_t cut = std::min<std::size_t>(name.size(), 40);
             while (cut < name.size() && cut > 0 && (static_cast<unsigned char>(name[cut]) & 0xC0) == 0x80) --cut;
             const std::string shown = cut < name.size() ? name.substr(0, cut) + "..." : name;
-            return refuse(error, "unknown member \"" + shown + "\" in " + std::string(what) + " (expected " +
-                                     expected + ")");
+            return refuse(error,
+                          "unknown member \"" + shown + "\" in " + std::string(what) + " (expected " + expected + ")");
         }
         for (std::size_t j = 0; j < i; ++j)
             if (json.member_names[j] == name)
@@ -1006,8 +1006,7 @@ bool check_object(const Json& json, std::string_view what, std::initializer_list
     return true;
 }
 
-bool read_string(const Json& json, std::string_view name, std::string_view what, std::string& out,
-                 std::string* error) {
+bool read_string(const Json& json, std::string_view name, std::string_view what, std::string& out, std::string* error) {
     const Json* found = json.member(name);
     if (!found) return true;
     if (found->kind != Json::Kind::string)
@@ -1033,8 +1032,8 @@ bool read_pairs(const Json& json, std::string_view name, std::string_view what,
     const Json* array = read_array(json, name, what, error);
     if (!array) return false;
     for (const Json& pair : array->items) {
-        if (pair.kind != Json::Kind::array || pair.items.size() != 2 ||
-            pair.items[0].kind != Json::Kind::string || pair.items[1].kind != Json::Kind::string)
+        if (pair.kind != Json::Kind::array || pair.items.size() != 2 || pair.items[0].kind != Json::Kind::string ||
+            pair.items[1].kind != Json::Kind::string)
             return refuse(error, "each of \"" + std::string(name) + "\" in " + std::string(what) +
                                      " must be an array of two strings");
         out.emplace_back(pair.items[0].text, pair.items[1].text);
@@ -1053,8 +1052,9 @@ bool json_to_extra(const Json& json, Level holder_level, ExtraField& extra, std:
         return false;
     std::string level = std::string(level_name(holder_level));
     std::vector<std::pair<std::string, std::string>> attributes;
-    if (!read_string(json, "element", what, extra.element, error) || !read_string(json, "type", what, extra.type, error) ||
-        !read_string(json, "level", what, level, error) || !read_string(json, "value", what, extra.value, error) ||
+    if (!read_string(json, "element", what, extra.element, error) ||
+        !read_string(json, "type", what, extra.type, error) || !read_string(json, "level", what, level, error) ||
+        !read_string(json, "value", what, extra.value, error) ||
         !read_string(json, "target", what, extra.target, error) ||
         !read_string(json, "namespace", what, extra.namespace_uri, error) ||
         !read_pairs(json, "attributes", what, attributes, error))
@@ -1122,8 +1122,7 @@ std::string encode_transactions(const std::vector<Transaction>& transactions) {
     return to_text(array);
 }
 
-std::optional<std::vector<Transaction>> decode_transactions(std::string_view text, Level level,
-                                                            std::string* error) {
+std::optional<std::vector<Transaction>> decode_transactions(std::string_view text, Level level, std::string* error) {
     std::optional<Json> json = parse_array(text, error);
     if (!json) return std::nullopt;
     std::vector<Transaction> out;

@@ -484,7 +484,8 @@ bool CsvReader::collect(LevelValues& values, const Column& column, const std::st
         std::optional<std::vector<ExtraField>> decoded = csv::decode_extras(text, column.spec.level, &error);
         if ((ok = decoded.has_value())) values.extras.insert(values.extras.end(), decoded->begin(), decoded->end());
     } else if (field == Field::definition_extra) {
-        std::optional<std::vector<std::vector<ExtraField>>> decoded = csv::decode_definition_extras(text, column.spec.level, &error);
+        std::optional<std::vector<std::vector<ExtraField>>> decoded =
+            csv::decode_definition_extras(text, column.spec.level, &error);
         if ((ok = decoded.has_value()))
             values.definition_extras.insert(values.definition_extras.end(), decoded->begin(), decoded->end());
     }

@@ -89,7 +89,7 @@ public:
         string(value, "element", path, field.element);
         if (field.element.empty()) error(path + "/element", "expected a non-empty element name");
         string(value, "type", path, field.type);
-        const std::string holder_name = holder == Level::concept_level ? "concept"
+        const std::string holder_name = holder == Level::concept_level    ? "concept"
                                         : holder == Level::language_level ? "language"
                                                                           : "term";
         std::string level = holder_name;
@@ -97,8 +97,8 @@ public:
         if (level != "concept" && level != "language" && level != "term")
             error(path + "/level", "expected \"concept\", \"language\" or \"term\", found \"" + level + "\"");
         else if (level != holder_name)
-            error(path + "/level", "expected \"" + holder_name + "\", the level of what holds this field, found \"" +
-                                       level + "\"");
+            error(path + "/level",
+                  "expected \"" + holder_name + "\", the level of what holds this field, found \"" + level + "\"");
         field.level = holder;
         string(value, "value", path, field.value);
         string(value, "target", path, field.target);
@@ -177,8 +177,9 @@ public:
         LanguageSection out;
         if (!object(value, path, {"language", "definitions", "notes", "terms", "transactions", "extra"})) return out;
         string(value, "language", path, out.language);
-        list(value, "definitions", path, out.definitions,
-             [&](const Json& item, const std::string& item_path) { return definition(item, item_path, Level::language_level); });
+        list(value, "definitions", path, out.definitions, [&](const Json& item, const std::string& item_path) {
+            return definition(item, item_path, Level::language_level);
+        });
         strings(value, "notes", path, out.notes);
         list(value, "terms", path, out.terms, [&](const Json& item, const std::string& item_path) { return term(item, item_path); });
         out.transactions = transactions(value, path, Level::language_level);
@@ -193,8 +194,9 @@ public:
             return out;
         string(value, "id", path, out.id);
         string(value, "subject_field", path, out.subject_field);
-        list(value, "definitions", path, out.definitions,
-             [&](const Json& item, const std::string& item_path) { return definition(item, item_path, Level::concept_level); });
+        list(value, "definitions", path, out.definitions, [&](const Json& item, const std::string& item_path) {
+            return definition(item, item_path, Level::concept_level);
+        });
         strings(value, "notes", path, out.notes);
         list(value, "relations", path, out.relations, [&](const Json& item, const std::string& item_path) {
             Relation relation;

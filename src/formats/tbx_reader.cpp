@@ -1510,7 +1510,8 @@ void TbxReader::read_entry(std::size_t begin, std::size_t end) {
     ++entry_count_;
     if (concept_value.id.empty()) {
         std::string id = "c" + std::to_string(entry_count_);
-        for (int suffix = 2; concept_ids_.contains(id); ++suffix) id = "c" + std::to_string(entry_count_) + "-" + std::to_string(suffix);
+        for (int suffix = 2; concept_ids_.contains(id); ++suffix)
+            id = "c" + std::to_string(entry_count_) + "-" + std::to_string(suffix);
         if (!warned_generated_id_) {
             warn(entry, "tbx.generated-id",
                  "<" + std::string(entry.name()) + "> has no id; entries without one get generated ids (" + id +

@@ -592,23 +592,28 @@ TEST(CsvLongLayout, MissingIdAndBadJsonAreErrorsAndABadLanguageIsKeptWithAWarnin
 // unremarked, and a field's level is its column's: TBX gives a field the level of the element that holds it.
 TEST(CsvLongLayout, JsonCellsOfAnotherShapeOrLevelAreErrors) {
     auto cell_error = [](const std::string& column, const std::string& cell) {
-        return diagnostics_text(read_text("concept_id,language,term," + column + "\nc1,en,car,\"" + cell + "\"\n").diagnostics);
+        return diagnostics_text(
+            read_text("concept_id,language,term," + column + "\nc1,en,car,\"" + cell + "\"\n").diagnostics);
     };
     EXPECT_EQ(cell_error("term_extra", R"([{""element"":""note"",""lev"":""term""}])"),
               "2:11: error: column 'term_extra' holds JSON as ilo-tbx writes it, and this cell is not: unknown member "
               "\"lev\" in an extra field (expected \"element\", \"type\", \"level\", \"value\", \"target\", "
               "\"attributes\", \"namespace\", \"children\") [csv.bad-json]\n");
-    EXPECT_EQ(cell_error("term_extra",
-                         R"([{""element"":""termNoteGrp"",""level"":""term"",""children"":[{""element"":""note"",""level"":""concept""}]}])"),
-              "2:11: error: column 'term_extra' holds JSON as ilo-tbx writes it, and this cell is not: an extra field "
-              "here is at the term level, so its \"level\" must be \"term\", not \"concept\" [csv.bad-json]\n");
-    EXPECT_EQ(cell_error("language_transactions", R"([{""type"":""origination"",""extra"":[{""element"":""note"",""level"":""term""}]}])"),
+    EXPECT_EQ(
+        cell_error(
+            "term_extra",
+            R"([{""element"":""termNoteGrp"",""level"":""term"",""children"":[{""element"":""note"",""level"":""concept""}]}])"),
+        "2:11: error: column 'term_extra' holds JSON as ilo-tbx writes it, and this cell is not: an extra field "
+        "here is at the term level, so its \"level\" must be \"term\", not \"concept\" [csv.bad-json]\n");
+    EXPECT_EQ(cell_error("language_transactions",
+                         R"([{""type"":""origination"",""extra"":[{""element"":""note"",""level"":""term""}]}])"),
               "2:11: error: column 'language_transactions' holds JSON as ilo-tbx writes it, and this cell is not: an "
               "extra field here is at the language level, so its \"level\" must be \"language\", not \"term\" "
               "[csv.bad-json]\n");
-    EXPECT_EQ(cell_error("term_extra", R"([{""element"":""note"",""value"":[]}])"),
-              "2:11: error: column 'term_extra' holds JSON as ilo-tbx writes it, and this cell is not: member \"value\" "
-              "of an extra field must be a string [csv.bad-json]\n");
+    EXPECT_EQ(
+        cell_error("term_extra", R"([{""element"":""note"",""value"":[]}])"),
+        "2:11: error: column 'term_extra' holds JSON as ilo-tbx writes it, and this cell is not: member \"value\" "
+        "of an extra field must be a string [csv.bad-json]\n");
     EXPECT_EQ(cell_error("term_extra", R"([{""element"":""note"",""attributes"":[[""id""]]}])"),
               "2:11: error: column 'term_extra' holds JSON as ilo-tbx writes it, and this cell is not: each of "
               "\"attributes\" in an extra field must be an array of two strings [csv.bad-json]\n");
@@ -621,7 +626,8 @@ TEST(CsvLongLayout, JsonCellsOfAnotherShapeOrLevelAreErrors) {
               "\"responsibility_target\", \"extra\") [csv.bad-json]\n");
     // A field without a level takes its column's, as a hand-written cell would mean.
     ReadResult without_level = read_text(
-        "concept_id,language,term,language_extra\nc1,en,car,\"[{\"\"element\"\":\"\"note\"\",\"\"value\"\":\"\"x\"\"}]\"\n");
+        "concept_id,language,term,language_extra\nc1,en,car,\"[{\"\"element\"\":\"\"note\"\",\"\"value\"\":\"\"x\"\"}]"
+        "\"\n");
     EXPECT_EQ(diagnostics_text(without_level.diagnostics), "");
     ASSERT_EQ(without_level.term_base.concepts.at(0).languages.at(0).extra.size(), 1u);
     EXPECT_EQ(without_level.term_base.concepts[0].languages[0].extra[0].level, Level::language_level);

@@ -136,24 +136,29 @@ INSTANTIATE_TEST_SUITE_P(
                 "m.json: error: /format: expected \"ilo-tbx-model\", found \"something\" [json.schema]\n"},
         BadJson{"wrong_version", R"({"format": "ilo-tbx-model", "version": 2})",
                 "m.json: error: /version: expected 1, the only version of the JSON model so far [json.schema]\n"},
-        BadJson{"wrong_kind",
-                R"({"format": "ilo-tbx-model", "version": 1, "concepts": [{"id": "c1", "languages": [{"language": "en", "terms": [{"text": 5}]}]}]})",
-                "m.json: error: /concepts/0/languages/0/terms/0/text: expected a string, found number [json.schema]\n"},
-        BadJson{"unknown_key", R"({"format": "ilo-tbx-model", "version": 1, "concepts": [{"id": "c1", "colour": "red"}]})",
+        BadJson{
+            "wrong_kind",
+            R"({"format": "ilo-tbx-model", "version": 1, "concepts": [{"id": "c1", "languages": [{"language": "en", "terms": [{"text": 5}]}]}]})",
+            "m.json: error: /concepts/0/languages/0/terms/0/text: expected a string, found number [json.schema]\n"},
+        BadJson{"unknown_key",
+                R"({"format": "ilo-tbx-model", "version": 1, "concepts": [{"id": "c1", "colour": "red"}]})",
                 "m.json: warning: /concepts/0/colour: unknown key, not read [json.unknown-key]\n"},
-        BadJson{"bad_level",
-                R"({"format": "ilo-tbx-model", "version": 1, "concepts": [{"id": "c1", "extra": [{"element": "admin", "level": "entry"}]}]})",
-                "m.json: error: /concepts/0/extra/0/level: expected \"concept\", \"language\" or \"term\", found \"entry\" "
-                "[json.schema]\n"},
+        BadJson{
+            "bad_level",
+            R"({"format": "ilo-tbx-model", "version": 1, "concepts": [{"id": "c1", "extra": [{"element": "admin", "level": "entry"}]}]})",
+            "m.json: error: /concepts/0/extra/0/level: expected \"concept\", \"language\" or \"term\", found \"entry\" "
+            "[json.schema]\n"},
         // TBX gives a field the level of the element that holds it, so another level would not survive TBX.
-        BadJson{"child_level_not_its_holders",
-                R"({"format": "ilo-tbx-model", "version": 1, "concepts": [{"id": "c1", "languages": [{"language": "en", "terms": [{"text": "car", "extra": [{"element": "termNoteGrp", "level": "term", "children": [{"element": "note", "level": "concept", "value": "x"}]}]}]}]}]})",
-                "m.json: error: /concepts/0/languages/0/terms/0/extra/0/children/0/level: expected \"term\", the level "
-                "of what holds this field, found \"concept\" [json.schema]\n"},
-        BadJson{"transaction_extra_level_not_its_holders",
-                R"({"format": "ilo-tbx-model", "version": 1, "concepts": [{"id": "c1", "languages": [{"language": "en", "transactions": [{"type": "origination", "extra": [{"element": "note", "level": "term"}]}]}]}]})",
-                "m.json: error: /concepts/0/languages/0/transactions/0/extra/0/level: expected \"language\", the level "
-                "of what holds this field, found \"term\" [json.schema]\n"}),
+        BadJson{
+            "child_level_not_its_holders",
+            R"({"format": "ilo-tbx-model", "version": 1, "concepts": [{"id": "c1", "languages": [{"language": "en", "terms": [{"text": "car", "extra": [{"element": "termNoteGrp", "level": "term", "children": [{"element": "note", "level": "concept", "value": "x"}]}]}]}]}]})",
+            "m.json: error: /concepts/0/languages/0/terms/0/extra/0/children/0/level: expected \"term\", the level "
+            "of what holds this field, found \"concept\" [json.schema]\n"},
+        BadJson{
+            "transaction_extra_level_not_its_holders",
+            R"({"format": "ilo-tbx-model", "version": 1, "concepts": [{"id": "c1", "languages": [{"language": "en", "transactions": [{"type": "origination", "extra": [{"element": "note", "level": "term"}]}]}]}]})",
+            "m.json: error: /concepts/0/languages/0/transactions/0/extra/0/level: expected \"language\", the level "
+            "of what holds this field, found \"term\" [json.schema]\n"}),
     [](const testing::TestParamInfo<BadJson>& param_info) { return param_info.param.name; });
 
 }  // namespace
