@@ -204,8 +204,8 @@ void CsvReader::handle_comment(const Record& record) {
         }
     }
     diagnostics_.warning(at(record.line, 1), "csv.comment-ignored",
-                         "comment line not imported (only '# title:', '# source_description:' and "
-                         "'# source_language:' comments carry data)");
+                         "comment line not imported (only '# title:', '# source_description:', "
+                         "'# source_language:', '# paragraphs:' and '# back_matter:' comments carry data)");
 }
 
 std::string CsvReader::cell_text(const Cell& cell) const {

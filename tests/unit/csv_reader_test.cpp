@@ -529,8 +529,9 @@ TEST(CsvHeaders, LanguageLessTermColumnNeedsTheSourceLanguage) {
 TEST(CsvHeaders, HeaderCommentsCarryTheTermBaseHeader) {
     ReadResult result = read_text("# title: My glossary\n# source_language: en\n# an ordinary remark\nen,fr\na,b\n");
     EXPECT_EQ(diagnostics_text(result.diagnostics),
-              "3:1: warning: comment line not imported (only '# title:', '# source_description:' and "
-              "'# source_language:' comments carry data) [csv.comment-ignored]\n");
+              "3:1: warning: comment line not imported (only '# title:', '# source_description:', "
+              "'# source_language:', '# paragraphs:' and '# back_matter:' comments carry data) "
+              "[csv.comment-ignored]\n");
     EXPECT_EQ(result.term_base.title, "My glossary");
     EXPECT_EQ(result.term_base.source_language, "en");
 }
