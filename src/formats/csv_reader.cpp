@@ -325,21 +325,35 @@ bool CsvReader::resolve_columns(const Record& header_record) {
             spec.language = last_language;  // empty: all terms of the row
         }
     }
-    // A concept has one id: a second id column would overwrite the first one's ids without a word.
-    const Column* first_id = nullptr;
-    for (const Column& column : columns_) {
-        if (column.spec.field != Field::concept_id) continue;
-        if (!first_id) {
-            first_id = &column;
-            continue;
+    // A concept has one id, a term one term type, a long-layout row one language and one term: a second column of
+    // such a value would overwrite the first one's values without a word.
+    auto holds_one_value = [&](const ColumnSpec& spec) {
+        if (spec.field == Field::concept_id || is_term_attribute(spec.field)) return true;
+        return shape_ == Shape::long_form && (spec.field == Field::language || spec.field == Field::language_section ||
+                                              spec.field == Field::term);
+    };
+    for (std::size_t i = 0; i < columns_.size(); ++i) {
+        const Column& column = columns_[i];
+        if (!holds_one_value(column.spec)) continue;
+        auto first = std::find_if(columns_.begin(), columns_.begin() + static_cast<std::ptrdiff_t>(i),
+                                  [&](const Column& earlier) {
+                                      return earlier.spec.field == column.spec.field &&
+                                             earlier.spec.language == column.spec.language;
+                                  });
+        if (first == columns_.begin() + static_cast<std::ptrdiff_t>(i)) continue;
+        std::string message;
+        if (column.spec.field == Field::concept_id) {
+            std::string name(trim_view(column.header));
+            for (char& c : name) c = (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+            message = "column '" + column.header + "' is a second concept id column, after '" + first->header +
+                      "'; expected one" + (name == "id" ? " (a column of Indonesian terms is headed 'term [id]')" : "");
+        } else {
+            const auto cell_number = static_cast<std::size_t>(first - columns_.begin()) + 1;
+            message = "column '" + column.header + "' repeats '" + first->header + "' (cell " +
+                      std::to_string(cell_number) + " of the header), whose values it would overwrite; expected one" +
+                      (column.spec.language.empty() ? std::string() : " for " + column.spec.language);
         }
-        std::string name(trim_view(column.header));
-        for (char& c : name) c = (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
-        const bool bare_id = name == "id";
-        diagnostics_.error(at(header_record.line, column.header_column), "csv.duplicate-column",
-                           "column '" + column.header + "' is a second concept id column, after '" +
-                               first_id->header + "'; expected one" +
-                               (bare_id ? " (a column of Indonesian terms is headed 'term [id]')" : ""));
+        diagnostics_.error(at(header_record.line, column.header_column), "csv.duplicate-column", message);
         ok = false;
     }
     if (!ok) return false;

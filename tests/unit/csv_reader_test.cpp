@@ -634,6 +634,24 @@ TEST(CsvLongLayout, JsonCellsOfAnotherShapeOrLevelAreErrors) {
     EXPECT_EQ(without_level.term_base.concepts[0].languages[0].extra[0].level, Level::language_level);
 }
 
+// A column of a value that a term (or a long-layout row) holds once would overwrite an earlier one's values.
+TEST(CsvHeaders, ASecondColumnOfAOneValueFieldIsAnError) {
+    EXPECT_EQ(diagnostics_text(read_text("concept_id,language,term,language\nc1,en,car,de\n").diagnostics),
+              "1:26: error: column 'language' repeats 'language' (cell 2 of the header), whose values it would "
+              "overwrite; expected one [csv.duplicate-column]\n");
+    EXPECT_EQ(diagnostics_text(read_text("concept_id,language,term,Term\nc1,en,car,auto\n").diagnostics),
+              "1:26: error: column 'Term' repeats 'term' (cell 3 of the header), whose values it would overwrite; "
+              "expected one [csv.duplicate-column]\n");
+    EXPECT_EQ(diagnostics_text(read_text("en,part_of_speech [en],de,part of speech [en]\ncar,noun,Auto,verb\n").diagnostics),
+              "1:27: error: column 'part of speech [en]' repeats 'part_of_speech [en]' (cell 2 of the header), whose "
+              "values it would overwrite; expected one for en [csv.duplicate-column]\n");
+    // Two term columns of one language in a wide sheet are synonyms, and one attribute column per language is fine.
+    ReadResult synonyms = read_text("en,en,part_of_speech [en],de,part_of_speech [de]\ncar,auto,noun,Auto,noun\n");
+    EXPECT_EQ(diagnostics_text(synonyms.diagnostics), "");
+    ASSERT_EQ(synonyms.term_base.concepts.size(), 1u);
+    EXPECT_EQ(synonyms.term_base.concepts[0].languages.at(0).terms.size(), 2u);
+}
+
 TEST(CsvLongLayout, LongLayoutOptionWantsALanguageColumn) {
     ReadOptions options;
     options.csv.layout = CsvLayout::long_form;
