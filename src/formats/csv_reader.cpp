@@ -10,6 +10,7 @@
 #include "formats/csv_layout.hpp"
 #include "ilo_tbx/language_tag.hpp"
 #include "formats/csv_tokenizer.hpp"
+#include "formats/tbx_term_order.hpp"
 
 namespace ilo {
 
@@ -1041,7 +1042,10 @@ void CsvReader::read(csv::RecordSource& records) {
         if (!process(*record)) return;
     }
     if (records.failed()) return;
-    for (Concept& concept_value : long_concepts_) sink_.concept_entry(std::move(concept_value));
+    for (Concept& concept_value : long_concepts_) {
+        put_term_notes_first(concept_value);
+        sink_.concept_entry(std::move(concept_value));
+    }
     sink_.finish();
 }
 

@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <initializer_list>
 
+#include "formats/tbx_term_order.hpp"
 #include "text/text_decoding.hpp"
 
 namespace ilo {
@@ -314,6 +315,7 @@ void read_json(const Input& input, const ReadOptions&, Diagnostics& diagnostics,
         for (std::size_t i = 0; i < concepts->size(); ++i) {
             Concept concept_value = decoder.concept_value((*concepts)[i], "/concepts/" + std::to_string(i));
             if (!decoder.ok()) return;
+            put_term_notes_first(concept_value);
             sink.concept_entry(std::move(concept_value));
         }
     }

@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "formats/tbx_basic_rules.hpp"
+#include "formats/tbx_term_order.hpp"
 #include "ilo_tbx/language_tag.hpp"
 #include "text/id_set.hpp"
 #include "text/text_decoding.hpp"
@@ -1527,6 +1528,7 @@ void TbxReader::read_entry(std::size_t begin, std::size_t end) {
         for (const Term& term : language.terms)
             if (!term.id.empty()) term_ids_.insert(term.id);
     current_ = nullptr;
+    put_term_notes_first(concept_value);
     sink_.concept_entry(std::move(concept_value));
 }
 

@@ -652,6 +652,17 @@ TEST(CsvHeaders, ASecondColumnOfAOneValueFieldIsAnError) {
     EXPECT_EQ(synonyms.term_base.concepts[0].languages.at(0).terms.size(), 2u);
 }
 
+TEST(CsvLongLayout, TermNotesComeFirstInATermsExtraFieldsAsTbxPutsThem) {
+    ReadResult result = read_text(
+        "concept_id,language,term,term_extra\nc1,en,car,\"[{\"\"element\"\":\"\"descrip\"\",\"\"type\"\":\"\"x\"\"},"
+        "{\"\"element\"\":\"\"termNote\"\",\"\"type\"\":\"\"y\"\"}]\"\n");
+    EXPECT_EQ(diagnostics_text(result.diagnostics), "");
+    const std::vector<ExtraField>& extra = result.term_base.concepts.at(0).languages.at(0).terms.at(0).extra;
+    ASSERT_EQ(extra.size(), 2u);
+    EXPECT_EQ(extra[0].element, "termNote");
+    EXPECT_EQ(extra[1].element, "descrip");
+}
+
 TEST(CsvLongLayout, LongLayoutOptionWantsALanguageColumn) {
     ReadOptions options;
     options.csv.layout = CsvLayout::long_form;

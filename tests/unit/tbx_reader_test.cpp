@@ -374,6 +374,21 @@ TEST(TbxReader, Martif2008WithPublicDoctypeTigNtigAndGroups) {
               (std::vector<RefObjectSection>{{"respPerson", {{"US5001", {{"fn", "Jane Doe"}}}}}}));
 }
 
+// TBX puts termNotes right after the term, so its writers do; a file (here a lenient 2008 one) with a termNote
+// after other data categories is read in that order, or a TBX round trip would give back another model.
+TEST(TbxReader, TermNotesOfATermComeFirstInItsExtraFields) {
+    ReadResult result = read(R"(<martif type="TBX" xml:lang="en"><text><body><termEntry id="c1"><langSet xml:lang="en">
+<tig><term>PRE</term><descrip type="subjectField">HR</descrip><termNote type="usageNote">rare</termNote>
+<admin type="productSubset">PER</admin><termNote type="register">formal</termNote></tig></langSet></termEntry></body>
+</text></martif>)");
+    ASSERT_FALSE(result.diagnostics.has_errors()) << rendered(result.diagnostics);
+    const std::vector<ExtraField>& extra = result.term_base.concepts.at(0).languages.at(0).terms.at(0).extra;
+    std::vector<std::string> order;
+    for (const ExtraField& field : extra) order.push_back(field.element + " " + field.type);
+    EXPECT_EQ(order, (std::vector<std::string>{"termNote usageNote", "termNote register", "descrip subjectField",
+                                               "admin productSubset"}));
+}
+
 TEST(TbxReader, MartifWithSystemDoctypeAndNoHeaderElementsBeyondSourceDesc) {
     ReadResult result = read(
         "<?xml version='1.0'?>\n<!DOCTYPE martif SYSTEM \"TBXcoreStructV02.dtd\">\n<martif type=\"TBX\" "
