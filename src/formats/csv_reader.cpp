@@ -10,7 +10,7 @@
 #include "formats/csv_layout.hpp"
 #include "ilo_tbx/language_tag.hpp"
 #include "formats/csv_tokenizer.hpp"
-#include "formats/tbx_term_order.hpp"
+#include "formats/canonical_order.hpp"
 
 namespace ilo {
 
@@ -1023,6 +1023,7 @@ void CsvReader::read(csv::RecordSource& records) {
         if (!column.spec.language.empty())
             column.spec.language = csv::language_from_code(column.spec.language).value_or(column.spec.language);
     first_language_ = csv::language_from_code(first_language_).value_or(first_language_);
+    number_paragraph_groups(header_);
     sink_.header(header_);
 
     bool comments_allowed = !has_header;  // OmegaT-style files have '#' lines anywhere

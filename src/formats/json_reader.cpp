@@ -6,7 +6,7 @@
 #include <algorithm>
 #include <initializer_list>
 
-#include "formats/tbx_term_order.hpp"
+#include "formats/canonical_order.hpp"
 #include "text/text_decoding.hpp"
 
 namespace ilo {
@@ -305,6 +305,7 @@ void read_json(const Input& input, const ReadOptions&, Diagnostics& diagnostics,
     TermBaseHeader header;
     if (auto found = document.find("header"); found != document.end()) header = decoder.header(*found, "/header");
     if (!decoder.ok()) return;
+    number_paragraph_groups(header);
     sink.header(header);
     auto concepts = document.find("concepts");
     if (concepts != document.end() && !concepts->is_null()) {

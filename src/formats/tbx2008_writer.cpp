@@ -140,11 +140,12 @@ private:
             }
             sections[paragraph.section].push_back(&paragraph);
         }
-        for (const char* single : {"publicationStmt", "encodingDesc"}) {
+        for (const char* single : {"titleNote", "publicationStmt", "encodingDesc"}) {
             const auto& list = sections[single];
             for (const HeaderParagraph* paragraph : list)
                 if (paragraph->group != list.front()->group) {
-                    header_loss(std::string("several ") + single + " elements are merged into one; TBX 2008 allows one");
+                    header_loss(std::string("several ") + single + " groups are merged into one; TBX 2008 has one " +
+                                (std::string_view(single) == "titleNote" ? "titleStmt" : single));
                     break;
                 }
         }
@@ -167,7 +168,7 @@ private:
                 add_paragraph(publication, "p", paragraph->type, paragraph->text);
         }
         pugi::xml_node source = file_description.append_child("sourceDesc");
-        if (!header.source_description.empty() || sections["sourceDesc"].empty())
+        if (!header.source_description.empty() || tbx_back::needs_description_paragraph(sections["sourceDesc"]))
             add_paragraph(source, "p", {}, header.source_description);
         std::uint32_t source_group = 0;
         for (const HeaderParagraph* paragraph : sections["sourceDesc"]) {

@@ -14,6 +14,11 @@ std::string clean_header_text(std::string_view text, Diagnostics& diagnostics) {
     return result;
 }
 
+bool needs_description_paragraph(const std::vector<const HeaderParagraph*>& source_paragraphs) {
+    return source_paragraphs.empty() ||
+           (source_paragraphs.front()->type.empty() && source_paragraphs.front()->group == 0);
+}
+
 void header_loss(Diagnostics& diagnostics, const std::string& what) {
     diagnostics.warning({}, "tbx.loss", "header: " + what);
 }

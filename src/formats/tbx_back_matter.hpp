@@ -16,6 +16,11 @@ namespace ilo::tbx_back {
 // Header text as XML 1.0 can carry it: invalid UTF-8 and forbidden characters become U+FFFD, with a warning.
 std::string clean_header_text(std::string_view text, Diagnostics& diagnostics);
 
+// Whether the first sourceDesc needs a <p> for the source description even when it is empty: sourceDesc needs a
+// paragraph, and the readers take its first untyped one (of the first sourceDesc) for the description, so an
+// untyped first paragraph of `source_paragraphs` would otherwise come back as the description.
+bool needs_description_paragraph(const std::vector<const HeaderParagraph*>& source_paragraphs);
+
 // Something of the header the target cannot hold: a tbx.loss warning.
 void header_loss(Diagnostics& diagnostics, const std::string& what);
 

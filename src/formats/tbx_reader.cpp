@@ -14,7 +14,7 @@
 #include <vector>
 
 #include "formats/tbx_basic_rules.hpp"
-#include "formats/tbx_term_order.hpp"
+#include "formats/canonical_order.hpp"
 #include "ilo_tbx/language_tag.hpp"
 #include "text/id_set.hpp"
 #include "text/text_decoding.hpp"
@@ -668,6 +668,9 @@ private:
     void warn_about_dangling_references();
     std::size_t entry_count_ = 0;
     bool warned_generated_id_ = false;
+    // The first untyped <p> of the first sourceDesc is the source description even when empty, so that a writer
+    // can mark an empty one and keep the paragraphs after it as paragraphs.
+    bool source_description_read_ = false;
 };
 
 bool TbxReader::parse_fragment(Fragment& fragment, std::string_view text, std::size_t offset) {
@@ -1310,9 +1313,10 @@ void TbxReader::read_header(std::size_t begin, std::size_t end) {
                 std::string_view bare = p.value();
                 while (!bare.empty() && is_space(bare.front())) bare.remove_prefix(1);
                 while (!bare.empty() && is_space(bare.back())) bare.remove_suffix(1);
-                if (section == "sourceDesc" && header_.source_description.empty() && group == 0)
+                if (section == "sourceDesc" && !source_description_read_ && group == 0) {
                     header_.source_description = std::string(bare);
-                else
+                    source_description_read_ = true;
+                } else
                     header_.paragraphs.push_back({std::string(section), "", std::string(bare), group});
                 continue;
             }
@@ -1325,11 +1329,12 @@ void TbxReader::read_header(std::size_t begin, std::size_t end) {
             }
             check_attributes(p, {"type"});
             std::string text = text_of(p);
-            if (section == "sourceDesc" && header_.source_description.empty() && header_.paragraphs.end() ==
+            if (section == "sourceDesc" && !source_description_read_ && header_.paragraphs.end() ==
                 std::find_if(header_.paragraphs.begin(), header_.paragraphs.end(),
                              [](const HeaderParagraph& h) { return h.section == "sourceDesc"; }) &&
                 p.attribute("type").empty() && group == 0) {
                 header_.source_description = text;
+                source_description_read_ = true;
                 continue;
             }
             header_.paragraphs.push_back({std::string(section), p.attribute("type").value(), text, group});

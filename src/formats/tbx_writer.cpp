@@ -141,11 +141,12 @@ private:
             }
             sections[paragraph.section].push_back(&paragraph);
         }
-        for (const char* single : {"publicationStmt", "sourceDesc", "encodingDesc"}) {
+        for (const char* single : {"titleNote", "publicationStmt", "sourceDesc", "encodingDesc"}) {
             const auto& list = sections[single];
             for (const HeaderParagraph* paragraph : list)
                 if (paragraph->group != list.front()->group) {
-                    header_loss(std::string("several ") + single + " elements are merged into one; TBX v3 allows one");
+                    header_loss(std::string("several ") + single + " groups are merged into one; TBX v3 has one " +
+                                (std::string_view(single) == "titleNote" ? "titleStmt" : single));
                     break;
                 }
         }
@@ -168,7 +169,7 @@ private:
             }
         }
         pugi::xml_node source = file_description.append_child("sourceDesc");
-        if (!header.source_description.empty() || sections["sourceDesc"].empty())
+        if (!header.source_description.empty() || tbx_back::needs_description_paragraph(sections["sourceDesc"]))
             add_paragraph(source, "p", {}, clean(header.source_description));
         for (const HeaderParagraph* paragraph : sections["sourceDesc"])
             add_paragraph(source, "p", clean(paragraph->type), clean(paragraph->text));

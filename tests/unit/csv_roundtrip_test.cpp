@@ -27,8 +27,8 @@ TermBase rich_term_base() {
     term_base.source_description = "Built by ilo-tbx; source: EMN";
     term_base.source_language = "en";
     term_base.paragraphs = {{"publicationStmt", "", "Published by the EU", 0},
-                            {"encodingDesc", "XCSURI", "TBXXCSV02.xcs", 1},
-                            {"revisionDesc", "", "change \"one\"\nwith a line break", 2}};
+                            {"encodingDesc", "XCSURI", "TBXXCSV02.xcs", 0},
+                            {"revisionDesc", "", "change \"one\"\nwith a line break", 0}};
     term_base.back_matter = {{"respPerson", {{"p1", {{"fn", "Jane Doe"}, {"email", "jane@example.org"}}}}}};
 
     Concept first;

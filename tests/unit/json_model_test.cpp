@@ -18,6 +18,7 @@ TermBase sample() {
     TermBase tb;
     tb.title = "T";
     tb.source_language = "en";
+    tb.paragraphs.push_back({"sourceDesc", "", "first", 0});
     tb.paragraphs.push_back({"sourceDesc", "", "second", 1});
     Concept c;
     c.id = "c1";
@@ -50,6 +51,10 @@ TEST(JsonModel, WritesTheDocumentedShape) {
     "title": "T",
     "source_language": "en",
     "paragraphs": [
+      {
+        "section": "sourceDesc",
+        "text": "first"
+      },
       {
         "section": "sourceDesc",
         "text": "second",
@@ -109,6 +114,21 @@ TEST(JsonModel, ReadsBackWhatItWrote) {
     TermBase back = read_term_base(*find_format("json"), Input{"m.json", text}, ReadOptions{}, diagnostics);
     EXPECT_EQ(diagnostics.items().size(), 0u) << rendered(diagnostics);
     EXPECT_EQ(back, sample());
+}
+
+// A group only says which paragraphs of a section share an element, as the TBX readers number them: 0, 1, 2...
+TEST(JsonModel, ParagraphGroupsAreNumberedAsTbxReadersNumberThem) {
+    Diagnostics diagnostics;
+    TermBase read = read_term_base(
+        *find_format("json"),
+        Input{"m.json", R"({"format": "ilo-tbx-model", "version": 1, "header": {"paragraphs": [
+            {"section": "revisionDesc", "text": "a", "group": 3}, {"section": "sourceDesc", "text": "s", "group": 9},
+            {"section": "revisionDesc", "text": "b", "group": 3}, {"section": "revisionDesc", "text": "c", "group": 7}]}})"},
+        ReadOptions{}, diagnostics);
+    EXPECT_EQ(diagnostics.items().size(), 0u) << rendered(diagnostics);
+    std::vector<std::uint32_t> groups;
+    for (const HeaderParagraph& paragraph : read.paragraphs) groups.push_back(paragraph.group);
+    EXPECT_EQ(groups, (std::vector<std::uint32_t>{0, 0, 0, 1}));
 }
 
 struct BadJson {

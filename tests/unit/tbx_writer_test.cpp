@@ -136,6 +136,29 @@ TEST(TbxWriter, RelationsOfEveryKindReadBackEqualFromBothEditions) {
     }
 }
 
+// The readers take the first untyped <p> of the first sourceDesc for the source description, so without one the
+// writers mark its place with an empty <p>, or the first source paragraph would come back as the description.
+TEST(TbxWriter, AnEmptySourceDescriptionKeepsTheSourceParagraphsParagraphs) {
+    TermBase term_base = small_term_base();
+    term_base.source_description.clear();
+    term_base.paragraphs = {{"sourceDesc", "", "Second source paragraph.", 0}};
+    for (const char* format_name : {"tbx", "tbx2008"}) {
+        std::ostringstream out;
+        Diagnostics diagnostics;
+        write_term_base(*find_format(format_name), term_base, out, {}, diagnostics);
+        EXPECT_EQ(messages(diagnostics), "") << format_name;
+        EXPECT_NE(out.str().find("<sourceDesc>\n        <p />\n        <p>Second source paragraph.</p>"),
+                  std::string::npos)
+            << format_name << "\n" << out.str();
+        Diagnostics read_diagnostics;
+        TermBase reread =
+            read_term_base(*find_format(format_name), Input{"written.tbx", out.str()}, {}, read_diagnostics);
+        EXPECT_EQ(reread.source_description, "") << format_name;
+        ASSERT_FALSE(reread.paragraphs.empty()) << format_name;
+        EXPECT_EQ(reread.paragraphs[0], term_base.paragraphs[0]) << format_name;
+    }
+}
+
 // A note that looks like a relation without a target reads back as one, so the writer says so.
 TEST(TbxWriter, ReportsANoteThatReadsBackAsARelation) {
     TermBase term_base = small_term_base();

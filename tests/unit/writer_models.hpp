@@ -86,9 +86,9 @@ inline TermBase rich_term_base() {
                             {"titleNote", "", "Version 2024.", 0},
                             {"sourceDesc", "", "Second source paragraph.", 0},
                             {"encodingDesc", "XCSURI", "TBXBasicXCSV02.xcs", 0},
-                            {"revisionDesc", "", "Created.", 1},
-                            {"revisionDesc", "", "Checked.", 1},
-                            {"revisionDesc", "", "Updated.", 2}};
+                            {"revisionDesc", "", "Created.", 0},
+                            {"revisionDesc", "", "Checked.", 0},
+                            {"revisionDesc", "", "Updated.", 1}};
     term_base.back_matter = {{"respPerson", {{"person1", {{"fn", "Ana Editor"}, {"email", "ana@example.org"}}}}}};
 
     Concept second;

@@ -1,0 +1,49 @@
+// The form readers give a model in where TBX fixes what a model could say two ways: term-note order, paragraph groups.
+#pragma once
+
+#include <algorithm>
+#include <cstdint>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "ilo_tbx/model.hpp"
+
+namespace ilo {
+
+// TBX (v3 termSec, 2008 termGrp and tig) puts a term's termNote and termNoteGrp elements right after the
+// term and everything else after them, so a TBX writer puts such extra fields first whatever their order in
+// the model, and the order between the two kinds carries nothing. Every reader keeps them first (a stable
+// partition: each kind keeps its own order), so that what it reads is what a TBX writer and reader give back.
+inline void put_term_notes_first(Concept& concept_value) {
+    for (LanguageSection& language : concept_value.languages)
+        for (Term& term : language.terms)
+            std::stable_partition(term.extra.begin(), term.extra.end(), [](const ExtraField& extra) {
+                return extra.element == "termNote" || extra.element == "termNoteGrp";
+            });
+}
+
+// A paragraph's group only says which paragraphs of its section share one element (one sourceDesc, one revision
+// change): consecutive paragraphs of a section with the same group do. The TBX readers number a section's
+// elements 0, 1, 2...; readers of formats that take any number (CSV, JSON) renumber each section's runs the same
+// way, so that the groups a TBX writer and reader give back are the ones read.
+inline void number_paragraph_groups(TermBaseHeader& header) {
+    // Per section: the group of its previous paragraph as read, and the number given to that run.
+    std::vector<std::pair<std::string, std::pair<std::uint32_t, std::uint32_t>>> runs;
+    for (HeaderParagraph& paragraph : header.paragraphs) {
+        auto run = std::find_if(runs.begin(), runs.end(), [&](const auto& known) { return known.first == paragraph.section; });
+        if (run == runs.end()) {
+            runs.push_back({paragraph.section, {paragraph.group, 0}});
+            paragraph.group = 0;
+            continue;
+        }
+        auto& [read_group, number] = run->second;
+        if (paragraph.group != read_group) {
+            read_group = paragraph.group;
+            ++number;
+        }
+        paragraph.group = number;
+    }
+}
+
+}  // namespace ilo
