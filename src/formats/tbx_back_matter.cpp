@@ -49,7 +49,12 @@ void build_back_matter(pugi::xml_document& document, const char* section_element
                     item_node.append_attribute("type").set_value(clean_header_text(item.type, diagnostics).c_str());
                 if (!item.value.empty()) item_node.text().set(clean_header_text(item.value, diagnostics).c_str());
             }
-            if (object.items.empty()) object_node.append_child("item");  // a refObject holds at least one
+            if (object.items.empty()) {
+                // A refObject holds at least one item: the empty one added reads back as an item.
+                header_loss(diagnostics, "back-matter object" + (object.id.empty() ? std::string() : " '" + object.id + "'") +
+                                             " has no items; written with an empty <item/>, as TBX requires one");
+                object_node.append_child("item");
+            }
         }
     }
 }

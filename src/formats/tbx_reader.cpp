@@ -1145,7 +1145,8 @@ void TbxReader::read_term_child(pugi::xml_node child, Term& term) {
             if (context_ok && source_ok) {
                 term.context = text_of(members[0]);
                 if (members.size() == 2) term.context_source = text_of(members[1]);
-                if (!term.context.empty()) return;
+                // A source without a context is still the context's source (the writers write it so).
+                if (!term.context.empty() || !term.context_source.empty()) return;
             }
         }
     }

@@ -389,6 +389,19 @@ TEST(TbxReader, TermNotesOfATermComeFirstInItsExtraFields) {
                                                "admin productSubset"}));
 }
 
+// The writers write a context's source in a descripGrp even when the context is empty; it reads back as the
+// source alone, not also as an extra field.
+TEST(TbxReader, AContextGroupWithOnlyASourceIsTheContextSource) {
+    ReadResult result = read(R"(<martif type="TBX" xml:lang="en"><text><body><termEntry id="c1"><langSet xml:lang="de">
+<tig><term>Verbindungsbeamter</term><descripGrp><descrip type="context"></descrip><admin type="source">o</admin>
+</descripGrp></tig></langSet></termEntry></body></text></martif>)");
+    ASSERT_FALSE(result.diagnostics.has_errors()) << rendered(result.diagnostics);
+    const Term& term = result.term_base.concepts.at(0).languages.at(0).terms.at(0);
+    EXPECT_EQ(term.context, "");
+    EXPECT_EQ(term.context_source, "o");
+    EXPECT_TRUE(term.extra.empty());
+}
+
 TEST(TbxReader, MartifWithSystemDoctypeAndNoHeaderElementsBeyondSourceDesc) {
     ReadResult result = read(
         "<?xml version='1.0'?>\n<!DOCTYPE martif SYSTEM \"TBXcoreStructV02.dtd\">\n<martif type=\"TBX\" "

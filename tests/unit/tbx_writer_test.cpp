@@ -159,6 +159,21 @@ TEST(TbxWriter, AnEmptySourceDescriptionKeepsTheSourceParagraphsParagraphs) {
     }
 }
 
+// TBX needs an item in every refObject: the empty one a writer adds would read back, so it is reported.
+TEST(TbxWriter, ReportsTheEmptyItemOfABackMatterObjectWithoutItems) {
+    TermBase term_base = small_term_base();
+    term_base.back_matter = {{"respPerson", {{"person1", {}}}}};
+    for (const char* format_name : {"tbx", "tbx2008"}) {
+        std::ostringstream out;
+        Diagnostics diagnostics;
+        write_term_base(*find_format(format_name), term_base, out, {}, diagnostics);
+        EXPECT_NE(messages(diagnostics).find("back-matter object 'person1' has no items; written with an empty "
+                                             "<item/>, as TBX requires one"),
+                  std::string::npos)
+            << format_name << ": " << messages(diagnostics);
+    }
+}
+
 // A note that looks like a relation without a target reads back as one, so the writer says so.
 TEST(TbxWriter, ReportsANoteThatReadsBackAsARelation) {
     TermBase term_base = small_term_base();
