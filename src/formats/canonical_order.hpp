@@ -16,11 +16,14 @@ namespace ilo {
 // the model, and the order between the two kinds carries nothing. Every reader keeps them first (a stable
 // partition: each kind keeps its own order), so that what it reads is what a TBX writer and reader give back.
 inline void put_term_notes_first(Concept& concept_value) {
+    auto is_term_note = [](const ExtraField& extra) {
+        return extra.element == "termNote" || extra.element == "termNoteGrp";
+    };
+    // Checked first: TBX input is already in this order, and stable_partition would allocate a buffer per term.
     for (LanguageSection& language : concept_value.languages)
         for (Term& term : language.terms)
-            std::stable_partition(term.extra.begin(), term.extra.end(), [](const ExtraField& extra) {
-                return extra.element == "termNote" || extra.element == "termNoteGrp";
-            });
+            if (!std::is_partitioned(term.extra.begin(), term.extra.end(), is_term_note))
+                std::stable_partition(term.extra.begin(), term.extra.end(), is_term_note);
 }
 
 // A paragraph's group only says which paragraphs of its section share one element (one sourceDesc, one revision

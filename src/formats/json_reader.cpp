@@ -7,6 +7,7 @@
 #include <initializer_list>
 
 #include "formats/canonical_order.hpp"
+#include "formats/json_writer.hpp"
 #include "text/text_decoding.hpp"
 
 namespace ilo {
@@ -90,9 +91,7 @@ public:
         string(value, "element", path, field.element);
         if (field.element.empty()) error(path + "/element", "expected a non-empty element name");
         string(value, "type", path, field.type);
-        const std::string holder_name = holder == Level::concept_level    ? "concept"
-                                        : holder == Level::language_level ? "language"
-                                                                          : "term";
+        const std::string holder_name = level_name(holder);
         std::string level = holder_name;
         string(value, "level", path, level);
         if (level != "concept" && level != "language" && level != "term")

@@ -5,10 +5,6 @@
 
 namespace ilo {
 
-namespace {
-
-using Json = nlohmann::ordered_json;
-
 const char* level_name(Level level) {
     switch (level) {
     case Level::concept_level: return "concept";
@@ -17,6 +13,10 @@ const char* level_name(Level level) {
     }
     return "concept";
 }
+
+namespace {
+
+using Json = nlohmann::ordered_json;
 
 const char* relation_kind_name(RelationKind kind) {
     switch (kind) {

@@ -13,4 +13,7 @@ namespace ilo {
 // fields left out. Keeps references to `out` and `diagnostics`.
 std::unique_ptr<ConceptSink> make_json_writer(std::ostream& out, const WriteOptions& options, Diagnostics& diagnostics);
 
+// A level as the JSON form names it: "concept", "language" or "term" (json_reader.cpp reads the same names).
+const char* level_name(Level level);
+
 }  // namespace ilo
