@@ -65,10 +65,14 @@ bool is_member(Container container, std::string_view element, Level level, tbx_b
             return one_of({"admin", "adminGrp", "descrip", "descripGrp", "note", "ref", "transacGrp", "xref"});
         case Container::admin_group:
             return one_of({"adminNote", "note", "ref", "xref"});
+        // TBX-Basic and TBX-Min (basic.transac.level) put transactions only at conceptEntry, langSec and termSec
+        // level; only the core structure lets a descripGrp or termNoteGrp hold one.
         case Container::descrip_group:
-            return one_of({"admin", "adminGrp", "descripNote", "note", "ref", "transacGrp", "xref"});
+            if (element == "transacGrp") return core_structure;
+            return one_of({"admin", "adminGrp", "descripNote", "note", "ref", "xref"});
         case Container::term_note_group:
-            return one_of({"admin", "adminGrp", "note", "ref", "transacGrp", "xref"});
+            if (element == "transacGrp") return core_structure;
+            return one_of({"admin", "adminGrp", "note", "ref", "xref"});
         case Container::transac_group:
             return one_of({"date", "note", "ref", "transacNote", "xref"});
     }
@@ -404,9 +408,13 @@ private:
         if (!extra.namespace_uri.empty())
             return "element " + element + " of namespace " + extra.namespace_uri + " has no DCA form";
         if (!head && !is_member(container, element, level, edition_, shape_.open_categories)) {
-            std::string tbx = edition_ == tbx_basic::Edition::v3 ? "TBX"
-                              : shape_.open_categories       ? "The TBX 2008 core structure"
-                                                             : "TBX-Basic 2008";
+            // Name the dialect when the core structure would have held the element.
+            const bool dialect_rule = edition_ == tbx_basic::Edition::v3 && !shape_.open_categories &&
+                                      is_member(container, element, level, edition_, true);
+            std::string tbx = dialect_rule                         ? (shape_.min_categories ? "TBX-Min" : "TBX-Basic")
+                              : edition_ == tbx_basic::Edition::v3 ? "TBX"
+                              : shape_.open_categories             ? "The TBX 2008 core structure"
+                                                                   : "TBX-Basic 2008";
             if (container == Container::level) return tbx + " has no element " + element + " at this level";
             return tbx + " does not allow " + element + " inside this group";
         }

@@ -578,6 +578,35 @@ INSTANTIATE_TEST_SUITE_P(Reference, WriterOnReferenceFiles, testing::ValuesIn(te
                              return test::test_name_for(param_info.param);
                          });
 
+// TBX-Basic keeps transactions at conceptEntry, langSec and termSec level (basic.transac.level): a transacGrp that
+// the core structure read inside a definition's group becomes a note there, with a loss; TBX-Core keeps it.
+TEST(TbxWriter, TransactionInsideADefinitionGroupIsANoteInTbxBasicOnly) {
+    TermBase term_base = small_term_base();
+    ExtraField transaction{"transacGrp", "", Level::concept_level, "", "", {}, {}, {}};
+    transaction.children.push_back({"transac", "transactionType", Level::concept_level, "origination", "", {}, {}, {}});
+    transaction.children.push_back({"date", "", Level::concept_level, "2024-05-01", "", {}, {}, {}});
+    Definition definition{"An officer posted abroad.", "", "", {transaction}, {}};
+    term_base.concepts[0].definitions.push_back(definition);
+
+    Diagnostics basic_diagnostics;
+    const std::string basic = write(term_base, basic_diagnostics, options_for(TbxDialect::basic, TbxStyle::dca));
+    EXPECT_EQ(messages(basic_diagnostics),
+              "warning tbx.loss c1: TBX-Basic does not allow transacGrp inside this group; written as a note "
+              "\"transacGrp: ...\"\n");
+    EXPECT_EQ(basic.find("<transac type=\"transactionType\">origination</transac>\n            <date>"),
+              std::string::npos)
+        << basic;
+    Diagnostics basic_validation;
+    EXPECT_TRUE(natively_valid(basic, basic_validation)) << messages(basic_validation) << basic;
+
+    Diagnostics core_diagnostics;
+    const std::string core = write(term_base, core_diagnostics, options_for(TbxDialect::core, TbxStyle::dca));
+    EXPECT_EQ(messages(core_diagnostics), "");
+    Diagnostics core_validation;
+    EXPECT_TRUE(natively_valid(core, core_validation)) << messages(core_validation) << core;
+    EXPECT_EQ(read_back(core).concepts[0].definitions.back(), definition);
+}
+
 TEST(XmlValues, RecogniseTheLexicalSpacesTbxUses) {
     using namespace xml_values;
     EXPECT_TRUE(is_ncname("c1"));
