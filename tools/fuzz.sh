@@ -37,6 +37,7 @@ declare -A seeds=(
   [tbx_reader_fuzz]="samples/ilo.tbx samples/ilo-2008.tbx tests/tbx tests/bad tests/data/tbx-writer ../shared/reference/tbx ../shared/reference/real-world/tbx tests/fuzz/corpus/tbx"
   [csv_reader_fuzz]="tests/csv ../shared/reference/real-world/csv tests/fuzz/corpus/csv"
   [xlsx_reader_fuzz]="tests/fuzz/corpus/xlsx"
+  [xlsx_parts_fuzz]="tests/fuzz/corpus/xlsx-parts"
 )
 
 targets=("$@")

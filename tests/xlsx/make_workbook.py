@@ -9,6 +9,8 @@ KINDs:
   many-entries     10001 empty entries
   external-sheet   the workbook's only sheet is an external link (file:///etc/passwd)
   bad-xml          a worksheet that is not well-formed
+  bad-utf8         a worksheet with a byte that is not UTF-8 (a Windows-1252 "é")
+  control-char     a shared string with a raw BEL (U+0007), which XML does not allow
   no-workbook      a ZIP archive without xl/workbook.xml
 """
 import struct
@@ -141,6 +143,30 @@ def bad_xml(out):
         basic(book, sheet('<row r="1"><c r="A1" t="inlineStr"><is><t>id</t></is></c></row>').replace("</sheetData>", ""))
 
 
+def bad_utf8(out):
+    # A Windows-1252 "é" (byte 0xE9) where UTF-8 needs two bytes: a damaged or hand-edited workbook.
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as book:
+        basic(book, sheet('<row r="1"><c r="A1" t="inlineStr"><is><t>en</t></is></c></row>'
+                          '<row r="2"><c r="A2" t="inlineStr"><is><t>r\xe9fugi\xe9</t></is></c></row>'
+                          ).encode("utf-8").replace(b"\xc3\xa9", b"\xe9"))
+
+
+def control_char(out):
+    # A raw BEL (U+0007) in a shared string: XML allows it nowhere, escaped or not (Excel writes _x0007_).
+    shared = (f'<?xml version="1.0" encoding="UTF-8"?><sst xmlns="{MAIN}" count="2" uniqueCount="2">'
+              '<si><t>en</t></si><si><t>ring\x07bell</t></si></sst>')
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as book:
+        book.writestr("[Content_Types].xml", CONTENT_TYPES)
+        book.writestr("_rels/.rels", PACKAGE_RELS)
+        book.writestr("xl/workbook.xml", workbook(["Terms"]))
+        book.writestr("xl/_rels/workbook.xml.rels", workbook_rels(
+            ["worksheets/sheet1.xml"],
+            f'<Relationship Id="rId9" Type="{REL}/sharedStrings" Target="sharedStrings.xml"/>'))
+        book.writestr("xl/sharedStrings.xml", shared)
+        book.writestr("xl/worksheets/sheet1.xml", sheet(
+            '<row r="1"><c r="A1" t="s"><v>0</v></c></row><row r="2"><c r="A2" t="s"><v>1</v></c></row>'))
+
+
 def no_workbook(out):
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as book:
         book.writestr("[Content_Types].xml", CONTENT_TYPES)
@@ -148,7 +174,8 @@ def no_workbook(out):
 
 
 KINDS = {"cells": cells, "bomb": bomb, "lying-size": lying_size, "many-entries": many_entries,
-         "external-sheet": external_sheet, "bad-xml": bad_xml, "no-workbook": no_workbook}
+         "external-sheet": external_sheet, "bad-xml": bad_xml, "bad-utf8": bad_utf8, "control-char": control_char,
+         "no-workbook": no_workbook}
 
 if __name__ == "__main__":
     if len(sys.argv) != 3 or sys.argv[1] not in KINDS:
