@@ -1004,6 +1004,9 @@ void CsvReader::read(csv::RecordSource& records) {
     if (records.failed() || diagnostics_.has_errors()) return;
     if (header_.source_language.empty() && !options_.source_language.empty())
         header_.source_language = *csv::language_from_code(options_.source_language);
+    // In the letter case RFC 5646 recommends, as the TBX readers give it back ("EN-gb" -> "en-GB"); a tag that is
+    // not well-formed stays as written, and a TBX writer reports it.
+    if (LanguageTag tag = normalise_language_tag(header_.source_language); tag.valid) header_.source_language = tag.tag;
     if (!first) {
         diagnostics_.warning(at(0, 0), "csv.empty", "the file holds no entries");
         sink_.header(header_);

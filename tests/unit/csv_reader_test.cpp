@@ -536,6 +536,15 @@ TEST(CsvHeaders, HeaderCommentsCarryTheTermBaseHeader) {
     EXPECT_EQ(result.term_base.source_language, "en");
 }
 
+// The TBX readers give a language tag back in RFC 5646's letter case, so the CSV reader takes it in that case
+// too (found by the CSV fuzz run: "eGGGGn" came back from TBX as "eggggn" with no loss reported).
+TEST(CsvHeaders, SourceLanguageCommentTakesTheCanonicalLetterCase) {
+    EXPECT_EQ(read_text("# source_language: EN-gb\nen,fr\na,b\n").term_base.source_language, "en-GB");
+    EXPECT_EQ(read_text("# source_language: eGGGGn\nen,fr\na,b\n").term_base.source_language, "eggggn");
+    // Not a language tag: kept as written (a TBX writer refuses it with tbx.bad-language).
+    EXPECT_EQ(read_text("# source_language: English!\nen,fr\na,b\n").term_base.source_language, "English!");
+}
+
 TEST(CsvHeaders, HashAfterTheHeaderIsData) {
     ReadResult result = read_text("en,fr\n#hashtag,mot-dièse\n");
     EXPECT_EQ(diagnostics_text(result.diagnostics), "");
