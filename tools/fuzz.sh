@@ -38,6 +38,7 @@ declare -A seeds=(
   [csv_reader_fuzz]="tests/csv ../shared/reference/real-world/csv tests/fuzz/corpus/csv"
   [xlsx_reader_fuzz]="tests/fuzz/corpus/xlsx"
   [xlsx_parts_fuzz]="tests/fuzz/corpus/xlsx-parts"
+  [json_reader_fuzz]="samples/ilo-page.model.json tests/emn tests/fuzz/corpus/json"
 )
 
 targets=("$@")

@@ -48,6 +48,11 @@ private:
     std::map<std::string, std::size_t> counts_;
 };
 
+bool is_forbidden_control_byte(char c) {
+    const auto byte = static_cast<unsigned char>(c);
+    return byte < 0x20 && byte != '\t' && byte != '\n' && byte != '\r';
+}
+
 std::string joined_notes(const std::vector<std::string>& notes, char separator) {
     return csv::join_items(notes, separator);
 }
@@ -121,6 +126,7 @@ public:
 
 private:
     void row(const std::vector<std::string>& cells, bool is_header = false, const std::vector<bool>& quoted = {});
+    std::string without_control_characters(std::string text);
     std::vector<std::string> language_order(bool source_first);
     std::string source_language();
     std::optional<std::string> target_language(const std::string& source);
@@ -152,11 +158,28 @@ private:
     DroppedValues dropped_;
 };
 
+// A control character other than tab and line breaks (a JSON model may hold one) is read back from a sheet as
+// U+FFFD, as TBX cannot hold it either: written so, and counted.
+std::string CsvWriter::without_control_characters(std::string text) {
+    if (std::none_of(text.begin(), text.end(), is_forbidden_control_byte)) return text;
+    std::string clean;
+    for (char c : text) {
+        if (!is_forbidden_control_byte(c)) {
+            clean += c;
+            continue;
+        }
+        clean += "\xEF\xBF\xBD";
+        dropped_.add("control character|s (written as U+FFFD)");
+    }
+    return clean;
+}
+
 void CsvWriter::row(const std::vector<std::string>& cells, bool is_header, const std::vector<bool>& quoted) {
     std::vector<std::string> texts;
     texts.reserve(cells.size());
     for (const std::string& cell : cells) {
         std::string text = (formula_escape_ && !is_header) ? csv::escape_formula(cell) : cell;
+        text = without_control_characters(std::move(text));
         if (output_->plain_text() || output_->single_line()) {
             // OmegaT reads line by line, and its TSV reader knows no quoting: line breaks (and in TSV
             // tabs) cannot be kept in a cell.
@@ -452,8 +475,9 @@ void CsvWriter::write_long() {
         std::size_t start = 0;
         while (true) {
             std::size_t end = value.find('\n', start);
-            output_->comment("# " + std::string(key) + ": " +
-                             value.substr(start, end == std::string::npos ? end : end - start));
+            output_->comment(
+                "# " + std::string(key) + ": " +
+                without_control_characters(value.substr(start, end == std::string::npos ? end : end - start)));
             if (end == std::string::npos) break;
             start = end + 1;
         }

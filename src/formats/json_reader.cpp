@@ -5,9 +5,11 @@
 
 #include <algorithm>
 #include <initializer_list>
+#include <map>
 
 #include "formats/canonical_order.hpp"
 #include "formats/json_writer.hpp"
+#include "ilo_tbx/language_tag.hpp"
 #include "text/text_decoding.hpp"
 
 namespace ilo {
@@ -23,6 +25,18 @@ public:
     Decoder(const std::string& file, Diagnostics& diagnostics) : file_(file), diagnostics_(diagnostics) {}
 
     bool ok() const { return !failed_; }
+
+    // A language tag in RFC 5646's letter case ("EN-gb" -> "en-GB"), as the TBX and CSV readers give it, so that a
+    // model read from JSON compares equal to itself read back from them; one not well-formed stays as written.
+    void canonical_language(std::string& language) {
+        if (language.empty()) return;
+        auto known = language_cases_.find(language);
+        if (known == language_cases_.end()) {
+            LanguageTag tag = normalise_language_tag(language);
+            known = language_cases_.emplace(language, tag.valid ? tag.tag : language).first;
+        }
+        language = known->second;
+    }
 
     void error(const std::string& path, const std::string& message) {
         diagnostics_.error({file_, 0, 0}, "json.schema", path + ": " + message);
@@ -177,6 +191,7 @@ public:
         LanguageSection out;
         if (!object(value, path, {"language", "definitions", "notes", "terms", "transactions", "extra"})) return out;
         string(value, "language", path, out.language);
+        canonical_language(out.language);
         list(value, "definitions", path, out.definitions, [&](const Json& item, const std::string& item_path) {
             return definition(item, item_path, Level::language_level);
         });
@@ -226,6 +241,7 @@ public:
         string(value, "title", path, out.title);
         string(value, "source_description", path, out.source_description);
         string(value, "source_language", path, out.source_language);
+        canonical_language(out.source_language);
         list(value, "paragraphs", path, out.paragraphs, [&](const Json& item, const std::string& item_path) {
             HeaderParagraph paragraph;
             if (!object(item, item_path, {"section", "type", "text", "group"})) return paragraph;
@@ -267,6 +283,7 @@ private:
     const std::string& file_;
     Diagnostics& diagnostics_;
     bool failed_ = false;
+    std::map<std::string, std::string, std::less<>> language_cases_;  // a few dozen tags, met once per section
 };
 
 }  // namespace

@@ -309,6 +309,36 @@ TEST(CsvLongLayout, WhatWouldNotReadBackAsItWasIsReported) {
               "csv.dropped: the long layout has no place for 2 empty definitions, 1 empty note\n");
 }
 
+// A control character (which a JSON model may hold) is read back from a sheet as U+FFFD: written so, and reported
+// (found by the JSON fuzz target: a form feed in a relation label changed with no loss reported).
+TEST(CsvLongLayout, ControlCharactersAreWrittenAsReplacementCharactersAndCounted) {
+    TermBase term_base;
+    term_base.title = "Glossary\x01";
+    Concept concept_value = one_term_concept("c1", "en",
+                                             "de \x0C"
+                                             "facto");
+    concept_value.relations.push_back({RelationKind::narrower,
+                                       "de \x0C"
+                                       "jure",
+                                       ""});
+    term_base.concepts = {concept_value};
+    WriteOptions long_layout;
+    long_layout.csv.layout = CsvLayout::long_form;
+    Written written = write(term_base, long_layout);
+    EXPECT_EQ(warnings_of(written.diagnostics),
+              "csv.dropped: the long layout has no place for 3 control characters (written as U+FFFD)\n");
+    Diagnostics read;
+    TermBase reread = read_term_base(*find_format("csv"), Input{"written", written.text}, ReadOptions{}, read);
+    EXPECT_EQ(read.items().size(), 0u);
+    EXPECT_EQ(reread.title, "Glossary\xEF\xBF\xBD");
+    EXPECT_EQ(reread.concepts.at(0).languages.at(0).terms.at(0).text,
+              "de \xEF\xBF\xBD"
+              "facto");
+    EXPECT_EQ(reread.concepts.at(0).relations.at(0).label,
+              "de \xEF\xBF\xBD"
+              "jure");
+}
+
 // The header comments keep a value's spaces and its empty lines.
 TEST(CsvLongLayout, HeaderValuesComeBackWithTheirSpacesAndEmptyLines) {
     TermBase term_base;

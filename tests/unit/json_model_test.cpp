@@ -131,6 +131,23 @@ TEST(JsonModel, ParagraphGroupsAreNumberedAsTbxReadersNumberThem) {
     EXPECT_EQ(groups, (std::vector<std::uint32_t>{0, 0, 0, 1}));
 }
 
+// The TBX and CSV readers give a language tag back in RFC 5646's letter case, so the JSON reader reads it in that
+// case (found by the JSON fuzz target: "eDDDDDn" came back from the long CSV layout as "edddddn", no loss reported).
+TEST(JsonModel, LanguageTagsAreReadInTheirCanonicalCase) {
+    Diagnostics diagnostics;
+    TermBase read = read_term_base(
+        *find_format("json"),
+        Input{"m.json", R"({"format": "ilo-tbx-model", "version": 1, "header": {"source_language": "EN-gb"},
+            "concepts": [{"id": "c1", "languages": [{"language": "ZH-hant-tw", "terms": [{"text": "a"}]},
+                                                   {"language": "not a tag", "terms": [{"text": "b"}]}]}]})"},
+        ReadOptions{}, diagnostics);
+    EXPECT_EQ(diagnostics.items().size(), 0u) << rendered(diagnostics);
+    EXPECT_EQ(read.source_language, "en-GB");
+    ASSERT_EQ(read.concepts.size(), 1u);
+    EXPECT_EQ(read.concepts[0].languages.at(0).language, "zh-Hant-TW");
+    EXPECT_EQ(read.concepts[0].languages.at(1).language, "not a tag");
+}
+
 struct BadJson {
     std::string name;
     std::string text;
