@@ -238,15 +238,15 @@ std::u32string_view customary_extra_marks(std::string_view language) {
 void check_quotation_marks(const TextField& field, const std::u32string& code_points, Found& found) {
     if (field.language.empty()) return;
     const std::string language = primary_language(field.language);
-    const std::u32string accepted = text::cldr_quotation_marks(field.language) +
-                                    std::u32string(customary_extra_marks(language));
-    if (accepted.empty()) return;
+    // Without CLDR's marks for the language there is nothing to judge by (and no usual marks to suggest).
+    const std::u32string cldr = text::cldr_quotation_marks(field.language);
+    if (cldr.size() < 2) return;
+    const std::u32string accepted = cldr + std::u32string(customary_extra_marks(language));
     std::vector<char32_t> foreign;
     for (char32_t c : code_points)
         if (double_quotation_marks.find(c) != std::u32string_view::npos && accepted.find(c) == std::u32string::npos)
             add_unique(foreign, c);
     if (foreign.empty()) return;
-    const std::u32string cldr = text::cldr_quotation_marks(field.language);
     const std::string usual = text::encode(cldr.substr(0, 1)) + "…" + text::encode(cldr.substr(1, 1));
     add_text_finding(field, "consistency.quotation-marks",
                      "uses " + join_descriptions(foreign) + ", which is not a quotation mark of " +

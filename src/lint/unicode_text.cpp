@@ -6,9 +6,10 @@
 #include <unicode/locid.h>
 #include <unicode/normalizer2.h>
 #include <unicode/uchar.h>
+#include <unicode/uloc.h>
 #include <unicode/ulocdata.h>
-#include <unicode/unistr.h>
 #include <unicode/uniset.h>
+#include <unicode/unistr.h>
 #include <unicode/uscript.h>
 #include <unicode/uspoof.h>
 
@@ -140,10 +141,20 @@ std::string language_name(std::string_view tag) {
 }
 
 std::u32string cldr_quotation_marks(std::string_view language) {
-    const std::string locale_id(language);
+    // ICU's locale ids are not BCP 47 tags: "pt-BR" is "pt_BR", and taken as it is would fall back to root.
+    const std::string tag(language);
+    char locale_id[ULOC_FULLNAME_CAPACITY] = {};
+    std::int32_t parsed = 0;
     UErrorCode status = U_ZERO_ERROR;
-    ULocaleData* data = ulocdata_open(locale_id.c_str(), &status);
-    if (U_FAILURE(status) || !data) return {};
+    uloc_forLanguageTag(tag.c_str(), locale_id, sizeof locale_id, &parsed, &status);
+    if (U_FAILURE(status) || status == U_STRING_NOT_TERMINATED_WARNING) return {};
+    ULocaleData* data = ulocdata_open(locale_id, &status);
+    // A locale ICU does not know falls back to root's marks, which say nothing about the language. A known one
+    // may inherit root's marks ("pt" and root both use “” and ‘’): those are its own.
+    if (U_FAILURE(status) || status == U_USING_DEFAULT_WARNING || !data) {
+        if (data) ulocdata_close(data);
+        return {};
+    }
     std::u32string marks;
     constexpr ULocaleDataDelimiterType kinds[] = {ULOCDATA_QUOTATION_START, ULOCDATA_QUOTATION_END,
                                                   ULOCDATA_ALT_QUOTATION_START, ULOCDATA_ALT_QUOTATION_END};
@@ -151,8 +162,7 @@ std::u32string cldr_quotation_marks(std::string_view language) {
         UChar buffer[8];
         UErrorCode delimiter_status = U_ZERO_ERROR;
         const std::int32_t length = ulocdata_getDelimiter(data, kind, buffer, 8, &delimiter_status);
-        // A locale ICU does not know falls back to root's marks; those say nothing about the language.
-        if (U_FAILURE(delimiter_status) || delimiter_status == U_USING_DEFAULT_WARNING) {
+        if (U_FAILURE(delimiter_status)) {
             ulocdata_close(data);
             return {};
         }

@@ -9,9 +9,10 @@
 #include <string>
 #include <string_view>
 
-#include "ilo_tbx/format.hpp"
-#include "ilo_tbx/native_validator.hpp"
 #include "../support/model_difference.hpp"
+#include "ilo_tbx/format.hpp"
+#include "ilo_tbx/lint.hpp"
+#include "ilo_tbx/native_validator.hpp"
 
 namespace ilo::fuzz {
 
@@ -92,10 +93,40 @@ inline TermBase with_languages_in_tag_order(TermBase term_base) {
     return term_base;
 }
 
+// The counts of concepts, language sections and terms: what lint's fixes must leave alone.
+inline std::vector<std::size_t> shape_of(const TermBase& term_base) {
+    std::vector<std::size_t> shape{term_base.concepts.size()};
+    for (const Concept& concept_value : term_base.concepts) {
+        shape.push_back(concept_value.languages.size());
+        for (const LanguageSection& language : concept_value.languages) shape.push_back(language.terms.size());
+    }
+    return shape;
+}
+
+// `ilo-tbx lint` and `lint --fix` on whatever was read: the fixes keep the term base's shape, leave no finding
+// that they say they fix, and fixing again changes nothing.
+inline void check_lint(const TermBase& term_base) {
+    (void)lint::lint(term_base);
+    lint::FixResult fixed = lint::fix(term_base);
+    if (shape_of(fixed.term_base) != shape_of(term_base))
+        property_broken("lint --fix changed the term base's shape", {});
+    for (const lint::Finding& finding : lint::lint(fixed.term_base))
+        if (finding.fixable)
+            property_broken("lint --fix left a finding it fixes: " + finding.rule + ": " + finding.message, {});
+    lint::FixResult again = lint::fix(fixed.term_base);
+    if (!again.changes.empty()) {
+        const lint::Change& change = again.changes.front();
+        property_broken("lint --fix is not idempotent: '" + change.before + "' -> '" + change.after + "' (" +
+                            (change.rules.empty() ? std::string() : change.rules.front()) + ")",
+                        {});
+    }
+}
+
 // Reads `data` with the named reader. Whatever it accepts goes to every writer, and:
 //  - every TBX a writer produces without an error passes the native validator;
 //  - a writer with a reader that reports nothing (no loss) gives back an equal model;
-//  - writing is deterministic.
+//  - writing is deterministic;
+//  - lint --fix keeps the shape, fixes what it says it fixes, and is idempotent (check_lint).
 // The sanitizers and libFuzzer judge everything else (crashes, leaks, hangs).
 inline void read_then_write_everywhere(std::string_view reader_name, const std::uint8_t* data, std::size_t size,
                                        bool check_round_trip = true, const ReadOptions& read_options = {}) {
@@ -106,6 +137,7 @@ inline void read_then_write_everywhere(std::string_view reader_name, const std::
     const std::string_view bytes(reinterpret_cast<const char*>(data), size);
     TermBase term_base = read_term_base(*reader, Input{"fuzz-input", bytes}, read_options, diagnostics);
     if (diagnostics.has_errors()) return;
+    check_lint(term_base);
     for (const WriterUnderTest& writer : writers) {
         const WriterChecks checks = checks_for(writer, reader_name, bytes);
         if (checks == WriterChecks::skipped) continue;

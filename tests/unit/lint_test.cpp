@@ -371,6 +371,18 @@ TEST(LintConsistency, QuotationMarksThatFitTheLanguage) {
     EXPECT_TRUE(lint_rule(base_of({concept_with(sections)}), "consistency.quotation-marks").empty());
 }
 
+// A tag with a region is a BCP 47 tag, not an ICU locale id: "pt-BR" once fell back to root, the rule found no
+// CLDR marks to suggest, and lint aborted on a foreign mark (found by the CSV fuzz run through lint).
+TEST(LintConsistency, QuotationMarksOfATagWithARegion) {
+    auto sections = plain_neighbours();
+    sections.push_back(section("pt-BR", {term("oficial de ligação „Imigração“")}));
+    sections.push_back(section("de-AT", {term("„Immigration“")}));
+    const auto findings = lint_rule(base_of({concept_with(sections)}), "consistency.quotation-marks");
+    ASSERT_EQ(findings.size(), 1u);
+    EXPECT_EQ(findings[0].language, "pt-BR");
+    EXPECT_EQ(findings[0].suggestion, "use “…” (the marks CLDR gives for 'pt-BR')");
+}
+
 // --- 4. Scrape artefacts ---------------------------------------------------------------------
 
 TEST(LintScrape, SpaceBeforePunctuation) {
