@@ -426,6 +426,28 @@ TEST(CsvWriterLanguages, LanguagelessSectionsAreReported) {
     }
 }
 
+// A section with no terms, definitions or notes writes no cell in a wide sheet, so it does not come back: reported.
+// The long layout gives it a row (found by the JSON fuzz target).
+TEST(CsvWriterLanguages, EmptyLanguageSectionIsReportedInWideAndKeptInLong) {
+    TermBase term_base;
+    Concept concept_value;
+    concept_value.id = "c1";
+    concept_value.languages.push_back(LanguageSection{.language = "de", .terms = {Term{.text = "Flüchtling"}}});
+    concept_value.languages.push_back(LanguageSection{.language = "en"});
+    term_base.concepts = {concept_value};
+    EXPECT_EQ(warnings_of(write(term_base, WriteOptions{}).diagnostics),
+              "csv.dropped: the wide layout has no place for 1 language section without terms, definitions or "
+              "notes; --layout long keeps them all\n");
+    WriteOptions long_layout;
+    long_layout.csv.layout = CsvLayout::long_form;
+    Written written = write(term_base, long_layout);
+    EXPECT_EQ(warnings_of(written.diagnostics), "");
+    Diagnostics read;
+    TermBase reread = read_term_base(*find_format("csv"), Input{"written", written.text}, ReadOptions{}, read);
+    ASSERT_EQ(reread.concepts.size(), 1u);
+    EXPECT_EQ(reread.concepts[0].languages.size(), 2u);
+}
+
 // With no language at all, a wide sheet has no language column and could not be read back: reported.
 // The long layout has a language column whatever the data, and keeps such concepts.
 TEST(CsvWriterLanguages, TermBaseWithoutLanguagesIsReportedInWideNotLong) {
