@@ -304,6 +304,13 @@ void read_json(const Input& input, const ReadOptions&, Diagnostics& diagnostics,
         if (std::size_t colon = message.find(": "); colon != std::string::npos) message = message.substr(colon + 2);
         diagnostics.error(pos, "json.syntax", "not valid JSON: " + message);
         return;
+    } catch (const Json::out_of_range& error) {
+        // A number too large for a double ("1e999"): nlohmann says which, but not where.
+        std::string message = error.what();
+        if (std::size_t bracket = message.find("] "); bracket != std::string::npos)
+            message = message.substr(bracket + 2);
+        diagnostics.error({input.name, 0, 0}, "json.syntax", "not valid JSON: " + message);
+        return;
     }
     Decoder decoder(input.name, diagnostics);
     if (!decoder.object(document, "", {"format", "version", "header", "concepts"})) return;
