@@ -15,7 +15,12 @@
 
 #include <cstdint>
 #include <cstdio>
+#include <map>
 #include <memory>
+#include <mutex>
+#include <string>
+#include <unordered_map>
+#include <vector>
 
 namespace ilo::lint::text {
 
@@ -188,31 +193,54 @@ std::string describe(char32_t c) {
     return result;
 }
 
+namespace {
+
+// Each letter of one script, by its UTS #39 skeleton, in code point order.
+using SkeletonIndex = std::unordered_map<std::u16string, std::vector<char32_t>>;
+
+std::u16string skeleton_of(const USpoofChecker* checker, UChar32 c) {
+    icu::UnicodeString skeleton;
+    UErrorCode status = U_ZERO_ERROR;
+    uspoof_getSkeletonUnicodeString(checker, 0, icu::UnicodeString(c), skeleton, &status);
+    if (U_FAILURE(status)) return {};
+    return std::u16string(skeleton.getBuffer(), static_cast<std::size_t>(skeleton.length()));
+}
+
+// Built once per script and kept: a script has up to ~100,000 letters (Han), and searching them for every
+// mixed-script character made lint take seconds on one CJK term with a Latin letter in it.
+const SkeletonIndex* skeleton_index(const USpoofChecker* checker, int script_code) {
+    static std::mutex mutex;
+    static std::map<int, std::unique_ptr<SkeletonIndex>> indexes;
+    std::lock_guard<std::mutex> lock(mutex);
+    auto& index = indexes[script_code];
+    if (index) return index.get();
+    index = std::make_unique<SkeletonIndex>();
+    UErrorCode status = U_ZERO_ERROR;
+    const std::string pattern =
+        std::string("[[:Script=") + uscript_getShortName(static_cast<UScriptCode>(script_code)) + ":]&[:L:]]";
+    icu::UnicodeSet letters(icu::UnicodeString::fromUTF8(pattern), status);
+    if (U_FAILURE(status)) return index.get();
+    for (std::int32_t range = 0; range < letters.getRangeCount(); ++range)
+        for (UChar32 letter = letters.getRangeStart(range); letter <= letters.getRangeEnd(range); ++letter)
+            if (std::u16string skeleton = skeleton_of(checker, letter); !skeleton.empty())
+                (*index)[skeleton].push_back(static_cast<char32_t>(letter));
+    return index.get();
+}
+
+}  // namespace
+
 char32_t confusable_in_script(char32_t c, int script_code) {
     UErrorCode status = U_ZERO_ERROR;
     std::unique_ptr<USpoofChecker, SpoofCloser> checker(uspoof_open(&status));
     if (U_FAILURE(status)) return 0;
-    icu::UnicodeString skeleton;
-    uspoof_getSkeletonUnicodeString(checker.get(), 0, icu::UnicodeString(as_icu(c)), skeleton, &status);
-    if (U_FAILURE(status)) return 0;
-
-    const std::string pattern =
-        std::string("[[:Script=") + uscript_getShortName(static_cast<UScriptCode>(script_code)) + ":]&[:L:]]";
-    icu::UnicodeSet candidates(icu::UnicodeString::fromUTF8(pattern), status);
-    if (U_FAILURE(status)) return 0;
-    char32_t other_case_match = 0;
-    for (std::int32_t i = 0; i < candidates.size(); ++i) {
-        const UChar32 candidate = candidates.charAt(i);
-        icu::UnicodeString candidate_skeleton;
-        UErrorCode candidate_status = U_ZERO_ERROR;
-        uspoof_getSkeletonUnicodeString(checker.get(), 0, icu::UnicodeString(candidate), candidate_skeleton,
-                                        &candidate_status);
-        if (U_FAILURE(candidate_status) || candidate_skeleton != skeleton) continue;
-        const auto found = static_cast<char32_t>(candidate);
-        if (is_upper(found) == is_upper(c)) return found;
-        if (!other_case_match) other_case_match = found;
-    }
-    return other_case_match;
+    const std::u16string skeleton = skeleton_of(checker.get(), as_icu(c));
+    if (skeleton.empty()) return 0;
+    const SkeletonIndex* index = skeleton_index(checker.get(), script_code);
+    auto found = index->find(skeleton);
+    if (found == index->end()) return 0;
+    for (char32_t candidate : found->second)
+        if (is_upper(candidate) == is_upper(c)) return candidate;
+    return found->second.front();
 }
 
 }  // namespace ilo::lint::text
