@@ -62,7 +62,7 @@ public:
              << "\" xml:lang=\"" << language << "\">\n";
         pugi::xml_document document;
         build_header(document, header);
-        document.first_child().print(out_, indent_unit, print_flags, pugi::encoding_utf8, 1);
+        tbx_back::print_node(document.first_child(), out_, indent_unit, print_flags, 1);
         out_ << indent_unit << "<text>\n" << indent_unit << indent_unit << "<body>\n";
         tbx_back::build_back_matter(back_matter_, "refObjectList", header.back_matter, state_, diagnostics_);
     }
@@ -93,7 +93,7 @@ public:
                                "term to write");
         out_ << indent_unit << indent_unit << "</body>\n";
         if (back_matter_.first_child())
-            back_matter_.first_child().print(out_, indent_unit, print_flags, pugi::encoding_utf8, 2);
+            tbx_back::print_node(back_matter_.first_child(), out_, indent_unit, print_flags, 2);
         out_ << indent_unit << "</text>\n</martif>\n";
         finish_tool_profile(options_.profile, profile_state_, diagnostics_);
         tbx_entry::check_references(state_, diagnostics_);

@@ -1,6 +1,8 @@
 // What both TBX writers write alike around the entries: header text made safe for XML, header losses, and the back matter.
 #include "formats/tbx_back_matter.hpp"
 
+#include <sstream>
+
 #include "formats/tbx_basic_rules.hpp"
 
 namespace ilo::tbx_back {
@@ -57,6 +59,19 @@ void build_back_matter(pugi::xml_document& document, const char* section_element
             }
         }
     }
+}
+
+void print_node(pugi::xml_node node, std::ostream& out, const char* indent, unsigned flags, unsigned depth) {
+    std::ostringstream printed;
+    node.print(printed, indent, flags, pugi::encoding_utf8, depth);
+    // pugixml's layout uses LF only and escapes CR in attribute values: a raw CR here is one in text.
+    const std::string text = printed.str();
+    std::size_t start = 0;
+    for (std::size_t cr = text.find('\r'); cr != std::string::npos; cr = text.find('\r', start)) {
+        out.write(text.data() + start, static_cast<std::streamsize>(cr - start)) << "&#13;";
+        start = cr + 1;
+    }
+    out.write(text.data() + start, static_cast<std::streamsize>(text.size() - start));
 }
 
 }  // namespace ilo::tbx_back

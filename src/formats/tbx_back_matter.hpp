@@ -3,6 +3,7 @@
 
 #include <pugixml.hpp>
 
+#include <ostream>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -29,5 +30,9 @@ void header_loss(Diagnostics& diagnostics, const std::string& what);
 void build_back_matter(pugi::xml_document& document, const char* section_element,
                        const std::vector<RefObjectSection>& sections, tbx_entry::FileState& state,
                        Diagnostics& diagnostics);
+
+// Prints the header or the back matter as pugixml lays it out, but with a carriage return in text written as
+// "&#13;": pugixml writes it raw, and every XML reader takes a raw CR for a line feed.
+void print_node(pugi::xml_node node, std::ostream& out, const char* indent, unsigned flags, unsigned depth);
 
 }  // namespace ilo::tbx_back

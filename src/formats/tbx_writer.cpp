@@ -85,7 +85,7 @@ public:
         out_ << ">\n";
         pugi::xml_document document;
         build_header(document, header);
-        document.first_child().print(out_, indent_unit, print_flags, pugi::encoding_utf8, 1);
+        tbx_back::print_node(document.first_child(), out_, indent_unit, print_flags, 1);
         out_ << indent_unit << "<text>\n";
         tbx_back::build_back_matter(back_matter_, "refObjectSec", header.back_matter, state_, diagnostics_);
     }
@@ -106,7 +106,7 @@ public:
         // TBX's body must hold at least one conceptEntry; a term base without any has a bare text element.
         if (body_open_) out_ << indent_unit << indent_unit << "</body>\n";
         if (back_matter_.first_child())
-            back_matter_.first_child().print(out_, indent_unit, print_flags, pugi::encoding_utf8, 2);
+            tbx_back::print_node(back_matter_.first_child(), out_, indent_unit, print_flags, 2);
         out_ << indent_unit << "</text>\n</tbx>\n";
         tbx_entry::check_references(state_, diagnostics_);
     }

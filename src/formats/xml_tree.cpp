@@ -11,14 +11,15 @@ namespace ilo::xml_tree {
 namespace {
 
 // What pugixml's chartypex table marks as special in text (bit 1) and in attribute values (bit 2):
-// characters below 0x20 (in text, all but tab, line feed and carriage return), & and <; > in text;
-// " in attribute values. (pugixml marks ' too, but writes it as it is when it quotes with ".)
+// characters below 0x20 (in text, all but tab and line feed), & and <; > in text; " in attribute values.
+// (pugixml marks ' too, but writes it as it is when it quotes with ".) Unlike pugixml, a carriage return in
+// text is written "&#13;": raw, every XML reader would take it for a line feed.
 constexpr std::array<unsigned char, 256> special_table() {
     std::array<unsigned char, 256> table{};
     for (unsigned c = 0; c < 0x20; ++c) table[c] = 3;
     table['\t'] = 2;
     table['\n'] = 2;
-    table['\r'] = 2;
+    table['\r'] = 3;
     table['&'] = 3;
     table['<'] = 3;
     table['>'] = 1;

@@ -607,6 +607,26 @@ TEST(TbxWriter, TransactionInsideADefinitionGroupIsANoteInTbxBasicOnly) {
     EXPECT_EQ(read_back(core).concepts[0].definitions.back(), definition);
 }
 
+// Every XML reader takes a raw CR for a line feed, so the writers write it as a character reference (found by
+// the JSON fuzz target: a CR came back from TBX as LF with no loss reported).
+TEST(TbxWriter, CarriageReturnsAreWrittenAsCharacterReferences) {
+    TermBase term_base = small_term_base();
+    term_base.source_description = "first\rsecond";
+    term_base.concepts[0].languages[0].terms[0].text = "immigration\rliaison officer";
+    for (const char* format : {"tbx", "tbx2008"}) {
+        Diagnostics diagnostics;
+        std::ostringstream out;
+        write_term_base(*find_format(format), term_base, out, WriteOptions{}, diagnostics);
+        EXPECT_EQ(messages(diagnostics), "") << format;
+        EXPECT_EQ(out.str().find('\r'), std::string::npos) << format;
+        EXPECT_NE(out.str().find("immigration&#13;liaison officer"), std::string::npos) << format;
+        EXPECT_NE(out.str().find("first&#13;second"), std::string::npos) << format;
+        TermBase reread = read_back(out.str());
+        EXPECT_EQ(reread.source_description, term_base.source_description) << format;
+        EXPECT_EQ(reread.concepts.at(0).languages.at(0).terms.at(0).text, "immigration\rliaison officer") << format;
+    }
+}
+
 TEST(XmlValues, RecogniseTheLexicalSpacesTbxUses) {
     using namespace xml_values;
     EXPECT_TRUE(is_ncname("c1"));

@@ -55,8 +55,11 @@ TEST(XmlTree, PrintsEveryValueAsPugixmlDoes) {
             mine.set_text(value);
             root.append_child("langSet").append_attribute("xml:lang", value);
 
-            EXPECT_EQ(std::string(tree.print("  ", depth)), pugixml_print(document, depth))
-                << "value \"" << value << "\" at depth " << depth;
+            // The one difference on purpose: a CR in text, which pugixml writes raw and readers take for a LF.
+            std::string expected;
+            for (char c : pugixml_print(document, depth))
+                expected += c == '\r' ? std::string("&#13;") : std::string(1, c);
+            EXPECT_EQ(std::string(tree.print("  ", depth)), expected) << "value \"" << value << "\" at depth " << depth;
         }
     }
 }
