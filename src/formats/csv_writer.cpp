@@ -161,9 +161,17 @@ private:
 // A control character other than tab and line breaks (a JSON model may hold one) is read back from a sheet as
 // U+FFFD, as TBX cannot hold it either: written so, and counted.
 std::string CsvWriter::without_control_characters(std::string text) {
-    if (std::none_of(text.begin(), text.end(), is_forbidden_control_byte)) return text;
+    if (std::none_of(text.begin(), text.end(), is_forbidden_control_byte) && text.find('\r') == std::string::npos)
+        return text;
     std::string clean;
-    for (char c : text) {
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        const char c = text[i];
+        // The sheet readers read a CR (alone or before a LF) as a line break, LF: written so, and counted.
+        if (c == '\r') {
+            if (i + 1 >= text.size() || text[i + 1] != '\n') clean += '\n';
+            dropped_.add("carriage return|s (written as line feeds)");
+            continue;
+        }
         if (!is_forbidden_control_byte(c)) {
             clean += c;
             continue;
@@ -470,14 +478,14 @@ void CsvWriter::write_long() {
                        .empty();
         if (any) used.push_back(&column);
     }
-    auto comment = [&](std::string_view key, const std::string& value) {
-        if (value.empty()) return;
+    auto comment = [&](std::string_view key, const std::string& raw_value) {
+        if (raw_value.empty()) return;
+        const std::string value = without_control_characters(raw_value);
         std::size_t start = 0;
         while (true) {
             std::size_t end = value.find('\n', start);
-            output_->comment(
-                "# " + std::string(key) + ": " +
-                without_control_characters(value.substr(start, end == std::string::npos ? end : end - start)));
+            output_->comment("# " + std::string(key) + ": " +
+                             value.substr(start, end == std::string::npos ? end : end - start));
             if (end == std::string::npos) break;
             start = end + 1;
         }

@@ -20,21 +20,6 @@ using Json = nlohmann::ordered_json;
 
 // Walks the parsed document, filling model values; every problem names the
 // JSON path (e.g. /concepts/3/languages/0/terms/1/text) where it is.
-// CRLF and a lone CR read as LF, as every XML parser reads them and as the sheet readers do: a CR kept in the
-// model would come back from TBX as LF, with nothing to say it changed.
-std::string with_lf_line_ends(std::string text) {
-    if (text.find('\r') == std::string::npos) return text;
-    std::string out;
-    out.reserve(text.size());
-    for (std::size_t i = 0; i < text.size(); ++i) {
-        if (text[i] != '\r')
-            out += text[i];
-        else if (i + 1 >= text.size() || text[i + 1] != '\n')
-            out += '\n';
-    }
-    return out;
-}
-
 class Decoder {
 public:
     Decoder(const std::string& file, Diagnostics& diagnostics) : file_(file), diagnostics_(diagnostics) {}
@@ -79,7 +64,7 @@ public:
             error(path + "/" + key, std::string("expected a string, found ") + found->type_name());
             return;
         }
-        out = with_lf_line_ends(found->get<std::string>());
+        out = found->get<std::string>();
     }
 
     void strings(const Json& object, const char* key, const std::string& path, std::vector<std::string>& out) {
@@ -95,7 +80,7 @@ public:
                 error(path + "/" + key + "/" + std::to_string(i), std::string("expected a string, found ") + item.type_name());
                 return;
             }
-            out.push_back(with_lf_line_ends(item.get<std::string>()));
+            out.push_back(item.get<std::string>());
         }
     }
 

@@ -339,6 +339,23 @@ TEST(CsvLongLayout, ControlCharactersAreWrittenAsReplacementCharactersAndCounted
               "jure");
 }
 
+// The sheet readers read CR and CRLF as LF (a CR in a header comment would even end its line): written so, counted.
+TEST(CsvLongLayout, CarriageReturnsAreWrittenAsLineFeedsAndCounted) {
+    TermBase term_base;
+    term_base.source_description = "first\rsecond";
+    term_base.concepts = {one_term_concept("c1", "en", "one\r\ntwo")};
+    WriteOptions long_layout;
+    long_layout.csv.layout = CsvLayout::long_form;
+    Written written = write(term_base, long_layout);
+    EXPECT_EQ(warnings_of(written.diagnostics),
+              "csv.dropped: the long layout has no place for 2 carriage returns (written as line feeds)\n");
+    Diagnostics read;
+    TermBase reread = read_term_base(*find_format("csv"), Input{"written", written.text}, ReadOptions{}, read);
+    EXPECT_EQ(read.items().size(), 0u);
+    EXPECT_EQ(reread.source_description, "first\nsecond");
+    EXPECT_EQ(reread.concepts.at(0).languages.at(0).terms.at(0).text, "one\ntwo");
+}
+
 // The header comments keep a value's spaces and its empty lines.
 TEST(CsvLongLayout, HeaderValuesComeBackWithTheirSpacesAndEmptyLines) {
     TermBase term_base;

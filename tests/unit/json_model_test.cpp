@@ -148,22 +148,6 @@ TEST(JsonModel, LanguageTagsAreReadInTheirCanonicalCase) {
     EXPECT_EQ(read.concepts[0].languages.at(1).language, "not a tag");
 }
 
-// XML parsers read CRLF and CR as LF, so a CR kept in the model came back from TBX as LF with no loss reported
-// (found by the JSON fuzz target); the JSON reader reads line breaks as they would.
-TEST(JsonModel, LineBreaksAreReadAsLineFeeds) {
-    Diagnostics diagnostics;
-    TermBase read = read_term_base(
-        *find_format("json"), Input{"m.json", R"({"format": "ilo-tbx-model", "version": 1, "header": {"title": "a\rb"},
-            "concepts": [{"id": "c1", "notes": ["one\r\ntwo\r"], "languages": [{"language": "en",
-            "terms": [{"text": "t", "notes": ["x\r\r\ny"]}]}]}]})"},
-        ReadOptions{}, diagnostics);
-    EXPECT_EQ(diagnostics.items().size(), 0u) << rendered(diagnostics);
-    EXPECT_EQ(read.title, "a\nb");
-    ASSERT_EQ(read.concepts.size(), 1u);
-    EXPECT_EQ(read.concepts[0].notes, std::vector<std::string>{"one\ntwo\n"});
-    EXPECT_EQ(read.concepts[0].languages.at(0).terms.at(0).notes, std::vector<std::string>{"x\n\ny"});
-}
-
 struct BadJson {
     std::string name;
     std::string text;
