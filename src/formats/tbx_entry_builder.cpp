@@ -484,6 +484,13 @@ private:
             add_degraded(parent, describe(extra), place, reason);
             return;
         }
+        // The readers keep a note with attributes (xml:lang...) as an extra field and a bare one as a note: an
+        // extra bare note (a JSON model can hold one) comes back among the notes.
+        if (container == Container::level && extra.element == "note" && extra.attributes.empty() &&
+            extra.children.empty())
+            loss(place,
+                 "an extra field that is a bare note is written as a note, and reads back as one of the "
+                 "notes");
         write_extra(parent, extra, level, place);
     }
 

@@ -627,6 +627,24 @@ TEST(TbxWriter, CarriageReturnsAreWrittenAsCharacterReferences) {
     }
 }
 
+// A bare <note> reads back as one of the notes, so an extra field that is one is reported (found by the JSON
+// fuzz target); a note with attributes stays an extra field.
+TEST(TbxWriter, ExtraBareNoteIsReportedAsReadingBackAsANote) {
+    TermBase term_base = small_term_base();
+    term_base.concepts[0].extra.push_back({"note", "", Level::concept_level, "Bare.", ""});
+    term_base.concepts[0].extra.push_back(
+        {"note", "", Level::concept_level, "Note française.", "", {{"xml:lang", "fr"}}, {}, {}});
+    Diagnostics diagnostics;
+    const std::string written = write(term_base, diagnostics, options_for(TbxDialect::core, TbxStyle::dca));
+    EXPECT_EQ(messages(diagnostics),
+              "warning tbx.loss c1: an extra field that is a bare note is written as a note, and reads back as one "
+              "of the notes\n");
+    const TermBase reread = read_back(written);
+    EXPECT_EQ(reread.concepts.at(0).notes.back(), "Bare.");
+    ASSERT_EQ(reread.concepts.at(0).extra.size(), 1u);
+    EXPECT_EQ(reread.concepts.at(0).extra[0].value, "Note française.");
+}
+
 TEST(XmlValues, RecogniseTheLexicalSpacesTbxUses) {
     using namespace xml_values;
     EXPECT_TRUE(is_ncname("c1"));
