@@ -1116,11 +1116,16 @@ void CsvWriter::finish() {
     const bool long_layout = options_.profile == CsvProfile::none && options_.layout == CsvLayout::long_form;
     // A wide sheet has cells for a section's terms, definitions and notes only: a section with none of them
     // (a JSON model can hold one) writes no cell and does not come back. The long layout gives it a row.
+    // Its term cell joins the terms' texts, so terms that all lack text make an empty cell: no terms come back.
     if (!long_layout)
         for (const Concept& concept_value : concepts_)
-            for (const LanguageSection& language : concept_value.languages)
-                if (language.terms.empty() && language.definitions.empty() && language.notes.empty())
+            for (const LanguageSection& language : concept_value.languages) {
+                const bool no_term_text = std::all_of(language.terms.begin(), language.terms.end(),
+                                                      [](const Term& term) { return term.text.empty(); });
+                count_all_empty("term|s without text", language.terms.size(), no_term_text);
+                if (no_term_text && language.definitions.empty() && language.notes.empty())
                     dropped_.add("language section|s without terms, definitions or notes");
+            }
     if (long_layout) report_respelled_picklist_values();
     dropped_.report(diagnostics_, layout, long_layout ? "" : "; --layout long keeps them all");
     report_languageless(layout, long_layout);

@@ -4,6 +4,7 @@
 
 #include <initializer_list>
 #include <map>
+#include <set>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -116,6 +117,131 @@ std::string describe(const ExtraField& extra) {
     return text;
 }
 
+bool is_blank_text(std::string_view text) {
+    return text.find_first_not_of(" \t\r\n") == std::string_view::npos;
+}
+
+// Written with no attribute but its type (the reader's attributes_within(node, {"type"})).
+bool type_only(const ExtraField& extra) {
+    return extra.attributes.empty() && extra.target.empty() && extra.namespace_uri.empty();
+}
+
+bool is_bare_note(const ExtraField& extra) {
+    return extra.element == "note" && type_only(extra) && extra.children.empty();
+}
+
+bool is_transaction_group(const ExtraField& extra) {
+    if (extra.element != "transacGrp" || !type_only(extra)) return false;
+    for (const ExtraField& child : extra.children)
+        if (child.element == "transac" && child.type == "transactionType" && type_only(child)) return true;
+    return false;
+}
+
+bool is_definition_group(const ExtraField& extra) {
+    return extra.element == "descripGrp" && type_only(extra) && !extra.children.empty() &&
+           extra.children.front().element == "descrip" && extra.children.front().type == "definition" &&
+           type_only(extra.children.front());
+}
+
+// What the TBX reader (tbx_reader.cpp: read_concept, read_language, read_term_child, read_definition_group)
+// would read an extra field as, written where the writers write it. A JSON model can hold an extra field that
+// the reader takes for one of the model's own fields: it comes back moved, and the writer reports that. Keep it
+// in step with the reader. The reader fills a single-valued field from the first element that fits, so an extra
+// one is taken only while the field is free: `taken` holds the fields already written, and grows.
+class ReadBack {
+public:
+    enum class Owner { concept_entry, language, term, definition };
+    ReadBack(Owner owner, std::set<std::string, std::less<>> taken) : owner_(owner), taken_(std::move(taken)) {}
+
+    // Empty when the extra field reads back as an extra field.
+    std::string as(const ExtraField& extra) {
+        std::string result = classify(extra);
+        // A plain note qualifies a definition only when it comes before the group's other extra fields.
+        if (owner_ == Owner::definition && result != "the definition's source") taken_.insert("context");
+        return result;
+    }
+
+private:
+    std::string take(std::string_view field, const char* what) {
+        if (!taken_.insert(std::string(field)).second) return {};
+        return what;
+    }
+
+    std::string classify(const ExtraField& extra) {
+        const bool plain = type_only(extra);
+        switch (owner_) {
+            case Owner::concept_entry:
+                if (is_bare_note(extra)) return "one of the concept's notes";
+                if (is_transaction_group(extra)) return "one of the concept's transactions";
+                if (is_definition_group(extra) || (extra.element == "descrip" && extra.type == "definition" && plain))
+                    return "one of the concept's definitions";
+                if (extra.element == "descrip" && extra.type == "subjectField" && plain && extra.children.empty() &&
+                    !is_blank_text(extra.value))
+                    return take("subjectField", "the concept's subject field");
+                if (extra.element == "ref" && extra.attributes.empty() && extra.namespace_uri.empty() &&
+                    extra.children.empty())
+                    return "one of the concept's relations";
+                if (extra.element == "xref" && extra.type == "externalCrossReference" && extra.attributes.empty() &&
+                    extra.namespace_uri.empty() && !extra.target.empty() && extra.children.empty()) {
+                    if (is_blank_text(extra.value) || extra.value == extra.target) {
+                        std::string as = take("origin", "the concept's origin URL");
+                        if (!as.empty()) return as;
+                    }
+                    if (xml_values::is_http_url(extra.target) && !is_blank_text(extra.value))
+                        return "one of the concept's relations";
+                }
+                if (extra.element == "langSec" || extra.element == "langSet") return "a language section";
+                return {};
+            case Owner::language:
+                if (is_bare_note(extra)) return "one of the language section's notes";
+                if (is_transaction_group(extra)) return "one of the language section's transactions";
+                if (is_definition_group(extra) || (extra.element == "descrip" && extra.type == "definition" && plain))
+                    return "one of the language section's definitions";
+                if (extra.element == "termSec" || extra.element == "tig" || extra.element == "ntig") return "a term";
+                return {};
+            case Owner::term:
+                return classify_term_field(extra);
+            case Owner::definition:
+                if (extra.element == "admin" && extra.type == "source" && plain)
+                    return take("source", "the definition's source");
+                if (is_bare_note(extra)) return take("context", "the definition's context");
+                return {};
+        }
+        return {};
+    }
+
+    std::string classify_term_field(const ExtraField& extra) {
+        const bool plain = type_only(extra);
+        if (is_bare_note(extra)) return "one of the term's notes";
+        if (is_transaction_group(extra)) return "one of the term's transactions";
+        if (extra.element == "term") return take("term", "the term itself");
+        if (extra.element == "termNote" && plain && !extra.value.empty())
+            for (const char* field :
+                 {"termType", "administrativeStatus", "partOfSpeech", "grammaticalGender", "geographicalUsage"})
+                if (extra.type == field) return take(field, "one of the term's own fields");
+        if (extra.element == "termNoteGrp" && plain && extra.children.size() == 1)
+            return classify_term_field(extra.children.front());
+        if (extra.element == "descrip" && extra.type == "context" && plain && !extra.value.empty())
+            return take("context", "the term's context");
+        if (extra.element == "descripGrp" && plain && !extra.children.empty() && extra.children.size() <= 2) {
+            const ExtraField& context = extra.children[0];
+            bool context_ok = context.element == "descrip" && context.type == "context" && type_only(context) &&
+                              context.children.empty();
+            bool source_ok =
+                extra.children.size() == 1 || (extra.children[1].element == "admin" &&
+                                               extra.children[1].type == "source" && type_only(extra.children[1]));
+            bool any_text = !context.value.empty() || (extra.children.size() == 2 && !extra.children[1].value.empty());
+            if (context_ok && source_ok && any_text) return take("context", "the term's context");
+        }
+        if (extra.element == "admin" && extra.type == "source" && plain && !extra.value.empty())
+            return take("source", "the term's source");
+        return {};
+    }
+
+    Owner owner_;
+    std::set<std::string, std::less<>> taken_;
+};
+
 // Builds one conceptEntry as an entry tree. Knows TBX-Basic's rules; reports
 // losses and bad values to the diagnostics it is given.
 class EntryBuilder {
@@ -167,8 +293,12 @@ public:
                                         "...\" has the form of a relation without a target, and reads back as one");
             add_text(entry, "note", {}, note, concept_place);
         }
+        std::set<std::string, std::less<>> concept_taken;
+        if (!concept_value.subject_field.empty()) concept_taken.insert("subjectField");
+        if (!concept_value.origin_url.empty()) concept_taken.insert("origin");
+        ReadBack concept_read_back(ReadBack::Owner::concept_entry, std::move(concept_taken));
         for (const ExtraField& extra : concept_value.extra)
-            add_extra(entry, extra, Level::concept_level, Container::level, concept_place);
+            add_extra(entry, extra, Level::concept_level, Container::level, concept_place, &concept_read_back);
 
         for (const LanguageSection& language : concept_value.languages)
             if (!language.terms.empty()) add_language(entry, language, concept_value.id);
@@ -263,8 +393,12 @@ private:
                      "is written as a note beside the definition");
             add_text(context_in_group ? holder : parent, "note", {}, definition.context, place);
         }
+        std::set<std::string, std::less<>> definition_taken;
+        if (!definition.source.empty()) definition_taken.insert("source");
+        if (!definition.context.empty() && context_in_group) definition_taken.insert("context");
+        ReadBack definition_read_back(ReadBack::Owner::definition, std::move(definition_taken));
         for (const ExtraField& extra : definition.extra)
-            add_extra(holder, extra, level, Container::descrip_group, place);
+            add_extra(holder, extra, level, Container::descrip_group, place, &definition_read_back);
     }
 
     void add_transaction(xml_tree::Node parent, const Transaction& transaction, Level level, const Place& place) {
@@ -477,21 +611,25 @@ private:
         return {};
     }
 
-    void add_extra(xml_tree::Node parent, const ExtraField& extra, Level level, Container container,
-                   const Place& place) {
+    // `read_back`: what the extra field's owner holds, for the extra fields the reader takes for a model field.
+    void add_extra(xml_tree::Node parent, const ExtraField& extra, Level level, Container container, const Place& place,
+                   ReadBack* read_back = nullptr) {
         std::string reason = refusal(extra, level, container);
         if (!reason.empty()) {
             add_degraded(parent, describe(extra), place, reason);
             return;
         }
-        // The readers keep a note with attributes (xml:lang...) as an extra field and a bare one as a note: an
-        // extra bare note (a JSON model can hold one) comes back among the notes.
-        if (container == Container::level && extra.element == "note" && extra.attributes.empty() &&
-            extra.children.empty())
-            loss(place,
-                 "an extra field that is a bare note is written as a note, and reads back as one of the "
-                 "notes");
+        report_read_back(extra, place, read_back);
         write_extra(parent, extra, level, place);
+    }
+
+    void report_read_back(const ExtraField& extra, const Place& place, ReadBack* read_back) {
+        if (!read_back) return;
+        std::string as = read_back->as(extra);
+        if (as.empty()) return;
+        std::string shown = "<" + extra.element + (extra.type.empty() ? "" : " type=\"" + extra.type + "\"") + ">";
+        loss(place, "the extra field " + shown + " is written where a reader takes it for " + as +
+                        ", and it reads back as that");
     }
 
     void write_extra(xml_tree::Node parent, const ExtraField& extra, Level level, const Place& place) {
@@ -576,8 +714,9 @@ private:
         for (const Definition& definition : language.definitions)
             add_definition(section, definition, {}, Level::language_level, place);
         for (const std::string& note : language.notes) add_text(section, "note", {}, note, place);
+        ReadBack language_read_back(ReadBack::Owner::language, {});
         for (const ExtraField& extra : language.extra)
-            add_extra(section, extra, Level::language_level, Container::level, place);
+            add_extra(section, extra, Level::language_level, Container::level, place, &language_read_back);
         for (const Term& term : language.terms) add_term(section, term, place);
     }
 
@@ -609,6 +748,21 @@ private:
         add_term_note(section, deferred, "partOfSpeech", term.part_of_speech, place);
         add_term_note(section, deferred, "grammaticalGender", term.grammatical_gender, place);
         add_term_note(section, deferred, "geographicalUsage", term.geographical_usage, place);
+        std::set<std::string, std::less<>> term_taken;
+        bool term_has_id = false;
+        term_node.attribute("id", term_has_id);
+        if (!term.text.empty() || term_has_id) term_taken.insert("term");
+        for (const auto& [field, value] : {std::pair<const char*, const std::string*>{"termType", &term.term_type},
+                                           {"administrativeStatus", &term.administrative_status},
+                                           {"partOfSpeech", &term.part_of_speech},
+                                           {"grammaticalGender", &term.grammatical_gender},
+                                           {"geographicalUsage", &term.geographical_usage}})
+            if (!value->empty() && category_allowed("termNote", field, Level::term_level, *value))
+                term_taken.insert(field);
+        if (!term.context.empty()) term_taken.insert("context");
+        if (!term.source.empty() && category_allowed("admin", "source", Level::term_level, term.source))
+            term_taken.insert("source");
+        ReadBack term_read_back(ReadBack::Owner::term, std::move(term_taken));
         std::vector<const ExtraField*> other_extras;
         for (const ExtraField& extra : term.extra) {
             if (extra.element != "termNote" && extra.element != "termNoteGrp") {
@@ -617,6 +771,7 @@ private:
             }
             std::string reason = refusal(extra, Level::term_level, Container::level);
             if (reason.empty()) {
+                report_read_back(extra, place, &term_read_back);
                 write_extra(section, extra, Level::term_level, place);
             } else {
                 std::string text = describe(extra);
@@ -646,7 +801,7 @@ private:
                              category_refusal("admin", "source", Level::term_level, term.source));
         }
         for (const ExtraField* extra : other_extras)
-            add_extra(section, *extra, Level::term_level, Container::level, place);
+            add_extra(section, *extra, Level::term_level, Container::level, place, &term_read_back);
         for (const std::string& note : term.notes) add_text(section, "note", {}, note, place);
         for (const std::string& text : deferred) add_text(section, "note", {}, text, place);
     }

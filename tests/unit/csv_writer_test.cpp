@@ -465,6 +465,31 @@ TEST(CsvWriterLanguages, EmptyLanguageSectionIsReportedInWideAndKeptInLong) {
     EXPECT_EQ(reread.concepts[0].languages.size(), 2u);
 }
 
+// Terms without text join into an empty cell, which reads back as no terms: a section whose terms all lack text
+// loses them, and the section with them when it has nothing else (found by the JSON fuzz target).
+TEST(CsvWriterLanguages, TermsWithoutTextAreReportedInWide) {
+    TermBase term_base;
+    Concept concept_value;
+    concept_value.id = "c1";
+    concept_value.languages.push_back(LanguageSection{.language = "de", .terms = {Term{.text = "Flüchtling"}}});
+    concept_value.languages.push_back(LanguageSection{.language = "en", .terms = {Term{}, Term{}}});
+    concept_value.languages.push_back(
+        LanguageSection{.language = "fr", .definitions = {Definition{.text = "Personne"}}, .terms = {Term{}}});
+    term_base.concepts = {concept_value};
+    EXPECT_EQ(warnings_of(write(term_base, WriteOptions{}).diagnostics),
+              "csv.dropped: the wide layout has no place for 1 language section without terms, definitions or "
+              "notes, 3 terms without text; --layout long keeps them all\n");
+    WriteOptions long_layout;
+    long_layout.csv.layout = CsvLayout::long_form;
+    Written written = write(term_base, long_layout);
+    EXPECT_EQ(warnings_of(written.diagnostics), "");
+    Diagnostics read;
+    TermBase reread = read_term_base(*find_format("csv"), Input{"written", written.text}, ReadOptions{}, read);
+    ASSERT_EQ(reread.concepts.size(), 1u);
+    ASSERT_EQ(reread.concepts[0].languages.size(), 3u);
+    EXPECT_EQ(reread.concepts[0].languages[1].terms.size(), 2u);
+}
+
 // With no language at all, a wide sheet has no language column and could not be read back: reported.
 // The long layout has a language column whatever the data, and keeps such concepts.
 TEST(CsvWriterLanguages, TermBaseWithoutLanguagesIsReportedInWideNotLong) {

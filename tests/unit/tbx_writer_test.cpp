@@ -504,7 +504,8 @@ TEST(TbxWriter, TbxMinWritesOnlyItsCategoriesAndReportsTheRest) {
             EXPECT_NE(report.find(loss), std::string::npos) << loss << "\nnot in:\n" << report;
         EXPECT_NE(tbx.find("<tbx type=\"TBX-Min\""), std::string::npos);
         EXPECT_NE(tbx.find("<note>grammaticalGender: other</note>"), std::string::npos);
-        EXPECT_NE(tbx.find("<note>definition: A representative, posted abroad. (source: Art. 1(1)); note: Definition note.</note>"),
+        EXPECT_NE(tbx.find("<note>definition: A representative, posted abroad. (source: Art. 1(1)) (note: Definition "
+                           "note.)</note>"),
                   std::string::npos);
         if (style == TbxStyle::dct) {
             EXPECT_EQ(tbx.find("basic:"), std::string::npos);
@@ -637,12 +638,43 @@ TEST(TbxWriter, ExtraBareNoteIsReportedAsReadingBackAsANote) {
     Diagnostics diagnostics;
     const std::string written = write(term_base, diagnostics, options_for(TbxDialect::core, TbxStyle::dca));
     EXPECT_EQ(messages(diagnostics),
-              "warning tbx.loss c1: an extra field that is a bare note is written as a note, and reads back as one "
-              "of the notes\n");
+              "warning tbx.loss c1: the extra field <note> is written where a reader takes it for one of the "
+              "concept's notes, and it reads back as that\n");
     const TermBase reread = read_back(written);
     EXPECT_EQ(reread.concepts.at(0).notes.back(), "Bare.");
     ASSERT_EQ(reread.concepts.at(0).extra.size(), 1u);
     EXPECT_EQ(reread.concepts.at(0).extra[0].value, "Note française.");
+}
+
+// An extra field the TBX reader takes for one of the model's fields comes back moved: reported where that field
+// is free, not where the model's own value was written first (found by the JSON fuzz target).
+TEST(TbxWriter, ExtraFieldTakenForAModelFieldIsReported) {
+    TermBase term_base = small_term_base();
+    Term& term = term_base.concepts[0].languages[0].terms[0];
+    term.source.clear();
+    term.extra.push_back({"admin", "source", Level::term_level, "Regulation 2019/1240", ""});
+    term.extra.push_back({"admin", "source", Level::term_level, "A second source", ""});
+    term.extra.push_back({"termNote", "termLocation", Level::term_level, "menuItem", ""});
+    Concept& concept_value = term_base.concepts[0];
+    concept_value.subject_field = "migration";
+    concept_value.origin_url.clear();
+    concept_value.extra.push_back({"descrip", "subjectField", Level::concept_level, "asylum", ""});
+    concept_value.extra.push_back(
+        {"xref", "externalCrossReference", Level::concept_level, "", "https://example.org/origin"});
+    Diagnostics diagnostics;
+    const std::string written = write(term_base, diagnostics, options_for(TbxDialect::core, TbxStyle::dca));
+    EXPECT_EQ(messages(diagnostics),
+              "warning tbx.loss c1: the extra field <xref type=\"externalCrossReference\"> is written where a "
+              "reader takes it for the concept's origin URL, and it reads back as that\n"
+              "warning tbx.loss c1/en 'Immigration Liaison Officer': the extra field <admin type=\"source\"> is "
+              "written where a reader takes it for the term's source, and it reads back as that\n");
+    const TermBase reread = read_back(written);
+    const Term& reread_term = reread.concepts.at(0).languages.at(0).terms.at(0);
+    EXPECT_EQ(reread_term.source, "Regulation 2019/1240");
+    ASSERT_EQ(reread_term.extra.size(), 2u);
+    EXPECT_EQ(reread_term.extra[1].value, "A second source");
+    EXPECT_EQ(reread.concepts.at(0).subject_field, "migration");
+    EXPECT_EQ(reread.concepts.at(0).origin_url, "https://example.org/origin");
 }
 
 TEST(XmlValues, RecogniseTheLexicalSpacesTbxUses) {

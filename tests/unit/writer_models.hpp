@@ -69,11 +69,11 @@ inline TermBase rich_term_base() {
     full_form.id = "t1";
     full_form.context_source = "EMN Glossary 2024";
     full_form.transactions[0].responsibility_target = "person1";
-    english.definitions[0].extra.push_back({.element = "note", .value = "Definition note."});
+    english.definitions[0].context = "Definition note.";
     first.definitions[0].extra.push_back({.element = "ref", .type = "crossReference", .value = "c2", .target = "c2"});
     first.relations[0].type = "crossReference";
     first.extra.push_back({.element = "descripGrp",
-                           .children = {{.element = "descrip", .type = "definition", .value = "Grouped."},
+                           .children = {{.element = "descrip", .type = "subjectField", .value = "Grouped."},
                                         {.element = "admin", .type = "source", .value = "IATE"},
                                         {.element = "descripNote", .type = "contextType", .value = "legal"}}});
     first.extra.push_back({.element = "note", .value = "French note.", .attributes = {{"xml:lang", "fr"}}});
