@@ -12,6 +12,9 @@
 #include <initializer_list>
 #include <map>
 #include <span>
+#include <string>
+#include <string_view>
+#include <unordered_set>
 #include <utility>
 
 namespace ilo::csv {
@@ -177,12 +180,15 @@ const VocabularyEntry* find_field(std::string_view name) {
 
 // --- languages ----------------------------------------------------------
 
+// Every header cell asks, so the lists are hashed once rather than walked (they were a tenth of a sheet's read).
 bool known_script(std::string_view script) {
-    for (int code = 0; code < USCRIPT_CODE_LIMIT; ++code) {
-        const char* name = uscript_getShortName(static_cast<UScriptCode>(code));
-        if (name && script == name) return true;
-    }
-    return false;
+    static const std::unordered_set<std::string_view> scripts = [] {
+        std::unordered_set<std::string_view> names;
+        for (int code = 0; code < USCRIPT_CODE_LIMIT; ++code)
+            if (const char* name = uscript_getShortName(static_cast<UScriptCode>(code))) names.insert(name);
+        return names;
+    }();
+    return scripts.count(script) > 0;
 }
 
 bool known_region(const std::string& region) {
@@ -218,8 +224,12 @@ std::string icu_display(int32_t (*function)(const char*, const char*, UChar*, in
 }
 
 bool known_language(const std::string& language) {
-    for (const char* const* code = uloc_getISOLanguages(); *code; ++code)
-        if (language == *code) return true;
+    static const std::unordered_set<std::string_view> iso_languages = [] {
+        std::unordered_set<std::string_view> codes;
+        for (const char* const* code = uloc_getISOLanguages(); *code; ++code) codes.insert(*code);
+        return codes;
+    }();
+    if (iso_languages.count(language) > 0) return true;
     if (language.size() != 3) return false;
     std::string name = icu_display(&uloc_getDisplayLanguage, language.c_str());
     return !name.empty() && name != language;

@@ -133,7 +133,19 @@ std::u32string lower_first(std::u32string_view text, std::string_view language) 
     return result;
 }
 
-std::string language_name(std::string_view tag) {
+namespace {
+
+// Lint asks for the same few languages' data once per text field, and each ICU lookup opens resource bundles:
+// a per-thread memo, emptied when it grows past what a term base's languages need (fuzzed input has many).
+template <typename Value>
+const Value& memoised(std::string_view key, Value (*compute)(std::string_view)) {
+    thread_local std::unordered_map<std::string, Value> memo;
+    if (auto found = memo.find(std::string(key)); found != memo.end()) return found->second;
+    if (memo.size() >= 512) memo.clear();
+    return memo.emplace(std::string(key), compute(key)).first->second;
+}
+
+std::string compute_language_name(std::string_view tag) {
     UErrorCode status = U_ZERO_ERROR;
     icu::Locale locale = icu::Locale::forLanguageTag(icu::StringPiece(tag.data(), static_cast<std::int32_t>(tag.size())), status);
     if (U_FAILURE(status)) return std::string(tag);
@@ -145,7 +157,7 @@ std::string language_name(std::string_view tag) {
     return result;
 }
 
-std::u32string cldr_quotation_marks(std::string_view language) {
+std::u32string compute_cldr_quotation_marks(std::string_view language) {
     // ICU's locale ids are not BCP 47 tags: "pt-BR" is "pt_BR", and taken as it is would fall back to root.
     const std::string tag(language);
     char locale_id[ULOC_FULLNAME_CAPACITY] = {};
@@ -177,6 +189,16 @@ std::u32string cldr_quotation_marks(std::string_view language) {
     }
     ulocdata_close(data);
     return marks;
+}
+
+}  // namespace
+
+std::string language_name(std::string_view tag) {
+    return memoised<std::string>(tag, compute_language_name);
+}
+
+std::u32string cldr_quotation_marks(std::string_view language) {
+    return memoised<std::u32string>(language, compute_cldr_quotation_marks);
 }
 
 std::string describe(char32_t c) {
