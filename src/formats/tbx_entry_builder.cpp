@@ -2,9 +2,9 @@
 // and the loss report.
 #include "formats/tbx_entry_builder.hpp"
 
+#include <array>
 #include <initializer_list>
 #include <map>
-#include <set>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -148,10 +148,25 @@ bool is_definition_group(const ExtraField& extra) {
 // the reader takes for one of the model's own fields: it comes back moved, and the writer reports that. Keep it
 // in step with the reader. The reader fills a single-valued field from the first element that fits, so an extra
 // one is taken only while the field is free: `taken` holds the fields already written, and grows.
+// A handful of field names, all string literals: cheaper than a std::set for the few an entry level has.
+class FieldSet {
+public:
+    bool insert(std::string_view name) {
+        for (std::size_t i = 0; i < size_; ++i)
+            if (names_[i] == name) return false;
+        if (size_ < names_.size()) names_[size_++] = name;
+        return true;
+    }
+
+private:
+    std::array<std::string_view, 12> names_{};
+    std::size_t size_ = 0;
+};
+
 class ReadBack {
 public:
     enum class Owner { concept_entry, language, term, definition };
-    ReadBack(Owner owner, std::set<std::string, std::less<>> taken) : owner_(owner), taken_(std::move(taken)) {}
+    ReadBack(Owner owner, FieldSet taken) : owner_(owner), taken_(taken) {}
 
     // Empty when the extra field reads back as an extra field.
     std::string as(const ExtraField& extra) {
@@ -163,7 +178,7 @@ public:
 
 private:
     std::string take(std::string_view field, const char* what) {
-        if (!taken_.insert(std::string(field)).second) return {};
+        if (!taken_.insert(field)) return {};
         return what;
     }
 
@@ -239,7 +254,7 @@ private:
     }
 
     Owner owner_;
-    std::set<std::string, std::less<>> taken_;
+    FieldSet taken_;
 };
 
 // Builds one conceptEntry as an entry tree. Knows TBX-Basic's rules; reports
@@ -293,10 +308,10 @@ public:
                                         "...\" has the form of a relation without a target, and reads back as one");
             add_text(entry, "note", {}, note, concept_place);
         }
-        std::set<std::string, std::less<>> concept_taken;
+        FieldSet concept_taken;
         if (!concept_value.subject_field.empty()) concept_taken.insert("subjectField");
         if (!concept_value.origin_url.empty()) concept_taken.insert("origin");
-        ReadBack concept_read_back(ReadBack::Owner::concept_entry, std::move(concept_taken));
+        ReadBack concept_read_back(ReadBack::Owner::concept_entry, concept_taken);
         for (const ExtraField& extra : concept_value.extra)
             add_extra(entry, extra, Level::concept_level, Container::level, concept_place, &concept_read_back);
 
@@ -393,10 +408,10 @@ private:
                      "is written as a note beside the definition");
             add_text(context_in_group ? holder : parent, "note", {}, definition.context, place);
         }
-        std::set<std::string, std::less<>> definition_taken;
+        FieldSet definition_taken;
         if (!definition.source.empty()) definition_taken.insert("source");
         if (!definition.context.empty() && context_in_group) definition_taken.insert("context");
-        ReadBack definition_read_back(ReadBack::Owner::definition, std::move(definition_taken));
+        ReadBack definition_read_back(ReadBack::Owner::definition, definition_taken);
         for (const ExtraField& extra : definition.extra)
             add_extra(holder, extra, level, Container::descrip_group, place, &definition_read_back);
     }
@@ -748,21 +763,23 @@ private:
         add_term_note(section, deferred, "partOfSpeech", term.part_of_speech, place);
         add_term_note(section, deferred, "grammaticalGender", term.grammatical_gender, place);
         add_term_note(section, deferred, "geographicalUsage", term.geographical_usage, place);
-        std::set<std::string, std::less<>> term_taken;
-        bool term_has_id = false;
-        term_node.attribute("id", term_has_id);
-        if (!term.text.empty() || term_has_id) term_taken.insert("term");
-        for (const auto& [field, value] : {std::pair<const char*, const std::string*>{"termType", &term.term_type},
-                                           {"administrativeStatus", &term.administrative_status},
-                                           {"partOfSpeech", &term.part_of_speech},
-                                           {"grammaticalGender", &term.grammatical_gender},
-                                           {"geographicalUsage", &term.geographical_usage}})
-            if (!value->empty() && category_allowed("termNote", field, Level::term_level, *value))
-                term_taken.insert(field);
-        if (!term.context.empty()) term_taken.insert("context");
-        if (!term.source.empty() && category_allowed("admin", "source", Level::term_level, term.source))
-            term_taken.insert("source");
-        ReadBack term_read_back(ReadBack::Owner::term, std::move(term_taken));
+        FieldSet term_taken;
+        if (!term.extra.empty()) {  // most terms have none: spare them the checks
+            bool term_has_id = false;
+            term_node.attribute("id", term_has_id);
+            if (!term.text.empty() || term_has_id) term_taken.insert("term");
+            for (const auto& [field, value] : {std::pair<const char*, const std::string*>{"termType", &term.term_type},
+                                               {"administrativeStatus", &term.administrative_status},
+                                               {"partOfSpeech", &term.part_of_speech},
+                                               {"grammaticalGender", &term.grammatical_gender},
+                                               {"geographicalUsage", &term.geographical_usage}})
+                if (!value->empty() && category_allowed("termNote", field, Level::term_level, *value))
+                    term_taken.insert(field);
+            if (!term.context.empty()) term_taken.insert("context");
+            if (!term.source.empty() && category_allowed("admin", "source", Level::term_level, term.source))
+                term_taken.insert("source");
+        }
+        ReadBack term_read_back(ReadBack::Owner::term, term_taken);
         std::vector<const ExtraField*> other_extras;
         for (const ExtraField& extra : term.extra) {
             if (extra.element != "termNote" && extra.element != "termNoteGrp") {
