@@ -247,16 +247,17 @@ std::vector<Finding> lint(const TermBase& term_base, const LintOptions& options)
     });
     detail::check_shared_terms(term_base, found);
 
-    std::stable_sort(found.begin(), found.end(), [](const detail::Located& a, const detail::Located& b) {
-        const auto key = [](const detail::Located& located) {
-            return std::make_tuple(located.concept_index, located.language_rank, located.term_rank,
-                                   rule_rank(located.finding.rule));
-        };
-        return key(a) < key(b);
-    });
+    // The keys are made once: a rule's rank is a search of the catalogue, and a sort compares n log n times.
+    using SortKey = std::tuple<std::size_t, std::size_t, std::size_t, std::size_t, std::size_t>;
+    std::vector<SortKey> order;
+    order.reserve(found.size());
+    for (std::size_t i = 0; i < found.size(); ++i)
+        order.emplace_back(found[i].concept_index, found[i].language_rank, found[i].term_rank,
+                           rule_rank(found[i].finding.rule), i);
+    std::sort(order.begin(), order.end());  // the index last keeps equal findings in the order found
     std::vector<Finding> findings;
     findings.reserve(found.size());
-    for (detail::Located& located : found) findings.push_back(std::move(located.finding));
+    for (const SortKey& key : order) findings.push_back(std::move(found[std::get<4>(key)].finding));
     return findings;
 }
 

@@ -90,11 +90,31 @@ void check_romanian_cedilla(const TextField& field, const std::string& nfc, Foun
                      quoted(cedilla_to_comma(nfc)), true, found);
 }
 
+// The script of a letter that belongs to one, else -1. ASCII letters are Latin without asking ICU: most text is.
+int letter_script(char32_t c) {
+    static const int latin = text::script_of(U'a');
+    if (c < 0x80) return ((c | 0x20) >= U'a' && (c | 0x20) <= U'z') ? latin : -1;
+    if (!text::is_letter(c)) return -1;
+    const int script = text::script_of(c);
+    return text::is_script_neutral(script) ? -1 : script;
+}
+
 void check_mixed_script(const TextField& field, const std::u32string& code_points, Found& found) {
+    int first_script = -1;
+    bool several_scripts = false;
+    for (char32_t c : code_points) {
+        const int script = letter_script(c);
+        if (script < 0 || script == first_script) continue;
+        if (first_script >= 0) {
+            several_scripts = true;
+            break;
+        }
+        first_script = script;
+    }
+    if (!several_scripts) return;  // one script in the whole text: no word can mix
     std::map<int, int> field_scripts;
     for (char32_t c : code_points)
-        if (text::is_letter(c) && !text::is_script_neutral(text::script_of(c))) ++field_scripts[text::script_of(c)];
-    if (field_scripts.size() < 2) return;  // one script in the whole text: no word can mix
+        if (const int script = letter_script(c); script >= 0) ++field_scripts[script];
 
     std::size_t start = 0;
     while (start < code_points.size()) {
