@@ -177,7 +177,7 @@ public:
     }
 
 private:
-    std::string take(std::string_view field, const char* what) {
+    std::string take(std::string_view field, const std::string& what) {
         if (!taken_.insert(field)) return {};
         return what;
     }
@@ -233,7 +233,7 @@ private:
         if (extra.element == "termNote" && plain && !extra.value.empty())
             for (const char* field :
                  {"termType", "administrativeStatus", "partOfSpeech", "grammaticalGender", "geographicalUsage"})
-                if (extra.type == field) return take(field, "one of the term's own fields");
+                if (extra.type == field) return take(field, "the term's " + std::string(field));
         if (extra.element == "termNoteGrp" && plain && extra.children.size() == 1)
             return classify_term_field(extra.children.front());
         if (extra.element == "descrip" && extra.type == "context" && plain && !extra.value.empty())
