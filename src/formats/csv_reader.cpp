@@ -121,6 +121,7 @@ private:
     SourcePos at(std::uint32_t line, std::uint32_t column) const { return {input_.name, line, column}; }
     SourcePos at(const Cell& cell) const { return at(cell.line, cell.column); }
     void handle_comment(const Record& record);
+    bool header_sent_ = false;
     bool read_header(const Record& record);
     bool resolve_columns(const Record& header_record);
     bool set_up_headerless(const Record& first);
@@ -177,6 +178,17 @@ void CsvReader::handle_comment(const Record& record) {
         std::string key(trim_view(text.substr(0, colon)));
         std::string value(text.substr(colon + 1));
         if (value.starts_with(' ')) value.erase(0, 1);
+        const bool header_key = key == "title" || key == "source_description" || key == "source description" ||
+                                key == "source_language" || key == "source language" || key == "paragraphs" ||
+                                key == "back_matter";
+        if (header_key && header_sent_) {
+            // OmegaT-style files allow comments anywhere, but the header has gone to the sink with the first row.
+            diagnostics_.warning(at(record.line, 1), "csv.comment-ignored",
+                                 "a '# " + key +
+                                     ":' comment after the first entry is not read; such comments go "
+                                     "before the first row");
+            return;
+        }
         std::string* target = nullptr;
         if (key == "title") target = &header_.title;
         if (key == "source_description" || key == "source description") target = &header_.source_description;
@@ -1007,8 +1019,10 @@ void CsvReader::read(csv::RecordSource& records) {
     // In the letter case RFC 5646 recommends, as the TBX readers give it back ("EN-gb" -> "en-GB"); a tag that is
     // not well-formed stays as written, and a TBX writer reports it.
     if (LanguageTag tag = normalise_language_tag(header_.source_language); tag.valid) header_.source_language = tag.tag;
+    number_paragraph_groups(header_);  // all '# paragraphs:' comments come before the first record
     if (!first) {
         diagnostics_.warning(at(0, 0), "csv.empty", "the file holds no entries");
+        header_sent_ = true;
         sink_.header(header_);
         sink_.finish();
         return;
@@ -1026,7 +1040,7 @@ void CsvReader::read(csv::RecordSource& records) {
         if (!column.spec.language.empty())
             column.spec.language = csv::language_from_code(column.spec.language).value_or(column.spec.language);
     first_language_ = csv::language_from_code(first_language_).value_or(first_language_);
-    number_paragraph_groups(header_);
+    header_sent_ = true;
     sink_.header(header_);
 
     bool comments_allowed = !has_header;  // OmegaT-style files have '#' lines anywhere

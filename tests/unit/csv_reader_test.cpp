@@ -536,6 +536,32 @@ TEST(CsvHeaders, HeaderCommentsCarryTheTermBaseHeader) {
     EXPECT_EQ(result.term_base.source_language, "en");
 }
 
+// Paragraph groups are numbered from 0 as the TBX readers number them, in a file with no entries too (found by the
+// CSV fuzz run: a lone group 1 came back from TBX as group 0, with no loss reported).
+TEST(CsvHeaders, ParagraphGroupsAreNumberedInAFileWithoutEntries) {
+    ReadResult result =
+        read_text("# paragraphs: [{\"section\":\"revisionDesc\",\"text\":\"Updated.\",\"group\":\"1\"}]\n# a remark\n");
+    ASSERT_EQ(result.term_base.paragraphs.size(), 1u);
+    EXPECT_EQ(result.term_base.paragraphs[0].group, 0u);
+    EXPECT_EQ(count_code(result.diagnostics, "csv.empty"), 1u);
+}
+
+// A file without a header row may hold comments anywhere (OmegaT), but the header has been handed on with the first
+// entry: a header comment after it is reported, not silently left out.
+TEST(CsvHeaders, HeaderCommentAfterTheFirstEntryIsReported) {
+    ReadOptions options;
+    options.csv.profile = CsvProfile::omegat;
+    options.csv.source_language = "en";
+    options.csv.languages = {"mt"};
+    ReadResult result =
+        read_text("ILO\tUffi\u010bjal\n# title: Mid-file title\nrefugee\trifu\u0121jat\n", "tsv", options);
+    EXPECT_EQ(diagnostics_text(result.diagnostics),
+              "2:1: warning: a '# title:' comment after the first entry is not read; such comments go before the "
+              "first row [csv.comment-ignored]\n");
+    EXPECT_EQ(result.term_base.title, "");
+    EXPECT_EQ(result.term_base.concepts.size(), 2u);
+}
+
 // The TBX readers give a language tag back in RFC 5646's letter case, so the CSV reader takes it in that case
 // too (found by the CSV fuzz run: "eGGGGn" came back from TBX as "eggggn" with no loss reported).
 TEST(CsvHeaders, SourceLanguageCommentTakesTheCanonicalLetterCase) {
