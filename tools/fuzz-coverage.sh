@@ -21,7 +21,7 @@ flags="-fprofile-instr-generate -fcoverage-mapping"
 tools/setup.sh --fuzz --no-build --build-dir "$build_dir" -- -DCMAKE_CXX_COMPILER=clang++-14 \
   -DCMAKE_BUILD_TYPE=Debug -DCMAKE_CXX_FLAGS="$flags" -DCMAKE_EXE_LINKER_FLAGS="$flags" -DILO_TBX_FUZZ=OFF \
   -DILO_TBX_TESTS=ON >/dev/null
-targets=(emn_reader_fuzz csv_reader_fuzz tbx_reader_fuzz xlsx_reader_fuzz xlsx_parts_fuzz json_reader_fuzz)
+targets=(emn_reader_fuzz csv_reader_fuzz tbx_reader_fuzz xlsx_reader_fuzz xlsx_parts_fuzz json_reader_fuzz tbx_stream_fuzz)
 cmake --build "$build_dir" --target "${targets[@]}" -j "$(nproc)" >/dev/null
 
 # The reader files of each target: what its inputs must reach.
@@ -32,6 +32,7 @@ declare -A reader_sources=(
   [xlsx_reader_fuzz]="src/formats/xlsx_reader.cpp"
   [xlsx_parts_fuzz]="src/formats/xlsx_reader.cpp"
   [json_reader_fuzz]="src/formats/json_reader.cpp"
+  [tbx_stream_fuzz]="src/formats/tbx_reader.cpp"
 )
 
 # From llvm-cov's JSON summary: "covered of total (percent)" for lines, then for regions.

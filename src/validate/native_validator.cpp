@@ -182,6 +182,7 @@ public:
     // The document in pieces: begin_push, push each piece, end_push for the verdict.
     bool begin_push(std::string_view first_bytes);
     void push(std::string_view bytes);
+    void check_decoding(int status);
     bool done_pushing() const { return stopped_ || not_well_formed_; }
     NativeResult end_push();
 
@@ -1143,6 +1144,7 @@ NativeResult Validator::run_memory(std::string_view document) {
 bool Validator::begin_push(std::string_view first_bytes) {
     initialise_libxml2();
     sax_ = handler();
+    (void)take_libxml2_messages();  // what an earlier parse on this thread left
     context_holder_.reset(xmlCreatePushParserCtxt(&sax_, nullptr, first_bytes.empty() ? nullptr : first_bytes.data(),
                                                   static_cast<int>(first_bytes.size()), file_.c_str()));
     if (!context_holder_) {
@@ -1157,12 +1159,24 @@ bool Validator::begin_push(std::string_view first_bytes) {
 
 void Validator::push(std::string_view bytes) {
     if (!context_ || done_pushing() || bytes.empty()) return;
-    xmlParseChunk(context_, bytes.data(), static_cast<int>(bytes.size()), 0);
+    check_decoding(xmlParseChunk(context_, bytes.data(), static_cast<int>(bytes.size()), 0));
+}
+
+// Bytes libxml2 cannot decode halt its parser without a word to the SAX handler, and the document would have
+// passed as far as it got: that is an error, and the document is not read as XML beyond it.
+void Validator::check_decoding(int status) {
+    if (!is_encoding_failure(take_libxml2_messages()) && status != XML_ERR_INVALID_ENCODING) return;
+    if (not_well_formed_) return;
+    not_well_formed_ = true;
+    const char* encoding = context_ && context_->encoding ? reinterpret_cast<const char*>(context_->encoding) : nullptr;
+    diagnostics_.error(current_position(), "encoding.invalid",
+                       std::string("bytes that are not valid ") + (encoding ? encoding : "in the declared encoding") +
+                           " near here; expected text in the document's declared encoding");
 }
 
 NativeResult Validator::end_push() {
     if (!context_) return NativeResult{};
-    if (!stopped_ && !not_well_formed_) xmlParseChunk(context_, nullptr, 0, 1);
+    if (!stopped_ && !not_well_formed_) check_decoding(xmlParseChunk(context_, nullptr, 0, 1));
     if (!stopped_ && !not_well_formed_ && !context_->wellFormed) {
         not_well_formed_ = true;
         diagnostics_.error(current_position(), "xml.not-well-formed", "the document is not well-formed XML");
@@ -1187,14 +1201,72 @@ NativeResult validate_native(std::string_view document, const std::string& displ
     return validator.run_memory(document);
 }
 
+// Where the root element's start tag begins, past the XML declaration, comments, processing instructions and the
+// DOCTYPE (whose quoted literals may hold '>'); npos while `bytes` may not reach it yet.
+std::size_t root_start(std::string_view bytes) {
+    std::size_t at = bytes.starts_with("\xEF\xBB\xBF") ? 3 : 0;
+    for (;;) {
+        while (at < bytes.size() && (bytes[at] == ' ' || bytes[at] == '\t' || bytes[at] == '\r' || bytes[at] == '\n'))
+            ++at;
+        if (at >= bytes.size()) return std::string_view::npos;
+        std::string_view rest = bytes.substr(at);
+        if (rest[0] != '<') return at;  // not XML the prolog way: libxml2 says what is wrong
+        auto past = [&](std::string_view terminator) {
+            std::size_t found = bytes.find(terminator, at + 2);
+            return found == std::string_view::npos ? found : found + terminator.size();
+        };
+        std::size_t next = 0;
+        if (rest.starts_with("<?")) {
+            next = past("?>");
+        } else if (rest.starts_with("<!--")) {
+            next = past("-->");
+        } else if (rest.starts_with("<!DOCTYPE")) {
+            next = std::string_view::npos;
+            int depth = 0;
+            for (std::size_t i = at + 9; i < bytes.size(); ++i) {
+                const char c = bytes[i];
+                if (c == '"' || c == '\'') {
+                    i = bytes.find(c, i + 1);
+                    if (i == std::string_view::npos) break;
+                } else if (c == '[') {
+                    ++depth;
+                } else if (c == ']') {
+                    --depth;
+                } else if (c == '>' && depth <= 0) {
+                    next = i + 1;
+                    break;
+                }
+            }
+        } else if (rest.size() < 9 &&
+                   (std::string_view("<!DOCTYPE").starts_with(rest) || std::string_view("<!--").starts_with(rest))) {
+            return std::string_view::npos;
+        } else {
+            return at;
+        }
+        if (next == std::string_view::npos) return next;
+        at = next;
+    }
+}
+
 class NativeStreamValidator::Impl {
 public:
     Impl(const std::string& display_name, const NativeOptions& options, Diagnostics& diagnostics)
         : validator(display_name, options, diagnostics) {
         initialise_libxml2();  // on the constructing thread, whichever thread feeds
     }
+    // libxml2's push parser takes a DOCTYPE cut between two chunks for an unfinished one, where a whole document
+    // has a literal that runs on: the prolog is held back and given to it in one piece, up to this much.
+    static constexpr std::size_t max_held_prolog = 64 * 1024;
+
+    void start(std::string_view held) {
+        // As validate_native(): the first four bytes, which tell the encoding, create the parser.
+        started = validator.begin_push(held.substr(0, std::min<std::size_t>(4, held.size())));
+        failed = !started;
+        if (started && held.size() > 4) validator.push(held.substr(4));
+    }
+
     Validator validator;
-    std::string first_bytes;  // until there are four, which tell the encoding
+    std::string prolog;  // what came before the root element's start tag, until it is pushed
     bool started = false;
     bool failed = false;
     bool finished = false;
@@ -1209,22 +1281,28 @@ NativeStreamValidator::~NativeStreamValidator() = default;
 void NativeStreamValidator::feed(std::string_view bytes) {
     Impl& state = *impl_;
     if (state.failed || state.finished) return;
-    if (!state.started) {
-        std::size_t take = std::min(bytes.size(), 4 - state.first_bytes.size());
-        state.first_bytes.append(bytes.substr(0, take));
-        bytes.remove_prefix(take);
-        if (state.first_bytes.size() < 4) return;
-        state.started = state.validator.begin_push(state.first_bytes);
-        state.failed = !state.started;
+    if (state.started) {
+        state.validator.push(bytes);
+        return;
     }
-    if (state.started) state.validator.push(bytes);
+    state.prolog.append(bytes);
+    if (state.prolog.size() < 4) return;  // the bytes that tell the encoding
+    if (root_start(state.prolog) == std::string_view::npos && state.prolog.size() < Impl::max_held_prolog) return;
+    std::string held;
+    held.swap(state.prolog);
+    state.start(held);
 }
 
 NativeResult NativeStreamValidator::finish() {
     Impl& state = *impl_;
     if (state.finished || state.failed) return NativeResult{};
     state.finished = true;
-    if (!state.started && !state.validator.begin_push(state.first_bytes)) return NativeResult{};
+    if (!state.started) {
+        std::string held;
+        held.swap(state.prolog);
+        state.start(held);
+        if (!state.started) return NativeResult{};
+    }
     return state.validator.end_push();
 }
 

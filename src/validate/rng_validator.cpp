@@ -6,8 +6,11 @@
 #include <libxml/xmlreader.h>
 
 #include <algorithm>
+#include <cstdarg>
+#include <cstdio>
 #include <memory>
 #include <mutex>
+#include <string>
 
 #include "text/xml_limits.hpp"
 #include "validate/libxml2_setup.hpp"
@@ -23,12 +26,41 @@ namespace {
 xmlParserInputPtr refuse_external_entity(const char*, const char*, xmlParserCtxtPtr) { return nullptr; }
 }  // namespace
 
+namespace {
+thread_local std::string libxml2_messages;
+
+void keep_generic_message(void*, const char* format, ...) {
+    char text[512];
+    va_list arguments;
+    va_start(arguments, format);
+    std::vsnprintf(text, sizeof text, format, arguments);
+    va_end(arguments);
+    if (libxml2_messages.size() < 4096) libxml2_messages += text;
+}
+}  // namespace
+
 void initialise_libxml2() {
     static std::once_flag once;
     std::call_once(once, [] {
         xmlInitParser();
         xmlSetExternalEntityLoader(refuse_external_entity);
+        // The calling thread's handler, and the one every thread that first uses libxml2 later starts with.
+        xmlSetGenericErrorFunc(nullptr, keep_generic_message);
+        xmlThrDefSetGenericErrorFunc(nullptr, keep_generic_message);
     });
+}
+
+std::string take_libxml2_messages() {
+    // A thread whose libxml2 state was made before initialise_libxml2() still has the default handler.
+    xmlSetGenericErrorFunc(nullptr, keep_generic_message);
+    std::string taken;
+    taken.swap(libxml2_messages);
+    return taken;
+}
+
+bool is_encoding_failure(const std::string& messages) {
+    return messages.find("input conversion failed") != std::string::npos ||
+           messages.find("encoder error") != std::string::npos;
 }
 
 }  // namespace validate
@@ -106,6 +138,7 @@ bool run_reader(xmlTextReaderPtr raw_reader, const std::string& document_name, s
     }
     int status = 0;
     bool refused = false;
+    (void)validate::take_libxml2_messages();
     while (!refused && (status = xmlTextReaderRead(reader.get())) == 1) {
         // The limits every parse path holds input to (text/xml_limits.hpp). libxml2's own
         // (no XML_PARSE_HUGE) already bound memory; these give the same errors as the reader.
@@ -124,6 +157,15 @@ bool run_reader(xmlTextReaderPtr raw_reader, const std::string& document_name, s
             diagnostics.error(at(), "xml.too-deep", xml_limits::too_deep_message());
             refused = true;
         }
+    }
+    if (validate::is_encoding_failure(validate::take_libxml2_messages())) {
+        // libxml2 stops at bytes it cannot decode, and then reports the rest as missing ("Extra content...").
+        diagnostics.error(
+            {document_name, static_cast<std::uint32_t>(std::max(0, xmlTextReaderGetParserLineNumber(reader.get()))), 0},
+            "encoding.invalid",
+            "bytes that are not valid in the document's declared encoding; expected text in that "
+            "encoding");
+        refused = true;
     }
     bool valid = !refused && status == 0 && xmlTextReaderIsValid(reader.get()) == 1 && !sink.any;
     if (!valid && !sink.any)

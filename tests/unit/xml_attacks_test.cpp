@@ -7,6 +7,7 @@
 #include "ilo_tbx/format.hpp"
 #include "ilo_tbx/native_validator.hpp"
 #include "text/xml_limits.hpp"
+#include "validate/libxml2_setup.hpp"
 #include "validate/rng_validator.hpp"
 
 namespace ilo {
@@ -140,6 +141,31 @@ TEST(XmlAttack, AnExternalDtdAndXmlModelAreNeverLoaded) {
     validate_rng(document, "external.tbx", embedded::tbx2008_core_rng(), "tbx2008-core.rng", rng_diagnostics);
     EXPECT_FALSE(mentions_passwd(read_diagnostics) || mentions_passwd(native_diagnostics) ||
                  mentions_passwd(rng_diagnostics));
+}
+
+// Bytes libxml2 cannot decode from the declared encoding halt its parsers with messages on its "generic" channel,
+// which printed to stderr, and nothing to our handlers: the native validator passed the document as far as it got
+// as valid. Both validators now report them as errors at about their place, and capture the messages.
+TEST(XmlAttack, UndecodableBytesAreAnErrorInEveryValidator) {
+    const std::string document = std::string(
+                                     "<?xml version=\"1.0\" encoding=\"Shift_JIS\"?>\n"
+                                     "<martif type=\"TBX-Basic\" xml:lang=\"en\"><martifHeader><fileDesc>"
+                                     "<sourceDesc><p>x</p></sourceDesc></fileDesc></martifHeader><text><body>"
+                                     "<termEntry id=\"e1\"><langSet xml:lang=\"en\"><tig><term>migr") +
+                                 "\xFF\xFF" + "ant</term></tig></langSet></termEntry></body></text></martif>\n";
+    Diagnostics native_diagnostics;
+    EXPECT_EQ(validate::validate_native(document, "sjis.tbx", {}, native_diagnostics).verdict,
+              validate::Verdict::not_well_formed);
+    ASSERT_EQ(native_diagnostics.items().size(), 1u);
+    EXPECT_EQ(native_diagnostics.items()[0].code, "encoding.invalid");
+    EXPECT_EQ(native_diagnostics.items()[0].pos.line, 2u);
+    Diagnostics rng_diagnostics;
+    EXPECT_FALSE(validate_rng(document, "sjis.tbx", embedded::tbx2008_core_rng(), "tbx2008-core.rng", rng_diagnostics));
+    bool encoding_error = false;
+    for (const Diagnostic& diagnostic : rng_diagnostics.items())
+        encoding_error |= diagnostic.code == "encoding.invalid";
+    EXPECT_TRUE(encoding_error);
+    EXPECT_EQ(validate::take_libxml2_messages(), "");  // taken by the validators, not left for the next parse
 }
 
 }  // namespace

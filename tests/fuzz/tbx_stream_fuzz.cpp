@@ -1,0 +1,170 @@
+// libFuzzer target for the streaming paths: a TBX read, and validated, in chunks must give what it gives whole.
+//
+// The CLI reads a TBX file in 1 MiB chunks and validates what it writes as it is written; the reader targets
+// hand the reader the whole text, so the chunk boundaries (a tag, a UTF-8 sequence or a line cut in two, the
+// window kept for the back matter) were reached only by the unit tests' fixed files. Here the input picks the
+// chunk size (1 to 64 bytes, or 4093) and whether its size is known (a file) or not (a pipe), from a hash, so
+// that a seed stays a plain TBX file and a replay behaves the same.
+#include <algorithm>
+#include <optional>
+#include <sstream>
+
+#include "fuzz_reader.hpp"
+#include "ilo_tbx/tbx_reader.hpp"
+
+namespace {
+
+using namespace ilo;
+
+class TextSource final : public ByteSource {
+public:
+    TextSource(std::string_view text, bool known_size) : text_(text), known_size_(known_size) {}
+    std::size_t read(char* buffer, std::size_t size) override {
+        const std::size_t count = std::min(size, text_.size() - position_);
+        std::copy_n(text_.data() + position_, count, buffer);
+        position_ += count;
+        return count;
+    }
+    std::optional<std::uint64_t> size() const override {
+        return known_size_ ? std::optional<std::uint64_t>(text_.size()) : std::nullopt;
+    }
+    std::size_t read_at(std::uint64_t offset, char* buffer, std::size_t size) override {
+        if (offset >= text_.size()) return 0;
+        const std::size_t count = std::min<std::size_t>(size, text_.size() - static_cast<std::size_t>(offset));
+        std::copy_n(text_.data() + offset, count, buffer);
+        return count;
+    }
+
+private:
+    std::string_view text_;
+    bool known_size_;
+    std::size_t position_ = 0;
+};
+
+class RecordingSink final : public ConceptSink {
+public:
+    void header(const TermBaseHeader& header) override {
+        events += "header\n";
+        collector.header(header);
+    }
+    void concept_entry(Concept concept_value) override {
+        events += "concept " + concept_value.id + "\n";
+        collector.concept_entry(std::move(concept_value));
+    }
+    void finish() override { events += "finish\n"; }
+    std::string events;
+    TermBaseCollector collector;
+};
+
+struct Outcome {
+    TermBase term_base;
+    std::string events;
+    std::string diagnostics;
+    std::string flavour;
+    bool encoding_problem = false;
+    bool has_error = false;
+};
+
+// Where each concept, language section and term was read: SourcePos compares equal whatever the position.
+std::string positions(const TermBase& term_base) {
+    std::ostringstream out;
+    auto at = [&](const SourcePos& pos) { out << pos.line << ":" << pos.column << " "; };
+    for (const Concept& concept_value : term_base.concepts) {
+        at(concept_value.pos);
+        for (const LanguageSection& language : concept_value.languages) {
+            at(language.pos);
+            for (const Term& term : language.terms) at(term.pos);
+        }
+    }
+    return out.str();
+}
+
+Outcome read(std::string_view text, ByteSource* source, std::size_t chunk_size) {
+    Outcome outcome;
+    RecordingSink sink;
+    Diagnostics diagnostics;
+    TbxFlavour flavour;
+    ReadOptions options;
+    options.chunk_size = chunk_size;
+    read_tbx(source ? Input{"in.tbx", {}, source} : Input{"in.tbx", text}, options, diagnostics, sink, &flavour);
+    outcome.term_base = std::move(sink.collector.term_base());
+    outcome.events = std::move(sink.events);
+    for (const Diagnostic& diagnostic : diagnostics.items()) {
+        outcome.diagnostics += format_diagnostic(diagnostic);
+        outcome.encoding_problem |= diagnostic.code.starts_with("encoding.") || diagnostic.code == "input.binary";
+    }
+    outcome.has_error = diagnostics.has_errors();
+    outcome.flavour = describe(flavour) + " " + flavour.encoding;
+    return outcome;
+}
+
+void compare_reads(std::string_view text, std::size_t chunk_size, bool known_size) {
+    const Outcome whole = read(text, nullptr, 0);
+    TextSource source(text, known_size);
+    const Outcome chunked = read(text, &source, chunk_size);
+    const std::string how = " (chunks of " + std::to_string(chunk_size) + (known_size ? ", a file" : ", a pipe") + ")";
+    // Read whole, the encoding is checked before anything is read; in chunks, as each chunk comes. So an encoding
+    // error found late follows what came before it, and a count of inner byte-order marks covers what was read:
+    // there only the errors must agree.
+    if (whole.encoding_problem || chunked.encoding_problem) {
+        if (whole.has_error != chunked.has_error)
+            ilo::fuzz::property_broken("read in chunks, the TBX " +
+                                           std::string(whole.has_error ? "lacks the error it has whole"
+                                                                       : "has an error it does not have whole") +
+                                           how + ":\nwhole:\n" + whole.diagnostics + "chunked:\n" + chunked.diagnostics,
+                                       {});
+        return;
+    }
+    if (chunked.diagnostics != whole.diagnostics)
+        ilo::fuzz::property_broken("read in chunks, the TBX gives other diagnostics" + how + ":\nwhole:\n" +
+                                       whole.diagnostics + "chunked:\n" + chunked.diagnostics,
+                                   {});
+    // After an error nothing is written, and what was handed on before it depends on where the reader stood: read
+    // whole, some errors are found before the first entry; in chunks, when their chunk comes.
+    if (whole.has_error) return;
+    if (chunked.events != whole.events)
+        ilo::fuzz::property_broken("read in chunks, the TBX gives other sink calls" + how + ":\nwhole:\n" +
+                                       whole.events + "chunked:\n" + chunked.events,
+                                   {});
+    if (!(chunked.term_base == whole.term_base))
+        ilo::fuzz::property_broken("read in chunks, the TBX gives another model" + how + ": " +
+                                       test::first_difference(whole.term_base, chunked.term_base),
+                                   {});
+    if (positions(chunked.term_base) != positions(whole.term_base))
+        ilo::fuzz::property_broken("read in chunks, the TBX gives other positions" + how, {});
+    if (chunked.flavour != whole.flavour)
+        ilo::fuzz::property_broken("read in chunks, the TBX is taken for another flavour" + how + ": " +
+                                       chunked.flavour + " against " + whole.flavour,
+                                   {});
+}
+
+// The validator fed the document in pieces, as the CLI feeds it what a writer writes, gives the verdict and the
+// diagnostics it gives on the whole document.
+void compare_validations(std::string_view text, std::size_t chunk_size) {
+    Diagnostics whole_diagnostics, chunked_diagnostics;
+    const validate::NativeResult whole = validate::validate_native(text, "in.tbx", {}, whole_diagnostics);
+    validate::NativeStreamValidator stream("in.tbx", {}, chunked_diagnostics);
+    for (std::size_t at = 0; at < text.size(); at += chunk_size) stream.feed(text.substr(at, chunk_size));
+    const validate::NativeResult chunked = stream.finish();
+    std::string whole_text, chunked_text;
+    for (const Diagnostic& diagnostic : whole_diagnostics.items()) whole_text += format_diagnostic(diagnostic);
+    for (const Diagnostic& diagnostic : chunked_diagnostics.items()) chunked_text += format_diagnostic(diagnostic);
+    if (whole.verdict != chunked.verdict || whole_text != chunked_text)
+        ilo::fuzz::property_broken("validated in chunks of " + std::to_string(chunk_size) + ", the TBX is " +
+                                       std::string(validate::verdict_name(chunked.verdict)) + ", whole " +
+                                       std::string(validate::verdict_name(whole.verdict)) + ":\nwhole:\n" + whole_text +
+                                       "chunked:\n" + chunked_text,
+                                   {});
+}
+
+}  // namespace
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
+    const std::string_view text(reinterpret_cast<const char*>(data), size);
+    const std::uint32_t hash = ilo::fuzz::fnv1a(text);
+    // Mostly small chunks, which cut everything somewhere; now and then the size of a real read's tail.
+    const std::size_t chunk_size = hash % 16 == 0 ? 4093 : 1 + (hash >> 4) % 64;
+    compare_reads(text, chunk_size, (hash >> 12) % 2 == 0);
+    compare_validations(text, chunk_size);
+    return 0;
+}
