@@ -39,7 +39,7 @@ declare -A seeds=(
   [xlsx_reader_fuzz]="tests/fuzz/corpus/xlsx"
   [xlsx_parts_fuzz]="tests/fuzz/corpus/xlsx-parts"
   [json_reader_fuzz]="samples/ilo-page.model.json tests/emn tests/fuzz/corpus/json"
-  [tbx_stream_fuzz]="samples/ilo.tbx samples/ilo-2008.tbx tests/tbx tests/bad tests/data/tbx-writer ../shared/reference/tbx ../shared/reference/real-world/tbx tests/fuzz/corpus/tbx"
+  [tbx_stream_fuzz]="samples/ilo.tbx samples/ilo-2008.tbx tests/tbx tests/bad tests/data/tbx-writer ../shared/reference/tbx ../shared/reference/real-world/tbx tests/fuzz/corpus/tbx tests/fuzz/corpus/tbx-stream"
 )
 
 targets=("$@")
