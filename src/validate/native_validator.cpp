@@ -226,6 +226,7 @@ private:
     void check_language(std::string_view tag, const Position& pos);
     Position start_point() const;
     Position current_point() const;
+    Position text_begin_{0, 0};  // the end of the last start or end tag, where a run of text begins
     SourcePos at(const Position& pos) const { return {file_, pos.line, pos.column}; }
     SourcePos start_position() const { return at(start_point()); }
     SourcePos current_position() const { return at(current_point()); }
@@ -372,12 +373,20 @@ Element Validator::element_of(const xmlChar* local_name) {
 void Validator::on_start(void* context, const xmlChar* local_name, const xmlChar*, const xmlChar* uri, int,
                          const xmlChar**, int attribute_count, int, const xmlChar** attributes) {
     auto* parser = static_cast<xmlParserCtxtPtr>(context);
-    if (parser->_private) static_cast<Validator*>(parser->_private)->start(local_name, uri, attribute_count, attributes);
+    if (!parser->_private) return;
+    auto* validator = static_cast<Validator*>(parser->_private);
+    validator->start(local_name, uri, attribute_count, attributes);
+    // libxml2 calls startElementNs with its input still on the tag's '>' (endElementNs past it).
+    validator->text_begin_ = validator->current_point();
+    if (parser->input && parser->input->cur && *parser->input->cur == '>') ++validator->text_begin_.column;
 }
 
 void Validator::on_end(void* context, const xmlChar*, const xmlChar*, const xmlChar*) {
     auto* parser = static_cast<xmlParserCtxtPtr>(context);
-    if (parser->_private) static_cast<Validator*>(parser->_private)->end();
+    if (!parser->_private) return;
+    auto* validator = static_cast<Validator*>(parser->_private);
+    validator->end();
+    validator->text_begin_ = validator->current_point();
 }
 
 void Validator::on_text(void* context, const xmlChar* text, int length) {
@@ -1000,8 +1009,8 @@ void Validator::text(std::string_view text) {
     }
     if (frame.text_reported || all_space(text)) return;
     frame.text_reported = true;
-    error(current_position(), "structure.text",
-          "<" + std::string(element_name(frame.model->element)) + "> may not hold text",
+    // Where the run of text begins: libxml2 hands text on in pieces whose ends depend on how the input came.
+    error(text_begin_, "structure.text", "<" + std::string(element_name(frame.model->element)) + "> may not hold text",
           "put the text in a child element");
 }
 

@@ -116,14 +116,14 @@ std::vector<std::string> inputs() {
     return files;
 }
 
-// The encoding checks of a whole text come before anything else; read in
-// chunks they are made on each chunk as it comes, so an encoding error found
-// late follows the diagnostics of what came before it, and a count of inner
-// byte-order marks covers only what was read. Those files are compared on
-// their encoding diagnostics only.
+// The checks of a whole text's bytes (encoding, NUL, characters XML forbids) come before anything else; read in
+// chunks they are made on each chunk as it comes, so such an error found late follows the diagnostics of what
+// came before it (or another error stops the read first), and a count of inner byte-order marks covers only what
+// was read. Those files are compared on their errors only.
 bool has_encoding_diagnostics(const Outcome& outcome) {
     return std::any_of(outcome.diagnostics.begin(), outcome.diagnostics.end(), [](const Diagnostic& diagnostic) {
-        return diagnostic.code.starts_with("encoding.") || diagnostic.code == "input.binary";
+        return diagnostic.code.starts_with("encoding.") || diagnostic.code == "input.binary" ||
+               diagnostic.message.find("is not allowed anywhere in an XML document") != std::string::npos;
     });
 }
 
@@ -140,6 +140,18 @@ TEST(TbxStream, EveryFileReadsTheSameInChunksOfAnySize) {
             const Outcome chunked = read_chunked(text, chunk_size);
             const bool whole_file_in_first_chunk = chunk_size >= text.size() || text.size() <= 4096;
             if (has_encoding_diagnostics(whole) && !whole_file_in_first_chunk) {
+                auto first_error = [](const Outcome& outcome) -> const Diagnostic* {
+                    for (const Diagnostic& diagnostic : outcome.diagnostics)
+                        if (diagnostic.severity == Severity::error) return &diagnostic;
+                    return nullptr;
+                };
+                const Diagnostic* whole_error = first_error(whole);
+                const Diagnostic* chunked_error = first_error(chunked);
+                ASSERT_NE(chunked_error, nullptr);
+                // An error before the bad bytes stops the chunked read before it reaches them.
+                if (whole_error && std::pair(chunked_error->pos.line, chunked_error->pos.column) <
+                                       std::pair(whole_error->pos.line, whole_error->pos.column))
+                    continue;
                 for (const Diagnostic& diagnostic : whole.diagnostics) {
                     if (diagnostic.severity != Severity::error) continue;
                     EXPECT_NE(std::find(chunked.diagnostics.begin(), chunked.diagnostics.end(), diagnostic),
