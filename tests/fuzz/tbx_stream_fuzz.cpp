@@ -6,6 +6,7 @@
 // chunk size (1 to 64 bytes, or 4093) and whether its size is known (a file) or not (a pipe), from a hash, so
 // that a seed stays a plain TBX file and a replay behaves the same.
 #include <algorithm>
+#include <cctype>
 #include <optional>
 #include <sstream>
 
@@ -141,8 +142,24 @@ void compare_reads(std::string_view text, std::size_t chunk_size, bool known_siz
                                    {});
 }
 
+// Whether the document is in another encoding than UTF-8, by its byte-order mark or its XML declaration.
+bool declares_other_encoding(std::string_view text) {
+    if (text.starts_with("\xFF\xFE") || text.starts_with("\xFE\xFF") || text.starts_with(std::string_view("<\0", 2)) ||
+        text.starts_with(std::string_view("\0<", 2)))
+        return true;
+    const std::string_view declaration = text.substr(0, std::min(text.find("?>"), std::size_t{256}));
+    const std::size_t at = declaration.find("encoding");
+    if (!declaration.starts_with("<?xml") || at == std::string_view::npos) return false;
+    const std::size_t quote = declaration.find_first_of("\"'", at);
+    if (quote == std::string_view::npos) return false;
+    std::string name(declaration.substr(quote + 1, declaration.find(declaration[quote], quote + 1) - quote - 1));
+    for (char& c : name) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return name != "utf-8" && name != "utf8";
+}
+
 // The validator fed the document in pieces, as the CLI feeds it what a writer writes, gives the verdict and the
-// diagnostics it gives on the whole document.
+// diagnostics it gives on the whole document. The writers write UTF-8; another encoding goes through iconv, whose
+// errors come where its pieces end: there the verdict must agree.
 void compare_validations(std::string_view text, std::size_t chunk_size) {
     Diagnostics whole_diagnostics, chunked_diagnostics;
     const validate::NativeResult whole = validate::validate_native(text, "in.tbx", {}, whole_diagnostics);
@@ -165,7 +182,7 @@ void compare_validations(std::string_view text, std::size_t chunk_size) {
         return out;
     };
     const std::string whole_text = rendered(whole_diagnostics), chunked_text = rendered(chunked_diagnostics);
-    if (whole.verdict != chunked.verdict || whole_text != chunked_text)
+    if (whole.verdict != chunked.verdict || (whole_text != chunked_text && !declares_other_encoding(text)))
         ilo::fuzz::property_broken("validated in chunks of " + std::to_string(chunk_size) + ", the TBX is " +
                                        std::string(validate::verdict_name(chunked.verdict)) + ", whole " +
                                        std::string(validate::verdict_name(whole.verdict)) + ":\nwhole:\n" + whole_text +
