@@ -1220,15 +1220,15 @@ std::size_t root_start(std::string_view bytes) {
         if (at >= bytes.size()) return std::string_view::npos;
         std::string_view rest = bytes.substr(at);
         if (rest[0] != '<') return at;  // not XML the prolog way: libxml2 says what is wrong
-        auto past = [&](std::string_view terminator) {
-            std::size_t found = bytes.find(terminator, at + 2);
+        auto past = [&](std::string_view opener, std::string_view terminator) {
+            std::size_t found = bytes.find(terminator, at + opener.size());
             return found == std::string_view::npos ? found : found + terminator.size();
         };
         std::size_t next = 0;
         if (rest.starts_with("<?")) {
-            next = past("?>");
+            next = past("<?", "?>");
         } else if (rest.starts_with("<!--")) {
-            next = past("-->");
+            next = past("<!--", "-->");
         } else if (rest.starts_with("<!DOCTYPE")) {
             next = std::string_view::npos;
             int depth = 0;
