@@ -443,6 +443,16 @@ TEST(CsvWriterLanguages, LanguagelessSectionsAreReported) {
     }
 }
 
+// Written in the long layout, which must report nothing, and read back.
+TermBase long_layout_round_trip(const TermBase& term_base) {
+    WriteOptions long_layout;
+    long_layout.csv.layout = CsvLayout::long_form;
+    Written written = write(term_base, long_layout);
+    EXPECT_EQ(warnings_of(written.diagnostics), "");
+    Diagnostics read;
+    return read_term_base(*find_format("csv"), Input{"written", written.text}, ReadOptions{}, read);
+}
+
 // A section with no terms, definitions or notes writes no cell in a wide sheet, so it does not come back: reported.
 // The long layout gives it a row (found by the JSON fuzz target).
 TEST(CsvWriterLanguages, EmptyLanguageSectionIsReportedInWideAndKeptInLong) {
@@ -455,12 +465,7 @@ TEST(CsvWriterLanguages, EmptyLanguageSectionIsReportedInWideAndKeptInLong) {
     EXPECT_EQ(warnings_of(write(term_base, WriteOptions{}).diagnostics),
               "csv.dropped: the wide layout has no place for 1 language section without terms, definitions or "
               "notes; --layout long keeps them all\n");
-    WriteOptions long_layout;
-    long_layout.csv.layout = CsvLayout::long_form;
-    Written written = write(term_base, long_layout);
-    EXPECT_EQ(warnings_of(written.diagnostics), "");
-    Diagnostics read;
-    TermBase reread = read_term_base(*find_format("csv"), Input{"written", written.text}, ReadOptions{}, read);
+    TermBase reread = long_layout_round_trip(term_base);
     ASSERT_EQ(reread.concepts.size(), 1u);
     EXPECT_EQ(reread.concepts[0].languages.size(), 2u);
 }
@@ -479,12 +484,7 @@ TEST(CsvWriterLanguages, TermsWithoutTextAreReportedInWide) {
     EXPECT_EQ(warnings_of(write(term_base, WriteOptions{}).diagnostics),
               "csv.dropped: the wide layout has no place for 1 language section without terms, definitions or "
               "notes, 3 terms without text; --layout long keeps them all\n");
-    WriteOptions long_layout;
-    long_layout.csv.layout = CsvLayout::long_form;
-    Written written = write(term_base, long_layout);
-    EXPECT_EQ(warnings_of(written.diagnostics), "");
-    Diagnostics read;
-    TermBase reread = read_term_base(*find_format("csv"), Input{"written", written.text}, ReadOptions{}, read);
+    TermBase reread = long_layout_round_trip(term_base);
     ASSERT_EQ(reread.concepts.size(), 1u);
     ASSERT_EQ(reread.concepts[0].languages.size(), 3u);
     EXPECT_EQ(reread.concepts[0].languages[1].terms.size(), 2u);
