@@ -331,10 +331,11 @@ Position Validator::start_point() const {
     const auto* newline = static_cast<const char*>(memrchr(window, '\n', static_cast<std::size_t>(open - window)));
     const char* line_start = newline ? newline + 1 : window;
     std::uint32_t column = 1;
-    if (newline || window == base) {
+    if (newline) {
         column += utf8_length(line_start, open);
     } else {
-        // A very long line: count back from libxml2's column at the cursor.
+        // A very long line, or a buffer that starts mid-line (libxml2 drops what it has parsed as the input comes
+        // in pieces, so its start is no line start): count back from libxml2's column at the cursor.
         std::uint32_t tag_length = 0;
         for (const char* p = open; p < cursor; ++p)
             if ((static_cast<unsigned char>(*p) & 0xC0) != 0x80) ++tag_length;
