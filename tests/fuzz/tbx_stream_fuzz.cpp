@@ -144,9 +144,11 @@ void compare_reads(std::string_view text, std::size_t chunk_size, bool known_siz
 
 // Whether the document is in another encoding than UTF-8, by its byte-order mark or its XML declaration.
 bool declares_other_encoding(std::string_view text) {
-    if (text.starts_with("\xFF\xFE") || text.starts_with("\xFE\xFF") || text.starts_with(std::string_view("<\0", 2)) ||
-        text.starts_with(std::string_view("\0<", 2)))
+    // UTF-16 and UCS-4, by their mark or by the NULs around the first '<'.
+    if (text.starts_with("\xFF\xFE") || text.starts_with("\xFE\xFF") ||
+        text.substr(0, 4).find('\0') != std::string_view::npos)
         return true;
+    if (text.starts_with("\xEF\xBB\xBF")) text.remove_prefix(3);
     const std::string_view declaration = text.substr(0, std::min(text.find("?>"), std::size_t{256}));
     const std::size_t at = declaration.find("encoding");
     if (!declaration.starts_with("<?xml") || at == std::string_view::npos) return false;
