@@ -183,7 +183,18 @@ void compare_validations(std::string_view text, std::size_t chunk_size) {
         return out;
     };
     const std::string whole_text = rendered(whole_diagnostics), chunked_text = rendered(chunked_diagnostics);
-    if (whole.verdict != chunked.verdict || (whole_text != chunked_text && !declares_other_encoding(text)))
+    // Before libxml2 finds what makes a document not well-formed it hands on what it has parsed, which depends on
+    // the pieces: then one's diagnostics must be the start of the other's.
+    bool agree = whole_text == chunked_text;
+    if (!agree && whole.verdict == validate::Verdict::not_well_formed) {
+        auto before_the_end = [](const std::string& diagnostics) {
+            const std::size_t end = diagnostics.find("not well-formed\n");
+            return diagnostics.substr(0, end);
+        };
+        const std::string whole_part = before_the_end(whole_text), chunked_part = before_the_end(chunked_text);
+        agree = whole_part.starts_with(chunked_part) || chunked_part.starts_with(whole_part);
+    }
+    if (whole.verdict != chunked.verdict || (!agree && !declares_other_encoding(text)))
         ilo::fuzz::property_broken("validated in chunks of " + std::to_string(chunk_size) + ", the TBX is " +
                                        std::string(validate::verdict_name(chunked.verdict)) + ", whole " +
                                        std::string(validate::verdict_name(whole.verdict)) + ":\nwhole:\n" + whole_text +
