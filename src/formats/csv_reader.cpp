@@ -29,12 +29,6 @@ struct Column {
     std::uint32_t header_column = 0;
 };
 
-std::string_view trim_view(std::string_view text) {
-    while (!text.empty() && (text.front() == ' ' || text.front() == '\t')) text.remove_prefix(1);
-    while (!text.empty() && (text.back() == ' ' || text.back() == '\t')) text.remove_suffix(1);
-    return text;
-}
-
 bool is_term_attribute(Field field) {
     switch (field) {
         case Field::term_type:
@@ -175,7 +169,7 @@ void CsvReader::handle_comment(const Record& record) {
     if (text.find("-*- coding") != std::string_view::npos) return;  // an encoding declaration, not content
     std::size_t colon = text.find(':');
     if (colon != std::string_view::npos) {
-        std::string key(trim_view(text.substr(0, colon)));
+        std::string key(csv::trim_blanks(text.substr(0, colon)));
         std::string value(text.substr(colon + 1));
         if (value.starts_with(' ')) value.erase(0, 1);
         const bool header_key = key == "title" || key == "source_description" || key == "source description" ||
@@ -222,7 +216,7 @@ void CsvReader::handle_comment(const Record& record) {
 }
 
 std::string CsvReader::cell_text(const Cell& cell) const {
-    std::string text = cell.quoted ? cell.text : std::string(trim_view(cell.text));
+    std::string text = cell.quoted ? cell.text : std::string(csv::trim_blanks(cell.text));
     if (options_.formula_escape) text = csv::unescape_formula(text);
     return text;
 }
@@ -233,7 +227,7 @@ bool CsvReader::read_header(const Record& record) {
     std::vector<csv::HeaderProblem> problems(record.cells.size());
     for (std::size_t i = 0; i < record.cells.size(); ++i) {
         const Cell& cell = record.cells[i];
-        bool empty = trim_view(cell.text).empty();
+        bool empty = csv::trim_blanks(cell.text).empty();
         if (!empty) ++nonempty;
         specs.push_back(empty ? std::nullopt : csv::parse_header_cell(cell.text, &problems[i]));
         if (specs.back()) ++known;
@@ -252,12 +246,12 @@ bool CsvReader::read_header(const Record& record) {
             if (!specs[i]->fuzzy_language_name.empty())
                 diagnostics_.warning(at(cell), "csv.language-name-guess",
                                      "read the language name '" + specs[i]->fuzzy_language_name + " (" +
-                                         specs[i]->language + ") in column '" + std::string(trim_view(cell.text)) +
-                                         "'");
-            columns_.push_back({*specs[i], std::string(trim_view(cell.text)), cell.column});
+                                         specs[i]->language + ") in column '" +
+                                         std::string(csv::trim_blanks(cell.text)) + "'");
+            columns_.push_back({*specs[i], std::string(csv::trim_blanks(cell.text)), cell.column});
             continue;
         }
-        if (trim_view(cell.text).empty()) {
+        if (csv::trim_blanks(cell.text).empty()) {
             // A trailing empty header cell is a spreadsheet artefact; data under it is checked per row.
             columns_.push_back({ColumnSpec{Field::tool_flag, Level::concept_level, {}, true, {}}, {}, cell.column});
             continue;
@@ -356,7 +350,7 @@ bool CsvReader::resolve_columns(const Record& header_record) {
         if (first == columns_.begin() + static_cast<std::ptrdiff_t>(i)) continue;
         std::string message;
         if (column.spec.field == Field::concept_id) {
-            std::string name(trim_view(column.header));
+            std::string name(csv::trim_blanks(column.header));
             for (char& c : name) c = (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
             message = "column '" + column.header + "' is a second concept id column, after '" + first->header +
                       "'; expected one" + (name == "id" ? " (a column of Indonesian terms is headed 'term [id]')" : "");
@@ -429,7 +423,7 @@ bool CsvReader::check_width(const Record& record) {
     }
     if (record.cells.size() <= columns_.size()) return true;
     for (std::size_t i = columns_.size(); i < record.cells.size(); ++i) {
-        if (trim_view(record.cells[i].text).empty()) continue;
+        if (csv::trim_blanks(record.cells[i].text).empty()) continue;
         diagnostics_.error(at(record.cells[i]), "csv.ragged-row",
                            "this row has " + std::to_string(record.cells.size()) + " cells but the " +
                                (shape_ == Shape::pair && columns_.size() == 3 && columns_[0].header == "source"
@@ -595,7 +589,7 @@ void CsvReader::read_wide_row(const Record& record) {
     // Space-separated columns in a headerless tab file (seen in OmegaT glossaries).
     std::vector<Cell> cells = record.cells;
     if (shape_ == Shape::pair && cells.size() == 1 && columns_[0].header == "source") {
-        std::string_view text = trim_view(cells[0].text);
+        std::string_view text = csv::trim_blanks(cells[0].text);
         std::size_t gap = text.find("  ");
         if (gap != std::string_view::npos) {
             std::size_t next = text.find_first_not_of(' ', gap);
@@ -634,7 +628,7 @@ void CsvReader::read_wide_row(const Record& record) {
         if (column.spec.field != Field::term) continue;
         std::string text = cell_text(cells[i]);
         for (std::string& item : csv::split_items(text, separator_)) {
-            std::string term_text(trim_view(item));
+            std::string term_text(csv::trim_blanks(item));
             if (term_text.empty()) continue;
             LanguageSection& target = section(column.spec.language);
             Term term;
@@ -650,10 +644,10 @@ void CsvReader::read_wide_row(const Record& record) {
         const ColumnSpec& spec = column.spec;
         const Cell& cell = cells[i];
         std::string text = cell_text(cell);
-        if (spec.field == Field::term || trim_view(text).empty()) continue;
+        if (spec.field == Field::term || csv::trim_blanks(text).empty()) continue;
         switch (spec.field) {
             case Field::concept_id:
-                written_id = std::string(trim_view(text));
+                written_id = std::string(csv::trim_blanks(text));
                 id_cell = &cell;
                 continue;
             case Field::subject_field:
@@ -731,7 +725,7 @@ void CsvReader::read_wide_row(const Record& record) {
                                          " terms; expected one, or one per term");
             for (std::size_t t = 0; t < terms.size(); ++t) {
                 std::string value = items.size() == 1 ? items[0] : item_at(items, t);
-                value = std::string(trim_view(value));
+                value = std::string(csv::trim_blanks(value));
                 if (!value.empty()) apply_term_attribute(*terms[t], column, value, cell);
             }
             continue;
@@ -808,7 +802,7 @@ void CsvReader::read_long_row(const Record& record) {
         if (field == Field::term) term_cell = &record.cells[i];
         if (field == Field::language_section) section_cell = &record.cells[i];
     }
-    std::string written_id = id_cell ? std::string(trim_view(cell_text(*id_cell))) : std::string();
+    std::string written_id = id_cell ? std::string(csv::trim_blanks(cell_text(*id_cell))) : std::string();
     if (written_id.empty()) {
         diagnostics_.error(id_cell ? at(*id_cell) : at(record.line, 1), "csv.missing-id",
                            "this row has no concept_id; expected one on every row of the long layout");
@@ -844,8 +838,8 @@ void CsvReader::read_long_row(const Record& record) {
     std::string term_text = term_cell ? cell_text(*term_cell) : std::string();
     bool has_term = term_cell && (!term_text.empty() || term_cell->quoted);
     std::size_t occurrence = 1;
-    if (section_cell && !trim_view(section_cell->text).empty()) {
-        std::string number(trim_view(section_cell->text));
+    if (section_cell && !csv::trim_blanks(section_cell->text).empty()) {
+        std::string number(csv::trim_blanks(section_cell->text));
         occurrence = 0;
         for (char c : number) {
             if (c < '0' || c > '9' || occurrence > 1000) {

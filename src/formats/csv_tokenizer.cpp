@@ -361,6 +361,12 @@ std::string join_items(const std::vector<std::string>& items, char separator) {
     return out;
 }
 
+std::string_view trim_blanks(std::string_view text) {
+    while (!text.empty() && (text.front() == ' ' || text.front() == '\t')) text.remove_prefix(1);
+    while (!text.empty() && (text.back() == ' ' || text.back() == '\t')) text.remove_suffix(1);
+    return text;
+}
+
 std::string quote_cell(std::string_view text, char delimiter, bool always) {
     bool needs_quotes = always || text.find_first_of(std::string{delimiter, '"', '\n', '\r'}) != std::string::npos ||
                         (!text.empty() && (text.front() == ' ' || text.front() == '\t' || text.back() == ' ' ||

@@ -88,6 +88,8 @@ char detect_delimiter(std::string_view text);
 std::vector<std::string> split_items(std::string_view cell, char separator);
 // The inverse of split_items: joins with " <separator> " and escapes.
 std::string join_items(const std::vector<std::string>& items, char separator);
+// Strips the spaces and tabs the reader ignores around an unquoted cell and around each term of a term list.
+std::string_view trim_blanks(std::string_view text);
 
 // Quotes a cell for output when it holds the delimiter, a quote, a line break,
 // or leading/trailing white space, or always when `always` is set.

@@ -1116,14 +1116,22 @@ void CsvWriter::finish() {
     const bool long_layout = options_.profile == CsvProfile::none && options_.layout == CsvLayout::long_form;
     // A wide sheet has cells for a section's terms, definitions and notes only: a section with none of them
     // (a JSON model can hold one) writes no cell and does not come back. The long layout gives it a row.
-    // Its term cell joins the terms' texts, so terms that all lack text make an empty cell: no terms come back.
+    // Its term cell joins the terms' texts, and the reader skips an empty item and trims the spaces and tabs
+    // around each one, as it must for hand-made sheets.
     if (!long_layout)
         for (const Concept& concept_value : concepts_)
             for (const LanguageSection& language : concept_value.languages) {
-                const bool no_term_text = std::all_of(language.terms.begin(), language.terms.end(),
-                                                      [](const Term& term) { return term.text.empty(); });
-                count_all_empty("term|s without text", language.terms.size(), no_term_text);
-                if (no_term_text && language.definitions.empty() && language.notes.empty())
+                std::size_t without_text = 0, padded = 0;
+                for (const Term& term : language.terms) {
+                    const std::size_t trimmed_size = csv::trim_blanks(term.text).size();
+                    if (trimmed_size == 0)
+                        ++without_text;
+                    else if (trimmed_size != term.text.size())
+                        ++padded;
+                }
+                dropped_.add("term|s without text", without_text);
+                dropped_.add("term text|s with leading or trailing spaces or tabs (trimmed on reading)", padded);
+                if (without_text == language.terms.size() && language.definitions.empty() && language.notes.empty())
                     dropped_.add("language section|s without terms, definitions or notes");
             }
     if (long_layout) report_respelled_picklist_values();

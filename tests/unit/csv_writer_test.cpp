@@ -490,6 +490,35 @@ TEST(CsvWriterLanguages, TermsWithoutTextAreReportedInWide) {
     EXPECT_EQ(reread.concepts[0].languages[1].terms.size(), 2u);
 }
 
+// The reader skips an empty item of a term cell and trims the spaces and tabs around each term, as hand-made sheets
+// need: a term without text beside terms with text, or a padded term, changes on reading back and is reported
+// (found by the JSON fuzz target). The long layout quotes such a cell and keeps both.
+TEST(CsvWriterLanguages, EmptyAndPaddedTermsBesideOthersAreReportedInWide) {
+    TermBase term_base;
+    Concept concept_value;
+    concept_value.id = "c1";
+    concept_value.languages.push_back(LanguageSection{
+        .language = "en", .terms = {Term{.text = " refugee\t"}, Term{}, Term{.text = "exile"}, Term{.text = " \t"}}});
+    term_base.concepts = {concept_value};
+    Written wide = write(term_base, WriteOptions{});
+    EXPECT_EQ(warnings_of(wide.diagnostics),
+              "csv.dropped: the wide layout has no place for 1 term text with leading or trailing spaces or tabs "
+              "(trimmed on reading), 2 terms without text; "
+              "--layout long keeps them all\n");
+    Diagnostics read;
+    TermBase wide_reread = read_term_base(*find_format("csv"), Input{"wide.csv", wide.text}, ReadOptions{}, read);
+    ASSERT_EQ(wide_reread.concepts.size(), 1u);
+    ASSERT_EQ(wide_reread.concepts[0].languages.size(), 1u);
+    ASSERT_EQ(wide_reread.concepts[0].languages[0].terms.size(), 2u);
+    EXPECT_EQ(wide_reread.concepts[0].languages[0].terms[0].text, "refugee");
+
+    TermBase reread = long_layout_round_trip(term_base);
+    ASSERT_EQ(reread.concepts.size(), 1u);
+    ASSERT_EQ(reread.concepts[0].languages.size(), 1u);
+    ASSERT_EQ(reread.concepts[0].languages[0].terms.size(), 4u);
+    EXPECT_EQ(reread.concepts[0].languages[0].terms[0].text, " refugee\t");
+}
+
 // With no language at all, a wide sheet has no language column and could not be read back: reported.
 // The long layout has a language column whatever the data, and keeps such concepts.
 TEST(CsvWriterLanguages, TermBaseWithoutLanguagesIsReportedInWideNotLong) {
