@@ -2,6 +2,7 @@
 #include "text/text_decoding.hpp"
 
 #include <unicode/ucnv.h>
+#include <unicode/utf16.h>
 
 #include <algorithm>
 #include <bit>
@@ -27,8 +28,9 @@ std::string lowercase(std::string_view text) {
     return out;
 }
 
-// The encoding="..." of an XML declaration at the start of an ASCII-compatible text, if any.
-std::string declared_encoding(std::string_view text) {
+}  // namespace
+
+std::string declared_xml_encoding(std::string_view text) {
     if (text.substr(0, 5) != "<?xml") return {};
     std::size_t end = text.find("?>");
     if (end == std::string_view::npos) return {};
@@ -45,6 +47,8 @@ std::string declared_encoding(std::string_view text) {
     if (close == std::string_view::npos) return {};
     return std::string(declaration.substr(at + 1, close - at - 1));
 }
+
+namespace {
 
 // The position of byte `offset` counted in bytes of an ASCII-compatible text,
 // used before the text is known to be UTF-8.
@@ -77,6 +81,14 @@ UErrorCode convert_to_utf8(std::string_view bytes, UConverter* converter, UConve
         bad_offset = consumed >= length ? consumed - length : 0;
     }
     return status;
+}
+
+// Whether ICU takes `encoding` for UTF-8 under another name ("UTF8-", "unicode-1-1-utf-8"): such a declaration
+// is right about UTF-8 text.
+bool is_icu_utf8(const std::string& encoding) {
+    UErrorCode status = U_ZERO_ERROR;
+    const char* canonical = ucnv_getAlias(encoding.c_str(), 0, &status);
+    return U_SUCCESS(status) && canonical && std::strcmp(canonical, "UTF-8") == 0;
 }
 
 std::optional<std::string> transcode(std::string_view bytes, const char* encoding, const std::string& file,
@@ -308,7 +320,7 @@ XmlBytePlan plan_xml_bytes(std::string_view first) {
     if (starts(std::string_view("\xFF\xFE", 2)) || starts(std::string_view("\xFE\xFF", 2)) ||
         starts(std::string_view("<\0?\0", 4)) || starts(std::string_view("\0<\0?", 4)))
         return plan;  // UTF-16: transcoded whole
-    std::string declared = declared_encoding(first);
+    std::string declared = declared_xml_encoding(first);
     std::string name = lowercase(declared);
     if (name.empty() || name == "utf-8" || name == "utf8") {
         plan.utf8 = true;
@@ -326,6 +338,97 @@ XmlBytePlan plan_xml_bytes(std::string_view first) {
             "the XML declaration says " + declared + " but the file is not UTF-16; read it as UTF-8";
     }
     return plan;
+}
+
+bool is_transcoded_encoding(std::string_view declared) {
+    const std::string name = lowercase(declared);
+    return !(name.empty() || name == "utf-8" || name == "utf8" || name == "us-ascii" || name == "ascii" ||
+             name == "utf-16" || name == "utf-16le" || name == "utf-16be");
+}
+
+struct PieceTranscoder::Converter {
+    std::unique_ptr<UConverter, void (*)(UConverter*)> icu{nullptr, &ucnv_close};
+    std::u16string units;  // ICU's UTF-16 output, before it becomes UTF-8
+};
+
+std::optional<PieceTranscoder> PieceTranscoder::open(const std::string& encoding) {
+    UErrorCode status = U_ZERO_ERROR;
+    auto converter = std::make_unique<Converter>();
+    converter->icu.reset(ucnv_open(encoding.c_str(), &status));
+    if (U_FAILURE(status) || !converter->icu) return std::nullopt;
+    ucnv_setToUCallBack(converter->icu.get(), UCNV_TO_U_CALLBACK_STOP, nullptr, nullptr, nullptr, &status);
+    if (U_FAILURE(status)) return std::nullopt;
+    return PieceTranscoder(std::move(converter));
+}
+
+PieceTranscoder::PieceTranscoder(std::unique_ptr<Converter> converter) : converter_(std::move(converter)) {}
+PieceTranscoder::PieceTranscoder(PieceTranscoder&&) noexcept = default;
+PieceTranscoder& PieceTranscoder::operator=(PieceTranscoder&&) noexcept = default;
+PieceTranscoder::~PieceTranscoder() = default;
+
+bool PieceTranscoder::decode(std::string_view bytes, bool last, std::string& out) {
+    std::u16string& units = converter_->units;
+    const char* source = bytes.data();
+    const char* const source_end = bytes.data() + bytes.size();
+    UErrorCode status = U_ZERO_ERROR;
+    do {
+        // ICU keeps a character cut by the end of `bytes` inside the converter until `last`.
+        const std::size_t held = units.size();
+        units.resize(held + static_cast<std::size_t>(source_end - source) * 2 + 16);
+        UChar* target = units.data() + held;
+        status = U_ZERO_ERROR;
+        ucnv_toUnicode(converter_->icu.get(), &target, units.data() + units.size(), &source, source_end, nullptr, last,
+                       &status);
+        units.resize(static_cast<std::size_t>(target - units.data()));
+    } while (status == U_BUFFER_OVERFLOW_ERROR);
+    // A lead surrogate at the end waits for its trail, which the next piece's first bytes give.
+    std::size_t ready = units.size();
+    if (!last && U_SUCCESS(status) && ready > 0 && U16_IS_LEAD(units[ready - 1])) --ready;
+    const std::size_t before = out.size();
+    for (std::size_t i = 0; i < ready; ++i) {
+        char32_t code_point = units[i];
+        if (U16_IS_LEAD(units[i]) && i + 1 < ready && U16_IS_TRAIL(units[i + 1]))
+            code_point = static_cast<char32_t>(U16_GET_SUPPLEMENTARY(units[i], units[i + 1])), ++i;
+        else if (U16_IS_SURROGATE(units[i]))
+            code_point = 0xFFFD;  // ICU does not make lone surrogates; this keeps the output UTF-8 if one did
+        if (code_point < 0x80) {
+            out += static_cast<char>(code_point);
+        } else if (code_point < 0x800) {
+            out += static_cast<char>(0xC0 | (code_point >> 6));
+            out += static_cast<char>(0x80 | (code_point & 0x3F));
+        } else if (code_point < 0x10000) {
+            out += static_cast<char>(0xE0 | (code_point >> 12));
+            out += static_cast<char>(0x80 | ((code_point >> 6) & 0x3F));
+            out += static_cast<char>(0x80 | (code_point & 0x3F));
+        } else {
+            out += static_cast<char>(0xF0 | (code_point >> 18));
+            out += static_cast<char>(0x80 | ((code_point >> 12) & 0x3F));
+            out += static_cast<char>(0x80 | ((code_point >> 6) & 0x3F));
+            out += static_cast<char>(0x80 | (code_point & 0x3F));
+        }
+    }
+    units.erase(0, ready);
+    advance_position(std::string_view(out).substr(before));
+    if (U_FAILURE(status)) {
+        error_name_ = u_errorName(status);
+        return false;
+    }
+    return true;
+}
+
+void PieceTranscoder::advance_position(std::string_view utf8) {
+    for (char c : utf8) {
+        if (c == '\n') {
+            if (!after_carriage_return_) ++line_, column_ = 1;
+            after_carriage_return_ = false;
+            continue;
+        }
+        after_carriage_return_ = c == '\r';
+        if (c == '\r')
+            ++line_, column_ = 1;
+        else if ((static_cast<unsigned char>(c) & 0xC0) != 0x80)
+            ++column_;
+    }
 }
 
 namespace {
@@ -360,7 +463,7 @@ std::optional<DecodedText> decode_bytes(std::string_view bytes, const std::strin
         return result;
     }
     if (!check_not_binary(bytes, file, "TBX (XML) text", diagnostics)) return std::nullopt;
-    std::string declared = declared_encoding(bytes);
+    std::string declared = declared_xml_encoding(bytes);
     std::string name = lowercase(declared);
     if (name.empty() || name == "utf-8" || name == "utf8") {
         if (!check_utf8(bytes, file, diagnostics)) return std::nullopt;
@@ -390,7 +493,7 @@ std::optional<DecodedText> decode_bytes(std::string_view bytes, const std::strin
     // declaration is still what XML says to follow, so this is a warning.
     auto first_non_ascii = std::find_if(bytes.begin(), bytes.end(), [](char c) { return static_cast<unsigned char>(c) >= 0x80; });
     Diagnostics utf8_check;
-    if (first_non_ascii != bytes.end() && check_utf8(bytes, file, utf8_check))
+    if (first_non_ascii != bytes.end() && !is_icu_utf8(declared) && check_utf8(bytes, file, utf8_check))
         diagnostics.warning(byte_position(bytes, static_cast<std::size_t>(first_non_ascii - bytes.begin()), file),
                             "encoding.mismatch",
                             "the XML declaration says " + declared +

@@ -1,6 +1,7 @@
 // Turning the bytes of an XML (or JSON) file into UTF-8: byte-order marks, UTF-16 and declared legacy encodings.
 #pragma once
 
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -66,5 +67,43 @@ struct XmlBytePlan {
     std::string mismatch_warning;  // UTF-16 declared over ASCII-compatible bytes: an "encoding.mismatch" warning
 };
 XmlBytePlan plan_xml_bytes(std::string_view first);
+
+// The name in the XML declaration at the start of an ASCII-compatible text ("windows-1252"), or "" when there is
+// none: no declaration, or one without an encoding.
+std::string declared_xml_encoding(std::string_view text);
+// Whether decode_xml_bytes transcodes a document declared in `declared` (it reads UTF-8, ASCII and the UTF-16
+// names over ASCII-compatible bytes as they are).
+bool is_transcoded_encoding(std::string_view declared);
+
+// ICU's decoding of a legacy-encoded text that arrives in pieces, into UTF-8. A character cut between two pieces
+// waits for the next one. It also keeps the line and column the decoded text has reached (as LineIndex counts
+// them), which is where bytes not valid in the encoding are.
+class PieceTranscoder {
+public:
+    // Nothing when ICU does not know `encoding`.
+    static std::optional<PieceTranscoder> open(const std::string& encoding);
+    PieceTranscoder(PieceTranscoder&&) noexcept;
+    PieceTranscoder& operator=(PieceTranscoder&&) noexcept;
+    ~PieceTranscoder();
+
+    // Appends the UTF-8 form of `bytes` to `out`; `last` says no piece follows, so a cut character is an error.
+    // Returns false on bytes not valid in the encoding: `out` then ends with the text before them, and
+    // error_name() says what ICU found.
+    bool decode(std::string_view bytes, bool last, std::string& out);
+    std::uint32_t line() const { return line_; }
+    std::uint32_t column() const { return column_; }
+    const std::string& error_name() const { return error_name_; }
+
+private:
+    struct Converter;
+    explicit PieceTranscoder(std::unique_ptr<Converter> converter);
+    void advance_position(std::string_view utf8);
+
+    std::unique_ptr<Converter> converter_;
+    std::uint32_t line_ = 1;
+    std::uint32_t column_ = 1;
+    bool after_carriage_return_ = false;
+    std::string error_name_;
+};
 
 }  // namespace ilo

@@ -11,10 +11,12 @@
 #include <cstdio>
 #include <cstring>
 #include <memory>
+#include <optional>
 #include <unordered_map>
 #include <vector>
 
 #include "text/id_set.hpp"
+#include "text/text_decoding.hpp"
 #include "text/xml_limits.hpp"
 #include "validate/dialect_rules.hpp"
 #include "validate/libxml2_setup.hpp"
@@ -172,6 +174,53 @@ struct PendingTarget {
     std::string rule;
 };
 
+// Where the root element's start tag begins, past the XML declaration, comments, processing instructions and the
+// DOCTYPE (whose quoted literals may hold '>'); npos while `bytes` may not reach it yet.
+std::size_t root_start(std::string_view bytes) {
+    std::size_t at = bytes.starts_with("\xEF\xBB\xBF") ? 3 : 0;
+    for (;;) {
+        while (at < bytes.size() && (bytes[at] == ' ' || bytes[at] == '\t' || bytes[at] == '\r' || bytes[at] == '\n'))
+            ++at;
+        if (at >= bytes.size()) return std::string_view::npos;
+        std::string_view rest = bytes.substr(at);
+        if (rest[0] != '<') return at;  // not XML the prolog way: libxml2 says what is wrong
+        auto past = [&](std::string_view opener, std::string_view terminator) {
+            std::size_t found = bytes.find(terminator, at + opener.size());
+            return found == std::string_view::npos ? found : found + terminator.size();
+        };
+        std::size_t next = 0;
+        if (rest.starts_with("<?")) {
+            next = past("<?", "?>");
+        } else if (rest.starts_with("<!--")) {
+            next = past("<!--", "-->");
+        } else if (rest.starts_with("<!DOCTYPE")) {
+            next = std::string_view::npos;
+            int depth = 0;
+            for (std::size_t i = at + 9; i < bytes.size(); ++i) {
+                const char c = bytes[i];
+                if (c == '"' || c == '\'') {
+                    i = bytes.find(c, i + 1);
+                    if (i == std::string_view::npos) break;
+                } else if (c == '[') {
+                    ++depth;
+                } else if (c == ']') {
+                    --depth;
+                } else if (c == '>' && depth <= 0) {
+                    next = i + 1;
+                    break;
+                }
+            }
+        } else if (rest.size() < 9 &&
+                   (std::string_view("<!DOCTYPE").starts_with(rest) || std::string_view("<!--").starts_with(rest))) {
+            return std::string_view::npos;
+        } else {
+            return at;
+        }
+        if (next == std::string_view::npos) return next;
+        at = next;
+    }
+}
+
 class Validator {
 public:
     Validator(std::string display_name, const NativeOptions& options, Diagnostics& diagnostics)
@@ -179,14 +228,21 @@ public:
 
     NativeResult run_file(const std::string& path);
     NativeResult run_memory(std::string_view document);
-    // The document in pieces: begin_push, push each piece, end_push for the verdict.
-    bool begin_push(std::string_view first_bytes);
-    void push(std::string_view bytes);
-    void check_decoding(int status);
-    bool done_pushing() const { return stopped_ || not_well_formed_; }
-    NativeResult end_push();
+    // The document in pieces, as they come: feed each, then end_feed for the verdict.
+    void feed(std::string_view bytes);
+    NativeResult end_feed();
+    bool done_pushing() const { return failed_to_start_ || stopped_ || not_well_formed_; }
+    // libxml2's push parser takes a DOCTYPE cut between two chunks for an unfinished one, where a whole document
+    // has a literal that runs on: the prolog is held back and given to it in one piece, up to this much.
+    static constexpr std::size_t max_held_prolog = 64 * 1024;
 
 private:
+    bool begin_push(std::string_view prolog);
+    void push(std::string_view bytes);
+    void push_decoded(std::string_view utf8);
+    void check_decoding(int status);
+    void check_transcoding(bool decoded);
+
     // SAX callbacks.
     static void on_start(void* context, const xmlChar* local_name, const xmlChar* prefix, const xmlChar* uri,
                          int namespace_count, const xmlChar** namespaces, int attribute_count, int defaulted,
@@ -257,6 +313,14 @@ private:
     std::vector<const xmlChar*> restored_attributes_;
     std::unique_ptr<xmlParserCtxt, ContextDeleter> context_holder_;
     xmlParserCtxtPtr context_ = nullptr;
+    std::string prolog_;  // what came before the root element's start tag, until it is pushed
+    bool started_ = false;
+    bool failed_to_start_ = false;
+    // A document in a legacy encoding is decoded by ICU, as the TBX reader decodes it, and given to libxml2 as
+    // UTF-8: libxml2 2.9's own ICU path fails on a character cut between two pieces.
+    std::optional<PieceTranscoder> transcoder_;
+    std::string declared_encoding_;
+    std::string decoded_;
 
     Flavour flavour_ = Flavour::unknown;
     TbxVersion version_ = TbxVersion::v3;
@@ -1127,49 +1191,103 @@ NativeResult Validator::run_file(const std::string& path) {
         return NativeResult{};
     }
     std::vector<char> buffer(256 * 1024);
-    // The first bytes go to the parser's creation, which detects the encoding from them.
-    std::size_t count = std::fread(buffer.data(), 1, 4, file.get());
-    if (!begin_push({buffer.data(), count})) return NativeResult{};
+    std::size_t count = 0;
     while (!done_pushing() && (count = std::fread(buffer.data(), 1, buffer.size(), file.get())) > 0)
-        push({buffer.data(), count});
+        feed({buffer.data(), count});
     if (std::ferror(file.get())) {
         diagnostics_.error({file_, 0, 0}, "io.read", "cannot read the file: " + std::string(std::strerror(errno)));
         context_holder_.reset();
         context_ = nullptr;
         return NativeResult{};
     }
-    return end_push();
+    return end_feed();
 }
 
 NativeResult Validator::run_memory(std::string_view document) {
-    // As run_file: the first four bytes, which tell the encoding, create the parser.
-    std::size_t first = std::min<std::size_t>(4, document.size());
-    if (!begin_push(document.substr(0, first))) return NativeResult{};
     constexpr std::size_t chunk = 256 * 1024;
-    for (std::size_t offset = first; offset < document.size() && !done_pushing(); offset += chunk)
-        push(document.substr(offset, std::min(chunk, document.size() - offset)));
-    return end_push();
+    for (std::size_t offset = 0; offset < document.size() && !done_pushing(); offset += chunk)
+        feed(document.substr(offset, std::min(chunk, document.size() - offset)));
+    return end_feed();
 }
 
-bool Validator::begin_push(std::string_view first_bytes) {
+void Validator::feed(std::string_view bytes) {
+    if (started_) {
+        push(bytes);
+        return;
+    }
+    if (failed_to_start_) return;
+    prolog_.append(bytes);
+    if (prolog_.size() < 4) return;  // the bytes that tell the encoding
+    if (root_start(prolog_) == std::string_view::npos && prolog_.size() < max_held_prolog) return;
+    std::string held;
+    held.swap(prolog_);
+    begin_push(held);
+}
+
+bool Validator::begin_push(std::string_view prolog) {
     initialise_libxml2();
+    started_ = true;
     sax_ = handler();
     (void)take_libxml2_messages();  // what an earlier parse on this thread left
+    // Only an ASCII-compatible document without a byte-order mark declares its encoding in bytes read as ASCII.
+    const bool ascii_prolog = prolog.starts_with("<?xml");
+    const std::string declared = ascii_prolog ? declared_xml_encoding(prolog) : std::string();
+    if (is_transcoded_encoding(declared)) {
+        transcoder_ = PieceTranscoder::open(declared);
+        declared_encoding_ = declared;
+    }
+    // The first four bytes, which tell the encoding, create the parser; a transcoded document is UTF-8 by then.
+    std::string_view first = prolog;
+    if (transcoder_) {
+        transcoder_->decode(prolog, false, decoded_);  // bytes it cannot decode are reported below
+        first = decoded_;
+    }
+    const std::string_view first_bytes = first.substr(0, std::min<std::size_t>(4, first.size()));
     context_holder_.reset(xmlCreatePushParserCtxt(&sax_, nullptr, first_bytes.empty() ? nullptr : first_bytes.data(),
                                                   static_cast<int>(first_bytes.size()), file_.c_str()));
     if (!context_holder_) {
+        failed_to_start_ = true;
         diagnostics_.error({file_, 0, 0}, "io.read", "cannot start the XML parser");
         return false;
     }
     context_ = context_holder_.get();
     context_->_private = this;
-    xmlCtxtUseOptions(context_, parser_options);
+    xmlCtxtUseOptions(context_, parser_options | (transcoder_ ? XML_PARSE_IGNORE_ENC : 0));
+    if (!transcoder_) {
+        push(prolog.substr(first_bytes.size()));
+        return true;
+    }
+    const bool decoded = transcoder_->error_name().empty();
+    push_decoded(std::string_view(decoded_).substr(first_bytes.size()));
+    decoded_.clear();
+    check_transcoding(decoded);
     return true;
 }
 
 void Validator::push(std::string_view bytes) {
     if (!context_ || done_pushing() || bytes.empty()) return;
-    check_decoding(xmlParseChunk(context_, bytes.data(), static_cast<int>(bytes.size()), 0));
+    if (!transcoder_) {
+        check_decoding(xmlParseChunk(context_, bytes.data(), static_cast<int>(bytes.size()), 0));
+        return;
+    }
+    decoded_.clear();
+    const bool decoded = transcoder_->decode(bytes, false, decoded_);
+    push_decoded(decoded_);
+    check_transcoding(decoded);
+}
+
+void Validator::push_decoded(std::string_view utf8) {
+    if (!context_ || done_pushing() || utf8.empty()) return;
+    check_decoding(xmlParseChunk(context_, utf8.data(), static_cast<int>(utf8.size()), 0));
+}
+
+// Bytes ICU cannot decode end the document where they are, with the TBX reader's message and position.
+void Validator::check_transcoding(bool decoded) {
+    if (decoded || not_well_formed_) return;
+    not_well_formed_ = true;
+    diagnostics_.error({file_, transcoder_->line(), transcoder_->column()}, "encoding.invalid",
+                       "bytes that are not valid " + declared_encoding_ + " (" + transcoder_->error_name() +
+                           "); expected text in the declared encoding");
 }
 
 // Bytes libxml2 cannot decode halt its parser without a word to the SAX handler, and the document would have
@@ -1184,8 +1302,19 @@ void Validator::check_decoding(int status) {
                            " near here; expected text in the document's declared encoding");
 }
 
-NativeResult Validator::end_push() {
+NativeResult Validator::end_feed() {
+    if (!started_ && !failed_to_start_) {
+        std::string held;
+        held.swap(prolog_);
+        begin_push(held);
+    }
     if (!context_) return NativeResult{};
+    if (transcoder_ && !done_pushing()) {
+        decoded_.clear();
+        const bool decoded = transcoder_->decode({}, true, decoded_);
+        push_decoded(decoded_);
+        check_transcoding(decoded);
+    }
     if (!stopped_ && !not_well_formed_) check_decoding(xmlParseChunk(context_, nullptr, 0, 1));
     if (!stopped_ && !not_well_formed_ && !context_->wellFormed) {
         not_well_formed_ = true;
@@ -1211,74 +1340,14 @@ NativeResult validate_native(std::string_view document, const std::string& displ
     return validator.run_memory(document);
 }
 
-// Where the root element's start tag begins, past the XML declaration, comments, processing instructions and the
-// DOCTYPE (whose quoted literals may hold '>'); npos while `bytes` may not reach it yet.
-std::size_t root_start(std::string_view bytes) {
-    std::size_t at = bytes.starts_with("\xEF\xBB\xBF") ? 3 : 0;
-    for (;;) {
-        while (at < bytes.size() && (bytes[at] == ' ' || bytes[at] == '\t' || bytes[at] == '\r' || bytes[at] == '\n'))
-            ++at;
-        if (at >= bytes.size()) return std::string_view::npos;
-        std::string_view rest = bytes.substr(at);
-        if (rest[0] != '<') return at;  // not XML the prolog way: libxml2 says what is wrong
-        auto past = [&](std::string_view opener, std::string_view terminator) {
-            std::size_t found = bytes.find(terminator, at + opener.size());
-            return found == std::string_view::npos ? found : found + terminator.size();
-        };
-        std::size_t next = 0;
-        if (rest.starts_with("<?")) {
-            next = past("<?", "?>");
-        } else if (rest.starts_with("<!--")) {
-            next = past("<!--", "-->");
-        } else if (rest.starts_with("<!DOCTYPE")) {
-            next = std::string_view::npos;
-            int depth = 0;
-            for (std::size_t i = at + 9; i < bytes.size(); ++i) {
-                const char c = bytes[i];
-                if (c == '"' || c == '\'') {
-                    i = bytes.find(c, i + 1);
-                    if (i == std::string_view::npos) break;
-                } else if (c == '[') {
-                    ++depth;
-                } else if (c == ']') {
-                    --depth;
-                } else if (c == '>' && depth <= 0) {
-                    next = i + 1;
-                    break;
-                }
-            }
-        } else if (rest.size() < 9 &&
-                   (std::string_view("<!DOCTYPE").starts_with(rest) || std::string_view("<!--").starts_with(rest))) {
-            return std::string_view::npos;
-        } else {
-            return at;
-        }
-        if (next == std::string_view::npos) return next;
-        at = next;
-    }
-}
-
 class NativeStreamValidator::Impl {
 public:
     Impl(const std::string& display_name, const NativeOptions& options, Diagnostics& diagnostics)
         : validator(display_name, options, diagnostics) {
         initialise_libxml2();  // on the constructing thread, whichever thread feeds
     }
-    // libxml2's push parser takes a DOCTYPE cut between two chunks for an unfinished one, where a whole document
-    // has a literal that runs on: the prolog is held back and given to it in one piece, up to this much.
-    static constexpr std::size_t max_held_prolog = 64 * 1024;
-
-    void start(std::string_view held) {
-        // As validate_native(): the first four bytes, which tell the encoding, create the parser.
-        started = validator.begin_push(held.substr(0, std::min<std::size_t>(4, held.size())));
-        failed = !started;
-        if (started && held.size() > 4) validator.push(held.substr(4));
-    }
 
     Validator validator;
-    std::string prolog;  // what came before the root element's start tag, until it is pushed
-    bool started = false;
-    bool failed = false;
     bool finished = false;
 };
 
@@ -1289,31 +1358,14 @@ NativeStreamValidator::NativeStreamValidator(const std::string& display_name, co
 NativeStreamValidator::~NativeStreamValidator() = default;
 
 void NativeStreamValidator::feed(std::string_view bytes) {
-    Impl& state = *impl_;
-    if (state.failed || state.finished) return;
-    if (state.started) {
-        state.validator.push(bytes);
-        return;
-    }
-    state.prolog.append(bytes);
-    if (state.prolog.size() < 4) return;  // the bytes that tell the encoding
-    if (root_start(state.prolog) == std::string_view::npos && state.prolog.size() < Impl::max_held_prolog) return;
-    std::string held;
-    held.swap(state.prolog);
-    state.start(held);
+    if (impl_->finished || impl_->validator.done_pushing()) return;
+    impl_->validator.feed(bytes);
 }
 
 NativeResult NativeStreamValidator::finish() {
-    Impl& state = *impl_;
-    if (state.finished || state.failed) return NativeResult{};
-    state.finished = true;
-    if (!state.started) {
-        std::string held;
-        held.swap(state.prolog);
-        state.start(held);
-        if (!state.started) return NativeResult{};
-    }
-    return state.validator.end_push();
+    if (impl_->finished) return NativeResult{};
+    impl_->finished = true;
+    return impl_->validator.end_feed();
 }
 
 std::string_view flavour_name(Flavour flavour) {

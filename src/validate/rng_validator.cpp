@@ -6,12 +6,17 @@
 #include <libxml/xmlreader.h>
 
 #include <algorithm>
+#include <cerrno>
 #include <cstdarg>
 #include <cstdio>
+#include <cstring>
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <string>
+#include <vector>
 
+#include "text/text_decoding.hpp"
 #include "text/xml_limits.hpp"
 #include "validate/libxml2_setup.hpp"
 
@@ -76,7 +81,93 @@ struct ErrorSink {
     std::string file;
     std::string code;
     bool any = false;
+    const bool* input_failed = nullptr;  // once set, what libxml2 says follows from the input ending early
 };
+
+// A document in a legacy encoding, decoded by ICU before libxml2's reader sees it, as the native validator and the
+// TBX reader decode it: libxml2 2.9's own ICU path fails on a character cut between two of its reads.
+class DecodedInput {
+public:
+    // From memory, or from `file` whose first bytes `first` are already read.
+    DecodedInput(std::string_view memory, PieceTranscoder transcoder, std::string declared)
+        : pending_(memory), transcoder_(std::move(transcoder)), declared_(std::move(declared)) {}
+    DecodedInput(std::FILE* file, std::vector<char> first, PieceTranscoder transcoder, std::string declared)
+        : file_(file),
+          buffer_(std::move(first)),
+          pending_(buffer_.data(), buffer_.size()),
+          transcoder_(std::move(transcoder)),
+          declared_(std::move(declared)) {}
+    ~DecodedInput() {
+        if (file_) std::fclose(file_);
+    }
+    DecodedInput(const DecodedInput&) = delete;
+    DecodedInput& operator=(const DecodedInput&) = delete;
+
+    // libxml2's xmlInputReadCallback.
+    static int read(void* context, char* out, int length) {
+        auto& input = *static_cast<DecodedInput*>(context);
+        while (input.decoded_at_ == input.decoded_.size()) {
+            if (input.failed_ || input.read_error_) return -1;
+            if (input.ended_) return 0;
+            input.refill();
+        }
+        const std::size_t count = std::min(static_cast<std::size_t>(length), input.decoded_.size() - input.decoded_at_);
+        std::memcpy(out, input.decoded_.data() + input.decoded_at_, count);
+        input.decoded_at_ += count;
+        return static_cast<int>(count);
+    }
+    static int close(void*) { return 0; }
+
+    bool failed() const { return failed_; }
+    bool read_error() const { return read_error_; }
+    const bool* failed_flag() const { return &failed_; }
+    SourcePos failure_position(const std::string& file) const {
+        return {file, transcoder_.line(), transcoder_.column()};
+    }
+    std::string failure_message() const {
+        return "bytes that are not valid " + declared_ + " (" + transcoder_.error_name() +
+               "); expected text in the declared encoding";
+    }
+
+private:
+    void refill() {
+        std::string_view raw = pending_;
+        pending_ = {};
+        if (raw.empty() && file_) {
+            buffer_.resize(256 * 1024);
+            const std::size_t count = std::fread(buffer_.data(), 1, buffer_.size(), file_);
+            if (std::ferror(file_)) {
+                read_error_ = true;
+                return;
+            }
+            raw = std::string_view(buffer_.data(), count);
+        }
+        const bool last = raw.empty();
+        decoded_.clear();
+        decoded_at_ = 0;
+        if (!transcoder_.decode(raw, last, decoded_)) failed_ = true;
+        ended_ = last;
+    }
+
+    std::FILE* file_ = nullptr;
+    std::vector<char> buffer_;
+    std::string_view pending_;  // raw bytes not yet decoded
+    PieceTranscoder transcoder_;
+    std::string declared_;
+    std::string decoded_;
+    std::size_t decoded_at_ = 0;
+    bool ended_ = false;
+    bool failed_ = false;
+    bool read_error_ = false;
+};
+
+// Whether a document whose first bytes are `prolog` is one to decode with ICU, and the decoder if so.
+std::optional<PieceTranscoder> transcoder_for(std::string_view prolog, std::string& declared) {
+    if (!prolog.starts_with("<?xml")) return std::nullopt;  // a byte-order mark or UTF-16: libxml2 reads them
+    declared = declared_xml_encoding(prolog);
+    if (!is_transcoded_encoding(declared)) return std::nullopt;
+    return PieceTranscoder::open(declared);  // one ICU does not know is left to libxml2, which says so
+}
 
 std::string trimmed_message(const char* message) {
     std::string text = message ? message : "unknown libxml2 error";
@@ -87,6 +178,7 @@ std::string trimmed_message(const char* message) {
 void collect_error(void* user_data, xmlErrorPtr error) {
     auto* sink = static_cast<ErrorSink*>(user_data);
     if (!error || error->level == XML_ERR_NONE || error->level == XML_ERR_WARNING) return;
+    if (sink->input_failed && *sink->input_failed) return;
     sink->any = true;
     auto line = static_cast<std::uint32_t>(error->line > 0 ? error->line : 0);
     auto column = static_cast<std::uint32_t>(error->int2 > 0 ? error->int2 : (line ? 1 : 0));
@@ -122,7 +214,7 @@ std::unique_ptr<xmlRelaxNG, SchemaDeleter> parse_schema(std::string_view schema,
 }
 
 bool run_reader(xmlTextReaderPtr raw_reader, const std::string& document_name, std::string_view schema,
-                const std::string& schema_name, Diagnostics& diagnostics) {
+                const std::string& schema_name, Diagnostics& diagnostics, const DecodedInput* decoded = nullptr) {
     std::unique_ptr<xmlTextReader, ReaderDeleter> reader(raw_reader);
     if (!reader) {
         diagnostics.error({document_name, 0, 0}, "io.read", "cannot open the document for validation");
@@ -131,6 +223,7 @@ bool run_reader(xmlTextReaderPtr raw_reader, const std::string& document_name, s
     auto compiled = parse_schema(schema, schema_name, diagnostics);
     if (!compiled) return false;
     ErrorSink sink{&diagnostics, document_name, "rng.invalid"};
+    if (decoded) sink.input_failed = decoded->failed_flag();
     xmlTextReaderSetStructuredErrorHandler(reader.get(), collect_error, &sink);
     if (xmlTextReaderRelaxNGSetSchema(reader.get(), compiled.get()) != 0) {
         diagnostics.error({schema_name, 0, 0}, "schema.unusable", "libxml2 cannot use the RELAX NG schema");
@@ -158,7 +251,16 @@ bool run_reader(xmlTextReaderPtr raw_reader, const std::string& document_name, s
             refused = true;
         }
     }
-    if (validate::is_encoding_failure(validate::take_libxml2_messages())) {
+    if (decoded && decoded->failed()) {
+        (void)validate::take_libxml2_messages();  // libxml2's word on the input ending early
+        diagnostics.error(decoded->failure_position(document_name), "encoding.invalid", decoded->failure_message());
+        refused = true;
+    } else if (decoded && decoded->read_error()) {
+        (void)validate::take_libxml2_messages();
+        diagnostics.error({document_name, 0, 0}, "io.read",
+                          "cannot read the file: " + std::string(std::strerror(errno)));
+        refused = true;
+    } else if (validate::is_encoding_failure(validate::take_libxml2_messages())) {
         // libxml2 stops at bytes it cannot decode, and then reports the rest as missing ("Extra content...").
         diagnostics.error(
             {document_name, static_cast<std::uint32_t>(std::max(0, xmlTextReaderGetParserLineNumber(reader.get()))), 0},
@@ -168,7 +270,7 @@ bool run_reader(xmlTextReaderPtr raw_reader, const std::string& document_name, s
         refused = true;
     }
     bool valid = !refused && status == 0 && xmlTextReaderIsValid(reader.get()) == 1 && !sink.any;
-    if (!valid && !sink.any)
+    if (!valid && !sink.any && !refused)
         diagnostics.error({document_name, 0, 0}, "rng.invalid", "the document does not match " + schema_name);
     // The reader must be freed before the schema it points to.
     reader.reset();
@@ -180,6 +282,14 @@ bool run_reader(xmlTextReaderPtr raw_reader, const std::string& document_name, s
 bool validate_rng(std::string_view document, const std::string& document_name, std::string_view schema,
                   const std::string& schema_name, Diagnostics& diagnostics) {
     initialise_libxml2();
+    std::string declared;
+    if (std::optional<PieceTranscoder> transcoder = transcoder_for(document, declared)) {
+        DecodedInput input(document, std::move(*transcoder), declared);
+        xmlTextReaderPtr reader =
+            xmlReaderForIO(&DecodedInput::read, &DecodedInput::close, &input, document_name.c_str(), "UTF-8",
+                           safe_parser_options | XML_PARSE_IGNORE_ENC);
+        return run_reader(reader, document_name, schema, schema_name, diagnostics, &input);
+    }
     xmlTextReaderPtr reader = xmlReaderForMemory(document.data(), static_cast<int>(document.size()),
                                                  document_name.c_str(), nullptr, safe_parser_options);
     return run_reader(reader, document_name, schema, schema_name, diagnostics);
@@ -188,6 +298,21 @@ bool validate_rng(std::string_view document, const std::string& document_name, s
 bool validate_rng_file(const std::string& path, const std::string& document_name, std::string_view schema,
                        const std::string& schema_name, Diagnostics& diagnostics) {
     initialise_libxml2();
+    if (std::FILE* file = std::fopen(path.c_str(), "rb")) {
+        std::vector<char> first(64 * 1024);
+        first.resize(std::fread(first.data(), 1, first.size(), file));
+        std::string declared;
+        std::optional<PieceTranscoder> transcoder =
+            std::ferror(file) ? std::nullopt : transcoder_for({first.data(), first.size()}, declared);
+        if (transcoder) {
+            DecodedInput input(file, std::move(first), std::move(*transcoder), declared);
+            xmlTextReaderPtr reader =
+                xmlReaderForIO(&DecodedInput::read, &DecodedInput::close, &input, document_name.c_str(), "UTF-8",
+                               safe_parser_options | XML_PARSE_IGNORE_ENC);
+            return run_reader(reader, document_name, schema, schema_name, diagnostics, &input);
+        }
+        std::fclose(file);
+    }
     xmlTextReaderPtr reader = xmlReaderForFile(path.c_str(), nullptr, safe_parser_options);
     return run_reader(reader, document_name, schema, schema_name, diagnostics);
 }

@@ -1,8 +1,9 @@
-// Tests for the byte checks of text_decoding: the block-at-a-time find_non_xml_char against a byte-by-byte reading of
-// XML 1.0.
+// Tests for text_decoding: the block-at-a-time find_non_xml_char against a byte-by-byte reading of XML 1.0, and the
+// piecewise ICU decoding the validators use for legacy encodings.
 #include <gtest/gtest.h>
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -59,6 +60,88 @@ TEST(FindNonXmlChar, LetsAnEfLeadByteAtTheVeryEndThrough) {
     // "\xEF\xBF" cut by the end of the text is no U+FFFF yet: the UTF-8 check reports a cut sequence.
     std::string text = std::string(30, 'y') + "\xEF\xBF";
     EXPECT_EQ(find_non_xml_char(text), std::string_view::npos);
+}
+
+// Cut anywhere, even inside a character or between the two halves of a supplementary one, a text in pieces decodes
+// to the whole text's UTF-8. libxml2 2.9's own ICU path fails there (found by the stream validator's fuzz target).
+TEST(PieceTranscoder, EveryCutDecodesToTheWholeText) {
+    struct Case {
+        const char* encoding;
+        std::string bytes;
+        std::string utf8;
+    };
+    const std::vector<Case> cases = {
+        {"Shift_JIS", "<a>\x93\xEF\x96\xAF ok</a>", "<a>\xE9\x9B\xA3\xE6\xB0\x91 ok</a>"},
+        {"GB18030", "<a>\x95\x32\x82\x36\xD7\xD6</a>", "<a>\xF0\xA0\x80\x80\xE5\xAD\x97</a>"},
+        {"EUC-KR", "\xB3\xAD\xB9\xCE", "\xEB\x82\x9C\xEB\xAF\xBC"},
+        {"UTF8-", "\xCE\xB1\xF0\x9F\x98\x80", "\xCE\xB1\xF0\x9F\x98\x80"},  // a name only ICU knows
+    };
+    for (const Case& test_case : cases) {
+        for (std::size_t first = 0; first <= test_case.bytes.size(); ++first) {
+            for (std::size_t second = first; second <= test_case.bytes.size(); ++second) {
+                SCOPED_TRACE(std::string(test_case.encoding) + " cut at " + std::to_string(first) + " and " +
+                             std::to_string(second));
+                std::optional<PieceTranscoder> transcoder = PieceTranscoder::open(test_case.encoding);
+                ASSERT_TRUE(transcoder.has_value());
+                std::string out;
+                const std::string_view bytes = test_case.bytes;
+                EXPECT_TRUE(transcoder->decode(bytes.substr(0, first), false, out));
+                EXPECT_TRUE(transcoder->decode(bytes.substr(first, second - first), false, out));
+                EXPECT_TRUE(transcoder->decode(bytes.substr(second), false, out));
+                EXPECT_TRUE(transcoder->decode({}, true, out));
+                EXPECT_EQ(out, test_case.utf8);
+            }
+        }
+    }
+}
+
+// Bytes not valid in the encoding stop the decoding, which keeps the text before them and says where they are as
+// LineIndex counts (LF, CRLF and a bare CR end lines; columns count code points), whatever the pieces.
+TEST(PieceTranscoder, BadBytesStopItWithTheirLineAndColumn) {
+    const std::string bytes = "a\r\nb\rc\n\x93\xEF\x85\xFF rest";
+    for (std::size_t cut = 0; cut <= bytes.size(); ++cut) {
+        SCOPED_TRACE("cut at " + std::to_string(cut));
+        std::optional<PieceTranscoder> transcoder = PieceTranscoder::open("Shift_JIS");
+        ASSERT_TRUE(transcoder.has_value());
+        std::string out;
+        const bool decoded = transcoder->decode(std::string_view(bytes).substr(0, cut), false, out) &&
+                             transcoder->decode(std::string_view(bytes).substr(cut), true, out);
+        EXPECT_FALSE(decoded);
+        EXPECT_EQ(out, "a\r\nb\rc\n\xE9\x9B\xA3");
+        EXPECT_EQ(transcoder->line(), 4u);
+        EXPECT_EQ(transcoder->column(), 2u);
+        EXPECT_EQ(transcoder->error_name(), "U_ILLEGAL_CHAR_FOUND");
+    }
+}
+
+TEST(PieceTranscoder, ACharacterCutByTheEndIsAnError) {
+    std::optional<PieceTranscoder> transcoder = PieceTranscoder::open("Shift_JIS");
+    ASSERT_TRUE(transcoder.has_value());
+    std::string out;
+    EXPECT_TRUE(transcoder->decode("ab\x93", false, out));
+    EXPECT_FALSE(transcoder->decode({}, true, out));
+    EXPECT_EQ(out, "ab");
+    EXPECT_EQ(transcoder->column(), 3u);
+}
+
+TEST(PieceTranscoder, AnEncodingIcuDoesNotKnowIsNotOpened) {
+    EXPECT_FALSE(PieceTranscoder::open("x-no-such-encoding").has_value());
+}
+
+// A declaration that names UTF-8 in a way only ICU knows is right about UTF-8 text: no mismatch warning.
+TEST(DecodeXmlBytes, UtfEightUnderAnotherNameIsNotAMismatch) {
+    Diagnostics diagnostics;
+    std::optional<DecodedText> decoded =
+        decode_xml_bytes("<?xml version=\"1.0\" encoding=\"UTF8-\"?><a>\xCE\xB1</a>", "a.xml", diagnostics);
+    ASSERT_TRUE(decoded.has_value());
+    EXPECT_EQ(decoded->text(), "<?xml version=\"1.0\" encoding=\"UTF8-\"?><a>\xCE\xB1</a>");
+    EXPECT_EQ(diagnostics.items().size(), 0u);
+
+    Diagnostics latin1;
+    decoded = decode_xml_bytes("<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?><a>\xCE\xB1</a>", "a.xml", latin1);
+    ASSERT_TRUE(decoded.has_value());
+    ASSERT_EQ(latin1.items().size(), 1u);
+    EXPECT_EQ(latin1.items()[0].code, "encoding.mismatch");
 }
 
 }  // namespace
