@@ -166,15 +166,17 @@ std::optional<std::string> CsvReader::canonical_option_language(const std::strin
 void CsvReader::handle_comment(const Record& record) {
     // Only the key is trimmed: a value keeps its spaces, as the writer wrote them after "# key: ".
     std::string_view text = record.comment_text;
-    if (text.find("-*- coding") != std::string_view::npos) return;  // an encoding declaration, not content
     std::size_t colon = text.find(':');
+    std::string key(csv::trim_blanks(text.substr(0, colon == std::string_view::npos ? 0 : colon)));
+    const bool header_key =
+        colon != std::string_view::npos &&
+        (key == "title" || key == "source_description" || key == "source description" || key == "source_language" ||
+         key == "source language" || key == "paragraphs" || key == "back_matter");
+    // An encoding declaration (OmegaT's first line), not content; a title may mention one.
+    if (!header_key && text.find("-*- coding") != std::string_view::npos) return;
     if (colon != std::string_view::npos) {
-        std::string key(csv::trim_blanks(text.substr(0, colon)));
         std::string value(text.substr(colon + 1));
         if (value.starts_with(' ')) value.erase(0, 1);
-        const bool header_key = key == "title" || key == "source_description" || key == "source description" ||
-                                key == "source_language" || key == "source language" || key == "paragraphs" ||
-                                key == "back_matter";
         if (header_key && header_sent_) {
             // OmegaT-style files allow comments anywhere, but the header has gone to the sink with the first row.
             diagnostics_.warning(at(record.line, 1), "csv.comment-ignored",

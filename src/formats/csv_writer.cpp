@@ -1118,6 +1118,15 @@ void CsvWriter::finish() {
     // (a JSON model can hold one) writes no cell and does not come back. The long layout gives it a row.
     // Its term cell joins the terms' texts, and the reader skips an empty item and trims the spaces and tabs
     // around each one, as it must for hand-made sheets.
+    // Its columns are keyed by language, so a second section of a language in one concept has no cells: the long
+    // layout numbers such sections in its language_section column.
+    if (!long_layout)
+        for (const Concept& concept_value : concepts_) {
+            std::set<std::string_view> languages;
+            for (const LanguageSection& language : concept_value.languages)
+                if (!languages.insert(language.language).second)
+                    dropped_.add("language section|s repeating a language of their concept");
+        }
     if (!long_layout)
         for (const Concept& concept_value : concepts_)
             for (const LanguageSection& language : concept_value.languages) {

@@ -536,6 +536,15 @@ TEST(CsvHeaders, HeaderCommentsCarryTheTermBaseHeader) {
     EXPECT_EQ(result.term_base.source_language, "en");
 }
 
+// A header comment is read whatever its value holds: "-*- coding" marks OmegaT's encoding line only in a comment that
+// is not a header field (found by the JSON fuzz target: a title holding it was dropped, with no loss reported).
+TEST(CsvHeaders, AHeaderValueMayMentionAnEncodingLine) {
+    ReadResult result =
+        read_text("# title: A -*- coding: utf-8 -*- glossary\n# Glossary -*- coding: utf-8 -*-\nen,fr\na,b\n");
+    EXPECT_EQ(diagnostics_text(result.diagnostics), "");
+    EXPECT_EQ(result.term_base.title, "A -*- coding: utf-8 -*- glossary");
+}
+
 // Paragraph groups are numbered from 0 as the TBX readers number them, in a file with no entries too (found by the
 // CSV fuzz run: a lone group 1 came back from TBX as group 0, with no loss reported).
 TEST(CsvHeaders, ParagraphGroupsAreNumberedInAFileWithoutEntries) {

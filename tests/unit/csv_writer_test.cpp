@@ -519,6 +519,25 @@ TEST(CsvWriterLanguages, EmptyAndPaddedTermsBesideOthersAreReportedInWide) {
     EXPECT_EQ(reread.concepts[0].languages[0].terms[0].text, " refugee\t");
 }
 
+// A wide sheet's columns are keyed by language: a second section of a language in one concept has no cells, and is
+// reported; the long layout numbers it and keeps it (found by the JSON fuzz target).
+TEST(CsvWriterLanguages, ARepeatedLanguageSectionIsReportedInWideAndKeptInLong) {
+    TermBase term_base;
+    Concept concept_value;
+    concept_value.id = "c1";
+    concept_value.languages.push_back(LanguageSection{.language = "en", .terms = {Term{.text = "return"}}});
+    concept_value.languages.push_back(LanguageSection{.language = "de", .terms = {Term{.text = "R\u00fcckkehr"}}});
+    concept_value.languages.push_back(LanguageSection{.language = "en", .terms = {Term{.text = "repatriation"}}});
+    term_base.concepts = {concept_value};
+    EXPECT_EQ(warnings_of(write(term_base, WriteOptions{}).diagnostics),
+              "csv.dropped: the wide layout has no place for 1 language section repeating a language of their "
+              "concept; --layout long keeps them all\n");
+    TermBase reread = long_layout_round_trip(term_base);
+    ASSERT_EQ(reread.concepts.size(), 1u);
+    ASSERT_EQ(reread.concepts[0].languages.size(), 3u);
+    EXPECT_EQ(reread.concepts[0].languages[2].terms.at(0).text, "repatriation");
+}
+
 // With no language at all, a wide sheet has no language column and could not be read back: reported.
 // The long layout has a language column whatever the data, and keeps such concepts.
 TEST(CsvWriterLanguages, TermBaseWithoutLanguagesIsReportedInWideNotLong) {
