@@ -170,19 +170,28 @@ public:
 
     // Empty when the extra field reads back as an extra field.
     std::string as(const ExtraField& extra) {
-        std::string result = classify(extra);
+        Reading reading = classify(extra);
         // A plain note qualifies a definition only when it comes before the group's other extra fields.
-        if (owner_ == Owner::definition && result != "the definition's source") taken_.insert("context");
-        return result;
+        if (owner_ == Owner::definition && reading.field != "source") taken_.insert("context");
+        return std::move(reading.what);
     }
 
 private:
-    std::string take(std::string_view field, const std::string& what) {
+    // What the reader takes an extra field for, in words, and the single-valued field it fills, if any.
+    struct Reading {
+        Reading() = default;
+        Reading(const char* taken_for) : what(taken_for) {}
+        Reading(std::string taken_for, std::string_view filled = {}) : what(std::move(taken_for)), field(filled) {}
+        std::string what;
+        std::string_view field;
+    };
+
+    Reading take(std::string_view field, const std::string& what) {
         if (!taken_.insert(field)) return {};
-        return what;
+        return Reading(what, field);
     }
 
-    std::string classify(const ExtraField& extra) {
+    Reading classify(const ExtraField& extra) {
         const bool plain = type_only(extra);
         switch (owner_) {
             case Owner::concept_entry:
@@ -199,8 +208,8 @@ private:
                 if (extra.element == "xref" && extra.type == "externalCrossReference" && extra.attributes.empty() &&
                     extra.namespace_uri.empty() && !extra.target.empty() && extra.children.empty()) {
                     if (is_blank_text(extra.value) || extra.value == extra.target) {
-                        std::string as = take("origin", "the concept's origin URL");
-                        if (!as.empty()) return as;
+                        Reading as = take("origin", "the concept's origin URL");
+                        if (!as.what.empty()) return as;
                     }
                     if (xml_values::is_http_url(extra.target) && !is_blank_text(extra.value))
                         return "one of the concept's relations";
@@ -225,7 +234,7 @@ private:
         return {};
     }
 
-    std::string classify_term_field(const ExtraField& extra) {
+    Reading classify_term_field(const ExtraField& extra) {
         const bool plain = type_only(extra);
         if (is_bare_note(extra)) return "one of the term's notes";
         if (is_transaction_group(extra)) return "one of the term's transactions";

@@ -10,6 +10,8 @@
 #include <optional>
 #include <sstream>
 
+#include "../support/recording_sink.hpp"
+#include "../support/text_source.hpp"
 #include "fuzz_reader.hpp"
 #include "ilo_tbx/tbx_reader.hpp"
 #include "text/text_decoding.hpp"
@@ -18,45 +20,8 @@ namespace {
 
 using namespace ilo;
 
-class TextSource final : public ByteSource {
-public:
-    TextSource(std::string_view text, bool known_size) : text_(text), known_size_(known_size) {}
-    std::size_t read(char* buffer, std::size_t size) override {
-        const std::size_t count = std::min(size, text_.size() - position_);
-        std::copy_n(text_.data() + position_, count, buffer);
-        position_ += count;
-        return count;
-    }
-    std::optional<std::uint64_t> size() const override {
-        return known_size_ ? std::optional<std::uint64_t>(text_.size()) : std::nullopt;
-    }
-    std::size_t read_at(std::uint64_t offset, char* buffer, std::size_t size) override {
-        if (offset >= text_.size()) return 0;
-        const std::size_t count = std::min<std::size_t>(size, text_.size() - static_cast<std::size_t>(offset));
-        std::copy_n(text_.data() + offset, count, buffer);
-        return count;
-    }
-
-private:
-    std::string_view text_;
-    bool known_size_;
-    std::size_t position_ = 0;
-};
-
-class RecordingSink final : public ConceptSink {
-public:
-    void header(const TermBaseHeader& header) override {
-        events += "header\n";
-        collector.header(header);
-    }
-    void concept_entry(Concept concept_value) override {
-        events += "concept " + concept_value.id + "\n";
-        collector.concept_entry(std::move(concept_value));
-    }
-    void finish() override { events += "finish\n"; }
-    std::string events;
-    TermBaseCollector collector;
-};
+using test::RecordingSink;
+using test::TextSource;
 
 struct Outcome {
     TermBase term_base;
@@ -90,7 +55,7 @@ Outcome read(std::string_view text, ByteSource* source, std::size_t chunk_size) 
     options.chunk_size = chunk_size;
     read_tbx(source ? Input{"in.tbx", {}, source} : Input{"in.tbx", text}, options, diagnostics, sink, &flavour);
     outcome.term_base = std::move(sink.collector.term_base());
-    outcome.events = std::move(sink.events);
+    for (const std::string& event : sink.events) outcome.events += event + "\n";
     for (const Diagnostic& diagnostic : diagnostics.items()) {
         outcome.diagnostics += format_diagnostic(diagnostic);
         // The checks of the bytes themselves: encoding, NUL, and the characters XML forbids anywhere.

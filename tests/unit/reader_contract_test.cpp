@@ -5,9 +5,9 @@
 #include <sstream>
 #include <string>
 
+#include "../support/recording_sink.hpp"
 #include "emn_test_support.hpp"
 #include "ilo_tbx/format.hpp"
-#include "recording_sink.hpp"
 
 namespace ilo {
 namespace {

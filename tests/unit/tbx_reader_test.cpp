@@ -6,9 +6,9 @@
 #include <fstream>
 #include <sstream>
 
+#include "../support/recording_sink.hpp"
 #include "ilo_tbx/files.hpp"
 #include "ilo_tbx/tbx_reader.hpp"
-#include "recording_sink.hpp"
 #include "reference_files.hpp"
 
 namespace ilo {

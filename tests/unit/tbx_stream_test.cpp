@@ -6,43 +6,17 @@
 #include <fstream>
 #include <sstream>
 
-#include "ilo_tbx/tbx_reader.hpp"
+#include "../support/recording_sink.hpp"
+#include "../support/text_source.hpp"
 #include "ilo_tbx/files.hpp"
-#include "recording_sink.hpp"
+#include "ilo_tbx/tbx_reader.hpp"
 #include "reference_files.hpp"
 
 namespace ilo {
 namespace {
 
-// A text handed out as a ByteSource; `known_size` false makes it a pipe, whose end cannot be read first.
-class TextSource final : public ByteSource {
-public:
-    TextSource(std::string text, bool known_size) : text_(std::move(text)), known_size_(known_size) {}
-    std::size_t read(char* buffer, std::size_t size) override {
-        std::size_t count = std::min(size, text_.size() - position_);
-        std::copy_n(text_.data() + position_, count, buffer);
-        position_ += count;
-        ++reads;
-        return count;
-    }
-    std::optional<std::uint64_t> size() const override {
-        return known_size_ ? std::optional<std::uint64_t>(text_.size()) : std::nullopt;
-    }
-    std::size_t read_at(std::uint64_t offset, char* buffer, std::size_t size) override {
-        if (offset >= text_.size()) return 0;
-        std::size_t count = std::min<std::size_t>(size, text_.size() - static_cast<std::size_t>(offset));
-        std::copy_n(text_.data() + offset, count, buffer);
-        return count;
-    }
-    std::size_t reads = 0;
-
-private:
-    std::string text_;
-    bool known_size_;
-    std::size_t position_ = 0;
-};
-
 using test::RecordingSink;
+using test::TextSource;
 
 struct Outcome {
     TermBase term_base;
