@@ -32,6 +32,21 @@ LineIndex::LineIndex(std::string_view text) : text_(text) {
 
 namespace {
 bool is_utf8_continuation(char c) { return (static_cast<unsigned char>(c) & 0xC0) == 0x80; }
+
+// The length of the well-formed UTF-8 sequence at the start of `text` (by its lead byte and the count of its
+// continuation bytes), or 0.
+std::size_t utf8_sequence_length(std::string_view text) {
+    const auto lead = static_cast<unsigned char>(text[0]);
+    const std::size_t length = lead < 0x80                   ? 1
+                               : lead >= 0xC2 && lead < 0xE0 ? 2
+                               : lead >= 0xE0 && lead < 0xF0 ? 3
+                               : lead >= 0xF0 && lead < 0xF5 ? 4
+                                                             : 0;
+    if (length == 0 || length > text.size()) return 0;
+    for (std::size_t k = 1; k < length; ++k)
+        if (!is_utf8_continuation(text[k])) return 0;
+    return length;
+}
 }  // namespace
 
 SourcePos LineIndex::position(std::size_t byte_offset, std::string file) const {
@@ -85,11 +100,18 @@ std::string format_diagnostic(const Diagnostic& diagnostic, std::string_view sou
         }
         std::string_view shown = source_line.substr(begin, end - begin);
         out += begin > 0 ? "  ..." : "  ";
-        // Control characters (a binary file, a NUL) would garble the terminal: each shows as U+FFFD.
-        for (char c : shown) {
-            auto byte = static_cast<unsigned char>(c);
-            if ((byte < 0x20 && c != '\t') || byte == 0x7F) out += "\xEF\xBF\xBD";
-            else out += c;
+        // Control characters (a binary file, a NUL) would garble the terminal, and bytes that are not UTF-8 (bad
+        // bytes, a legacy encoding) would reach it as they are: each such byte shows as U+FFFD.
+        for (std::size_t i = 0; i < shown.size();) {
+            const auto byte = static_cast<unsigned char>(shown[i]);
+            const std::size_t length = utf8_sequence_length(shown.substr(i));
+            if (length == 0 || (byte < 0x20 && byte != '\t') || byte == 0x7F) {
+                out += "\xEF\xBF\xBD";
+                ++i;
+            } else {
+                out.append(shown.substr(i, length));
+                i += length;
+            }
         }
         if (end < source_line.size()) out += "...";
         out += begin > 0 ? "\n     " : "\n  ";

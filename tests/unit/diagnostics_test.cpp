@@ -30,6 +30,16 @@ TEST(FormatDiagnostic, PrintsPositionMessageCodeAndCaret) {
               "     ^\n");
 }
 
+// The source line reaches a terminal: a control character, and each byte that is not part of well-formed UTF-8 (a
+// bad byte, a legacy encoding), shows as U+FFFD, and the caret still stands under the byte the position names.
+TEST(FormatDiagnostic, ShowsBytesThatAreNotUtf8AsReplacementCharacters) {
+    Diagnostic diagnostic{Severity::error, {"in.tbx", 1, 6}, "encoding.invalid-utf8", "invalid UTF-8 byte sequence"};
+    EXPECT_EQ(format_diagnostic(diagnostic, "<t>\xCE\xB1\x01\xFF\x93\xEF!</t>"),
+              "in.tbx:1:6: error: invalid UTF-8 byte sequence [encoding.invalid-utf8]\n"
+              "  <t>\xCE\xB1\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD!</t>\n"
+              "       ^\n");
+}
+
 TEST(FormatDiagnostic, OmitsPositionWhenUnknown) {
     Diagnostic diagnostic{Severity::error, {"out.tbx", 0, 0}, "io.write", "cannot write output: No space left"};
     EXPECT_EQ(format_diagnostic(diagnostic), "out.tbx: error: cannot write output: No space left [io.write]\n");
