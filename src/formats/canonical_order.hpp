@@ -1,9 +1,11 @@
-// The form readers give a model in where TBX fixes what a model could say two ways: term-note order, paragraph groups.
+// The form readers give a model in where TBX fixes what a model could say two ways: term-note order, header
+// paragraph order and groups.
 #pragma once
 
 #include <algorithm>
 #include <cstdint>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -24,6 +26,21 @@ inline void put_term_notes_first(Concept& concept_value) {
         for (Term& term : language.terms)
             if (!std::is_partitioned(term.extra.begin(), term.extra.end(), is_term_note))
                 std::stable_partition(term.extra.begin(), term.extra.end(), is_term_note);
+}
+
+// Header paragraphs sit in their sections, whose order TBX fixes (v3 puts publicationStmt before titleStmt, TBX
+// 2008 after it): the order between sections carries nothing, and every reader gives one order, so that models
+// compare equal across versions and what a JSON or CSV model says comes back from TBX as it was read (found by
+// the JSON fuzz target). Paragraphs of one section keep their order; unknown sections come last.
+inline void put_paragraphs_in_section_order(std::vector<HeaderParagraph>& paragraphs) {
+    auto rank = [](const HeaderParagraph& paragraph) {
+        static constexpr std::string_view order[] = {"titleNote", "publicationStmt", "sourceDesc", "encodingDesc",
+                                                     "revisionDesc"};
+        return static_cast<std::size_t>(std::find(std::begin(order), std::end(order), paragraph.section) -
+                                        std::begin(order));
+    };
+    std::stable_sort(paragraphs.begin(), paragraphs.end(),
+                     [&](const HeaderParagraph& a, const HeaderParagraph& b) { return rank(a) < rank(b); });
 }
 
 // A paragraph's group only says which paragraphs of its section share one element (one sourceDesc, one revision

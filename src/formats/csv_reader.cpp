@@ -1015,6 +1015,7 @@ void CsvReader::read(csv::RecordSource& records) {
     // In the letter case RFC 5646 recommends, as the TBX readers give it back ("EN-gb" -> "en-GB"); a tag that is
     // not well-formed stays as written, and a TBX writer reports it.
     if (LanguageTag tag = normalise_language_tag(header_.source_language); tag.valid) header_.source_language = tag.tag;
+    put_paragraphs_in_section_order(header_.paragraphs);
     number_paragraph_groups(header_);  // all '# paragraphs:' comments come before the first record
     if (!first) {
         diagnostics_.warning(at(0, 0), "csv.empty", "the file holds no entries");

@@ -328,6 +328,7 @@ void read_json(const Input& input, const ReadOptions&, Diagnostics& diagnostics,
     TermBaseHeader header;
     if (auto found = document.find("header"); found != document.end()) header = decoder.header(*found, "/header");
     if (!decoder.ok()) return;
+    put_paragraphs_in_section_order(header.paragraphs);
     number_paragraph_groups(header);
     sink.header(header);
     auto concepts = document.find("concepts");

@@ -1481,24 +1481,10 @@ void TbxReader::read_back(std::string_view back, std::size_t offset) {
     current_ = nullptr;
 }
 
-// Header paragraphs in one order whatever the flavour's element order (TBX v3
-// puts publicationStmt before titleStmt, TBX 2008 after it), so that models
-// compare equal across versions; paragraphs of one section keep their order.
-void sort_header_paragraphs(std::vector<HeaderParagraph>& paragraphs) {
-    auto rank = [](const HeaderParagraph& paragraph) {
-        static constexpr std::array<std::string_view, 5> order{"titleNote", "publicationStmt", "sourceDesc",
-                                                               "encodingDesc", "revisionDesc"};
-        auto found = std::find(order.begin(), order.end(), paragraph.section);
-        return static_cast<std::size_t>(found - order.begin());
-    };
-    std::stable_sort(paragraphs.begin(), paragraphs.end(),
-                     [&](const HeaderParagraph& a, const HeaderParagraph& b) { return rank(a) < rank(b); });
-}
-
 void TbxReader::emit_header() {
     if (header_emitted_) return;
     header_emitted_ = true;
-    sort_header_paragraphs(header_.paragraphs);
+    put_paragraphs_in_section_order(header_.paragraphs);
     if (header_.source_language.empty()) header_.source_language = root_language_;
     read_back_matter_from_tail();
     if (failed_) return;
