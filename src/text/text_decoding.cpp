@@ -16,6 +16,8 @@
 #include <emmintrin.h>
 #endif
 
+#include "text/unicode_text.hpp"
+
 namespace ilo {
 
 namespace {
@@ -391,21 +393,7 @@ bool PieceTranscoder::decode(std::string_view bytes, bool last, std::string& out
             code_point = static_cast<char32_t>(U16_GET_SUPPLEMENTARY(units[i], units[i + 1])), ++i;
         else if (U16_IS_SURROGATE(units[i]))
             code_point = 0xFFFD;  // ICU does not make lone surrogates; this keeps the output UTF-8 if one did
-        if (code_point < 0x80) {
-            out += static_cast<char>(code_point);
-        } else if (code_point < 0x800) {
-            out += static_cast<char>(0xC0 | (code_point >> 6));
-            out += static_cast<char>(0x80 | (code_point & 0x3F));
-        } else if (code_point < 0x10000) {
-            out += static_cast<char>(0xE0 | (code_point >> 12));
-            out += static_cast<char>(0x80 | ((code_point >> 6) & 0x3F));
-            out += static_cast<char>(0x80 | (code_point & 0x3F));
-        } else {
-            out += static_cast<char>(0xF0 | (code_point >> 18));
-            out += static_cast<char>(0x80 | ((code_point >> 12) & 0x3F));
-            out += static_cast<char>(0x80 | ((code_point >> 6) & 0x3F));
-            out += static_cast<char>(0x80 | (code_point & 0x3F));
-        }
+        text::append_utf8(out, code_point);
     }
     units.erase(0, ready);
     advance_position(std::string_view(out).substr(before));
