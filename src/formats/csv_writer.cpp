@@ -1123,13 +1123,9 @@ void CsvWriter::finish() {
     if (!long_layout)
         for (const Concept& concept_value : concepts_) {
             std::set<std::string_view> languages;
-            for (const LanguageSection& language : concept_value.languages)
+            for (const LanguageSection& language : concept_value.languages) {
                 if (!languages.insert(language.language).second)
                     dropped_.add("language section|s repeating a language of their concept");
-        }
-    if (!long_layout)
-        for (const Concept& concept_value : concepts_)
-            for (const LanguageSection& language : concept_value.languages) {
                 std::size_t without_text = 0, padded = 0;
                 for (const Term& term : language.terms) {
                     const std::size_t trimmed_size = csv::trim_blanks(term.text).size();
@@ -1143,6 +1139,7 @@ void CsvWriter::finish() {
                 if (without_text == language.terms.size() && language.definitions.empty() && language.notes.empty())
                     dropped_.add("language section|s without terms, definitions or notes");
             }
+        }
     if (long_layout) report_respelled_picklist_values();
     dropped_.report(diagnostics_, layout, long_layout ? "" : "; --layout long keeps them all");
     report_languageless(layout, long_layout);

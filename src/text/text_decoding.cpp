@@ -85,6 +85,11 @@ UErrorCode convert_to_utf8(std::string_view bytes, UConverter* converter, UConve
     return status;
 }
 
+std::string invalid_bytes_message(std::string_view encoding, std::string_view error_name) {
+    return "bytes that are not valid " + std::string(encoding) + " (" + std::string(error_name) +
+           "); expected text in the declared encoding";
+}
+
 // Whether ICU takes `encoding` for UTF-8 under another name ("UTF8-", "unicode-1-1-utf-8"): such a declaration
 // is right about UTF-8 text.
 bool is_icu_utf8(const std::string& encoding) {
@@ -121,9 +126,7 @@ std::optional<std::string> transcode(std::string_view bytes, const char* encodin
         SourcePos pos{file, 1, 1};
         if (U_SUCCESS(convert_to_utf8(bytes.substr(0, bad_offset), converter.get(), utf8.get(), before, ignored)))
             pos = LineIndex(before).position(before.size(), file);
-        diagnostics.error(pos, "encoding.invalid",
-                          std::string("bytes that are not valid ") + encoding + " (" + u_errorName(status) +
-                              "); expected text in the declared encoding");
+        diagnostics.error(pos, "encoding.invalid", invalid_bytes_message(encoding, u_errorName(status)));
         return std::nullopt;
     }
     return out;
@@ -360,10 +363,18 @@ std::optional<PieceTranscoder> PieceTranscoder::open(const std::string& encoding
     if (U_FAILURE(status) || !converter->icu) return std::nullopt;
     ucnv_setToUCallBack(converter->icu.get(), UCNV_TO_U_CALLBACK_STOP, nullptr, nullptr, nullptr, &status);
     if (U_FAILURE(status)) return std::nullopt;
-    return PieceTranscoder(std::move(converter));
+    return PieceTranscoder(std::move(converter), encoding);
 }
 
-PieceTranscoder::PieceTranscoder(std::unique_ptr<Converter> converter) : converter_(std::move(converter)) {}
+std::optional<PieceTranscoder> PieceTranscoder::for_xml_prolog(std::string_view prolog) {
+    if (!prolog.starts_with("<?xml")) return std::nullopt;  // a byte-order mark or UTF-16: not decoded here
+    const std::string declared = declared_xml_encoding(prolog);
+    if (!is_transcoded_encoding(declared)) return std::nullopt;
+    return open(declared);
+}
+
+PieceTranscoder::PieceTranscoder(std::unique_ptr<Converter> converter, std::string encoding)
+    : converter_(std::move(converter)), encoding_(std::move(encoding)) {}
 PieceTranscoder::PieceTranscoder(PieceTranscoder&&) noexcept = default;
 PieceTranscoder& PieceTranscoder::operator=(PieceTranscoder&&) noexcept = default;
 PieceTranscoder::~PieceTranscoder() = default;
@@ -402,6 +413,10 @@ bool PieceTranscoder::decode(std::string_view bytes, bool last, std::string& out
         return false;
     }
     return true;
+}
+
+std::string PieceTranscoder::error_message() const {
+    return invalid_bytes_message(encoding_, error_name_);
 }
 
 void PieceTranscoder::advance_position(std::string_view utf8) {

@@ -82,6 +82,10 @@ class PieceTranscoder {
 public:
     // Nothing when ICU does not know `encoding`.
     static std::optional<PieceTranscoder> open(const std::string& encoding);
+    // The decoder for an XML document whose first bytes are `prolog` (enough to hold its declaration): one when it
+    // is ASCII-compatible, has no byte-order mark and declares an encoding decode_xml_bytes transcodes, which ICU
+    // knows; nothing otherwise.
+    static std::optional<PieceTranscoder> for_xml_prolog(std::string_view prolog);
     PieceTranscoder(PieceTranscoder&&) noexcept;
     PieceTranscoder& operator=(PieceTranscoder&&) noexcept;
     ~PieceTranscoder();
@@ -93,13 +97,16 @@ public:
     std::uint32_t line() const { return line_; }
     std::uint32_t column() const { return column_; }
     const std::string& error_name() const { return error_name_; }
+    // After decode() returned false: what is wrong, in decode_xml_bytes' words.
+    std::string error_message() const;
 
 private:
     struct Converter;
-    explicit PieceTranscoder(std::unique_ptr<Converter> converter);
+    PieceTranscoder(std::unique_ptr<Converter> converter, std::string encoding);
     void advance_position(std::string_view utf8);
 
     std::unique_ptr<Converter> converter_;
+    std::string encoding_;
     std::uint32_t line_ = 1;
     std::uint32_t column_ = 1;
     bool after_carriage_return_ = false;

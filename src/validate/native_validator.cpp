@@ -319,7 +319,6 @@ private:
     // A document in a legacy encoding is decoded by ICU, as the TBX reader decodes it, and given to libxml2 as
     // UTF-8: libxml2 2.9's own ICU path fails on a character cut between two pieces.
     std::optional<PieceTranscoder> transcoder_;
-    std::string declared_encoding_;
     std::string decoded_;
 
     Flavour flavour_ = Flavour::unknown;
@@ -1229,13 +1228,7 @@ bool Validator::begin_push(std::string_view prolog) {
     started_ = true;
     sax_ = handler();
     (void)take_libxml2_messages();  // what an earlier parse on this thread left
-    // Only an ASCII-compatible document without a byte-order mark declares its encoding in bytes read as ASCII.
-    const bool ascii_prolog = prolog.starts_with("<?xml");
-    const std::string declared = ascii_prolog ? declared_xml_encoding(prolog) : std::string();
-    if (is_transcoded_encoding(declared)) {
-        transcoder_ = PieceTranscoder::open(declared);
-        declared_encoding_ = declared;
-    }
+    transcoder_ = PieceTranscoder::for_xml_prolog(prolog);
     // The first four bytes, which tell the encoding, create the parser; a transcoded document is UTF-8 by then.
     std::string_view first = prolog;
     if (transcoder_) {
@@ -1286,8 +1279,7 @@ void Validator::check_transcoding(bool decoded) {
     if (decoded || not_well_formed_) return;
     not_well_formed_ = true;
     diagnostics_.error({file_, transcoder_->line(), transcoder_->column()}, "encoding.invalid",
-                       "bytes that are not valid " + declared_encoding_ + " (" + transcoder_->error_name() +
-                           "); expected text in the declared encoding");
+                       transcoder_->error_message());
 }
 
 // Bytes libxml2 cannot decode halt its parser without a word to the SAX handler, and the document would have

@@ -39,14 +39,13 @@ struct ErrorSink {
 class DecodedInput {
 public:
     // From memory, or from `file` whose first bytes `first` are already read.
-    DecodedInput(std::string_view memory, PieceTranscoder transcoder, std::string declared)
-        : pending_(memory), transcoder_(std::move(transcoder)), declared_(std::move(declared)) {}
-    DecodedInput(std::FILE* file, std::vector<char> first, PieceTranscoder transcoder, std::string declared)
+    DecodedInput(std::string_view memory, PieceTranscoder transcoder)
+        : pending_(memory), transcoder_(std::move(transcoder)) {}
+    DecodedInput(std::FILE* file, std::vector<char> first, PieceTranscoder transcoder)
         : file_(file),
           buffer_(std::move(first)),
           pending_(buffer_.data(), buffer_.size()),
-          transcoder_(std::move(transcoder)),
-          declared_(std::move(declared)) {}
+          transcoder_(std::move(transcoder)) {}
     ~DecodedInput() {
         if (file_) std::fclose(file_);
     }
@@ -74,10 +73,8 @@ public:
     SourcePos failure_position(const std::string& file) const {
         return {file, transcoder_.line(), transcoder_.column()};
     }
-    std::string failure_message() const {
-        return "bytes that are not valid " + declared_ + " (" + transcoder_.error_name() +
-               "); expected text in the declared encoding";
-    }
+    std::string failure_message() const { return transcoder_.error_message(); }
+    int read_errno() const { return read_errno_; }
 
 private:
     void refill() {
@@ -88,6 +85,7 @@ private:
             const std::size_t count = std::fread(buffer_.data(), 1, buffer_.size(), file_);
             if (std::ferror(file_)) {
                 read_error_ = true;
+                read_errno_ = errno;  // libxml2 may set errno again before the error is reported
                 return;
             }
             raw = std::string_view(buffer_.data(), count);
@@ -103,21 +101,13 @@ private:
     std::vector<char> buffer_;
     std::string_view pending_;  // raw bytes not yet decoded
     PieceTranscoder transcoder_;
-    std::string declared_;
     std::string decoded_;
     std::size_t decoded_at_ = 0;
     bool ended_ = false;
     bool failed_ = false;
     bool read_error_ = false;
+    int read_errno_ = 0;
 };
-
-// Whether a document whose first bytes are `prolog` is one to decode with ICU, and the decoder if so.
-std::optional<PieceTranscoder> transcoder_for(std::string_view prolog, std::string& declared) {
-    if (!prolog.starts_with("<?xml")) return std::nullopt;  // a byte-order mark or UTF-16: libxml2 reads them
-    declared = declared_xml_encoding(prolog);
-    if (!is_transcoded_encoding(declared)) return std::nullopt;
-    return PieceTranscoder::open(declared);  // one ICU does not know is left to libxml2, which says so
-}
 
 std::string trimmed_message(const char* message) {
     std::string text = message ? message : "unknown libxml2 error";
@@ -208,7 +198,7 @@ bool run_reader(xmlTextReaderPtr raw_reader, const std::string& document_name, s
     } else if (decoded && decoded->read_error()) {
         (void)validate::take_libxml2_messages();
         diagnostics.error({document_name, 0, 0}, "io.read",
-                          "cannot read the file: " + std::string(std::strerror(errno)));
+                          "cannot read the file: " + std::string(std::strerror(decoded->read_errno())));
         refused = true;
     } else if (validate::is_encoding_failure(validate::take_libxml2_messages())) {
         // libxml2 stops at bytes it cannot decode, and then reports the rest as missing ("Extra content...").
@@ -232,9 +222,8 @@ bool run_reader(xmlTextReaderPtr raw_reader, const std::string& document_name, s
 bool validate_rng(std::string_view document, const std::string& document_name, std::string_view schema,
                   const std::string& schema_name, Diagnostics& diagnostics) {
     initialise_libxml2();
-    std::string declared;
-    if (std::optional<PieceTranscoder> transcoder = transcoder_for(document, declared)) {
-        DecodedInput input(document, std::move(*transcoder), declared);
+    if (std::optional<PieceTranscoder> transcoder = PieceTranscoder::for_xml_prolog(document)) {
+        DecodedInput input(document, std::move(*transcoder));
         xmlTextReaderPtr reader =
             xmlReaderForIO(&DecodedInput::read, &DecodedInput::close, &input, document_name.c_str(), "UTF-8",
                            safe_parser_options | XML_PARSE_IGNORE_ENC);
@@ -251,11 +240,10 @@ bool validate_rng_file(const std::string& path, const std::string& document_name
     if (std::FILE* file = std::fopen(path.c_str(), "rb")) {
         std::vector<char> first(64 * 1024);
         first.resize(std::fread(first.data(), 1, first.size(), file));
-        std::string declared;
         std::optional<PieceTranscoder> transcoder =
-            std::ferror(file) ? std::nullopt : transcoder_for({first.data(), first.size()}, declared);
+            std::ferror(file) ? std::nullopt : PieceTranscoder::for_xml_prolog({first.data(), first.size()});
         if (transcoder) {
-            DecodedInput input(file, std::move(first), std::move(*transcoder), declared);
+            DecodedInput input(file, std::move(first), std::move(*transcoder));
             xmlTextReaderPtr reader =
                 xmlReaderForIO(&DecodedInput::read, &DecodedInput::close, &input, document_name.c_str(), "UTF-8",
                                safe_parser_options | XML_PARSE_IGNORE_ENC);
