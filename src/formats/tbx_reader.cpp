@@ -13,6 +13,10 @@
 #include <utility>
 #include <vector>
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 #include "formats/tbx_basic_rules.hpp"
 #include "formats/canonical_order.hpp"
 #include "ilo_tbx/language_tag.hpp"
@@ -129,6 +133,67 @@ bool is_blank(std::string_view text) {
     for (char c : text)
         if (!is_space(c)) return false;
     return true;
+}
+
+struct BadReference {
+    std::size_t at;
+    std::string message;
+    std::string_view code;
+};
+
+bool is_character_reference(std::string_view digits) {
+    bool hex = !digits.empty() && digits.front() == 'x';
+    if (hex) digits.remove_prefix(1);
+    if (digits.empty() || digits.size() > 8) return false;
+    std::uint32_t value = 0;
+    for (char c : digits) {
+        std::uint32_t digit = 0;
+        if (c >= '0' && c <= '9')
+            digit = static_cast<std::uint32_t>(c - '0');
+        else if (hex && c >= 'a' && c <= 'f')
+            digit = static_cast<std::uint32_t>(c - 'a' + 10);
+        else if (hex && c >= 'A' && c <= 'F')
+            digit = static_cast<std::uint32_t>(c - 'A' + 10);
+        else
+            return false;
+        value = value * (hex ? 16u : 10u) + digit;
+    }
+    return value == 0x9 || value == 0xA || value == 0xD || (value >= 0x20 && value <= 0xD7FF) ||
+           (value >= 0xE000 && value <= 0xFFFD) || (value >= 0x10000 && value <= 0x10FFFF);
+}
+
+// The first '&' in text[begin, end) that is not a predefined entity or a character reference to an XML character
+// (the only references read: see xml_limits.hpp).
+std::optional<BadReference> first_bad_reference(std::string_view text, std::size_t begin, std::size_t end) {
+    for (std::size_t at = begin; at < end; ++at) {
+        const void* found = std::memchr(text.data() + at, '&', end - at);
+        if (!found) return std::nullopt;
+        at = static_cast<std::size_t>(static_cast<const char*>(found) - text.data());
+        std::size_t semicolon = text.find(';', at + 1);
+        if (semicolon == std::string_view::npos || semicolon >= end || semicolon - at > 64)
+            return BadReference{at,
+                                "a '&' that starts no entity or character reference; write '&amp;' for a literal '&'",
+                                "xml.not-well-formed"};
+        std::string_view body = text.substr(at + 1, semicolon - at - 1);
+        if (body.starts_with('#')) {
+            if (!is_character_reference(body.substr(1)))
+                return BadReference{at,
+                                    "'&" + std::string(body) +
+                                        ";' is not a character reference to an XML character; expected &#NNN; or "
+                                        "&#xHHH; naming a character allowed in XML",
+                                    "xml.not-well-formed"};
+        } else if (body.empty() || std::any_of(body.begin(), body.end(), [](char c) {
+                       return is_space(c) || c == '&' || c == '<' || c == '"' || c == '\'';
+                   })) {
+            return BadReference{at,
+                                "a '&' that starts no entity or character reference; write '&amp;' for a literal '&'",
+                                "xml.not-well-formed"};
+        } else if (!xml_limits::is_predefined_entity(body)) {
+            return BadReference{at, xml_limits::entity_refused_message(body), "xml.entity"};
+        }
+        at = semicolon;
+    }
+    return std::nullopt;
 }
 
 // The text it scans may be a window on a longer text (`complete` false): a
@@ -334,56 +399,13 @@ private:
         return event;
     }
 
-    // Checks every '&' in text_[begin, end): only the predefined entities and
-    // character references of XML characters are read (see xml_limits.hpp).
-    // Returns true, with `event` made an error, at the first other one.
+    // Checks every '&' in text_[begin, end) (see first_bad_reference); returns true, with `event` made an error,
+    // at the first bad one.
     bool check_references(ScanEvent& event, std::size_t begin, std::size_t end) {
-        for (std::size_t at = begin; at < end; ++at) {
-            const void* found = std::memchr(text_.data() + at, '&', end - at);
-            if (!found) return false;
-            at = static_cast<std::size_t>(static_cast<const char*>(found) - text_.data());
-            std::size_t semicolon = text_.find(';', at + 1);
-            if (semicolon == std::string_view::npos || semicolon >= end || semicolon - at > 64) {
-                fail(event, at, "a '&' that starts no entity or character reference; write '&amp;' for a literal '&'");
-                return true;
-            }
-            std::string_view body = text_.substr(at + 1, semicolon - at - 1);
-            if (body.starts_with('#')) {
-                if (!is_character_reference(body.substr(1))) {
-                    fail(event, at, "'&" + std::string(body) +
-                                        ";' is not a character reference to an XML character; expected &#NNN; or "
-                                        "&#xHHH; naming a character allowed in XML");
-                    return true;
-                }
-            } else if (body.empty() || std::any_of(body.begin(), body.end(), [](char c) {
-                           return is_space(c) || c == '&' || c == '<' || c == '"' || c == '\'';
-                       })) {
-                fail(event, at, "a '&' that starts no entity or character reference; write '&amp;' for a literal '&'");
-                return true;
-            } else if (!xml_limits::is_predefined_entity(body)) {
-                fail(event, at, xml_limits::entity_refused_message(body), "xml.entity");
-                return true;
-            }
-            at = semicolon;
-        }
-        return false;
-    }
-
-    static bool is_character_reference(std::string_view digits) {
-        bool hex = !digits.empty() && digits.front() == 'x';
-        if (hex) digits.remove_prefix(1);
-        if (digits.empty() || digits.size() > 8) return false;
-        std::uint32_t value = 0;
-        for (char c : digits) {
-            std::uint32_t digit = 0;
-            if (c >= '0' && c <= '9') digit = static_cast<std::uint32_t>(c - '0');
-            else if (hex && c >= 'a' && c <= 'f') digit = static_cast<std::uint32_t>(c - 'a' + 10);
-            else if (hex && c >= 'A' && c <= 'F') digit = static_cast<std::uint32_t>(c - 'A' + 10);
-            else return false;
-            value = value * (hex ? 16u : 10u) + digit;
-        }
-        return value == 0x9 || value == 0xA || value == 0xD || (value >= 0x20 && value <= 0xD7FF) ||
-               (value >= 0xE000 && value <= 0xFFFD) || (value >= 0x10000 && value <= 0x10FFFF);
+        std::optional<BadReference> bad = first_bad_reference(text_, begin, end);
+        if (!bad) return false;
+        fail(event, bad->at, std::move(bad->message), bad->code);
+        return true;
     }
 
     std::string_view text_;
@@ -605,6 +627,8 @@ private:
     void read_back(std::string_view back, std::size_t offset);
     bool read_tail();
     void read_entry(std::size_t begin, std::size_t end);
+    bool read_entry_at_once(const ScanEvent& start, std::size_t depth);
+    void read_parsed_entry(Fragment& fragment);
 
     // --- mapping onto the model
     std::string text_of(pugi::xml_node node);
@@ -1497,6 +1521,101 @@ void TbxReader::read_entry(std::size_t begin, std::size_t end) {
     fragment.start = cursor_;
     fragment.cursor = cursor_;
     if (!parse_fragment(fragment, slice(begin, end), begin)) return;
+    read_parsed_entry(fragment);
+}
+
+namespace {
+
+// Whether the scan would pass every element below a parsed entry as it is: none nested deeper than `room` levels
+// below the entry, no attribute twice in a tag, no '<' in a value (pugixml takes one; the scan refuses it). The
+// scan has checked the entry's own start tag. A walker, as pugixml's traversal costs half a walk through its API.
+class ScanWouldPass final : public pugi::xml_tree_walker {
+public:
+    explicit ScanWouldPass(std::size_t room) : room_(room) {}
+
+    bool for_each(pugi::xml_node& node) override {
+        if (node.type() != pugi::node_element) return true;
+        if (static_cast<std::size_t>(depth()) + 1 > room_) return false;
+        for (pugi::xml_attribute attribute = node.first_attribute(); attribute;
+             attribute = attribute.next_attribute()) {
+            if (std::strchr(attribute.value(), '<')) return false;
+            for (pugi::xml_attribute other = attribute.next_attribute(); other; other = other.next_attribute())
+                if (std::strcmp(attribute.name(), other.name()) == 0) return false;
+        }
+        return true;
+    }
+
+private:
+    std::size_t room_;
+};
+
+// Whether `text` holds "<!" or "<?": a comment, CDATA section, DOCTYPE or processing instruction, which the scan
+// reads apart (a comment may hide an end tag). Sixteen bytes at a time: this looks at every entry of a file.
+bool holds_markup_declaration(std::string_view text) {
+    const char* data = text.data();
+    const std::size_t size = text.size();
+    std::size_t i = 0;
+#if defined(__SSE2__)
+    const __m128i less = _mm_set1_epi8('<'), bang = _mm_set1_epi8('!'), question = _mm_set1_epi8('?');
+    for (; i + 17 <= size; i += 16) {
+        const __m128i here = _mm_loadu_si128(reinterpret_cast<const __m128i*>(data + i));
+        const __m128i next = _mm_loadu_si128(reinterpret_cast<const __m128i*>(data + i + 1));
+        const __m128i hit = _mm_and_si128(_mm_cmpeq_epi8(here, less),
+                                          _mm_or_si128(_mm_cmpeq_epi8(next, bang), _mm_cmpeq_epi8(next, question)));
+        if (_mm_movemask_epi8(hit) != 0) return true;
+    }
+#endif
+    for (; i + 1 < size; ++i)
+        if (data[i] == '<' && (data[i + 1] == '!' || data[i + 1] == '?')) return true;
+    return false;
+}
+
+}  // namespace
+
+// Most entries end inside the window already read and hold no comment, CDATA section or processing instruction.
+// Such an entry is parsed once, by pugixml, instead of being scanned tag by tag and then parsed: the scan was a
+// third of reading a large file. It is read at once only when the scan would find nothing wrong in it (a parse
+// error, a bad reference, a duplicate attribute, a '<' in a value, nesting too deep): otherwise the scan goes on
+// through it as before and reports the first fault where it is. `start` is the entry's start tag, `depth` the
+// number of elements open above it.
+bool TbxReader::read_entry_at_once(const ScanEvent& start, std::size_t depth) {
+    const std::size_t content = start.end - base_;
+    const std::size_t known_good = std::min(checked_end_ - base_, window_.size());
+    if (content > known_good) return false;
+    const std::string_view text = window_.substr(0, known_good);
+    // memmem, not find: find stops at every '<' of the entry to compare.
+    const std::string closing = std::string("</").append(start.name);
+    const void* found = memmem(text.data() + content, text.size() - content, closing.data(), closing.size());
+    if (!found) return false;
+    const std::size_t close = static_cast<std::size_t>(static_cast<const char*>(found) - text.data());
+    std::size_t after = close + 2 + start.name.size();
+    while (after < text.size() && is_space(text[after])) ++after;
+    if (after >= text.size() || text[after] != '>') return false;
+    const std::size_t begin = start.begin - base_;
+    const std::size_t end = after + 1;
+    if (end - begin > xml_limits::max_attribute_bytes) return false;  // no value in it can be over the limit
+    const std::string_view inside = text.substr(content, close - content);
+    if (holds_markup_declaration(inside)) return false;
+    if (first_bad_reference(text, content, close)) return false;
+
+    Fragment fragment;
+    fragment.text = text.substr(begin, end - begin);
+    fragment.offset = start.begin;
+    fragment.declares_namespaces = fragment.text.find("xmlns") != std::string_view::npos;
+    if (!fragment.document.load_buffer(fragment.text.data(), fragment.text.size(),
+                                       pugi::parse_default | pugi::parse_ws_pcdata_single, pugi::encoding_utf8))
+        return false;
+    ScanWouldPass check(xml_limits::max_element_depth - 1 - depth);
+    if (!fragment.document.document_element().traverse(check)) return false;
+    line_column(start.begin);
+    fragment.start = cursor_;
+    fragment.cursor = cursor_;
+    scanner_.reset(window_, end, eof_);
+    read_parsed_entry(fragment);
+    return true;
+}
+
+void TbxReader::read_parsed_entry(Fragment& fragment) {
     current_ = &fragment;
     pugi::xml_node entry = fragment.document.document_element();
     Concept concept_value = flavour_.version == TbxVersion::min2013 ? read_min_concept(entry) : read_concept(entry);
@@ -1619,6 +1738,7 @@ bool TbxReader::start_text() {
         window_ = decoded_.text();
         flavour_.encoding = decoded_.encoding;
         eof_ = true;
+        checked_end_ = window_.size();  // decode_xml_bytes checked every byte
         scanner_.reset(window_, 0, true);
         return true;
     }
@@ -1639,6 +1759,7 @@ bool TbxReader::start_text() {
         decoded_ = std::move(*decoded);
         window_ = decoded_.text();
         flavour_.encoding = decoded_.encoding;
+        checked_end_ = window_.size();
         scanner_.reset(window_, 0, true);
         return true;
     }
@@ -1967,6 +2088,10 @@ void TbxReader::run() {
                 if (stack.size() >= xml_limits::max_element_depth) {
                     error_at(event.begin, "xml.too-deep", xml_limits::too_deep_message());
                     return;
+                }
+                if (role == Role::entry && read_entry_at_once(event, stack.size())) {
+                    if (failed_) return;
+                    continue;
                 }
                 // The header and each entry stay in the window until their end tag.
                 if (role == Role::header || role == Role::entry) retain_from_ = event.begin;

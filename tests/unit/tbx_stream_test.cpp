@@ -199,6 +199,80 @@ TEST(TbxStream, ErrorsAreTheSameWhereverTheChunksEnd) {
     }
 }
 
+// An entry that ends in the text already read and holds no comment, CDATA section or processing instruction is
+// parsed at once; any other, and any the scan would find fault with, is scanned tag by tag. A whole text reads
+// each of these entries the first way where it can, chunks of a few bytes the second: both give the same model,
+// events and diagnostics, for entries that are fine and for each fault the scan reports.
+TEST(TbxStream, EntriesReadAtOnceAndEntriesScannedTagByTagAgree) {
+    const std::string head = "<martif type=\"TBX\">\n<text>\n<body>\n";
+    const std::string good =
+        "<termEntry id=\"a\"><langSet xml:lang=\"en\"><tig><term>x</term></tig></langSet></termEntry>\n";
+    const std::string last =
+        "<termEntry id=\"z\"><langSet xml:lang=\"en\"><tig><term>z</term></tig></langSet></termEntry>\n";
+    const std::string tail = "</body></text></martif>\n";
+    auto entry = [](const std::string& id, const std::string& inside) {
+        return "<termEntry id=\"" + id + "\"><langSet xml:lang=\"en\"><tig>" + inside +
+               "</tig></langSet></termEntry>\n";
+    };
+    const std::vector<std::string> entries{
+        // fine, but not read at once
+        entry("b", "<term>y</term><!-- </termEntry> -->"),
+        entry("b", "<term><![CDATA[a </termEntry> b]]></term>"),
+        entry("b", "<term>y<?pi </termEntry>?></term>"),
+        entry("b", "<term>y</term><termEntryNote>z</termEntryNote>"),
+        "<termEntry id=\"b\"><langSet xml:lang=\"en\"><tig><term>y</term></tig></langSet></termEntry \n >\n",
+        entry("b", "<term>a &amp; b &#x263A; &lt;</term>"),
+        // faults: each reported where it is
+        entry("b", "<term a=\"1\" a=\"2\">y</term>"),
+        entry("b", "<term a=\"x<y\">y</term>"),
+        entry("b", "<term a=\"x&lt;y\">y</term>"),
+        entry("b", "<term>a & b</term>"),
+        entry("b", "<term>&bogus;</term>"),
+        entry("b", "<term>&#1;</term>"),
+        entry("b", "<term>y</tig>"),
+        "<termEntry id=\"b\"><termEntry id=\"c\"></termEntry></termEntry>\n",
+        entry("b",
+              [] {
+                  std::string deep;
+                  for (int i = 0; i < 260; ++i) deep += "<note>";
+                  for (int i = 0; i < 260; ++i) deep += "</note>";
+                  return deep;
+              }()),
+    };
+    for (const std::string& middle : entries) {
+        const std::string text = head + good + middle + last + tail;
+        const Outcome whole = read_whole(text);
+        for (std::size_t chunk_size : {std::size_t{1}, std::size_t{5}, std::size_t{13}, std::size_t{64}}) {
+            SCOPED_TRACE(middle + " in chunks of " + std::to_string(chunk_size));
+            const Outcome chunked = read_chunked(text, chunk_size);
+            EXPECT_EQ(rendered(chunked.diagnostics), rendered(whole.diagnostics));
+            EXPECT_EQ(chunked.events, whole.events);
+            EXPECT_TRUE(chunked.term_base == whole.term_base);
+        }
+    }
+    // What the whole reads say, so that agreement is not agreement on nothing.
+    auto first_line = [&](const std::string& middle) {
+        std::string out = rendered(read_whole(head + good + middle + last + tail).diagnostics);
+        return out.substr(0, out.find('\n'));
+    };
+    EXPECT_EQ(read_whole(head + good + entries[0] + last + tail).term_base.concepts.size(), 3u);
+    EXPECT_EQ(
+        read_whole(head + good + entries[1] + last + tail).term_base.concepts.at(1).languages.at(0).terms.at(0).text,
+        "a </termEntry> b");
+    EXPECT_EQ(first_line(entries[6]),
+              "in.tbx:5:59: error: not well-formed XML: duplicate attribute 'a' in the start tag <term> "
+              "[xml.not-well-formed]");
+    EXPECT_EQ(
+        first_line(entries[7]),
+        "in.tbx:5:55: error: not well-formed XML: the value of the attribute 'a' runs into a '<' (write '&lt;' for "
+        "a literal '<') [xml.not-well-formed]");
+    EXPECT_EQ(rendered(read_whole(head + good + entries[8] + last + tail).diagnostics),
+              "in.tbx:5:47: warning: attribute a=\"x<y\" on <term> is not kept [tbx.attribute-dropped]\n");
+    EXPECT_EQ(first_line(entries[14]),
+              "in.tbx:5:1547: error: elements nested more than 256 deep; ilo-tbx refuses "
+              "deeper nesting (TBX needs about a dozen levels) [xml.too-deep]");
+}
+
 // A source whose size is unknown (a pipe) is read whole first, with the same result.
 TEST(TbxStream, ASourceOfUnknownSizeIsReadWhole) {
     const std::string text = file_text(std::string(ILO_SOURCE_DIR) + "/tests/tbx/small-2008.tbx");
