@@ -200,6 +200,17 @@ std::size_t find_invalid_utf8(std::string_view text, bool complete, std::size_t&
             ++i;
             continue;
         }
+        // Two- and three-byte characters, checked without the general loop below: Greek or Cyrillic text is one
+        // after another. E0 and ED restrict their second byte (overlong forms, surrogates), so they take that loop.
+        if (c >= 0xC2 && c <= 0xDF && i + 1 < size && (bytes[i + 1] & 0xC0) == 0x80) {
+            i += 2;
+            continue;
+        }
+        if (c >= 0xE1 && c <= 0xEF && c != 0xED && i + 2 < size && (bytes[i + 1] & 0xC0) == 0x80 &&
+            (bytes[i + 2] & 0xC0) == 0x80) {
+            i += 3;
+            continue;
+        }
         std::size_t length = 0;
         std::uint32_t code_point = 0;
         if (c >= 0xC2 && c <= 0xDF) {

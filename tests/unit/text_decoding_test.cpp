@@ -1,5 +1,5 @@
-// Tests for text_decoding: the block-at-a-time find_non_xml_char against a byte-by-byte reading of XML 1.0, and the
-// piecewise ICU decoding the validators use for legacy encodings.
+// Tests for text_decoding: find_non_xml_char and find_invalid_utf8 against plain readings of XML 1.0 and of
+// Unicode's table of well-formed UTF-8, and the piecewise ICU decoding the validators use for legacy encodings.
 #include <gtest/gtest.h>
 
 #include <cstdint>
@@ -64,6 +64,67 @@ TEST(FindNonXmlChar, LetsAnEfLeadByteAtTheVeryEndThrough) {
 
 // Cut anywhere, even inside a character or between the two halves of a supplementary one, a text in pieces decodes
 // to the whole text's UTF-8. libxml2 2.9's own ICU path fails there (found by the stream validator's fuzz target).
+// Whether bytes[0, size) start with one well-formed UTF-8 sequence, read straight from the Unicode Standard's
+// table of well-formed byte sequences (Table 3-7); its length, or 0.
+std::size_t well_formed_sequence(const unsigned char* bytes, std::size_t size) {
+    struct Row {
+        unsigned char lead_low, lead_high, second_low, second_high;
+        std::size_t length;
+    };
+    static constexpr Row table[] = {
+        {0x00, 0x7F, 0, 0, 1},       {0xC2, 0xDF, 0x80, 0xBF, 2}, {0xE0, 0xE0, 0xA0, 0xBF, 3},
+        {0xE1, 0xEC, 0x80, 0xBF, 3}, {0xED, 0xED, 0x80, 0x9F, 3}, {0xEE, 0xEF, 0x80, 0xBF, 3},
+        {0xF0, 0xF0, 0x90, 0xBF, 4}, {0xF1, 0xF3, 0x80, 0xBF, 4}, {0xF4, 0xF4, 0x80, 0x8F, 4},
+    };
+    if (size == 0) return 0;
+    for (const Row& row : table) {
+        if (bytes[0] < row.lead_low || bytes[0] > row.lead_high) continue;
+        if (row.length == 1) return 1;
+        if (size < row.length || bytes[1] < row.second_low || bytes[1] > row.second_high) return 0;
+        for (std::size_t k = 2; k < row.length; ++k)
+            if ((bytes[k] & 0xC0) != 0x80) return 0;
+        return row.length;
+    }
+    return 0;
+}
+
+// Every sequence of one to three bytes, and every four-byte one whose last two bytes are picked from the edges of
+// the continuation range, between ASCII on both sides (so each takes the word-at-a-time path in and out).
+TEST(FindInvalidUtf8, AgreesWithTheStandardsTableOnEveryShortSequence) {
+    std::size_t compared = 0;
+    auto check = [&](std::vector<unsigned char> sequence) {
+        std::string text = "abcdefgh" + std::string(sequence.begin(), sequence.end()) + "ijklmnop";
+        const auto* bytes = reinterpret_cast<const unsigned char*>(text.data());
+        std::size_t expected = std::string_view::npos;
+        for (std::size_t i = 0; i < text.size();) {
+            std::size_t length = well_formed_sequence(bytes + i, text.size() - i);
+            if (length == 0) {
+                expected = i;
+                break;
+            }
+            i += length;
+        }
+        std::size_t checked = 0;
+        ASSERT_EQ(find_invalid_utf8(text, true, checked), expected) << testing::PrintToString(sequence);
+        ++compared;
+    };
+    for (unsigned first = 0x80; first <= 0xFF; ++first) {
+        for (unsigned second = 0; second <= 0xFF; ++second) {
+            check({static_cast<unsigned char>(first), static_cast<unsigned char>(second)});
+            if (first >= 0xE0)
+                for (unsigned third = 0; third <= 0xFF; ++third)
+                    check({static_cast<unsigned char>(first), static_cast<unsigned char>(second),
+                           static_cast<unsigned char>(third)});
+            if (first >= 0xF0)
+                for (unsigned third : {0x00u, 0x7Fu, 0x80u, 0xBFu, 0xC0u})
+                    for (unsigned fourth : {0x00u, 0x80u, 0xBFu, 0xC0u})
+                        check({static_cast<unsigned char>(first), static_cast<unsigned char>(second),
+                               static_cast<unsigned char>(third), static_cast<unsigned char>(fourth)});
+        }
+    }
+    EXPECT_GT(compared, 2'000'000u);
+}
+
 TEST(PieceTranscoder, EveryCutDecodesToTheWholeText) {
     struct Case {
         const char* encoding;
