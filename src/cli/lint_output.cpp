@@ -2,6 +2,7 @@
 #include "cli/lint_output.hpp"
 
 #include <cstdio>
+#include <map>
 #include <ostream>
 
 namespace ilo::cli {
@@ -99,6 +100,8 @@ void write_json_field(std::ostream& out, const std::optional<lint::FieldRef>& fi
 }  // namespace
 
 void print_lint_text(std::ostream& out, const std::vector<LintedInput>& inputs, const SourceTexts& sources) {
+    // Built once per file: one per finding made linting a big term base quadratic (10,000 concepts took minutes).
+    std::map<std::string_view, LineIndex> indexes;
     for (const LintedInput& input : inputs) {
         for (const lint::Finding& finding : input.findings) {
             Diagnostic diagnostic;
@@ -109,8 +112,11 @@ void print_lint_text(std::ostream& out, const std::vector<LintedInput>& inputs, 
             diagnostic.message =
                 subject(finding.concept_id, finding.language, finding.term, finding.field) + ": " + finding.message;
             std::string_view line;
-            if (auto source = sources.find(diagnostic.pos.file); source != sources.end() && diagnostic.pos.known())
-                line = LineIndex(source->second).line_text(diagnostic.pos.line);
+            if (auto source = sources.find(diagnostic.pos.file); source != sources.end() && diagnostic.pos.known()) {
+                auto index = indexes.find(source->first);
+                if (index == indexes.end()) index = indexes.emplace(source->first, LineIndex(source->second)).first;
+                line = index->second.line_text(diagnostic.pos.line);
+            }
             out << format_diagnostic(diagnostic, line);
             if (!finding.suggestion.empty())
                 out << "  " << (finding.fixable ? "fix (--fix applies it): " : "suggestion: ")
