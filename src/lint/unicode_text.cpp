@@ -1,6 +1,7 @@
 // Unicode helpers for the lint rules: thin wrappers over ICU so the rules read as plain C++.
 #include "lint/unicode_text.hpp"
 
+#include "text/text_decoding.hpp"
 #include "text/unicode_text.hpp"
 
 #include <unicode/locid.h>
@@ -13,6 +14,7 @@
 #include <unicode/uscript.h>
 #include <unicode/uspoof.h>
 
+#include <algorithm>
 #include <cstdint>
 #include <cstdio>
 #include <map>
@@ -41,13 +43,21 @@ struct SpoofCloser {
 // Decoding and encoding are the readers' own (text/unicode_text), so that lint and the readers agree on
 // what an invalid byte sequence is.
 std::u32string decode(std::string_view utf8) {
-    std::u32string result;
-    result.reserve(utf8.size());
+    // Every field of a term base is decoded for the rules, and most of its characters are ASCII.
+    std::u32string result(utf8.size(), U'\0');  // at most one code point per byte
+    std::size_t count = 0;
     for (std::size_t offset = 0; offset < utf8.size();) {
+        const auto byte = static_cast<unsigned char>(utf8[offset]);
+        if (byte < 0x80) {
+            result[count++] = byte;
+            ++offset;
+            continue;
+        }
         const ilo::text::CodePoint point = ilo::text::decode(utf8, offset);
-        result.push_back(point.value);
+        result[count++] = point.value;
         offset += point.length;
     }
+    result.resize(count);
     return result;
 }
 
@@ -76,6 +86,17 @@ bool is_nfc(std::string_view utf8) {
 std::string to_nfc(std::string_view utf8) {
     const icu::Normalizer2* normalizer = nfc_instance();
     if (!normalizer) return std::string(utf8);
+    // Lint asks this of every field, and nearly every field is in NFC already: ASCII always is, and ICU tells the
+    // rest without converting it. Only valid UTF-8 is taken that way, as the conversion below replaces bad bytes.
+    if (std::all_of(utf8.begin(), utf8.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; }))
+        return std::string(utf8);
+    std::size_t checked = 0;
+    UErrorCode quick_status = U_ZERO_ERROR;
+    if (find_invalid_utf8(utf8, true, checked) == std::string_view::npos &&
+        normalizer->isNormalizedUTF8(icu::StringPiece(utf8.data(), static_cast<std::int32_t>(utf8.size())),
+                                     quick_status) &&
+        U_SUCCESS(quick_status))
+        return std::string(utf8);
     UErrorCode status = U_ZERO_ERROR;
     icu::UnicodeString text = icu::UnicodeString::fromUTF8(icu::StringPiece(utf8.data(), static_cast<std::int32_t>(utf8.size())));
     icu::UnicodeString normalized = normalizer->normalize(text, status);
@@ -85,9 +106,15 @@ std::string to_nfc(std::string_view utf8) {
     return result;
 }
 
-bool is_white_space(char32_t c) { return u_isUWhiteSpace(as_icu(c)); }
+// The rules ask these of every character: ASCII is answered without ICU (tab to carriage return and space are
+// white space; no ASCII character has line break class GL).
+bool is_white_space(char32_t c) {
+    if (c < 0x80) return c == U' ' || (c >= U'\t' && c <= U'\r');
+    return u_isUWhiteSpace(as_icu(c));
+}
 
 bool is_no_break(char32_t c) {
+    if (c < 0x80) return false;
     const auto line_break = static_cast<ULineBreak>(u_getIntPropertyValue(as_icu(c), UCHAR_LINE_BREAK));
     return line_break == U_LB_GLUE && (u_isUWhiteSpace(as_icu(c)) || u_hasBinaryProperty(as_icu(c), UCHAR_DASH));
 }

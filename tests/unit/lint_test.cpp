@@ -10,6 +10,9 @@
 #include "ilo_tbx/embedded.hpp"
 #include "ilo_tbx/format.hpp"
 #include "ilo_tbx/lint.hpp"
+#include "lint/unicode_text.hpp"
+
+#include <unicode/uchar.h>
 
 namespace ilo::lint {
 namespace {
@@ -667,6 +670,24 @@ TEST(LintIloEntry, FixOnTheMirrorChangesOnlyTheRomanianTerm) {
     TermBase expected = original;
     expected.concepts[0].languages[18].terms[0].text = result.changes[0].after;
     EXPECT_EQ(result.term_base, expected);
+}
+
+// The character tests the rules make of every character answer ASCII without ICU: they must answer as ICU does.
+TEST(LintText, AsciiAnswersAreIcusAndDecodingGivesEveryCodePoint) {
+    for (char32_t c = 0; c < 0x80; ++c) {
+        const auto icu_c = static_cast<UChar32>(c);
+        EXPECT_EQ(text::is_white_space(c), static_cast<bool>(u_isUWhiteSpace(icu_c))) << static_cast<unsigned>(c);
+        const auto line_break = static_cast<ULineBreak>(u_getIntPropertyValue(icu_c, UCHAR_LINE_BREAK));
+        const bool no_break =
+            line_break == U_LB_GLUE && (u_isUWhiteSpace(icu_c) || u_hasBinaryProperty(icu_c, UCHAR_DASH));
+        EXPECT_EQ(text::is_no_break(c), no_break) << static_cast<unsigned>(c);
+    }
+    EXPECT_TRUE(text::is_white_space(U'\u00A0'));
+    EXPECT_TRUE(text::is_no_break(U'\u00A0'));
+    EXPECT_TRUE(text::is_no_break(U'\u2011'));
+    EXPECT_EQ(text::decode("a\xC3\xA9\xE2\x80\x91z\xF0\x9F\x98\x80"),
+              (std::u32string{U'a', U'\u00E9', U'\u2011', U'z', U'\U0001F600'}));
+    EXPECT_EQ(text::decode(""), std::u32string());
 }
 
 }  // namespace
