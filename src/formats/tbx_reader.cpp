@@ -4,7 +4,6 @@
 #include <pugixml.hpp>
 
 #include <algorithm>
-#include <bit>
 #include <array>
 #include <cstring>
 #include <map>
@@ -17,11 +16,12 @@
 #include <emmintrin.h>
 #endif
 
-#include "formats/tbx_basic_rules.hpp"
 #include "formats/canonical_order.hpp"
+#include "formats/tbx_basic_rules.hpp"
 #include "ilo_tbx/language_tag.hpp"
 #include "text/id_set.hpp"
 #include "text/text_decoding.hpp"
+#include "text/unicode_text.hpp"
 #include "text/xml_limits.hpp"
 
 namespace ilo {
@@ -75,17 +75,7 @@ public:
 
 private:
     static std::uint32_t code_points(const char* data, std::size_t size) {
-        // Every byte but a continuation byte (10xxxxxx) starts a code point; eight bytes are counted at a time.
-        constexpr std::uint64_t highs = 0x8080808080808080ull;
-        std::size_t continuations = 0;
-        std::size_t i = 0;
-        for (; i + 8 <= size; i += 8) {
-            std::uint64_t word;
-            std::memcpy(&word, data + i, 8);
-            continuations += static_cast<std::size_t>(std::popcount(word & highs & ~(word << 1)));
-        }
-        for (; i < size; ++i) continuations += (static_cast<unsigned char>(data[i]) & 0xC0) == 0x80;
-        return static_cast<std::uint32_t>(size - continuations);
+        return static_cast<std::uint32_t>(text::count_code_points({data, size}));
     }
 
     void step(char c) {

@@ -7,7 +7,6 @@
 #include <unicode/uloc.h>
 
 #include <algorithm>
-#include <bit>
 #include <cstdio>
 #include <cstring>
 #include <memory>
@@ -17,6 +16,7 @@
 
 #include "text/id_set.hpp"
 #include "text/text_decoding.hpp"
+#include "text/unicode_text.hpp"
 #include "text/xml_limits.hpp"
 #include "validate/dialect_rules.hpp"
 #include "validate/libxml2_setup.hpp"
@@ -60,24 +60,11 @@ bool all_space(std::string_view text) {
     return true;
 }
 
-// The characters of UTF-8 text (bytes that are not continuation bytes), eight bytes at a time.
+// The characters of UTF-8 text.
 std::uint32_t utf8_length(const char* begin, const char* end) {
-    std::size_t continuations = 0;
-    const char* p = begin;
-    for (; end - p >= 8; p += 8) {
-        std::uint64_t word = 0;
-        std::memcpy(&word, p, 8);
-        // A continuation byte is 10xxxxxx: its top bit set and the next one clear.
-        std::uint64_t marks = word & ~(word << 1) & 0x8080808080808080ULL;
-        continuations += static_cast<std::size_t>(std::popcount(marks));
-    }
-    if (p < end) {
-        std::uint64_t word = 0;  // zero bytes are not continuation bytes
-        std::memcpy(&word, p, static_cast<std::size_t>(end - p));
-        continuations += static_cast<std::size_t>(std::popcount(word & ~(word << 1) & 0x8080808080808080ULL));
-    }
-    return static_cast<std::uint32_t>(static_cast<std::size_t>(end - begin) - continuations);
+    return static_cast<std::uint32_t>(text::count_code_points({begin, static_cast<std::size_t>(end - begin)}));
 }
+
 std::string collapsed(std::string_view text) {
     std::string out;
     bool pending_space = false;

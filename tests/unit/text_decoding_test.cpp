@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "text/text_decoding.hpp"
+#include "text/unicode_text.hpp"
 
 namespace ilo {
 namespace {
@@ -123,6 +124,29 @@ TEST(FindInvalidUtf8, AgreesWithTheStandardsTableOnEveryShortSequence) {
         }
     }
     EXPECT_GT(compared, 2'000'000u);
+}
+
+// Columns count code points: the eight-at-a-time count agrees with decoding one by one, at every length and offset
+// (so every split between the word loop and the tail), for one- to four-byte characters.
+TEST(CountCodePoints, AgreesWithDecodingOneByOne) {
+    const std::string text =
+        "a\xC3\xA9\xCE\xB1\xE2\x80\x91z\xF0\x9F\x98\x80\xD0\x96 \xE4\xB8\xAD\xC3\xBC"
+        "bcd\xF0\x90\x8D\x88\xCE\xA9\xCE\xA9\xCE\xA9\xCE\xA9\xCE\xA9\xCE\xA9xyz";
+    std::size_t compared = 0;
+    for (std::size_t begin = 0; begin < text.size(); ++begin) {
+        if ((static_cast<unsigned char>(text[begin]) & 0xC0) == 0x80) continue;  // starts inside a character
+        std::size_t expected = 0;
+        for (std::size_t end = begin; end <= text.size(); ++end) {
+            if (end == text.size() || (static_cast<unsigned char>(text[end]) & 0xC0) != 0x80) {
+                ASSERT_EQ(text::count_code_points(std::string_view(text).substr(begin, end - begin)), expected)
+                    << begin << ".." << end;
+                ++compared;
+                ++expected;
+            }
+        }
+    }
+    EXPECT_EQ(text::count_code_points(""), 0u);
+    EXPECT_GT(compared, 250u);
 }
 
 TEST(PieceTranscoder, EveryCutDecodesToTheWholeText) {
