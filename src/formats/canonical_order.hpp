@@ -46,15 +46,19 @@ inline void put_paragraphs_in_section_order(std::vector<HeaderParagraph>& paragr
 // A paragraph's group only says which paragraphs of its section share one element (one sourceDesc, one revision
 // change): consecutive paragraphs of a section with the same group do. The TBX readers number a section's
 // elements 0, 1, 2...; readers of formats that take any number (CSV, JSON) renumber each section's runs the same
-// way, so that the groups a TBX writer and reader give back are the ones read.
+// way, so that the groups a TBX writer and reader give back are the ones read. One exception: the TBX readers
+// take the first untyped paragraph of the first sourceDesc for the source description, so when that sourceDesc
+// holds nothing else the paragraphs start in group 1; a first sourceDesc run read in a group other than 0 keeps
+// that meaning as 1.
 inline void number_paragraph_groups(TermBaseHeader& header) {
     // Per section: the group of its previous paragraph as read, and the number given to that run.
     std::vector<std::pair<std::string, std::pair<std::uint32_t, std::uint32_t>>> runs;
     for (HeaderParagraph& paragraph : header.paragraphs) {
         auto run = std::find_if(runs.begin(), runs.end(), [&](const auto& known) { return known.first == paragraph.section; });
         if (run == runs.end()) {
-            runs.push_back({paragraph.section, {paragraph.group, 0}});
-            paragraph.group = 0;
+            const std::uint32_t first = paragraph.section == "sourceDesc" && paragraph.group != 0 ? 1 : 0;
+            runs.push_back({paragraph.section, {paragraph.group, first}});
+            paragraph.group = first;
             continue;
         }
         auto& [read_group, number] = run->second;

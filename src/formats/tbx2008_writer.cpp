@@ -140,15 +140,9 @@ private:
             }
             sections[paragraph.section].push_back(&paragraph);
         }
-        for (const char* single : {"titleNote", "publicationStmt", "encodingDesc"}) {
-            const auto& list = sections[single];
-            for (const HeaderParagraph* paragraph : list)
-                if (paragraph->group != list.front()->group) {
-                    header_loss(std::string("several ") + single + " groups are merged into one; TBX 2008 has one " +
-                                (std::string_view(single) == "titleNote" ? "titleStmt" : single));
-                    break;
-                }
-        }
+        for (std::string_view single : {"titleNote", "publicationStmt", "encodingDesc"})
+            tbx_back::report_merged_groups(diagnostics_, single, single == "titleNote" ? "titleStmt" : single,
+                                           "TBX 2008", sections[std::string(single)]);
 
         pugi::xml_node martif_header = document.append_child("martifHeader");
         pugi::xml_node file_description = martif_header.append_child("fileDesc");

@@ -1,6 +1,8 @@
 // What both TBX writers write alike around the entries: header text made safe for XML, header losses, and the back matter.
 #include "formats/tbx_back_matter.hpp"
 
+#include <algorithm>
+
 #include <sstream>
 
 #include "formats/tbx_basic_rules.hpp"
@@ -17,8 +19,23 @@ std::string clean_header_text(std::string_view text, Diagnostics& diagnostics) {
 }
 
 bool needs_description_paragraph(const std::vector<const HeaderParagraph*>& source_paragraphs) {
-    return source_paragraphs.empty() ||
-           (source_paragraphs.front()->type.empty() && source_paragraphs.front()->group == 0);
+    // Whatever its group: the first paragraph written goes into the first sourceDesc.
+    return source_paragraphs.empty() || source_paragraphs.front()->type.empty();
+}
+
+void report_merged_groups(Diagnostics& diagnostics, std::string_view section, std::string_view holder,
+                          std::string_view edition, const std::vector<const HeaderParagraph*>& paragraphs) {
+    if (paragraphs.empty()) return;
+    const std::uint32_t first = paragraphs.front()->group;
+    const bool several = std::any_of(paragraphs.begin(), paragraphs.end(),
+                                     [&](const HeaderParagraph* paragraph) { return paragraph->group != first; });
+    if (several)
+        header_loss(diagnostics, "several " + std::string(section) + " groups are merged into one; " +
+                                     std::string(edition) + " has one " + std::string(holder));
+    else if (first != 0)
+        header_loss(diagnostics, std::string(section) + " group " + std::to_string(first) +
+                                     " is written as the first; " + std::string(edition) + " has one " +
+                                     std::string(holder));
 }
 
 void header_loss(Diagnostics& diagnostics, const std::string& what) {

@@ -22,6 +22,11 @@ std::string clean_header_text(std::string_view text, Diagnostics& diagnostics);
 // untyped first paragraph of `source_paragraphs` would otherwise come back as the description.
 bool needs_description_paragraph(const std::vector<const HeaderParagraph*>& source_paragraphs);
 
+// A header section the edition holds once (`holder`: the element) gets all its paragraphs in one, which the readers
+// number group 0: a loss when they came from several groups, or from one group other than the first.
+void report_merged_groups(Diagnostics& diagnostics, std::string_view section, std::string_view holder,
+                          std::string_view edition, const std::vector<const HeaderParagraph*>& paragraphs);
+
 // Something of the header the target cannot hold: a tbx.loss warning.
 void header_loss(Diagnostics& diagnostics, const std::string& what);
 

@@ -141,15 +141,9 @@ private:
             }
             sections[paragraph.section].push_back(&paragraph);
         }
-        for (const char* single : {"titleNote", "publicationStmt", "sourceDesc", "encodingDesc"}) {
-            const auto& list = sections[single];
-            for (const HeaderParagraph* paragraph : list)
-                if (paragraph->group != list.front()->group) {
-                    header_loss(std::string("several ") + single + " groups are merged into one; TBX v3 has one " +
-                                (std::string_view(single) == "titleNote" ? "titleStmt" : single));
-                    break;
-                }
-        }
+        for (std::string_view single : {"titleNote", "publicationStmt", "sourceDesc", "encodingDesc"})
+            tbx_back::report_merged_groups(diagnostics_, single, single == "titleNote" ? "titleStmt" : single, "TBX v3",
+                                           sections[std::string(single)]);
 
         pugi::xml_node tbx_header = document.append_child("tbxHeader");
         pugi::xml_node file_description = tbx_header.append_child("fileDesc");

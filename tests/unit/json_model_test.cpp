@@ -117,6 +117,8 @@ TEST(JsonModel, ReadsBackWhatItWrote) {
 }
 
 // A group only says which paragraphs of a section share an element, as the TBX readers number them: 0, 1, 2...
+// sourceDesc paragraphs start at 1 when they were not in the first sourceDesc, which then held only the source
+// description.
 TEST(JsonModel, ParagraphGroupsAreNumberedAsTbxReadersNumberThem) {
     Diagnostics diagnostics;
     TermBase read = read_term_base(
@@ -128,7 +130,53 @@ TEST(JsonModel, ParagraphGroupsAreNumberedAsTbxReadersNumberThem) {
     EXPECT_EQ(diagnostics.items().size(), 0u) << rendered(diagnostics);
     std::vector<std::uint32_t> groups;
     for (const HeaderParagraph& paragraph : read.paragraphs) groups.push_back(paragraph.group);
-    EXPECT_EQ(groups, (std::vector<std::uint32_t>{0, 0, 0, 1}));
+    EXPECT_EQ(groups, (std::vector<std::uint32_t>{1, 0, 0, 1}));  // sourceDesc comes first in TBX
+}
+
+// Found by CI's TBX fuzzing: a header whose first sourceDesc holds only an empty <p/> (an empty source description)
+// and whose second holds an untyped paragraph. The writers left out the empty <p/> that marks the description when
+// the first paragraph was not in group 0, so the paragraph came back as the description; TBX v3, which has one
+// sourceDesc, gave it back in group 0 with no loss reported; and JSON gave it back in group 0.
+TEST(JsonModel, ASourceParagraphAfterAnEmptyDescriptionKeepsItsPlace) {
+    TermBase model;
+    model.source_language = "en";
+    model.paragraphs.push_back({"sourceDesc", "", "", 1});
+    model.paragraphs.push_back({"sourceDesc", "", "after", 2});
+    Concept concept_value;
+    concept_value.id = "c1";
+    concept_value.languages.push_back({});
+    concept_value.languages.back().language = "en";
+    concept_value.languages.back().terms.push_back({});
+    concept_value.languages.back().terms.back().text = "term";
+    model.concepts.push_back(concept_value);
+    for (const char* format : {"json", "tbx2008"}) {
+        SCOPED_TRACE(format);
+        std::ostringstream written;
+        Diagnostics write_diagnostics;
+        write_term_base(*find_format(format), model, written, WriteOptions{}, write_diagnostics);
+        EXPECT_EQ(rendered(write_diagnostics), "");
+        Diagnostics read_diagnostics;
+        TermBase back =
+            read_term_base(*find_format(format), Input{"w", written.str()}, ReadOptions{}, read_diagnostics);
+        EXPECT_FALSE(read_diagnostics.has_errors()) << rendered(read_diagnostics);
+        std::erase_if(back.paragraphs, [](const HeaderParagraph& paragraph) { return paragraph.type == "XCSURI"; });
+        EXPECT_EQ(back.source_description, "");
+        EXPECT_EQ(back.paragraphs, model.paragraphs);
+    }
+    std::ostringstream written;
+    Diagnostics write_diagnostics;
+    write_term_base(*find_format("tbx"), model, written, WriteOptions{}, write_diagnostics);
+    EXPECT_NE(
+        rendered(write_diagnostics).find("several sourceDesc groups are merged into one; TBX v3 has one sourceDesc"),
+        std::string::npos)
+        << rendered(write_diagnostics);
+    model.paragraphs.pop_back();
+    Diagnostics one_group;
+    std::ostringstream again;
+    write_term_base(*find_format("tbx"), model, again, WriteOptions{}, one_group);
+    EXPECT_NE(rendered(one_group).find("sourceDesc group 1 is written as the first; TBX v3 has one sourceDesc"),
+              std::string::npos)
+        << rendered(one_group);
 }
 
 // TBX fixes the order of the header's sections, so paragraphs are read in that order whatever the model's, each
