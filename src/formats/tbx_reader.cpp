@@ -593,7 +593,15 @@ private:
         // Most entries declare no namespace of their own; then only the root's declarations apply.
         bool declares_namespaces = true;
     };
+    // Parses `text` into `fragment`; parse_fragment also reports a failure.
+    pugi::xml_parse_result load_fragment(Fragment& fragment, std::string_view text, std::size_t offset);
     bool parse_fragment(Fragment& fragment, std::string_view text, std::size_t offset);
+    // Starts the fragment's positions at the reader's cursor, moved to its first byte.
+    void anchor(Fragment& fragment) {
+        line_column(fragment.offset);
+        fragment.start = cursor_;
+        fragment.cursor = cursor_;
+    }
     SourcePos fragment_position(const Fragment& fragment, std::size_t relative) const;
     SourcePos position_of(const Fragment& fragment, pugi::xml_node node) const;
     SourcePos position_of(pugi::xml_node node) const { return position_of(*current_, node); }
@@ -687,13 +695,16 @@ private:
     bool source_description_read_ = false;
 };
 
-bool TbxReader::parse_fragment(Fragment& fragment, std::string_view text, std::size_t offset) {
+pugi::xml_parse_result TbxReader::load_fragment(Fragment& fragment, std::string_view text, std::size_t offset) {
     fragment.text = text;
     fragment.offset = offset;
     fragment.declares_namespaces = fragment.text.find("xmlns") != std::string_view::npos;
-    pugi::xml_parse_result result = fragment.document.load_buffer(
-        fragment.text.data(), fragment.text.size(), pugi::parse_default | pugi::parse_ws_pcdata_single,
-        pugi::encoding_utf8);
+    return fragment.document.load_buffer(fragment.text.data(), fragment.text.size(),
+                                         pugi::parse_default | pugi::parse_ws_pcdata_single, pugi::encoding_utf8);
+}
+
+bool TbxReader::parse_fragment(Fragment& fragment, std::string_view text, std::size_t offset) {
+    pugi::xml_parse_result result = load_fragment(fragment, text, offset);
     if (!result) {
         diagnostics_.error(fragment_position(fragment, static_cast<std::size_t>(result.offset)), "xml.not-well-formed",
                            std::string("not well-formed XML: ") + result.description());
@@ -1306,9 +1317,8 @@ Concept TbxReader::read_min_concept(pugi::xml_node entry) {
 
 void TbxReader::read_header(std::size_t begin, std::size_t end) {
     Fragment fragment;
-    line_column(begin);
-    fragment.start = cursor_;
-    fragment.cursor = cursor_;
+    fragment.offset = begin;
+    anchor(fragment);
     if (!parse_fragment(fragment, slice(begin, end), begin)) return;
     current_ = &fragment;
     pugi::xml_node header = fragment.document.document_element();
@@ -1507,9 +1517,8 @@ void TbxReader::emit_header() {
 
 void TbxReader::read_entry(std::size_t begin, std::size_t end) {
     Fragment fragment;
-    line_column(begin);
-    fragment.start = cursor_;
-    fragment.cursor = cursor_;
+    fragment.offset = begin;
+    anchor(fragment);  // before parsing: a parse error's position counts on from it
     if (!parse_fragment(fragment, slice(begin, end), begin)) return;
     read_parsed_entry(fragment);
 }
@@ -1589,17 +1598,10 @@ bool TbxReader::read_entry_at_once(const ScanEvent& start, std::size_t depth) {
     if (first_bad_reference(text, content, close)) return false;
 
     Fragment fragment;
-    fragment.text = text.substr(begin, end - begin);
-    fragment.offset = start.begin;
-    fragment.declares_namespaces = fragment.text.find("xmlns") != std::string_view::npos;
-    if (!fragment.document.load_buffer(fragment.text.data(), fragment.text.size(),
-                                       pugi::parse_default | pugi::parse_ws_pcdata_single, pugi::encoding_utf8))
-        return false;
+    if (!load_fragment(fragment, text.substr(begin, end - begin), start.begin)) return false;
     ScanWouldPass check(xml_limits::max_element_depth - 1 - depth);
     if (!fragment.document.document_element().traverse(check)) return false;
-    line_column(start.begin);
-    fragment.start = cursor_;
-    fragment.cursor = cursor_;
+    anchor(fragment);
     scanner_.reset(window_, end, eof_);
     read_parsed_entry(fragment);
     return true;

@@ -77,26 +77,20 @@ std::string encode(std::u32string_view code_points) {
 bool is_nfc(std::string_view utf8) {
     const icu::Normalizer2* normalizer = nfc_instance();
     if (!normalizer) return true;
+    // Lint asks this of every field, and nearly every field is in NFC already: ASCII always is, and ICU tells the
+    // rest without converting it. Text that is not valid UTF-8 is not: to_nfc replaces its bad bytes.
+    if (std::all_of(utf8.begin(), utf8.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; })) return true;
+    std::size_t checked = 0;
+    if (find_invalid_utf8(utf8, true, checked) != std::string_view::npos) return false;
     UErrorCode status = U_ZERO_ERROR;
-    icu::UnicodeString text = icu::UnicodeString::fromUTF8(icu::StringPiece(utf8.data(), static_cast<std::int32_t>(utf8.size())));
-    const bool normalized = normalizer->isNormalized(text, status);
-    return U_FAILURE(status) || normalized;
+    const bool normalized =
+        normalizer->isNormalizedUTF8(icu::StringPiece(utf8.data(), static_cast<std::int32_t>(utf8.size())), status);
+    return U_SUCCESS(status) && normalized;
 }
 
 std::string to_nfc(std::string_view utf8) {
     const icu::Normalizer2* normalizer = nfc_instance();
-    if (!normalizer) return std::string(utf8);
-    // Lint asks this of every field, and nearly every field is in NFC already: ASCII always is, and ICU tells the
-    // rest without converting it. Only valid UTF-8 is taken that way, as the conversion below replaces bad bytes.
-    if (std::all_of(utf8.begin(), utf8.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; }))
-        return std::string(utf8);
-    std::size_t checked = 0;
-    UErrorCode quick_status = U_ZERO_ERROR;
-    if (find_invalid_utf8(utf8, true, checked) == std::string_view::npos &&
-        normalizer->isNormalizedUTF8(icu::StringPiece(utf8.data(), static_cast<std::int32_t>(utf8.size())),
-                                     quick_status) &&
-        U_SUCCESS(quick_status))
-        return std::string(utf8);
+    if (!normalizer || is_nfc(utf8)) return std::string(utf8);
     UErrorCode status = U_ZERO_ERROR;
     icu::UnicodeString text = icu::UnicodeString::fromUTF8(icu::StringPiece(utf8.data(), static_cast<std::int32_t>(utf8.size())));
     icu::UnicodeString normalized = normalizer->normalize(text, status);

@@ -11,6 +11,7 @@ std::u32string decode(std::string_view utf8);
 std::string encode(std::u32string_view code_points);
 std::string encode(char32_t code_point);
 
+// Whether to_nfc gives `utf8` back unchanged (not when it holds bytes that are not UTF-8).
 bool is_nfc(std::string_view utf8);
 std::string to_nfc(std::string_view utf8);
 
