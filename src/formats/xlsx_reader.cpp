@@ -20,20 +20,6 @@ namespace {
 constexpr std::uint32_t max_rows = 1048576;  // Excel's worksheet limits
 constexpr std::uint32_t max_columns = 16384;
 
-// Whether pugixml reads a part as UTF-8, which it takes without checking: not UTF-16 or UTF-32 (a byte-order
-// mark, or "<" or "<?" in 16 or 32 bits) and not declared ISO-8859-1, the other encodings pugixml converts.
-bool read_as_utf8(std::string_view bytes) {
-    if (bytes.size() >= 2 && (bytes[0] == '\0' || bytes[1] == '\0')) return false;
-    if (bytes.starts_with("\xFE\xFF") || bytes.starts_with("\xFF\xFE")) return false;
-    if (!bytes.starts_with("<?xml")) return true;
-    std::string declaration(bytes.substr(0, std::min(bytes.find("?>"), bytes.size())));
-    std::transform(declaration.begin(), declaration.end(), declaration.begin(),
-                   [](char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; });
-    for (std::string_view latin : {"\"iso-8859-1\"", "'iso-8859-1'", "\"latin1\"", "'latin1'"})
-        if (declaration.find(latin) != std::string::npos) return false;
-    return true;
-}
-
 std::string_view local_name(const pugi::xml_node& node) {
     std::string_view name = node.name();
     std::size_t colon = name.find(':');
@@ -243,35 +229,34 @@ std::optional<std::string> XlsxReader::read_part(const std::string& name, bool r
 std::optional<pugi::xml_document> XlsxReader::parse_part(const std::string& name, bool required, bool keep_space) {
     std::optional<std::string> bytes = read_part(name, required);
     if (!bytes) return std::nullopt;
-    // Excel and every other producer write UTF-8 (or UTF-16) parts; a byte that is not UTF-8 is a damaged part,
-    // and would reach the model as text that no writer can hold.
-    // pugixml also takes the control characters XML forbids, which would reach the model raw; escaped
-    // (_x0007_) they are read as U+FFFD with a warning, but raw they make the part not XML.
-    if (read_as_utf8(*bytes)) {
-        std::size_t checked = 0;
-        if (std::size_t bad = find_invalid_utf8(*bytes, true, checked); bad != std::string_view::npos) {
-            fail(0, 0, "encoding.invalid-utf8",
-                 "part '" + name + "' of the workbook is not valid UTF-8 at byte " + std::to_string(bad) +
-                     "; expected UTF-8 text, as Excel writes it (the workbook is damaged)");
-            return std::nullopt;
-        }
-        if (std::size_t bad = find_non_xml_char(*bytes); bad != std::string_view::npos) {
-            std::string why = non_xml_char_message(*bytes, bad);
-            why.erase(0, why.find(": ") + 2);
-            fail(0, 0, "xlsx.structure",
-                 "part '" + name + "' of the workbook is not well-formed XML at byte " + std::to_string(bad) + ": " +
-                     why);
+    // A part is decoded as the TBX reader decodes a file (byte-order mark, UTF-16, declared encoding, else UTF-8,
+    // checked), and pugixml is told the result is UTF-8: left to guess, it reads some declarations differently
+    // and takes bytes that are not UTF-8 without a word, which would reach the model as text no writer can hold.
+    Diagnostics decoding;
+    std::optional<DecodedText> decoded = decode_xml_bytes(*bytes, name, decoding, "XML text");
+    for (const Diagnostic& item : decoding.items()) {
+        std::string where = "part '" + name + "' of the workbook, line " + std::to_string(item.pos.line) + ", column " +
+                            std::to_string(item.pos.column) + ": ";
+        if (item.severity == Severity::warning) {
+            diagnostics_.warning(at(), item.code, where + item.message);
+        } else {
+            fail(0, 0, item.code == "xml.not-well-formed" ? "xlsx.structure" : item.code,
+                 where + item.message + " (the workbook is damaged)");
             return std::nullopt;
         }
     }
+    if (!decoded) return std::nullopt;
+    std::string_view text = decoded->text();
     std::optional<pugi::xml_document> document(std::in_place);
     // No DOCTYPE processing and no entities beyond XML's five: pugixml loads nothing from outside.
     unsigned flags = pugi::parse_default | (keep_space ? pugi::parse_ws_pcdata : 0u);
-    pugi::xml_parse_result result = document->load_buffer(bytes->data(), bytes->size(), flags);
+    pugi::xml_parse_result result = document->load_buffer(text.data(), text.size(), flags, pugi::encoding_utf8);
     if (!result) {
+        SourcePos where = LineIndex(text).position(static_cast<std::size_t>(result.offset));
         fail(0, 0, "xlsx.structure",
-             "part '" + name + "' of the workbook is not well-formed XML at byte " + std::to_string(result.offset) +
-                 ": " + result.description());
+             "part '" + name + "' of the workbook, line " + std::to_string(where.line) + ", column " +
+                 std::to_string(where.column) + ": not well-formed XML: " + result.description() +
+                 " (the workbook is damaged)");
         return std::nullopt;
     }
     return document;

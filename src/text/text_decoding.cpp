@@ -447,7 +447,8 @@ void PieceTranscoder::advance_position(std::string_view utf8) {
 
 namespace {
 
-std::optional<DecodedText> decode_bytes(std::string_view bytes, const std::string& file, Diagnostics& diagnostics) {
+std::optional<DecodedText> decode_bytes(std::string_view bytes, const std::string& file, Diagnostics& diagnostics,
+                                        std::string_view expected) {
     auto starts = [&](std::string_view prefix) { return bytes.substr(0, prefix.size()) == prefix; };
     DecodedText result;
     if (starts("\xEF\xBB\xBF")) {
@@ -476,7 +477,7 @@ std::optional<DecodedText> decode_bytes(std::string_view bytes, const std::strin
         result.transcoded = std::move(*text);
         return result;
     }
-    if (!check_not_binary(bytes, file, "TBX (XML) text", diagnostics)) return std::nullopt;
+    if (!check_not_binary(bytes, file, expected, diagnostics)) return std::nullopt;
     std::string declared = declared_xml_encoding(bytes);
     std::string name = lowercase(declared);
     if (name.empty() || name == "utf-8" || name == "utf8") {
@@ -521,8 +522,9 @@ std::optional<DecodedText> decode_bytes(std::string_view bytes, const std::strin
 
 }  // namespace
 
-std::optional<DecodedText> decode_xml_bytes(std::string_view bytes, const std::string& file, Diagnostics& diagnostics) {
-    std::optional<DecodedText> decoded = decode_bytes(bytes, file, diagnostics);
+std::optional<DecodedText> decode_xml_bytes(std::string_view bytes, const std::string& file, Diagnostics& diagnostics,
+                                            std::string_view expected) {
+    std::optional<DecodedText> decoded = decode_bytes(bytes, file, diagnostics, expected);
     if (!decoded) return decoded;
     std::string_view text = decoded->text();
     if (std::size_t at = find_non_xml_char(text); at != std::string_view::npos) {

@@ -25,7 +25,9 @@ struct DecodedText {
 // transcoded with ICU. Line ends are kept as they are, so line numbers in the
 // result match the input's. On failure (an unknown encoding, bytes that are not
 // valid in it) returns nothing and adds an error ("encoding.*") with its position.
-std::optional<DecodedText> decode_xml_bytes(std::string_view bytes, const std::string& file, Diagnostics& diagnostics);
+// `expected` names the text a binary file is refused for not being.
+std::optional<DecodedText> decode_xml_bytes(std::string_view bytes, const std::string& file, Diagnostics& diagnostics,
+                                            std::string_view expected = "TBX (XML) text");
 
 // What kind of binary file `bytes` is ("a ZIP archive (XLSX, ODS, DOCX...)",
 // "a PDF document"...), or nothing for text. A NUL byte anywhere outside

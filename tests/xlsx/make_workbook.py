@@ -12,6 +12,7 @@ KINDs:
   bad-utf8         a worksheet with a byte that is not UTF-8 (a Windows-1252 "é")
   control-char     a shared string with a raw BEL (U+0007), which XML does not allow
   no-workbook      a ZIP archive without xl/workbook.xml
+  legacy-encodings shared strings declared ISO-8859-1 and a worksheet in UTF-16LE with a byte-order mark
 """
 import struct
 import sys
@@ -173,9 +174,27 @@ def no_workbook(out):
         book.writestr("word/document.xml", "<document/>")
 
 
+def legacy_encodings(out):
+    # Excel writes UTF-8, but XML lets a part be any encoding it declares; other producers use that.
+    shared = (f'<?xml version="1.0" encoding="ISO-8859-1"?><sst xmlns="{MAIN}" count="2" uniqueCount="2">'
+              '<si><t>de</t></si><si><t>Grenzübertrittsstelle</t></si></sst>').encode("latin-1")
+    rows = sheet('<row r="1"><c r="A1" t="inlineStr"><is><t>en</t></is></c><c r="B1" t="s"><v>0</v></c></row>'
+                 '<row r="2"><c r="A2" t="inlineStr"><is><t>border crossing point 𝄞</t></is></c>'
+                 '<c r="B2" t="s"><v>1</v></c></row>').replace('encoding="UTF-8"', 'encoding="UTF-16"')
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as book:
+        book.writestr("[Content_Types].xml", CONTENT_TYPES)
+        book.writestr("_rels/.rels", PACKAGE_RELS)
+        book.writestr("xl/workbook.xml", workbook(["Terms"]))
+        book.writestr("xl/_rels/workbook.xml.rels", workbook_rels(
+            ["worksheets/sheet1.xml"],
+            f'<Relationship Id="rId9" Type="{REL}/sharedStrings" Target="sharedStrings.xml"/>'))
+        book.writestr("xl/sharedStrings.xml", shared)
+        book.writestr("xl/worksheets/sheet1.xml", b"\xff\xfe" + rows.encode("utf-16-le"))
+
+
 KINDS = {"cells": cells, "bomb": bomb, "lying-size": lying_size, "many-entries": many_entries,
          "external-sheet": external_sheet, "bad-xml": bad_xml, "bad-utf8": bad_utf8, "control-char": control_char,
-         "no-workbook": no_workbook}
+         "no-workbook": no_workbook, "legacy-encodings": legacy_encodings}
 
 if __name__ == "__main__":
     if len(sys.argv) != 3 or sys.argv[1] not in KINDS:
