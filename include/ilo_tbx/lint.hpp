@@ -2,6 +2,7 @@
 #pragma once
 
 #include <cstddef>
+#include <memory>
 #include <optional>
 #include <span>
 #include <string>
@@ -92,6 +93,26 @@ std::string show_invisible(std::string_view text);
 // findings is deterministic (concepts in order, then language sections, terms and fields).
 std::vector<Finding> lint(const TermBase& term_base, const LintOptions& options = {});
 
+// lint() one concept at a time, for a term base read as a stream: add() each concept in order, then finish().
+// It keeps the findings, each (language, term) with the id of the first concept that has it (for
+// consistency.shared-term), and, when the expected languages are not given, each concept's id, position and
+// languages (the default set is known only at the end): memory grows with those, not with the term base.
+class Linter {
+public:
+    explicit Linter(LintOptions options = {});
+    ~Linter();
+    Linter(const Linter&) = delete;
+    Linter& operator=(const Linter&) = delete;
+
+    void add(const Concept& concept_value);
+    // The findings of every concept added, in lint()'s order. Call once.
+    std::vector<Finding> finish();
+
+private:
+    class Impl;
+    std::unique_ptr<Impl> impl_;
+};
+
 // One field changed by fix(): where, what it was, what it became, and which rules' fixes applied.
 struct Change {
     FieldRef field;
@@ -115,5 +136,8 @@ struct FixResult {
 // a single no-break space inside the text is kept, since it may be intentional).
 // Nothing else changes: ids, languages, picklist values and URLs are left alone.
 FixResult fix(TermBase term_base);
+
+// fix() of one concept, changed in place; `concept_index` is its place in the term base (for Change::field).
+std::vector<Change> fix_concept(Concept& concept_value, std::size_t concept_index);
 
 }  // namespace ilo::lint

@@ -4,9 +4,11 @@
 #include <unicode/uloc.h>
 
 #include <algorithm>
-#include <cstdio>
 #include <array>
+#include <cstdio>
 #include <functional>
+#include <iterator>
+#include <map>
 #include <set>
 #include <tuple>
 
@@ -55,14 +57,11 @@ std::size_t rule_rank(std::string_view id) {
     return rule_catalogue.size();
 }
 
-template <typename TermBaseRef>
-auto field_text_in(TermBaseRef& term_base, const FieldRef& field) -> decltype(&term_base.title) {
-    if (field.concept_index >= term_base.concepts.size()) return nullptr;
-    auto& concept_value = term_base.concepts[field.concept_index];
-    auto pick = [&](auto& list) -> decltype(&term_base.title) {
-        return field.item < list.size() ? &list[field.item] : nullptr;
-    };
-    auto pick_definition = [&](auto& definitions) -> decltype(&term_base.title) {
+template <typename ConceptRef>
+auto field_text_in_concept(ConceptRef& concept_value, const FieldRef& field) -> decltype(&concept_value.id) {
+    using Result = decltype(&concept_value.id);
+    auto pick = [&](auto& list) -> Result { return field.item < list.size() ? &list[field.item] : nullptr; };
+    auto pick_definition = [&](auto& definitions) -> Result {
         if (field.item >= definitions.size()) return nullptr;
         if (field.kind == FieldKind::definition) return &definitions[field.item].text;
         if (field.kind == FieldKind::definition_source) return &definitions[field.item].source;
@@ -90,12 +89,17 @@ auto field_text_in(TermBaseRef& term_base, const FieldRef& field) -> decltype(&t
     }
 }
 
-// Every text field of the model that lint reads and fix may change, in report order.
-void for_each_field(const TermBase& term_base,
+template <typename TermBaseRef>
+auto field_text_in(TermBaseRef& term_base, const FieldRef& field) -> decltype(&term_base.title) {
+    if (field.concept_index >= term_base.concepts.size()) return nullptr;
+    return field_text_in_concept(term_base.concepts[field.concept_index], field);
+}
+
+// Every text field of a concept that lint reads and fix may change, in report order; `c` is the concept's index.
+void for_each_field(const Concept& concept_value, std::size_t c,
                     const std::function<void(const FieldRef&, const std::string&, std::string_view language,
                                              const Concept&, const Term*, const SourcePos&)>& visit) {
-    for (std::size_t c = 0; c < term_base.concepts.size(); ++c) {
-        const Concept& concept_value = term_base.concepts[c];
+    {
         for (std::size_t d = 0; d < concept_value.definitions.size(); ++d) {
             const Definition& definition = concept_value.definitions[d];
             const SourcePos& definition_pos = definition.pos.known() ? definition.pos : concept_value.pos;
@@ -222,77 +226,164 @@ std::string show_invisible(std::string_view text_value) {
     return result;
 }
 
-std::vector<Finding> lint(const TermBase& term_base, const LintOptions& options) {
-    std::vector<std::string> expected;
-    if (options.expected_languages) {
-        expected = *options.expected_languages;
-    } else {
-        std::set<std::string> used;
-        for (const Concept& concept_value : term_base.concepts)
-            for (const LanguageSection& section : concept_value.languages)
-                if (!section.language.empty() && used.insert(detail::primary_language(section.language)).second)
-                    expected.push_back(detail::primary_language(section.language));
+// Without expected languages, the default set (every language used) is known only at the end: each concept's
+// coverage is checked then, from what is kept of it here.
+class Linter::Impl {
+public:
+    explicit Impl(LintOptions options) : options_(std::move(options)) {}
+
+    void add(const Concept& concept_value) {
+        const std::size_t index = count_++;
+        if (options_.expected_languages) {
+            detail::check_concept(concept_value, index, *options_.expected_languages, found_);
+        } else {
+            detail::check_concept(concept_value, index, {}, found_);
+            remember_languages(concept_value, index);
+        }
+        for (std::size_t l = 0; l < concept_value.languages.size(); ++l)
+            detail::check_language_section(concept_value, index, l, found_);
+        for_each_field(concept_value, index,
+                       [&](const FieldRef& ref, const std::string& value, std::string_view language,
+                           const Concept& owner, const Term* term, const SourcePos& pos) {
+                           detail::check_text_field({ref, value, language, &owner, term, pos}, found_);
+                       });
+        shared_terms_.check(concept_value, index, found_);
+    }
+
+    std::vector<Finding> finish() {
+        if (!options_.expected_languages) check_remembered_coverage();
+        // The keys are made once: a rule's rank is a search of the catalogue, and a sort compares n log n times.
+        using SortKey = std::tuple<std::size_t, std::size_t, std::size_t, std::size_t, std::size_t>;
+        std::vector<SortKey> order;
+        order.reserve(found_.size());
+        for (std::size_t i = 0; i < found_.size(); ++i)
+            order.emplace_back(found_[i].concept_index, found_[i].language_rank, found_[i].term_rank,
+                               rule_rank(found_[i].finding.rule), i);
+        std::sort(order.begin(), order.end());  // the index last keeps equal findings in the order found
+        std::vector<Finding> findings;
+        findings.reserve(found_.size());
+        for (const SortKey& key : order) findings.push_back(std::move(found_[std::get<4>(key)].finding));
+        found_.clear();
+        return findings;
+    }
+
+private:
+    // What coverage.missing-language needs of a concept: its id, position and primary languages.
+    struct Remembered {
+        std::size_t index;
+        std::string id;
+        std::uint32_t file;  // in files_
+        std::uint32_t line, column;
+        std::vector<std::uint32_t> languages;  // in languages_
+    };
+
+    std::uint32_t intern(std::vector<std::string>& table, std::map<std::string, std::uint32_t, std::less<>>& ids,
+                         std::string_view value) {
+        if (auto known = ids.find(value); known != ids.end()) return known->second;
+        const auto id = static_cast<std::uint32_t>(table.size());
+        table.emplace_back(value);
+        ids.emplace(std::string(value), id);
+        return id;
+    }
+
+    void remember_languages(const Concept& concept_value, std::size_t index) {
+        Remembered remembered{index,
+                              concept_value.id,
+                              intern(files_, file_ids_, concept_value.pos.file),
+                              concept_value.pos.line,
+                              concept_value.pos.column,
+                              {}};
+        for (const LanguageSection& section : concept_value.languages) {
+            if (section.language.empty()) continue;
+            const std::uint32_t language =
+                intern(languages_, language_ids_, detail::primary_language(section.language));
+            if (std::find(remembered.languages.begin(), remembered.languages.end(), language) ==
+                remembered.languages.end())
+                remembered.languages.push_back(language);
+        }
+        remembered_.push_back(std::move(remembered));
+    }
+
+    void check_remembered_coverage() {
+        std::vector<std::string> expected = languages_;
         std::sort(expected.begin(), expected.end());
+        for (const Remembered& remembered : remembered_) {
+            Concept outline;
+            outline.id = remembered.id;
+            outline.pos = SourcePos{files_[remembered.file], remembered.line, remembered.column};
+            for (std::uint32_t language : remembered.languages)
+                outline.languages.push_back(LanguageSection{.language = languages_[language]});
+            detail::check_coverage(outline, remembered.index, expected, found_);
+        }
+        remembered_.clear();
     }
 
-    detail::Found found;
-    for (std::size_t c = 0; c < term_base.concepts.size(); ++c) {
-        detail::check_concept(term_base.concepts[c], c, expected, found);
-        for (std::size_t l = 0; l < term_base.concepts[c].languages.size(); ++l)
-            detail::check_language_section(term_base.concepts[c], c, l, found);
-    }
-    for_each_field(term_base, [&](const FieldRef& ref, const std::string& value, std::string_view language,
-                                  const Concept& concept_value, const Term* term, const SourcePos& pos) {
-        detail::check_text_field({ref, value, language, &concept_value, term, pos}, found);
-    });
-    detail::check_shared_terms(term_base, found);
+    LintOptions options_;
+    std::size_t count_ = 0;
+    detail::Found found_;
+    detail::SharedTermIndex shared_terms_;
+    std::vector<Remembered> remembered_;
+    std::vector<std::string> languages_;
+    std::map<std::string, std::uint32_t, std::less<>> language_ids_;
+    std::vector<std::string> files_;
+    std::map<std::string, std::uint32_t, std::less<>> file_ids_;
+};
 
-    // The keys are made once: a rule's rank is a search of the catalogue, and a sort compares n log n times.
-    using SortKey = std::tuple<std::size_t, std::size_t, std::size_t, std::size_t, std::size_t>;
-    std::vector<SortKey> order;
-    order.reserve(found.size());
-    for (std::size_t i = 0; i < found.size(); ++i)
-        order.emplace_back(found[i].concept_index, found[i].language_rank, found[i].term_rank,
-                           rule_rank(found[i].finding.rule), i);
-    std::sort(order.begin(), order.end());  // the index last keeps equal findings in the order found
-    std::vector<Finding> findings;
-    findings.reserve(found.size());
-    for (const SortKey& key : order) findings.push_back(std::move(found[std::get<4>(key)].finding));
-    return findings;
+Linter::Linter(LintOptions options) : impl_(std::make_unique<Impl>(std::move(options))) {}
+Linter::~Linter() = default;
+void Linter::add(const Concept& concept_value) {
+    impl_->add(concept_value);
+}
+std::vector<Finding> Linter::finish() {
+    return impl_->finish();
+}
+
+std::vector<Finding> lint(const TermBase& term_base, const LintOptions& options) {
+    Linter linter(options);
+    for (const Concept& concept_value : term_base.concepts) linter.add(concept_value);
+    return linter.finish();
+}
+
+std::vector<Change> fix_concept(Concept& concept_value, std::size_t concept_index) {
+    std::vector<Change> changes;
+    for_each_field(concept_value, concept_index,
+                   [&](const FieldRef& ref, const std::string& value, std::string_view language, const Concept& owner,
+                       const Term* term, const SourcePos&) {
+                       if (value.empty()) return;
+                       Change change;
+                       std::string fixed = text::to_nfc(value);
+                       if (fixed != value) change.rules.emplace_back("unicode.not-nfc");
+                       if (detail::primary_language(language) == "ro") {
+                           std::string comma = detail::cedilla_to_comma(fixed);
+                           if (comma != fixed) change.rules.emplace_back("unicode.romanian-cedilla");
+                           fixed = std::move(comma);
+                       }
+                       std::string trimmed = detail::trim_space(fixed);
+                       if (trimmed != fixed) change.rules.emplace_back("space.leading-trailing");
+                       std::string folded = detail::fold_inner_space(trimmed);
+                       if (folded != trimmed) change.rules.emplace_back("space.inner");
+                       if (change.rules.empty()) return;
+                       change.field = ref;
+                       change.concept_id = owner.id;
+                       change.language = std::string(language);
+                       change.term = term ? term->text : std::string();
+                       change.before = value;
+                       change.after = std::move(folded);
+                       changes.push_back(std::move(change));
+                   });
+    // Applied after the walk, so that the walk reads the original concept throughout.
+    for (const Change& change : changes)
+        if (std::string* target = field_text_in_concept(concept_value, change.field)) *target = change.after;
+    return changes;
 }
 
 FixResult fix(TermBase term_base) {
     FixResult result;
-    std::vector<Change> changes;
-    for_each_field(term_base, [&](const FieldRef& ref, const std::string& value, std::string_view language,
-                                  const Concept& concept_value, const Term* term, const SourcePos&) {
-        if (value.empty()) return;
-        Change change;
-        std::string fixed = text::to_nfc(value);
-        if (fixed != value) change.rules.emplace_back("unicode.not-nfc");
-        if (detail::primary_language(language) == "ro") {
-            std::string comma = detail::cedilla_to_comma(fixed);
-            if (comma != fixed) change.rules.emplace_back("unicode.romanian-cedilla");
-            fixed = std::move(comma);
-        }
-        std::string trimmed = detail::trim_space(fixed);
-        if (trimmed != fixed) change.rules.emplace_back("space.leading-trailing");
-        std::string folded = detail::fold_inner_space(trimmed);
-        if (folded != trimmed) change.rules.emplace_back("space.inner");
-        if (change.rules.empty()) return;
-        change.field = ref;
-        change.concept_id = concept_value.id;
-        change.language = std::string(language);
-        change.term = term ? term->text : std::string();
-        change.before = value;
-        change.after = std::move(folded);
-        changes.push_back(std::move(change));
-    });
-    // Applied after the walk, so that the walk reads the original model throughout.
-    for (const Change& change : changes)
-        if (std::string* target = field_text(term_base, change.field)) *target = change.after;
+    for (std::size_t c = 0; c < term_base.concepts.size(); ++c) {
+        std::vector<Change> changes = fix_concept(term_base.concepts[c], c);
+        std::move(changes.begin(), changes.end(), std::back_inserter(result.changes));
+    }
     result.term_base = std::move(term_base);
-    result.changes = std::move(changes);
     return result;
 }
 

@@ -666,23 +666,24 @@ void check_language_section(const Concept& concept_value, std::size_t concept_in
         check_optional_part(concept_value, concept_index, language_index, t, found);
 }
 
-void check_concept(const Concept& concept_value, std::size_t concept_index,
-                   const std::vector<std::string>& expected_languages, Found& found) {
+void check_coverage(const Concept& concept_value, std::size_t concept_index,
+                    const std::vector<std::string>& expected_languages, Found& found) {
     std::set<std::string> present;
     for (const LanguageSection& section : concept_value.languages) present.insert(primary_language(section.language));
-    auto add_concept_finding = [&](std::string_view rule, std::string_view language, std::string message,
-                                   std::string suggestion) {
-        found.push_back({concept_index, 0, 0,
-                         make_finding(rule, concept_value, language, nullptr, concept_value.pos, std::nullopt,
-                                      std::move(message), std::move(suggestion), false)});
-    };
     for (const std::string& expected : expected_languages) {
         if (present.count(primary_language(expected))) continue;
-        add_concept_finding("coverage.missing-language", expected,
-                            "has no " + text::language_name(expected) + " ('" + expected + "') language section",
-                            "add a language section with the " + text::language_name(expected) + " terms");
+        found.push_back(
+            {concept_index, 0, 0,
+             make_finding("coverage.missing-language", concept_value, expected, nullptr, concept_value.pos,
+                          std::nullopt,
+                          "has no " + text::language_name(expected) + " ('" + expected + "') language section",
+                          "add a language section with the " + text::language_name(expected) + " terms", false)});
     }
+}
 
+void check_concept(const Concept& concept_value, std::size_t concept_index,
+                   const std::vector<std::string>& expected_languages, Found& found) {
+    check_coverage(concept_value, concept_index, expected_languages, found);
     const bool has_english_definition =
         std::any_of(concept_value.languages.begin(), concept_value.languages.end(), [](const LanguageSection& section) {
             return primary_language(section.language) == "en" &&
@@ -690,30 +691,28 @@ void check_concept(const Concept& concept_value, std::size_t concept_index,
                                [](const Definition& definition) { return !trim_space(definition.text).empty(); });
         });
     if (!has_english_definition)
-        add_concept_finding("coverage.no-english-definition", "", "has no English definition",
-                            "add the definition, with its source, to the 'en' section");
+        found.push_back({concept_index, 0, 0,
+                         make_finding("coverage.no-english-definition", concept_value, "", nullptr, concept_value.pos,
+                                      std::nullopt, "has no English definition",
+                                      "add the definition, with its source, to the 'en' section", false)});
 
     check_capitalisation(concept_value, concept_index, found);
 }
 
-void check_shared_terms(const TermBase& term_base, Found& found) {
-    // (language, term) -> the first concept that has it.
-    std::map<std::pair<std::string, std::string>, std::size_t> first_concept;
-    for (std::size_t c = 0; c < term_base.concepts.size(); ++c) {
-        const Concept& concept_value = term_base.concepts[c];
-        std::set<std::pair<std::string, std::string>> in_this_concept;
-        for (std::size_t l = 0; l < concept_value.languages.size(); ++l) {
-            const LanguageSection& section = concept_value.languages[l];
-            for (std::size_t t = 0; t < section.terms.size(); ++t) {
-                std::pair<std::string, std::string> key{section.language, text::to_nfc(section.terms[t].text)};
-                if (!in_this_concept.insert(key).second) continue;  // a repeat inside one section is duplicate-term
-                const auto [where, inserted] = first_concept.emplace(key, c);
-                if (inserted) continue;
-                add_term_finding(concept_value, c, l, t, "consistency.shared-term",
-                                 "is also a term of concept '" + term_base.concepts[where->second].id +
-                                     "'; one term for two concepts makes translation memories pick the wrong one",
-                                 "if both concepts are the same, merge them; if not, qualify the term", found);
-            }
+void SharedTermIndex::check(const Concept& concept_value, std::size_t concept_index, Found& found) {
+    std::set<std::pair<std::string, std::string>> in_this_concept;
+    for (std::size_t l = 0; l < concept_value.languages.size(); ++l) {
+        const LanguageSection& section = concept_value.languages[l];
+        for (std::size_t t = 0; t < section.terms.size(); ++t) {
+            std::pair<std::string, std::string> key{section.language, text::to_nfc(section.terms[t].text)};
+            if (in_this_concept.count(key)) continue;  // a repeat inside one section is duplicate-term
+            in_this_concept.insert(key);
+            const auto [where, inserted] = first_concept_.emplace(std::move(key), concept_value.id);
+            if (inserted) continue;
+            add_term_finding(concept_value, concept_index, l, t, "consistency.shared-term",
+                             "is also a term of concept '" + where->second +
+                                 "'; one term for two concepts makes translation memories pick the wrong one",
+                             "if both concepts are the same, merge them; if not, qualify the term", found);
         }
     }
 }

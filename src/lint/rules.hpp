@@ -2,8 +2,10 @@
 #pragma once
 
 #include <cstddef>
+#include <map>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "ilo_tbx/lint.hpp"
@@ -45,8 +47,20 @@ std::string cedilla_to_comma(std::string_view text);
 void check_text_field(const TextField& field, Found& found);
 void check_language_section(const Concept& concept_value, std::size_t concept_index, std::size_t language_index,
                             Found& found);
+// coverage.missing-language alone, which needs the expected languages (by default known only at the end).
+void check_coverage(const Concept& concept_value, std::size_t concept_index,
+                    const std::vector<std::string>& expected_languages, Found& found);
+// Every concept-level rule, coverage.missing-language for `expected_languages` included.
 void check_concept(const Concept& concept_value, std::size_t concept_index,
                    const std::vector<std::string>& expected_languages, Found& found);
-void check_shared_terms(const TermBase& term_base, Found& found);
+
+// consistency.shared-term: each (language, term in NFC) with the id of the first concept that has it.
+class SharedTermIndex {
+public:
+    void check(const Concept& concept_value, std::size_t concept_index, Found& found);
+
+private:
+    std::map<std::pair<std::string, std::string>, std::string> first_concept_;
+};
 
 }  // namespace ilo::lint::detail

@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <initializer_list>
+#include <memory>
 #include <string>
 #include <tuple>
 #include <vector>
@@ -120,6 +121,61 @@ TEST(LintCoverage, DefaultExpectationIsTheLanguagesUsedInTheFile) {
     EXPECT_TRUE(lint_rule(base_of({concept_with({section("pt-BR", {term("oficial")})})}), "coverage.missing-language",
                           options)
                     .empty());
+}
+
+// The streaming Linter keeps nothing of a concept it was given: each is destroyed right after add(). A language
+// first used by the last concept is still expected of the earlier ones, whose positions come back intact, and a
+// term shared with a destroyed concept still names it.
+TEST(LintCoverage, LinterNeedsNoConceptAfterAdd) {
+    Concept first = concept_with({section("en", {term("officer"), term("ILO", admitted)})}, "first");
+    first.pos = SourcePos{"terms.tbx", 12, 5};
+    Concept second = concept_with({section("en", {term("ILO", admitted)}), section("de", {term("Beamter")})}, "second");
+    second.pos = SourcePos{"terms.tbx", 40, 5};
+    Concept last = concept_with({section("pt-BR", {term("oficial")}), section("en", {term("liaison")})}, "last");
+    const TermBase whole = base_of({first, second, last});
+
+    Linter linter;
+    for (const Concept& concept_value : whole.concepts) {
+        auto passing = std::make_unique<Concept>(concept_value);
+        linter.add(*passing);
+    }
+    const std::vector<Finding> streamed = linter.finish();
+    EXPECT_EQ(streamed, lint(whole));
+    const auto missing = with_rule(streamed, "coverage.missing-language");
+    ASSERT_EQ(missing.size(), 4u);
+    EXPECT_EQ(briefs(missing), (std::vector<Brief>{{"coverage.missing-language", "de", ""},
+                                                   {"coverage.missing-language", "pt", ""},
+                                                   {"coverage.missing-language", "pt", ""},
+                                                   {"coverage.missing-language", "de", ""}}));
+    EXPECT_EQ(missing[0].concept_id, "first");
+    // SourcePos compares equal whatever it holds, so its fields are compared.
+    EXPECT_EQ(missing[0].pos.file, "terms.tbx");
+    EXPECT_EQ(missing[0].pos.line, 12u);
+    EXPECT_EQ(missing[0].pos.column, 5u);
+    EXPECT_EQ(missing[2].pos.line, 40u);
+    const auto shared = with_rule(streamed, "consistency.shared-term");
+    ASSERT_EQ(shared.size(), 1u);
+    EXPECT_NE(shared[0].message.find("concept 'first'"), std::string::npos) << shared[0].message;
+}
+
+TermBase needs_fixes();
+
+// fix_concept on each concept gives what fix gives on the term base.
+TEST(LintFix, OneConceptAtATimeIsTheSameAsTheWholeTermBase) {
+    TermBase whole = needs_fixes();
+    whole.concepts.push_back(whole.concepts.front());
+    whole.concepts.back().id = "again";
+    const FixResult fixed = fix(whole);
+    std::vector<Change> changes;
+    for (std::size_t c = 0; c < whole.concepts.size(); ++c) {
+        std::vector<Change> of_concept = fix_concept(whole.concepts[c], c);
+        changes.insert(changes.end(), of_concept.begin(), of_concept.end());
+    }
+    EXPECT_EQ(changes, fixed.changes);
+    EXPECT_EQ(whole, fixed.term_base);
+    ASSERT_FALSE(changes.empty());
+    EXPECT_EQ(changes.back().field.concept_index, 1u);
+    EXPECT_EQ(changes.back().concept_id, "again");
 }
 
 TEST(LintCoverage, SectionWithoutPreferredTerm) {
