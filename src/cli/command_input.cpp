@@ -49,7 +49,11 @@ void CommandInput::keep_source_lines(const Diagnostics& diagnostics, SourceLines
     std::set<std::uint32_t> wanted;
     for (const Diagnostic& diagnostic : diagnostics.items())
         if (diagnostic.pos.file == name_ && diagnostic.pos.known()) wanted.insert(diagnostic.pos.line);
-    if (wanted.empty()) return;
+    keep_source_lines(wanted, lines);
+}
+
+void CommandInput::keep_source_lines(const std::set<std::uint32_t>& wanted, SourceLines& lines) const {
+    if (text_ || !file_ || wanted.empty()) return;
     std::map<std::uint32_t, std::string> found = read_source_lines(path_, wanted);
     auto& kept = lines[name_];
     for (auto& [line, text] : found) kept[line] = std::move(text);

@@ -5,6 +5,7 @@
 #include <map>
 #include <memory>
 #include <optional>
+#include <set>
 #include <string>
 #include <string_view>
 
@@ -38,6 +39,8 @@ public:
     // Reads the source lines of the diagnostics about a streamed file into
     // `lines`; call it before the output may replace the input (--out FILE).
     void keep_source_lines(const Diagnostics& diagnostics, SourceLines& lines) const;
+    // The same for lines given by number (lint's findings).
+    void keep_source_lines(const std::set<std::uint32_t>& wanted, SourceLines& lines) const;
 
 private:
     std::string path_;

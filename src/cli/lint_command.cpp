@@ -2,9 +2,12 @@
 #include <algorithm>
 #include <boost/program_options.hpp>
 #include <iostream>
+#include <iterator>
+#include <set>
 #include <sstream>
 
 #include "cli/cli.hpp"
+#include "cli/command_input.hpp"
 #include "cli/command_line.hpp"
 #include "cli/lint_output.hpp"
 #include "cli/publish_output.hpp"
@@ -32,8 +35,10 @@ scraping artefacts. Each finding names its rule, severity, concept, language and
 term, and suggests a fix. With no input, lints the built-in ILO entry.
 
 Inputs are read by their extension (or --from): every format ilo-tbx reads.
-Duplicate terms are found across the whole term base, so each input is held in
-memory whole while it is linted (import and validate stream big files).
+A big TBX file is read in chunks. Lint keeps its findings and, to find a term
+shared by two concepts, every term with its first concept (about 130 bytes per
+term); without --expect-langs it also keeps each concept's id and languages,
+since the expected set is known only at the end. It never holds the term base.
 The expected languages default to those used in the file; for EMN glossary pages,
 which hold one concept each, they default to eu24, the glossary's own languages.
 
@@ -77,18 +82,34 @@ void print_rules(std::ostream& out) {
     }
 }
 
-// Writes `term_base` as TBX to `path` ("-": `out`), validated before it is renamed into place.
-int write_fixed(const TermBase& term_base, const std::string& path, std::ostream& out, Diagnostics& diagnostics) {
-    const Format& tbx = *find_format("tbx");
-    const WriteOptions write_options;
-    auto produce = [&](std::ostream& stream) { write_term_base(tbx, term_base, stream, write_options, diagnostics); };
-    // A fix that leaves a writer error means the fixed term base is not one we can write.
-    auto verdict = [&]() -> std::optional<int> {
-        if (diagnostics.has_errors()) return exit_bad_input;
-        return std::nullopt;
-    };
-    return publish_output(tbx, path, out, produce, verdict, diagnostics);
-}
+// Lints each concept as the reader hands it on; with --fix, fixes it first (recording the changes) and passes
+// the fixed concept on to the writer.
+class LintingSink final : public ConceptSink {
+public:
+    LintingSink(lint::Linter& linter, std::vector<lint::Change>* changes, ConceptSink* writer)
+        : linter_(linter), changes_(changes), writer_(writer) {}
+    void header(const TermBaseHeader& header) override {
+        if (writer_) writer_->header(header);
+    }
+    void concept_entry(Concept concept_value) override {
+        if (changes_) {
+            std::vector<lint::Change> changes = lint::fix_concept(concept_value, index_);
+            std::move(changes.begin(), changes.end(), std::back_inserter(*changes_));
+        }
+        ++index_;
+        linter_.add(concept_value);
+        if (writer_) writer_->concept_entry(std::move(concept_value));
+    }
+    void finish() override {
+        if (writer_) writer_->finish();
+    }
+
+private:
+    lint::Linter& linter_;
+    std::vector<lint::Change>* changes_;
+    ConceptSink* writer_;
+    std::size_t index_ = 0;
+};
 
 }  // namespace
 
@@ -140,20 +161,17 @@ int run_lint(const std::vector<std::string>& arguments, std::ostream& out, std::
     if (request.fix && request.inputs.size() > 1)
         return usage_error(err, lint_command, "--fix takes one input at a time, got " + std::to_string(request.inputs.size()));
 
-    // Read every input first, so that a bad one stops the run before anything is printed or written.
-    Diagnostics diagnostics;
-    SourceTexts sources;
-    struct Loaded {
+    // Every input's format is known before anything is read.
+    struct Named {
+        std::string given;
         std::string name;
         const Format* format;
-        TermBase term_base;
     };
-    std::vector<Loaded> loaded;
+    std::vector<Named> named;
     const bool builtin = request.inputs.empty();
     const std::vector<std::string> names =
         builtin ? std::vector<std::string>{std::string(builtin_page_name)} : request.inputs;
     for (const std::string& given : names) {
-        const std::string name = given == "-" ? std::string("<stdin>") : given;
         const Format* format = forced_format;
         if (!format) format = builtin ? find_format("emn") : format_for_path(given);
         if (!format || !format->read) {
@@ -161,52 +179,81 @@ int run_lint(const std::vector<std::string>& arguments, std::ostream& out, std::
             return usage_error(err, lint_command, "cannot tell the format of '" + given +
                                         "' from its extension, or ilo-tbx cannot read it; use --from FORMAT");
         }
+        named.push_back({given, given == "-" ? std::string("<stdin>") : given, format});
+    }
+
+    // Each input is linted as it is read, and nothing is printed until every input has been: a bad one stops
+    // the run first. A big TBX file is read in chunks, and what lint keeps is its findings and indexes, never
+    // the term base (lint::Linter).
+    Diagnostics diagnostics;
+    SourceTexts sources;
+    SourceLines source_lines;
+    std::vector<LintedInput> results;
+    int write_status = exit_ok;
+    for (const Named& input : named) {
+        CommandInput file;
+        Input read_from;
         if (builtin) {
-            sources.emplace(name, std::string(embedded::ilo_page()));
-        } else if (given == "-") {
-            std::ostringstream buffer;
-            buffer << std::cin.rdbuf();
-            sources.emplace(name, buffer.str());
+            sources.emplace(input.name, std::string(embedded::ilo_page()));
+            read_from = Input{input.name, sources.find(input.name)->second};
         } else {
-            std::optional<std::string> text = read_file(given, diagnostics);
-            if (!text) {
+            if (!file.open(input.given, diagnostics)) {
                 print_diagnostics(err, diagnostics, sources);
                 return exit_io;
             }
-            sources.emplace(name, std::move(*text));
+            if (input.format->id == FormatId::tbx && file.streamable()) {
+                read_from = file.streamed();
+            } else if (const std::string* text = file.whole(sources, diagnostics)) {
+                read_from = Input{file.name(), *text};
+            } else {
+                print_diagnostics(err, diagnostics, sources);
+                return exit_io;
+            }
         }
-        TermBase term_base =
-            read_term_base(*format, Input{name, sources.find(name)->second}, ReadOptions{}, diagnostics);
-        if (diagnostics.has_errors()) {
-            print_diagnostics(err, diagnostics, sources);
-            return exit_bad_input;
-        }
-        loaded.push_back({name, format, std::move(term_base)});
-    }
-
-    std::vector<LintedInput> results;
-    int write_status = exit_ok;
-    for (Loaded& input : loaded) {
         lint::LintOptions options;
         options.expected_languages = expected_languages;
         if (!options.expected_languages && input.format->id == FormatId::emn) {
             const auto eu24 = lint::eu24_languages();
             options.expected_languages = std::vector<std::string>(eu24.begin(), eu24.end());
         }
+        lint::Linter linter(options);
         LintedInput result;
-        result.name = input.name;
+        result.name = read_from.name;
+        // Lints each concept as it arrives; with --fix, fixes it first and hands the fixed concept to `writer`.
+        auto lint_all = [&](ConceptSink* writer) {
+            LintingSink sink(linter, writer ? &result.changes : nullptr, writer);
+            input.format->read(read_from, ReadOptions{}, diagnostics, sink);
+            result.findings = linter.finish();
+            // The lines findings point at are read now, before the output may replace the input.
+            std::set<std::uint32_t> lines;
+            for (const lint::Finding& finding : result.findings)
+                if (finding.pos.file == file.name() && finding.pos.known()) lines.insert(finding.pos.line);
+            file.keep_source_lines(lines, source_lines);
+            file.keep_source_lines(diagnostics, source_lines);
+        };
         if (request.fix) {
-            lint::FixResult fixed = lint::fix(std::move(input.term_base));
-            write_status = write_fixed(fixed.term_base, request.out, out, diagnostics);
+            const Format& tbx = *find_format("tbx");
+            auto produce = [&](std::ostream& stream) {
+                std::unique_ptr<ConceptSink> writer = tbx.writer(stream, WriteOptions{}, diagnostics);
+                lint_all(writer.get());
+            };
+            // A reading error is bad input; a writer error means the fixed term base is not one we can write.
+            auto verdict = [&]() -> std::optional<int> {
+                if (diagnostics.has_errors()) return exit_bad_input;
+                return std::nullopt;
+            };
+            write_status = publish_output(tbx, request.out, out, produce, verdict, diagnostics);
             if (write_status != exit_ok) break;
-            result.findings = lint::lint(fixed.term_base, options);
-            result.changes = std::move(fixed.changes);
         } else {
-            result.findings = lint::lint(input.term_base, options);
+            lint_all(nullptr);
+            if (diagnostics.has_errors()) {
+                print_diagnostics(err, diagnostics, sources, source_lines);
+                return exit_bad_input;
+            }
         }
         results.push_back(std::move(result));
     }
-    print_diagnostics(err, diagnostics, sources);
+    print_diagnostics(err, diagnostics, sources, source_lines);
     if (write_status != exit_ok) return write_status;
 
     // With the fixed TBX on standard output, the report must not mix into it.
@@ -214,7 +261,7 @@ int run_lint(const std::vector<std::string>& arguments, std::ostream& out, std::
     if (request.format == "json")
         print_lint_json(report, results);
     else
-        print_lint_text(report, results, sources);
+        print_lint_text(report, results, sources, source_lines);
 
     const Severity threshold = request.fail_on == "warning" ? Severity::warning : Severity::error;
     for (const LintedInput& result : results)

@@ -99,7 +99,8 @@ void write_json_field(std::ostream& out, const std::optional<lint::FieldRef>& fi
 
 }  // namespace
 
-void print_lint_text(std::ostream& out, const std::vector<LintedInput>& inputs, const SourceTexts& sources) {
+void print_lint_text(std::ostream& out, const std::vector<LintedInput>& inputs, const SourceTexts& sources,
+                     const SourceLines& lines) {
     // Built once per file: one per finding made linting a big term base quadratic (10,000 concepts took minutes).
     std::map<std::string_view, LineIndex> indexes;
     for (const LintedInput& input : inputs) {
@@ -116,6 +117,8 @@ void print_lint_text(std::ostream& out, const std::vector<LintedInput>& inputs, 
                 auto index = indexes.find(source->first);
                 if (index == indexes.end()) index = indexes.emplace(source->first, LineIndex(source->second)).first;
                 line = index->second.line_text(diagnostic.pos.line);
+            } else if (auto kept = lines.find(diagnostic.pos.file); kept != lines.end() && diagnostic.pos.known()) {
+                if (auto text = kept->second.find(diagnostic.pos.line); text != kept->second.end()) line = text->second;
             }
             out << format_diagnostic(diagnostic, line);
             if (!finding.suggestion.empty())

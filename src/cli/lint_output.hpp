@@ -18,9 +18,10 @@ struct LintedInput {
 };
 
 // "file:line:col: error: concept X, ro term "…": message [rule]", the source line with a
-// caret when the text is known, then "    fix: …". Changes follow as "fixed: …" lines,
-// and a one-line summary ends the report.
-void print_lint_text(std::ostream& out, const std::vector<LintedInput>& inputs, const SourceTexts& sources);
+// caret when the text is known (from `sources`, or from `lines` for an input read in chunks), then
+// "    fix: …". Changes follow as "fixed: …" lines, and a one-line summary ends the report.
+void print_lint_text(std::ostream& out, const std::vector<LintedInput>& inputs, const SourceTexts& sources,
+                     const SourceLines& lines);
 
 // One JSON object: {"inputs":[{"input","findings":[...],"changes":[...]}],"summary":{...}}.
 // Keys are always present and in a fixed order, so the output is stable for scripts and diffs.

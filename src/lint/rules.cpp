@@ -700,21 +700,38 @@ void check_concept(const Concept& concept_value, std::size_t concept_index,
 }
 
 void SharedTermIndex::check(const Concept& concept_value, std::size_t concept_index, Found& found) {
-    std::set<std::pair<std::string, std::string>> in_this_concept;
+    std::set<std::string> in_this_concept;
+    std::string_view stored_id;
     for (std::size_t l = 0; l < concept_value.languages.size(); ++l) {
         const LanguageSection& section = concept_value.languages[l];
         for (std::size_t t = 0; t < section.terms.size(); ++t) {
-            std::pair<std::string, std::string> key{section.language, text::to_nfc(section.terms[t].text)};
-            if (in_this_concept.count(key)) continue;  // a repeat inside one section is duplicate-term
-            in_this_concept.insert(key);
-            const auto [where, inserted] = first_concept_.emplace(std::move(key), concept_value.id);
-            if (inserted) continue;
-            add_term_finding(concept_value, concept_index, l, t, "consistency.shared-term",
-                             "is also a term of concept '" + where->second +
-                                 "'; one term for two concepts makes translation memories pick the wrong one",
-                             "if both concepts are the same, merge them; if not, qualify the term", found);
+            std::string key = section.language;
+            key += '\0';
+            key += text::to_nfc(section.terms[t].text);
+            if (!in_this_concept.insert(key).second) continue;  // a repeat inside one section is duplicate-term
+            if (auto first = first_concept_.find(key); first != first_concept_.end()) {
+                add_term_finding(concept_value, concept_index, l, t, "consistency.shared-term",
+                                 "is also a term of concept '" + std::string(first->second) +
+                                     "'; one term for two concepts makes translation memories pick the wrong one",
+                                 "if both concepts are the same, merge them; if not, qualify the term", found);
+                continue;
+            }
+            if (stored_id.data() == nullptr) stored_id = store(concept_value.id);
+            first_concept_.emplace(store(key), stored_id);
         }
     }
+}
+
+std::string_view SharedTermIndex::store(std::string_view text) {
+    if (blocks_.empty() || block_used_ + text.size() > block_size_) {
+        block_size_ = std::max<std::size_t>(std::size_t{1} << 20, text.size());
+        blocks_.push_back(std::make_unique<char[]>(block_size_));
+        block_used_ = 0;
+    }
+    char* place = blocks_.back().get() + block_used_;
+    std::copy(text.begin(), text.end(), place);
+    block_used_ += text.size();
+    return {place, text.size()};
 }
 
 }  // namespace ilo::lint::detail

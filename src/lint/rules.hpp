@@ -2,10 +2,10 @@
 #pragma once
 
 #include <cstddef>
-#include <map>
+#include <memory>
 #include <string>
 #include <string_view>
-#include <utility>
+#include <unordered_map>
 #include <vector>
 
 #include "ilo_tbx/lint.hpp"
@@ -54,13 +54,19 @@ void check_coverage(const Concept& concept_value, std::size_t concept_index,
 void check_concept(const Concept& concept_value, std::size_t concept_index,
                    const std::vector<std::string>& expected_languages, Found& found);
 
-// consistency.shared-term: each (language, term in NFC) with the id of the first concept that has it.
+// consistency.shared-term: each (language, term in NFC) with the id of the first concept that has it. The keys
+// and ids sit in large blocks, not one heap string each: an IATE-sized term base has millions of terms.
 class SharedTermIndex {
 public:
     void check(const Concept& concept_value, std::size_t concept_index, Found& found);
 
 private:
-    std::map<std::pair<std::string, std::string>, std::string> first_concept_;
+    std::string_view store(std::string_view text);
+
+    std::unordered_map<std::string_view, std::string_view> first_concept_;  // "language\0term" -> concept id
+    std::vector<std::unique_ptr<char[]>> blocks_;
+    std::size_t block_used_ = 0;
+    std::size_t block_size_ = 0;
 };
 
 }  // namespace ilo::lint::detail
