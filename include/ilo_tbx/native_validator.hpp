@@ -3,6 +3,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -35,6 +36,9 @@ struct NativeOptions {
     std::size_t max_errors = 0;
     // Read only up to the root element: enough to learn the flavour and dialect.
     bool root_only = false;
+    // validate_native_file: called with the size of each piece read from the file (for a progress line), on
+    // the thread that validates.
+    std::function<void(std::size_t)> on_read;
 };
 
 struct NativeResult {

@@ -3,6 +3,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <functional>
 #include <string>
 #include <string_view>
 
@@ -23,6 +24,9 @@ struct ValidateOptions {
     std::string schema_text;
     std::string schema_name;
     std::size_t max_errors = 0;  // 0: no limit
+    // Called with the size of each piece the native pass reads from the file (for a progress line); with
+    // StructureMode::rng on a thread of its own, never on two threads at once.
+    std::function<void(std::size_t)> on_read;
 };
 
 struct ValidateResult {

@@ -10,6 +10,7 @@
 #include "cli/command_input.hpp"
 #include "cli/command_line.hpp"
 #include "cli/lint_output.hpp"
+#include "cli/progress.hpp"
 #include "cli/publish_output.hpp"
 #include "ilo_tbx/embedded.hpp"
 #include "ilo_tbx/files.hpp"
@@ -24,7 +25,7 @@ namespace {
 
 constexpr std::string_view lint_usage =
     "Usage: ilo-tbx lint [FILE|PAGE...] [--format text|json] [--fail-on warning|error]\n"
-    "                    [--expect-langs eu24|LIST] [--from FORMAT] [--fix --out FILE|-]\n";
+    "                    [--expect-langs eu24|LIST] [--from FORMAT] [--fix --out FILE|-] [--quiet]\n";
 
 constexpr std::string_view lint_help = R"text(
 Checks term bases for what a valid file can still get wrong: missing languages,
@@ -39,6 +40,8 @@ A big TBX file is read in chunks. Lint keeps its findings and, to find a term
 shared by two concepts, every term with its first concept (about 130 bytes per
 term); without --expect-langs it also keeps each concept's id and languages,
 since the expected set is known only at the end. It never holds the term base.
+On a terminal a progress line shows on standard error while a big file takes
+more than 2 seconds (--quiet: none).
 The expected languages default to those used in the file; for EMN glossary pages,
 which hold one concept each, they default to eu24, the glossary's own languages.
 
@@ -70,6 +73,7 @@ struct LintRequest {
     std::string out;
     bool fix = false;
     bool list_rules = false;
+    bool quiet = false;  // no progress line
 };
 
 constexpr CommandName lint_command{"lint", lint_usage};
@@ -128,6 +132,8 @@ int run_lint(const std::vector<std::string>& arguments, std::ostream& out, std::
         "out,o", po::value<std::string>(&request.out)->value_name("FILE"),
         "with --fix: where to write the fixed TBX ('-': standard output, the report then goes to standard error)")(
         "list-rules", po::bool_switch(&request.list_rules), "list every rule with its id and severity")(
+        "quiet,q", po::bool_switch(&request.quiet),
+        "no progress line (one is shown on a terminal while a big TBX file takes more than 2 seconds)")(
         "help,h", "show this help");
     const std::optional<po::variables_map> parsed = parse_command_line(arguments, visible, request.inputs, lint_command, err);
     if (!parsed) return exit_usage;
@@ -222,7 +228,16 @@ int run_lint(const std::vector<std::string>& arguments, std::ostream& out, std::
         // Lints each concept as it arrives; with --fix, fixes it first and hands the fixed concept to `writer`.
         auto lint_all = [&](ConceptSink* writer) {
             LintingSink sink(linter, writer ? &result.changes : nullptr, writer);
-            input.format->read(read_from, ReadOptions{}, diagnostics, sink);
+            if (read_from.source) {
+                Progress progress(err, progress_wanted(err, request.quiet), read_from.name,
+                                  read_from.source->size().value_or(0));
+                ProgressSource counted_source(*read_from.source, progress);
+                ProgressSink counted_sink(sink, progress);
+                input.format->read(Input{read_from.name, {}, &counted_source}, ReadOptions{}, diagnostics,
+                                   counted_sink);
+            } else {
+                input.format->read(read_from, ReadOptions{}, diagnostics, sink);
+            }
             result.findings = linter.finish();
             // The lines findings point at are read now, before the output may replace the input.
             std::set<std::uint32_t> lines;

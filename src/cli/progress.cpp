@@ -4,6 +4,8 @@
 #include <unistd.h>
 
 #include <cstdio>
+#include <cstdlib>
+#include <filesystem>
 #include <iostream>
 
 namespace ilo::cli {
@@ -17,6 +19,15 @@ std::string megabytes(std::uint64_t bytes) {
 }
 
 }  // namespace
+
+std::chrono::milliseconds progress_delay() {
+    const char* given = std::getenv("ILO_TBX_PROGRESS_DELAY_MS");
+    if (!given || !*given) return std::chrono::milliseconds(2000);
+    char* end = nullptr;
+    const long milliseconds = std::strtol(given, &end, 10);
+    if (*end != '\0' || milliseconds < 0) return std::chrono::milliseconds(2000);
+    return std::chrono::milliseconds(milliseconds);
+}
 
 Progress::Progress(std::ostream& err, bool enabled, std::string name, std::uint64_t total_bytes,
                    std::chrono::milliseconds delay)
@@ -57,9 +68,11 @@ std::string Progress::line() const {
     } else {
         text += megabytes(bytes_) + " MB";
     }
-    text += ", " + std::to_string(concepts_) + " concepts (" +
-            std::to_string(static_cast<std::uint64_t>(static_cast<double>(concepts_) / seconds)) + "/s), " +
-            megabytes(static_cast<std::uint64_t>(static_cast<double>(bytes_) / seconds)) + " MB/s";
+    // validate counts bytes only.
+    if (concepts_ > 0)
+        text += ", " + std::to_string(concepts_) + " concepts (" +
+                std::to_string(static_cast<std::uint64_t>(static_cast<double>(concepts_) / seconds)) + "/s)";
+    text += ", " + megabytes(static_cast<std::uint64_t>(static_cast<double>(bytes_) / seconds)) + " MB/s";
     if (total_ > bytes_ && bytes_ > 0) {
         double left = seconds * static_cast<double>(total_ - bytes_) / static_cast<double>(bytes_);
         text += ", about " + std::to_string(static_cast<std::uint64_t>(left + 0.5)) + " s left";
@@ -71,6 +84,12 @@ void Progress::finish() {
     if (shown_) err_ << "\r\x1b[K" << std::flush;
     shown_ = false;
     enabled_ = false;
+}
+
+std::uint64_t file_size_or_zero(const std::string& path) {
+    std::error_code error;
+    const std::uintmax_t size = std::filesystem::file_size(path, error);
+    return error ? 0 : static_cast<std::uint64_t>(size);
 }
 
 bool progress_wanted(const std::ostream& err, bool quiet) {

@@ -10,13 +10,17 @@
 
 namespace ilo::cli {
 
-// Shows "name: 42% 66.0 of 157 MB, 4200 concepts (1900/s), 28.1 MB/s, about 3 s left"
+// How long work runs before a progress line shows: 2 seconds, or ILO_TBX_PROGRESS_DELAY_MS from the
+// environment (as git's GIT_PROGRESS_DELAY; the tests use 0 to see the line on a small file).
+std::chrono::milliseconds progress_delay();
+
+// Shows "name: 42% 66.0 of 157 MB, 4200 concepts (1900/s), 28.1 MB/s, about 3 s left" (no concepts before the first)
 // on one line that it keeps rewriting, once the work has taken more than
 // `delay`; clears it at the end. Does nothing unless enabled (see progress_wanted).
 class Progress {
 public:
     Progress(std::ostream& err, bool enabled, std::string name, std::uint64_t total_bytes,
-             std::chrono::milliseconds delay = std::chrono::milliseconds(2000));
+             std::chrono::milliseconds delay = progress_delay());
     ~Progress();
     Progress(const Progress&) = delete;
     Progress& operator=(const Progress&) = delete;
@@ -43,6 +47,9 @@ private:
     std::uint64_t concepts_ = 0;
     bool shown_ = false;
 };
+
+// The size of the file at `path` for a progress line's percentage; 0 (no percentage) if it is unknown.
+std::uint64_t file_size_or_zero(const std::string& path);
 
 // Progress is shown when `err` is the process's standard error, that is a
 // terminal, and --quiet was not given.

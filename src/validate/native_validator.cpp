@@ -1178,8 +1178,10 @@ NativeResult Validator::run_file(const std::string& path) {
     }
     std::vector<char> buffer(256 * 1024);
     std::size_t count = 0;
-    while (!done_pushing() && (count = std::fread(buffer.data(), 1, buffer.size(), file.get())) > 0)
+    while (!done_pushing() && (count = std::fread(buffer.data(), 1, buffer.size(), file.get())) > 0) {
+        if (options_.on_read) options_.on_read(count);
         feed({buffer.data(), count});
+    }
     if (std::ferror(file.get())) {
         diagnostics_.error({file_, 0, 0}, "io.read", "cannot read the file: " + std::string(std::strerror(errno)));
         context_holder_.reset();

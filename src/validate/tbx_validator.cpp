@@ -36,6 +36,7 @@ ValidateResult validate_tbx_file(const std::string& path, const std::string& dis
     ValidateResult result;
     NativeOptions native_options;
     native_options.max_errors = options.max_errors;
+    native_options.on_read = options.on_read;
     if (options.structure == StructureMode::native) {
         result.native = validate_native_file(path, display_name, native_options, diagnostics);
         result.verdict = result.native.verdict;

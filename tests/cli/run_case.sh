@@ -11,7 +11,8 @@
 #   setup: SHELL COMMAND         (optional, repeatable; run in the working directory before the command)
 #   check: SHELL COMMAND         (optional, repeatable; run there after it, must succeed: e.g. that
 #                                 an output file is as expected or that no temporary file is left;
-#                                 $STDOUT_FILE and $STDERR_FILE hold what the command printed)
+#                                 $STDOUT_FILE and $STDERR_FILE hold what the command printed, and
+#                                 $ILO_TBX is the binary, for a second run such as one on a terminal)
 #   cleanup: SHELL COMMAND       (optional, repeatable; run at the end whatever happened, e.g. umount)
 #   requires: root|tmpfs         (optional; without it the case exits 77, which CTest shows as skipped:
 #                                 root for cases that need privileges, tmpfs for a mountable tmpfs)
@@ -108,7 +109,7 @@ fi
 
 status=0
 while IFS= read -r check_line; do
-  SOURCE=$source_dir STDOUT_FILE=$work/stdout STDERR_FILE=$work/stderr bash -c "$check_line" >"$work/check" 2>&1 || {
+  SOURCE=$source_dir STDOUT_FILE=$work/stdout STDERR_FILE=$work/stderr ILO_TBX=$binary bash -c "$check_line" >"$work/check" 2>&1 || {
     echo "check failed: $check_line"; cat "$work/check"; status=1; }
 done < <(grep '^check: ' "$case_file" | sed 's/^check: //')
 if [ -n "$max_rss_mb" ]; then
