@@ -42,7 +42,8 @@ Memory: a TBX FILE is read in chunks, one entry at a time, so memory does not
 grow with its size; only an index of entry ids and cross-reference targets
 (for the duplicate and dangling reference checks) grows with the number of
 entries. These hold the whole term base in memory instead: --merge (both term
-bases, to match concepts across them), and JSON and CSV/TSV input. --out -
+bases, to match concepts across them), JSON and CSV/TSV input, and CSV/TSV and
+XLSX output (a sheet's columns depend on every concept). --out -
 holds up to 8 MiB of output until it has passed validation, then streams: a
 failure after that is reported as cut-short output (io.output-cut-short), with
 a non-zero exit. On a terminal a progress line shows on
