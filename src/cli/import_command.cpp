@@ -43,7 +43,9 @@ grow with its size; only an index of entry ids and cross-reference targets
 (for the duplicate and dangling reference checks) grows with the number of
 entries. These hold the whole term base in memory instead: --merge (both term
 bases, to match concepts across them), JSON and CSV/TSV input, and CSV/TSV and
-XLSX output (a sheet's columns depend on every concept). --out -
+XLSX output in the wide layout or a tool's profile (a sheet's columns depend on
+every concept). The long layout streams: its rows wait in a temporary file until
+the header, which names only the columns that hold something, is known. --out -
 holds up to 8 MiB of output until it has passed validation, then streams: a
 failure after that is reported as cut-short output (io.output-cut-short), with
 a non-zero exit. On a terminal a progress line shows on

@@ -5,7 +5,10 @@
 
 #include <algorithm>
 #include <array>
+#include <cstdint>
+#include <cstdio>
 #include <map>
+#include <memory>
 #include <ostream>
 #include <unordered_map>
 
@@ -109,6 +112,53 @@ private:
     bool bom_ = true;
 };
 
+// --- long: one row per term, every model field -------------------------------
+
+struct LongColumn {
+    ColumnSpec spec;
+    bool always = false;
+};
+
+std::vector<LongColumn> long_columns() {
+    std::vector<LongColumn> columns;
+    auto add = [&](Field field, Level level, bool always = false) {
+        columns.push_back({ColumnSpec{field, level, {}, true, {}}, always});
+    };
+    add(Field::concept_id, C, true);
+    add(Field::language, L, true);
+    add(Field::language_section, L);
+    add(Field::term, T, true);
+    add(Field::term_id, T);
+    add(Field::term_type, T, true);
+    add(Field::administrative_status, T, true);
+    add(Field::part_of_speech, T, true);
+    add(Field::grammatical_gender, T);
+    add(Field::geographical_usage, T);
+    add(Field::context, T);
+    add(Field::context_source, T);
+    add(Field::term_source, T);
+    add(Field::note, T, true);
+    add(Field::definition, L, true);
+    add(Field::definition_source, L, true);
+    add(Field::definition_context, L);
+    add(Field::definition_extra, L);
+    add(Field::note, L, true);
+    add(Field::subject_field, C, true);
+    add(Field::origin_url, C);
+    add(Field::definition, C);
+    add(Field::definition_source, C);
+    add(Field::definition_context, C);
+    add(Field::definition_extra, C);
+    add(Field::note, C, true);
+    add(Field::relation_type, C);
+    add(Field::relation_label, C);
+    add(Field::relation_target, C);
+    add(Field::relation_category, C);
+    for (Level level : {C, L, T}) add(Field::transactions, level);
+    for (Level level : {C, L, T}) add(Field::extras, level);
+    return columns;
+}
+
 class CsvWriter final : public ConceptSink {
 public:
     CsvWriter(std::unique_ptr<csv::SheetOutput> output, const WriteOptions& options, Diagnostics& diagnostics)
@@ -121,7 +171,15 @@ public:
     }
 
     void header(const TermBaseHeader& header) override { header_ = header; }
-    void concept_entry(Concept concept_value) override { concepts_.push_back(std::move(concept_value)); }
+    void concept_entry(Concept concept_value) override {
+        if (!long_decided_) start_long();
+        if (!long_.spool) {
+            concepts_.push_back(std::move(concept_value));
+            return;
+        }
+        count_concept(concept_value);
+        write_long_rows(concept_value);
+    }
     void finish() override;
 
 private:
@@ -137,6 +195,13 @@ private:
     void report_languageless(std::string_view layout, bool long_layout);
     void report_ids(std::string_view layout);
     void report_respelled_picklist_values();
+    // What the reports at the end count of each concept, as it arrives or, held, at the end.
+    void count_concept(const Concept& concept_value);
+
+    // The long layout: each concept's rows go to a spool file with every column as they arrive, and finish()
+    // writes the header of the columns that hold something, then the rows with those columns.
+    void start_long();
+    void write_long_rows(const Concept& concept_value);
 
     void write_long();
     void write_wide();
@@ -154,8 +219,32 @@ private:
     char separator_ = '|';
     bool formula_escape_ = true;
     TermBaseHeader header_;
-    std::vector<Concept> concepts_;
+    std::vector<Concept> concepts_;  // held for every layout but the long one
     DroppedValues dropped_;
+
+    // The long layout streams once it knows which languages it writes: all, or the source and --langs (the source
+    // known from --source-lang or the header; else it is found among the concepts, so they are held).
+    bool long_decided_ = false;
+    struct LongStream {
+        std::unique_ptr<std::FILE, int (*)(std::FILE*)> spool{nullptr, &std::fclose};
+        std::vector<std::string> order;  // the languages written; empty: every one
+        std::vector<LongColumn> columns;
+        std::vector<bool> used;  // a column is written when some row has a value in it (or it always is)
+        std::size_t unplaced_terms = 0;
+        std::vector<std::string> unplaced_languages;
+    } long_;
+
+    // The counts of count_concept().
+    std::size_t respelled_ = 0;
+    std::string respelled_example_;
+    std::size_t languageless_sections_ = 0, languageless_terms_ = 0;
+    struct IdUse {
+        std::size_t first = 0;  // the index of the first concept with the id
+        std::size_t uses = 0;
+    };
+    std::unordered_map<std::string, IdUse> id_uses_;
+    std::size_t ids_changed_ = 0, ids_unnamed_ = 0, concepts_counted_ = 0;
+    std::string first_changed_id_;
 };
 
 // A control character other than tab and line breaks (a JSON model may hold one) is read back from a sheet as
@@ -302,53 +391,6 @@ void CsvWriter::renumber_warning() {
     }
 }
 
-// --- long: one row per term, every model field -------------------------------
-
-struct LongColumn {
-    ColumnSpec spec;
-    bool always = false;
-};
-
-std::vector<LongColumn> long_columns() {
-    std::vector<LongColumn> columns;
-    auto add = [&](Field field, Level level, bool always = false) {
-        columns.push_back({ColumnSpec{field, level, {}, true, {}}, always});
-    };
-    add(Field::concept_id, C, true);
-    add(Field::language, L, true);
-    add(Field::language_section, L);
-    add(Field::term, T, true);
-    add(Field::term_id, T);
-    add(Field::term_type, T, true);
-    add(Field::administrative_status, T, true);
-    add(Field::part_of_speech, T, true);
-    add(Field::grammatical_gender, T);
-    add(Field::geographical_usage, T);
-    add(Field::context, T);
-    add(Field::context_source, T);
-    add(Field::term_source, T);
-    add(Field::note, T, true);
-    add(Field::definition, L, true);
-    add(Field::definition_source, L, true);
-    add(Field::definition_context, L);
-    add(Field::definition_extra, L);
-    add(Field::note, L, true);
-    add(Field::subject_field, C, true);
-    add(Field::origin_url, C);
-    add(Field::definition, C);
-    add(Field::definition_source, C);
-    add(Field::definition_context, C);
-    add(Field::definition_extra, C);
-    add(Field::note, C, true);
-    add(Field::relation_type, C);
-    add(Field::relation_label, C);
-    add(Field::relation_target, C);
-    add(Field::relation_category, C);
-    for (Level level : {C, L, T}) add(Field::transactions, level);
-    for (Level level : {C, L, T}) add(Field::extras, level);
-    return columns;
-}
-
 template <typename Item, typename Getter>
 std::string join_member(const std::vector<Item>& items, Getter getter, char separator) {
     std::vector<std::string> values;
@@ -438,45 +480,94 @@ std::string long_value(const ColumnSpec& spec, const Concept& concept_value, con
     }
 }
 
-void CsvWriter::write_long() {
-    std::vector<std::string> order = language_order(true);
-    if (!options_.languages.empty()) count_unplaced_languages(order);
+void CsvWriter::start_long() {
+    long_decided_ = true;
+    if (options_.profile != CsvProfile::none || options_.layout != CsvLayout::long_form) return;
+    if (!options_.languages.empty() && options_.source_language.empty() && header_.source_language.empty()) return;
+    long_.spool.reset(std::tmpfile());
+    if (!long_.spool) return;  // no temporary file: the concepts are held instead
+    if (!options_.languages.empty()) long_.order = language_order(true);
+    long_.columns = long_columns();
+    for (const LongColumn& column : long_.columns) long_.used.push_back(column.always);
+}
+
+namespace {
+
+void spool_cell(std::FILE* spool, bool quoted, const std::string& text) {
+    const auto size = static_cast<std::uint32_t>(text.size());
+    const char flag = quoted ? 1 : 0;
+    std::fwrite(&flag, 1, 1, spool);
+    std::fwrite(&size, sizeof size, 1, spool);
+    std::fwrite(text.data(), 1, text.size(), spool);
+}
+
+bool unspool_cell(std::FILE* spool, bool& quoted, std::string& text) {
+    char flag = 0;
+    std::uint32_t size = 0;
+    if (std::fread(&flag, 1, 1, spool) != 1 || std::fread(&size, sizeof size, 1, spool) != 1) return false;
+    quoted = flag != 0;
+    text.resize(size);
+    return std::fread(text.data(), 1, size, spool) == size;
+}
+
+}  // namespace
+
+void CsvWriter::write_long_rows(const Concept& concept_value) {
     auto selected = [&](const LanguageSection& language) {
-        return std::find(order.begin(), order.end(), language.language) != order.end();
+        return long_.order.empty() ||
+               std::find(long_.order.begin(), long_.order.end(), language.language) != long_.order.end();
+    };
+    if (!long_.order.empty())
+        for (const LanguageSection& language : concept_value.languages) {
+            if (language.language.empty() || selected(language)) continue;  // report_languageless() counts these
+            long_.unplaced_terms += language.terms.size();
+            if (std::find(long_.unplaced_languages.begin(), long_.unplaced_languages.end(), language.language) ==
+                long_.unplaced_languages.end())
+                long_.unplaced_languages.push_back(language.language);
+        }
+    auto spool_row = [&](const LanguageSection* language, const Term* term, bool concept_row, bool language_row) {
+        for (std::size_t c = 0; c < long_.columns.size(); ++c) {
+            const ColumnSpec& spec = long_.columns[c].spec;
+            std::string value = long_value(spec, concept_value, language, term, concept_row, language_row, separator_);
+            if (!value.empty()) long_.used[c] = true;
+            // A term with no text is a quoted empty cell, told apart from "no term on this row".
+            spool_cell(long_.spool.get(), spec.field == Field::term && term && term->text.empty(), value);
+        }
     };
     // Each row: a concept, maybe a language, maybe a term.
-    struct Row {
-        const Concept* concept_value;
-        const LanguageSection* language;
-        const Term* term;
-        bool concept_row;
-        bool language_row;
-    };
-    std::vector<Row> rows;
-    for (const Concept& concept_value : concepts_) {
-        bool first = true;
-        for (const LanguageSection& language : concept_value.languages) {
-            if (!selected(language)) continue;
-            if (language.terms.empty()) {
-                rows.push_back({&concept_value, &language, nullptr, first, true});
-                first = false;
-            }
-            for (std::size_t t = 0; t < language.terms.size(); ++t) {
-                rows.push_back({&concept_value, &language, &language.terms[t], first, t == 0});
-                first = false;
-            }
+    bool first = true;
+    for (const LanguageSection& language : concept_value.languages) {
+        if (!selected(language)) continue;
+        if (language.terms.empty()) {
+            spool_row(&language, nullptr, first, true);
+            first = false;
         }
-        if (first) rows.push_back({&concept_value, nullptr, nullptr, true, false});
+        for (std::size_t t = 0; t < language.terms.size(); ++t) {
+            spool_row(&language, &language.terms[t], first, t == 0);
+            first = false;
+        }
     }
-    std::vector<LongColumn> columns = long_columns();
-    std::vector<const LongColumn*> used;
-    for (const LongColumn& column : columns) {
-        bool any = column.always;
-        for (std::size_t r = 0; r < rows.size() && !any; ++r)
-            any = !long_value(column.spec, *rows[r].concept_value, rows[r].language, rows[r].term, rows[r].concept_row,
-                              rows[r].language_row, separator_)
-                       .empty();
-        if (any) used.push_back(&column);
+    if (first) spool_row(nullptr, nullptr, true, false);
+}
+
+void CsvWriter::write_long() {
+    if (!long_.spool) {
+        // Held: the languages (and the source among them) are known now.
+        long_.spool.reset(std::tmpfile());
+        if (!long_.spool) {
+            diagnostics_.error({}, "io.write", "cannot create a temporary file for the long layout's rows");
+            return;
+        }
+        long_.order = options_.languages.empty() ? std::vector<std::string>() : language_order(true);
+        long_.columns = long_columns();
+        long_.used.clear();
+        for (const LongColumn& column : long_.columns) long_.used.push_back(column.always);
+        for (const Concept& concept_value : concepts_) write_long_rows(concept_value);
+    }
+    if (!long_.unplaced_languages.empty()) {
+        std::string list;
+        for (const std::string& language : long_.unplaced_languages) list += (list.empty() ? "" : " ") + language;
+        dropped_.add("term|s in languages not selected (" + list + ")", long_.unplaced_terms);
     }
     auto comment = [&](std::string_view key, const std::string& raw_value) {
         if (raw_value.empty()) return;
@@ -496,16 +587,31 @@ void CsvWriter::write_long() {
     comment("paragraphs", csv::encode_paragraphs(header_.paragraphs));
     comment("back_matter", csv::encode_back_matter(header_.back_matter));
     std::vector<std::string> cells;
-    for (const LongColumn* column : used) cells.push_back(csv::long_column_name(column->spec));
+    for (std::size_t c = 0; c < long_.columns.size(); ++c)
+        if (long_.used[c]) cells.push_back(csv::long_column_name(long_.columns[c].spec));
     row(cells, true);
-    for (const Row& r : rows) {
+    std::FILE* spool = long_.spool.get();
+    if (std::fflush(spool) != 0 || std::fseek(spool, 0, SEEK_SET) != 0) {
+        diagnostics_.error({}, "io.write", "cannot read back the temporary file of the long layout's rows");
+        return;
+    }
+    std::vector<bool> quoted;
+    std::string text;
+    bool text_quoted = false;
+    while (true) {
         cells.clear();
-        std::vector<bool> quoted;
-        for (const LongColumn* column : used) {
-            cells.push_back(long_value(column->spec, *r.concept_value, r.language, r.term, r.concept_row,
-                                       r.language_row, separator_));
-            // A term with no text is a quoted empty cell, told apart from "no term on this row".
-            quoted.push_back(column->spec.field == Field::term && r.term && r.term->text.empty());
+        quoted.clear();
+        std::size_t read = 0;
+        for (std::size_t c = 0; c < long_.columns.size(); ++c, ++read) {
+            if (!unspool_cell(spool, text_quoted, text)) break;
+            if (!long_.used[c]) continue;
+            cells.push_back(text);
+            quoted.push_back(text_quoted);
+        }
+        if (read == 0 && std::feof(spool)) break;
+        if (read != long_.columns.size()) {
+            diagnostics_.error({}, "io.write", "cannot read back the temporary file of the long layout's rows");
+            return;
         }
         row(cells, false, quoted);
     }
@@ -943,14 +1049,7 @@ void CsvWriter::write_pair(bool omegat) {
 
 // Every layout puts a term under its language, so what has no language is reported here, never dropped silently.
 void CsvWriter::report_languageless(std::string_view layout, bool long_layout) {
-    std::size_t sections = 0, terms = 0;
-    for (const Concept& concept_value : concepts_) {
-        for (const LanguageSection& language : concept_value.languages) {
-            if (!language.language.empty()) continue;
-            ++sections;
-            terms += language.terms.size();
-        }
-    }
+    const std::size_t sections = languageless_sections_, terms = languageless_terms_;
     if (sections > 0)
         diagnostics_.warning({}, "csv.no-language",
                              std::to_string(sections) + " language section" + (sections == 1 ? "" : "s") +
@@ -970,20 +1069,9 @@ void CsvWriter::report_languageless(std::string_view layout, bool long_layout) {
 // (an empty one becomes c<row>) and gathers the rows of one id into one concept, so an id that is not a valid
 // xml:id comes back changed, and concepts that share an id (a TBX read with duplicate ids) come back merged.
 void CsvWriter::report_ids(std::string_view layout) {
-    std::unordered_map<std::string_view, std::size_t> uses;
-    std::size_t changed = 0, unnamed = 0;
-    const Concept* first_changed = nullptr;
-    for (const Concept& concept_value : concepts_) {
-        ++uses[concept_value.id];
-        if (concept_value.id.empty()) {
-            ++unnamed;
-        } else if (csv::make_xml_id(concept_value.id) != concept_value.id) {
-            ++changed;
-            if (!first_changed) first_changed = &concept_value;
-        }
-    }
+    const std::size_t changed = ids_changed_, unnamed = ids_unnamed_;
     if (changed > 0) {
-        const std::string& id = first_changed->id;
+        const std::string& id = first_changed_id_;
         diagnostics_.warning({}, "csv.id-changed",
                              std::to_string(changed) + " concept id" + (changed == 1 ? " is" : "s are") +
                                  " not a valid xml:id, and reading the " + std::string(layout) + " sheet back changes " +
@@ -999,13 +1087,15 @@ void CsvWriter::report_ids(std::string_view layout) {
                                               : "gives each a generated id (c and its row number)"));
     std::size_t shared_ids = 0, concepts = 0;
     std::string_view first;
-    for (const Concept& concept_value : concepts_) {
-        auto found = uses.find(concept_value.id);
-        if (concept_value.id.empty() || found->second < 2) continue;
-        if (shared_ids == 0) first = found->first;
+    std::size_t first_index = 0;
+    for (const auto& [id, use] : id_uses_) {
+        if (id.empty() || use.uses < 2) continue;
+        if (shared_ids == 0 || use.first < first_index) {
+            first = id;
+            first_index = use.first;
+        }
         ++shared_ids;
-        concepts += found->second;
-        found->second = 0;  // counted
+        concepts += use.uses;
     }
     if (shared_ids == 0) return;
     diagnostics_.warning({}, "csv.shared-id",
@@ -1021,20 +1111,8 @@ void CsvWriter::report_ids(std::string_view layout) {
 // A sheet's reader takes picklist values in any case and short forms ("preferred", "n"), and gives them the
 // TBX-Basic spelling; a value the model holds in another spelling (a TBX read leniently) comes back respelled.
 void CsvWriter::report_respelled_picklist_values() {
-    std::size_t respelled = 0;
-    std::string example;
-    for (const Concept& concept_value : concepts_)
-        for (const LanguageSection& language : concept_value.languages)
-            for (const Term& term : language.terms)
-                for (auto [field, value] : {std::pair{Field::term_type, &term.term_type},
-                                            std::pair{Field::administrative_status, &term.administrative_status},
-                                            std::pair{Field::part_of_speech, &term.part_of_speech},
-                                            std::pair{Field::grammatical_gender, &term.grammatical_gender}}) {
-                    if (value->empty()) continue;
-                    std::string canonical = csv::canonical_picklist_value(field, *value, nullptr);
-                    if (canonical == *value) continue;
-                    if (respelled++ == 0) example = "'" + *value + "' becomes '" + canonical + "'";
-                }
+    const std::size_t respelled = respelled_;
+    const std::string& example = respelled_example_;
     if (respelled > 0)
         diagnostics_.warning({}, "csv.picklist",
                              std::to_string(respelled) + " picklist value" +
@@ -1045,7 +1123,56 @@ void CsvWriter::report_respelled_picklist_values() {
                                  example + ")");
 }
 
+void CsvWriter::count_concept(const Concept& concept_value) {
+    // A list of items is one cell, its items joined: a list whose items are all empty is an empty cell, which
+    // reads back as no items at all (a cell of "a |  | b" keeps its empty item).
+    auto count_all_empty = [&](const char* what, std::size_t size, bool all_empty) {
+        if (size > 0 && all_empty) dropped_.add(what, size);
+    };
+    auto empty_notes = [&](const std::vector<std::string>& notes) {
+        count_all_empty("empty note|s", notes.size(),
+                        std::all_of(notes.begin(), notes.end(), [](const std::string& note) { return note.empty(); }));
+    };
+    auto empty_definitions = [&](const std::vector<Definition>& definitions) {
+        count_all_empty("empty definition|s", definitions.size(),
+                        std::all_of(definitions.begin(), definitions.end(), [](const Definition& d) {
+                            return d.text.empty() && d.source.empty() && d.context.empty() && d.extra.empty();
+                        }));
+    };
+    empty_notes(concept_value.notes);
+    empty_definitions(concept_value.definitions);
+    for (const LanguageSection& language : concept_value.languages) {
+        empty_notes(language.notes);
+        empty_definitions(language.definitions);
+        for (const Term& term : language.terms) empty_notes(term.notes);
+        if (language.language.empty()) {
+            ++languageless_sections_;
+            languageless_terms_ += language.terms.size();
+        }
+        for (const Term& term : language.terms)
+            for (auto [field, value] : {std::pair{Field::term_type, &term.term_type},
+                                        std::pair{Field::administrative_status, &term.administrative_status},
+                                        std::pair{Field::part_of_speech, &term.part_of_speech},
+                                        std::pair{Field::grammatical_gender, &term.grammatical_gender}}) {
+                if (value->empty()) continue;
+                std::string canonical = csv::canonical_picklist_value(field, *value, nullptr);
+                if (canonical == *value) continue;
+                if (respelled_++ == 0) respelled_example_ = "'" + *value + "' becomes '" + canonical + "'";
+            }
+    }
+    IdUse& use = id_uses_.try_emplace(concept_value.id, IdUse{concepts_counted_, 0}).first->second;
+    ++use.uses;
+    ++concepts_counted_;
+    if (concept_value.id.empty())
+        ++ids_unnamed_;
+    else if (csv::make_xml_id(concept_value.id) != concept_value.id && ids_changed_++ == 0)
+        first_changed_id_ = concept_value.id;
+}
+
 void CsvWriter::finish() {
+    if (!long_decided_) start_long();
+    if (!long_.spool)  // the concepts were held, not counted as they came
+        for (const Concept& concept_value : concepts_) count_concept(concept_value);
     std::string_view layout;
     switch (options_.profile) {
         case CsvProfile::none:
@@ -1087,30 +1214,6 @@ void CsvWriter::finish() {
             count_definition_extras(concept_value.definitions);
             for (const LanguageSection& language : concept_value.languages)
                 count_definition_extras(language.definitions);
-        }
-    }
-    // A list of items is one cell, its items joined: a list whose items are all empty is an empty cell, which
-    // reads back as no items at all (a cell of "a |  | b" keeps its empty item).
-    auto count_all_empty = [&](const char* what, std::size_t size, bool all_empty) {
-        if (size > 0 && all_empty) dropped_.add(what, size);
-    };
-    auto empty_notes = [&](const std::vector<std::string>& notes) {
-        count_all_empty("empty note|s", notes.size(),
-                        std::all_of(notes.begin(), notes.end(), [](const std::string& note) { return note.empty(); }));
-    };
-    auto empty_definitions = [&](const std::vector<Definition>& definitions) {
-        count_all_empty("empty definition|s", definitions.size(),
-                        std::all_of(definitions.begin(), definitions.end(), [](const Definition& d) {
-                            return d.text.empty() && d.source.empty() && d.context.empty() && d.extra.empty();
-                        }));
-    };
-    for (const Concept& concept_value : concepts_) {
-        empty_notes(concept_value.notes);
-        empty_definitions(concept_value.definitions);
-        for (const LanguageSection& language : concept_value.languages) {
-            empty_notes(language.notes);
-            empty_definitions(language.definitions);
-            for (const Term& term : language.terms) empty_notes(term.notes);
         }
     }
     const bool long_layout = options_.profile == CsvProfile::none && options_.layout == CsvLayout::long_form;
