@@ -255,10 +255,11 @@ int run_import(const std::vector<std::string>& arguments, std::ostream& out, std
     };
     auto failed = [&] { return diagnostics.has_errors() || (request.strict && diagnostics.warning_count() > 0); };
     auto failure_code = [&] {
-        // Reader problems are bad input; a writer that cannot hold the data (or that fails) is an output
-        // failure. A loss points at the input it came from, but it is the target's shortcoming: exit 3.
+        // Reader problems are bad input; a writer that cannot hold the data is an output failure, and one that
+        // cannot write (a full disk) an I/O failure. A loss points at the input it came from, but it is the
+        // target's shortcoming: exit 3.
         for (const Diagnostic& diagnostic : diagnostics.items())
-            if (diagnostic.code == "io.read") return exit_io;
+            if (diagnostic.code == "io.read" || diagnostic.code == "io.write") return exit_io;
         for (const Diagnostic& diagnostic : diagnostics.items()) {
             bool counts = diagnostic.severity == Severity::error || (request.strict && !is_loss(diagnostic));
             if (counts && diagnostic.pos.file == input_name) return exit_bad_input;

@@ -2,11 +2,15 @@
 #include "formats/csv_writer.hpp"
 
 #include <unicode/uloc.h>
+#include <unistd.h>
 
 #include <algorithm>
 #include <array>
+#include <cerrno>
 #include <cstdint>
 #include <cstdio>
+#include <cstdlib>
+#include <cstring>
 #include <map>
 #include <memory>
 #include <ostream>
@@ -480,11 +484,23 @@ std::string long_value(const ColumnSpec& spec, const Concept& concept_value, con
     }
 }
 
+// A scratch file that is gone once closed (or the process ends): made in $TMPDIR, else /tmp, and unlinked at once.
+std::FILE* scratch_file() {
+    const char* directory = std::getenv("TMPDIR");
+    std::string path = std::string(directory && *directory ? directory : "/tmp") + "/ilo-tbx-rows-XXXXXX";
+    const int descriptor = ::mkstemp(path.data());
+    if (descriptor < 0) return nullptr;
+    ::unlink(path.c_str());
+    std::FILE* file = ::fdopen(descriptor, "w+b");
+    if (!file) ::close(descriptor);
+    return file;
+}
+
 void CsvWriter::start_long() {
     long_decided_ = true;
     if (options_.profile != CsvProfile::none || options_.layout != CsvLayout::long_form) return;
     if (!options_.languages.empty() && options_.source_language.empty() && header_.source_language.empty()) return;
-    long_.spool.reset(std::tmpfile());
+    long_.spool.reset(scratch_file());
     if (!long_.spool) return;  // no temporary file: the concepts are held instead
     if (!options_.languages.empty()) long_.order = language_order(true);
     long_.columns = long_columns();
@@ -553,9 +569,12 @@ void CsvWriter::write_long_rows(const Concept& concept_value) {
 void CsvWriter::write_long() {
     if (!long_.spool) {
         // Held: the languages (and the source among them) are known now.
-        long_.spool.reset(std::tmpfile());
+        long_.spool.reset(scratch_file());
         if (!long_.spool) {
-            diagnostics_.error({}, "io.write", "cannot create a temporary file for the long layout's rows");
+            diagnostics_.error({}, "io.write",
+                               "cannot create the temporary file that holds the long layout's rows until its header "
+                               "is known, in $TMPDIR or else /tmp: " +
+                                   std::string(std::strerror(errno)));
             return;
         }
         long_.order = options_.languages.empty() ? std::vector<std::string>() : language_order(true);
@@ -591,7 +610,13 @@ void CsvWriter::write_long() {
         if (long_.used[c]) cells.push_back(csv::long_column_name(long_.columns[c].spec));
     row(cells, true);
     std::FILE* spool = long_.spool.get();
-    if (std::fflush(spool) != 0 || std::fseek(spool, 0, SEEK_SET) != 0) {
+    if (std::fflush(spool) != 0 || std::ferror(spool)) {
+        diagnostics_.error({}, "io.write",
+                           "cannot write the temporary file that holds the long layout's rows until its header is "
+                           "known (is the temporary directory, $TMPDIR or else /tmp, full?)");
+        return;
+    }
+    if (std::fseek(spool, 0, SEEK_SET) != 0) {
         diagnostics_.error({}, "io.write", "cannot read back the temporary file of the long layout's rows");
         return;
     }
