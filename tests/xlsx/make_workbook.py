@@ -152,10 +152,8 @@ def bad_utf8(out):
                           ).encode("utf-8").replace(b"\xc3\xa9", b"\xe9"))
 
 
-def control_char(out):
-    # A raw BEL (U+0007) in a shared string: XML allows it nowhere, escaped or not (Excel writes _x0007_).
-    shared = (f'<?xml version="1.0" encoding="UTF-8"?><sst xmlns="{MAIN}" count="2" uniqueCount="2">'
-              '<si><t>en</t></si><si><t>ring\x07bell</t></si></sst>')
+def with_shared_strings(out, shared, sheet_part):
+    # One sheet and a shared strings part, each given as text or bytes.
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as book:
         book.writestr("[Content_Types].xml", CONTENT_TYPES)
         book.writestr("_rels/.rels", PACKAGE_RELS)
@@ -164,8 +162,15 @@ def control_char(out):
             ["worksheets/sheet1.xml"],
             f'<Relationship Id="rId9" Type="{REL}/sharedStrings" Target="sharedStrings.xml"/>'))
         book.writestr("xl/sharedStrings.xml", shared)
-        book.writestr("xl/worksheets/sheet1.xml", sheet(
-            '<row r="1"><c r="A1" t="s"><v>0</v></c></row><row r="2"><c r="A2" t="s"><v>1</v></c></row>'))
+        book.writestr("xl/worksheets/sheet1.xml", sheet_part)
+
+
+def control_char(out):
+    # A raw BEL (U+0007) in a shared string: XML allows it nowhere, escaped or not (Excel writes _x0007_).
+    shared = (f'<?xml version="1.0" encoding="UTF-8"?><sst xmlns="{MAIN}" count="2" uniqueCount="2">'
+              '<si><t>en</t></si><si><t>ring\x07bell</t></si></sst>')
+    with_shared_strings(out, shared, sheet(
+        '<row r="1"><c r="A1" t="s"><v>0</v></c></row><row r="2"><c r="A2" t="s"><v>1</v></c></row>'))
 
 
 def no_workbook(out):
@@ -181,15 +186,7 @@ def legacy_encodings(out):
     rows = sheet('<row r="1"><c r="A1" t="inlineStr"><is><t>en</t></is></c><c r="B1" t="s"><v>0</v></c></row>'
                  '<row r="2"><c r="A2" t="inlineStr"><is><t>border crossing point 𝄞</t></is></c>'
                  '<c r="B2" t="s"><v>1</v></c></row>').replace('encoding="UTF-8"', 'encoding="UTF-16"')
-    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as book:
-        book.writestr("[Content_Types].xml", CONTENT_TYPES)
-        book.writestr("_rels/.rels", PACKAGE_RELS)
-        book.writestr("xl/workbook.xml", workbook(["Terms"]))
-        book.writestr("xl/_rels/workbook.xml.rels", workbook_rels(
-            ["worksheets/sheet1.xml"],
-            f'<Relationship Id="rId9" Type="{REL}/sharedStrings" Target="sharedStrings.xml"/>'))
-        book.writestr("xl/sharedStrings.xml", shared)
-        book.writestr("xl/worksheets/sheet1.xml", b"\xff\xfe" + rows.encode("utf-16-le"))
+    with_shared_strings(out, shared, b"\xff\xfe" + rows.encode("utf-16-le"))
 
 
 KINDS = {"cells": cells, "bomb": bomb, "lying-size": lying_size, "many-entries": many_entries,
