@@ -243,8 +243,9 @@ int run_lint(const std::vector<std::string>& arguments, std::ostream& out, std::
             std::set<std::uint32_t> lines;
             for (const lint::Finding& finding : result.findings)
                 if (finding.pos.file == file.name() && finding.pos.known()) lines.insert(finding.pos.line);
-            file.keep_source_lines(lines, source_lines);
-            file.keep_source_lines(diagnostics, source_lines);
+            for (const Diagnostic& diagnostic : diagnostics.items())
+                if (diagnostic.pos.file == file.name() && diagnostic.pos.known()) lines.insert(diagnostic.pos.line);
+            file.keep_source_lines(lines, source_lines);  // one pass over the file for both
         };
         if (request.fix) {
             const Format& tbx = *find_format("tbx");

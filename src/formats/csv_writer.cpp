@@ -55,6 +55,14 @@ private:
     std::map<std::string, std::size_t> counts_;
 };
 
+// The terms of languages a layout does not write (--langs leaves them out), for DroppedValues.
+struct UnplacedLanguages {
+    std::size_t terms = 0;
+    std::vector<std::string> languages;  // in the order first met
+    void count(const Concept& concept_value, const std::vector<std::string>& order);
+    void report(DroppedValues& dropped) const;
+};
+
 bool is_forbidden_control_byte(char c) {
     const auto byte = static_cast<unsigned char>(c);
     return byte < 0x20 && byte != '\t' && byte != '\n' && byte != '\r';
@@ -205,6 +213,8 @@ private:
     // The long layout: each concept's rows go to a spool file with every column as they arrive, and finish()
     // writes the header of the columns that hold something, then the rows with those columns.
     void start_long();
+    // The languages written (all, or the source and --langs) and every column, none used yet.
+    void choose_long_columns();
     void write_long_rows(const Concept& concept_value);
 
     void write_long();
@@ -234,8 +244,7 @@ private:
         std::vector<std::string> order;  // the languages written; empty: every one
         std::vector<LongColumn> columns;
         std::vector<bool> used;  // a column is written when some row has a value in it (or it always is)
-        std::size_t unplaced_terms = 0;
-        std::vector<std::string> unplaced_languages;
+        UnplacedLanguages unplaced;
     } long_;
 
     // The counts of count_concept().
@@ -340,22 +349,27 @@ std::optional<std::string> CsvWriter::target_language(const std::string& source)
     return std::nullopt;
 }
 
-void CsvWriter::count_unplaced_languages(const std::vector<std::string>& order) {
-    std::size_t terms = 0;
-    std::vector<std::string> languages;
-    for (const Concept& concept_value : concepts_) {
-        for (const LanguageSection& language : concept_value.languages) {
-            if (language.language.empty()) continue;  // report_languageless() counts these
-            if (std::find(order.begin(), order.end(), language.language) != order.end()) continue;
-            terms += language.terms.size();
-            if (std::find(languages.begin(), languages.end(), language.language) == languages.end())
-                languages.push_back(language.language);
-        }
+void UnplacedLanguages::count(const Concept& concept_value, const std::vector<std::string>& order) {
+    for (const LanguageSection& language : concept_value.languages) {
+        if (language.language.empty()) continue;  // report_languageless() counts these
+        if (std::find(order.begin(), order.end(), language.language) != order.end()) continue;
+        terms += language.terms.size();
+        if (std::find(languages.begin(), languages.end(), language.language) == languages.end())
+            languages.push_back(language.language);
     }
+}
+
+void UnplacedLanguages::report(DroppedValues& dropped) const {
     if (languages.empty()) return;
     std::string list;
     for (const std::string& language : languages) list += (list.empty() ? "" : " ") + language;
-    dropped_.add("term|s in languages not selected (" + list + ")", terms);
+    dropped.add("term|s in languages not selected (" + list + ")", terms);
+}
+
+void CsvWriter::count_unplaced_languages(const std::vector<std::string>& order) {
+    UnplacedLanguages unplaced;
+    for (const Concept& concept_value : concepts_) unplaced.count(concept_value, order);
+    unplaced.report(dropped_);
 }
 
 std::string CsvWriter::source_definition(const Concept& concept_value) {
@@ -502,8 +516,13 @@ void CsvWriter::start_long() {
     if (!options_.languages.empty() && options_.source_language.empty() && header_.source_language.empty()) return;
     long_.spool.reset(scratch_file());
     if (!long_.spool) return;  // no temporary file: the concepts are held instead
-    if (!options_.languages.empty()) long_.order = language_order(true);
+    choose_long_columns();
+}
+
+void CsvWriter::choose_long_columns() {
+    long_.order = options_.languages.empty() ? std::vector<std::string>() : language_order(true);
     long_.columns = long_columns();
+    long_.used.clear();
     for (const LongColumn& column : long_.columns) long_.used.push_back(column.always);
 }
 
@@ -533,14 +552,7 @@ void CsvWriter::write_long_rows(const Concept& concept_value) {
         return long_.order.empty() ||
                std::find(long_.order.begin(), long_.order.end(), language.language) != long_.order.end();
     };
-    if (!long_.order.empty())
-        for (const LanguageSection& language : concept_value.languages) {
-            if (language.language.empty() || selected(language)) continue;  // report_languageless() counts these
-            long_.unplaced_terms += language.terms.size();
-            if (std::find(long_.unplaced_languages.begin(), long_.unplaced_languages.end(), language.language) ==
-                long_.unplaced_languages.end())
-                long_.unplaced_languages.push_back(language.language);
-        }
+    if (!long_.order.empty()) long_.unplaced.count(concept_value, long_.order);
     auto spool_row = [&](const LanguageSection* language, const Term* term, bool concept_row, bool language_row) {
         for (std::size_t c = 0; c < long_.columns.size(); ++c) {
             const ColumnSpec& spec = long_.columns[c].spec;
@@ -577,17 +589,10 @@ void CsvWriter::write_long() {
                                    std::string(std::strerror(errno)));
             return;
         }
-        long_.order = options_.languages.empty() ? std::vector<std::string>() : language_order(true);
-        long_.columns = long_columns();
-        long_.used.clear();
-        for (const LongColumn& column : long_.columns) long_.used.push_back(column.always);
+        choose_long_columns();
         for (const Concept& concept_value : concepts_) write_long_rows(concept_value);
     }
-    if (!long_.unplaced_languages.empty()) {
-        std::string list;
-        for (const std::string& language : long_.unplaced_languages) list += (list.empty() ? "" : " ") + language;
-        dropped_.add("term|s in languages not selected (" + list + ")", long_.unplaced_terms);
-    }
+    long_.unplaced.report(dropped_);
     auto comment = [&](std::string_view key, const std::string& raw_value) {
         if (raw_value.empty()) return;
         const std::string value = without_control_characters(raw_value);
