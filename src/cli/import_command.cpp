@@ -41,11 +41,14 @@ the target format cannot hold is reported as a warning.
 Memory: a TBX FILE is read in chunks, one entry at a time, so memory does not
 grow with its size; only an index of entry ids and cross-reference targets
 (for the duplicate and dangling reference checks) grows with the number of
-entries. These hold the whole term base in memory instead: --merge (both term
-bases, to match concepts across them), JSON and CSV/TSV input, and CSV/TSV and
-XLSX output in the wide layout or a tool's profile (a sheet's columns depend on
-every concept). The long layout streams: its rows wait in a temporary file until
-the header, which names only the columns that hold something, is known. --out -
+entries. A CSV/TSV file is held as text (UTF-8 is not copied), and a first
+pass over its rows finds each concept's last row, so that each concept goes on
+when that row is read: only concepts whose rows are apart wait. These hold the
+whole term base in memory instead: --merge (both term bases, to match concepts
+across them), JSON and XLSX input, and CSV/TSV and XLSX output in the wide
+layout or a tool's profile (a sheet's columns depend on every concept). The long
+layout streams: its rows wait in a temporary file until the header, which names
+only the columns that hold something, is known. --out -
 holds up to 8 MiB of output until it has passed validation, then streams: a
 failure after that is reported as cut-short output (io.output-cut-short), with
 a non-zero exit. On a terminal a progress line shows on

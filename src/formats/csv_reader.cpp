@@ -2,10 +2,14 @@
 #include "formats/csv_reader.hpp"
 
 #include <algorithm>
+#include <deque>
+#include <functional>
 #include <initializer_list>
 #include <map>
-#include <tuple>
+#include <memory>
 #include <set>
+#include <tuple>
+#include <unordered_map>
 
 #include "formats/csv_layout.hpp"
 #include "ilo_tbx/language_tag.hpp"
@@ -97,6 +101,12 @@ std::vector<Definition> build_definitions(const LevelValues& values) {
     return out;
 }
 
+// A concept whose rows are still being read, or which waits for an earlier one to be complete.
+struct Pending {
+    Concept concept_value;
+    bool complete = false;
+};
+
 class CsvReader {
 public:
     CsvReader(const Input& input, const ReadOptions& options, Diagnostics& diagnostics, ConceptSink& sink)
@@ -110,6 +120,10 @@ public:
     void run(char default_delimiter);
     // Everything after decoding: options, comment lines, the header, the rows.
     void read(csv::RecordSource& records);
+    // A second, independent pass over the same records, used to learn each concept's last row so that concepts
+    // can go to the sink as soon as they are complete. Without one, concepts whose rows share an id are all held
+    // until the end.
+    void set_rescan(std::function<std::unique_ptr<csv::RecordSource>()> rescan) { rescan_ = std::move(rescan); }
 
 private:
     SourcePos at(std::uint32_t line, std::uint32_t column) const { return {input_.name, line, column}; }
@@ -127,6 +141,11 @@ private:
     void warn_picklist(Field field, const std::string& value, const Cell& cell);
     std::string concept_id_for(const std::string& written, const Cell* cell);
     static void merge_into(Concept& base, Concept addition);
+    void learn_last_rows(bool has_header);
+    Concept& pending_at(std::size_t index) { return pending_[index - emitted_].concept_value; }
+    void touched(std::size_t index) { touched_ = index; }
+    void release_complete(std::uint32_t line);
+    void release(Pending& pending);
     // Adds a list or JSON cell to `values`; false (with an error) for bad JSON.
     bool collect(LevelValues& values, const Column& column, const std::string& text, const Cell& cell);
     void apply_concept_values(Concept& concept_value, LevelValues& values, std::uint32_t line);
@@ -149,9 +168,16 @@ private:
     std::set<std::string*> continued_header_values_;  // header values a "# key:" line has begun
     bool space_split_warning_given_ = false;
     std::set<std::string> picklist_warnings_;
-    // Concepts gathered by id (rows of one concept need not be adjacent), emitted in order of first appearance.
-    std::vector<Concept> long_concepts_;
-    std::map<std::string, std::size_t> long_index_;
+    // Concepts gathered by id (rows of one concept need not be adjacent), emitted in order of first appearance:
+    // pending_ holds those not yet emitted, the first of them being concept number emitted_. long_index_ knows
+    // every id seen, emitted or not.
+    std::deque<Pending> pending_;
+    std::size_t emitted_ = 0;
+    std::unordered_map<std::string, std::size_t> long_index_;
+    std::size_t touched_ = static_cast<std::size_t>(-1);  // the concept the last row went to
+    std::function<std::unique_ptr<csv::RecordSource>()> rescan_;
+    // The line of the last row of each concept id; none when it could not be learnt (then all are held).
+    std::optional<std::unordered_map<std::string, std::uint32_t>> last_row_of_id_;
     std::set<std::tuple<std::size_t, std::string, std::size_t, std::string>> long_seen_cells_;
 };
 
@@ -779,7 +805,8 @@ void CsvReader::read_wide_row(const Record& record) {
     if (!written_id.empty()) {
         // Rows that share an id are one concept (Phrase puts each synonym on its own row).
         if (auto existing = long_index_.find(concept_value.id); existing != long_index_.end()) {
-            merge_into(long_concepts_[existing->second], std::move(concept_value));
+            merge_into(pending_at(existing->second), std::move(concept_value));
+            touched(existing->second);
             return;
         }
     } else if (long_index_.contains(concept_value.id)) {
@@ -787,8 +814,9 @@ void CsvReader::read_wide_row(const Record& record) {
         while (long_index_.contains(concept_value.id + "-" + std::to_string(suffix))) ++suffix;
         concept_value.id += "-" + std::to_string(suffix);
     }
-    long_index_.emplace(concept_value.id, long_concepts_.size());
-    long_concepts_.push_back(std::move(concept_value));
+    long_index_.emplace(concept_value.id, emitted_ + pending_.size());
+    touched(emitted_ + pending_.size());
+    pending_.push_back({std::move(concept_value), false});
 }
 
 void CsvReader::read_long_row(const Record& record) {
@@ -811,15 +839,16 @@ void CsvReader::read_long_row(const Record& record) {
         return;
     }
     std::string id = concept_id_for(written_id, id_cell);
-    auto [found, inserted] = long_index_.emplace(id, long_concepts_.size());
+    auto [found, inserted] = long_index_.emplace(id, emitted_ + pending_.size());
     if (inserted) {
         Concept created;
         created.id = id;
         created.pos = at(record.line, 1);
-        long_concepts_.push_back(std::move(created));
+        pending_.push_back({std::move(created), false});
     }
     std::size_t concept_index = found->second;
-    Concept& concept_value = long_concepts_[concept_index];
+    touched(concept_index);
+    Concept& concept_value = pending_at(concept_index);
 
     std::string language_code;
     if (language_cell && !cell_text(*language_cell).empty()) {  // a quoted " " is a language as written
@@ -962,6 +991,53 @@ void CsvReader::read_long_row(const Record& record) {
     }
 }
 
+void CsvReader::learn_last_rows(bool has_header) {
+    std::optional<std::size_t> id_column;
+    for (std::size_t i = 0; i < columns_.size(); ++i)
+        if (columns_[i].spec.field == Field::concept_id) id_column = i;
+    if (!id_column) {  // no row names a concept, so none continues another: each is complete at its row
+        last_row_of_id_.emplace();
+        return;
+    }
+    if (!rescan_) return;
+    std::unique_ptr<csv::RecordSource> records = rescan_();
+    std::unordered_map<std::string, std::uint32_t> last_rows;
+    // The records as read() sees them: comments and blank lines before the header (or first row), then rows.
+    std::optional<Record> first;
+    while ((first = records->next(true)))
+        if (!first->comment && !(first->blank() && first->cells.size() <= 1)) break;
+    auto note = [&](const Record& record) {
+        if (*id_column >= record.cells.size()) return;
+        std::string written(csv::trim_blanks(cell_text(record.cells[*id_column])));
+        if (!written.empty()) last_rows[csv::make_xml_id(written)] = record.line;
+    };
+    if (first && !has_header) note(*first);
+    while (std::optional<Record> record = records->next(!has_header))
+        if (!record->comment && !record->blank()) note(*record);
+    last_row_of_id_ = std::move(last_rows);
+}
+
+void CsvReader::release(Pending& pending) {
+    put_term_notes_first(pending.concept_value);
+    sink_.concept_entry(std::move(pending.concept_value));
+}
+
+void CsvReader::release_complete(std::uint32_t line) {
+    if (!last_row_of_id_ || touched_ < emitted_ || touched_ >= emitted_ + pending_.size()) return;
+    Pending& current = pending_[touched_ - emitted_];
+    auto last = last_row_of_id_->find(current.concept_value.id);
+    if (last != last_row_of_id_->end() && last->second > line) return;
+    current.complete = true;
+    while (!pending_.empty() && pending_.front().complete) {
+        release(pending_.front());
+        pending_.pop_front();
+        // The values already seen on its rows are needed no longer.
+        long_seen_cells_.erase(long_seen_cells_.lower_bound({emitted_, std::string(), 0, std::string()}),
+                               long_seen_cells_.lower_bound({emitted_ + 1, std::string(), 0, std::string()}));
+        ++emitted_;
+    }
+}
+
 // The CSV tokenizer as a source of records.
 class TokenizerRecords final : public csv::RecordSource {
 public:
@@ -973,8 +1049,22 @@ private:
     csv::Tokenizer& tokenizer_;
 };
 
+// The same over text of its own tokenizer, whose diagnostics are dropped: a second pass repeats the first's.
+class RescanRecords final : public csv::RecordSource {
+public:
+    RescanRecords(std::string_view text, char delimiter, const std::string& file)
+        : tokenizer_(text, delimiter, file, ignored_) {}
+    std::optional<Record> next(bool allow_comment) override { return tokenizer_.next(allow_comment); }
+    bool failed() const override { return tokenizer_.failed(); }
+
+private:
+    Diagnostics ignored_;
+    csv::Tokenizer tokenizer_;
+};
+
 void CsvReader::run(char default_delimiter) {
-    std::optional<std::string> text = csv::decode_text(input_.text, input_.name, diagnostics_);
+    std::string transcoded;
+    std::optional<std::string_view> text = csv::decode_text(input_.text, input_.name, diagnostics_, transcoded);
     if (!text) return;
     // OmegaT's glossaries are tab-separated as .txt/.utf8/.tab (the TSV reader) and comma-separated as .csv.
     char delimiter = options_.delimiter != '\0'                       ? options_.delimiter
@@ -986,6 +1076,7 @@ void CsvReader::run(char default_delimiter) {
     delimiter_ = delimiter;
     csv::Tokenizer tokenizer(*text, delimiter, input_.name, diagnostics_);
     TokenizerRecords records(tokenizer);
+    set_rescan([&] { return std::make_unique<RescanRecords>(*text, delimiter, input_.name); });
     read(records);
 }
 
@@ -1043,10 +1134,14 @@ void CsvReader::read(csv::RecordSource& records) {
     bool comments_allowed = !has_header;  // OmegaT-style files have '#' lines anywhere
     auto process = [&](const Record& record) {
         if (!check_width(record)) return false;
+        touched_ = static_cast<std::size_t>(-1);
         if (shape_ == Shape::long_form) read_long_row(record);
         else read_wide_row(record);
-        return !diagnostics_.has_errors();
+        if (diagnostics_.has_errors()) return false;
+        release_complete(record.line);
+        return true;
     };
+    learn_last_rows(has_header);
     if (!has_header && !process(*first)) return;
     while (std::optional<Record> record = records.next(comments_allowed)) {
         if (record->comment) {
@@ -1057,10 +1152,8 @@ void CsvReader::read(csv::RecordSource& records) {
         if (!process(*record)) return;
     }
     if (records.failed()) return;
-    for (Concept& concept_value : long_concepts_) {
-        put_term_notes_first(concept_value);
-        sink_.concept_entry(std::move(concept_value));
-    }
+    for (Pending& pending : pending_) release(pending);
+    pending_.clear();
     sink_.finish();
 }
 

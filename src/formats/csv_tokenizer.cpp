@@ -82,8 +82,8 @@ std::string hex_byte(unsigned char byte) {
 
 }  // namespace
 
-std::optional<std::string> decode_text(std::string_view bytes, const std::string& file, Diagnostics& diagnostics,
-                                       Encoding* detected) {
+std::optional<std::string_view> decode_text(std::string_view bytes, const std::string& file, Diagnostics& diagnostics,
+                                            std::string& transcoded, Encoding* detected) {
     auto set_detected = [&](Encoding encoding) {
         if (detected) *detected = encoding;
     };
@@ -107,7 +107,8 @@ std::optional<std::string> decode_text(std::string_view bytes, const std::string
                                   " (an unpaired surrogate?); expected the text its byte order mark announces");
             return std::nullopt;
         }
-        return text;
+        transcoded = std::move(*text);
+        return std::string_view(transcoded);
     } else {
         set_detected(Encoding::utf8);
     }
@@ -120,7 +121,7 @@ std::optional<std::string> decode_text(std::string_view bytes, const std::string
         return std::nullopt;
     }
     std::size_t invalid = first_invalid_utf8(bytes);
-    if (invalid == std::string_view::npos) return std::string(bytes);
+    if (invalid == std::string_view::npos) return bytes;
 
     // Windows-1252 is one byte per character, so the column is the byte distance.
     std::size_t line_start = bytes.find_last_of("\r\n", invalid == 0 ? 0 : invalid - 1);
@@ -134,12 +135,13 @@ std::optional<std::string> decode_text(std::string_view bytes, const std::string
                               " is neither UTF-8 nor Windows-1252; expected UTF-8 text");
         return std::nullopt;
     }
+    transcoded = std::move(*text);
     set_detected(Encoding::windows1252);
     diagnostics.warning(pos, "csv.encoding-ansi",
                         "the file is not UTF-8 (byte " + hex_byte(static_cast<unsigned char>(bytes[invalid])) +
                             "); read it as Windows-1252, the 'ANSI' encoding Excel saves; save as "
                             "'CSV UTF-8' to avoid this guess");
-    return text;
+    return std::string_view(transcoded);
 }
 
 bool Record::blank() const {

@@ -13,14 +13,15 @@ namespace ilo::csv {
 
 enum class Encoding { utf8, utf8_bom, utf16le, utf16be, windows1252 };
 
-// Turns the raw bytes of a CSV file into UTF-8 without a byte order mark.
+// Turns the raw bytes of a CSV file into UTF-8 without a byte order mark: a view of `bytes` (after any byte
+// order mark) when they are UTF-8 already, else of `transcoded`, which receives the transcoded text.
 // UTF-8 (with or without BOM) passes through; UTF-16 LE/BE with a BOM is
 // transcoded with ICU; bytes that are not valid UTF-8 are read as Windows-1252
 // (what Excel saves as "CSV" on Western systems) with a "csv.encoding-ansi"
 // warning. NUL bytes without a BOM (UTF-16 without BOM, binary files) and
 // invalid UTF-16 are errors ("csv.encoding"); then nothing is returned.
-std::optional<std::string> decode_text(std::string_view bytes, const std::string& file, Diagnostics& diagnostics,
-                                       Encoding* detected = nullptr);
+std::optional<std::string_view> decode_text(std::string_view bytes, const std::string& file, Diagnostics& diagnostics,
+                                            std::string& transcoded, Encoding* detected = nullptr);
 
 // One cell as read: its unquoted, unescaped text and where it started.
 struct Cell {

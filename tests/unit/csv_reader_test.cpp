@@ -715,5 +715,64 @@ TEST(CsvLongLayout, LongLayoutOptionWantsALanguageColumn) {
               "none [csv.layout]\n");
 }
 
+// A sink that notes, for each concept it receives, its id and how many diagnostics the reader had given by then:
+// the reader's diagnostics are in row order, so this tells which row a concept was handed over after.
+class ArrivalSink final : public ConceptSink {
+public:
+    explicit ArrivalSink(const Diagnostics& diagnostics) : diagnostics_(diagnostics) {}
+    void header(const TermBaseHeader&) override {}
+    void concept_entry(Concept concept_value) override {
+        std::size_t terms = 0;
+        for (const LanguageSection& language : concept_value.languages) terms += language.terms.size();
+        arrivals += concept_value.id + "(" + std::to_string(terms) + " terms) after " +
+                    std::to_string(diagnostics_.items().size()) + " diagnostics\n";
+    }
+    void finish() override { arrivals += "finish\n"; }
+    std::string arrivals;
+
+private:
+    const Diagnostics& diagnostics_;
+};
+
+std::string arrivals_for(const std::string& text, const std::string& format = "csv") {
+    Diagnostics diagnostics;
+    ArrivalSink sink(diagnostics);
+    find_format(format)->read(Input{"in.csv", text}, ReadOptions{}, diagnostics, sink);
+    return sink.arrivals;
+}
+
+// Each row below has a warning (an unknown language, kept as written), so the count of diagnostics says how many
+// rows had been read when a concept arrived.
+TEST(CsvStreaming, ALongLayoutConceptGoesToTheSinkAfterItsLastRowInOrderOfFirstAppearance) {
+    EXPECT_EQ(arrivals_for("concept_id,language,term\n"
+                           "a,x1,one\n"
+                           "a,x1,two\n"
+                           "b,x1,three\n"
+                           "c,x1,four\n"
+                           "b,x1,five\n"
+                           "d,x1,six\n"),
+              // a is complete after row 2; b waits for row 5, and c, complete at row 4, waits behind b.
+              "a(2 terms) after 2 diagnostics\n"
+              "b(2 terms) after 5 diagnostics\n"
+              "c(1 terms) after 5 diagnostics\n"
+              "d(1 terms) after 6 diagnostics\n"
+              "finish\n");
+}
+
+TEST(CsvStreaming, AWideRowGoesToTheSinkUnlessALaterRowSharesItsId) {
+    // Here each row's warning is a control character (U+0001) in its first term. Without an id column no row
+    // continues another. A row without an id gets one made up ("c3"), which a later row naming c3 continues.
+    EXPECT_EQ(arrivals_for("en,de\none\x01,two\nthree\x01,four\n"),
+              "c1(2 terms) after 1 diagnostics\nc2(2 terms) after 2 diagnostics\nfinish\n");
+    EXPECT_EQ(arrivals_for("id,en\na,one\x01\nb,two\x01\n,three\x01\na,four\x01\nc3,five\x01\n"),
+              "a(2 terms) after 4 diagnostics\nb(1 terms) after 4 diagnostics\nc3(2 terms) after 5 diagnostics\n"
+              "finish\n");
+}
+
+TEST(CsvStreaming, ConceptsCompleteBeforeABadRowHaveArrivedWithoutAFinish) {
+    EXPECT_EQ(arrivals_for("concept_id,language,term\na,x1,one\nb,x1,two\n,x1,three\n"),
+              "a(1 terms) after 1 diagnostics\nb(1 terms) after 2 diagnostics\n");
+}
+
 }  // namespace
 }  // namespace ilo
