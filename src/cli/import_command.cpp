@@ -45,10 +45,11 @@ entries. A CSV/TSV file is held as text (UTF-8 is not copied), and a first
 pass over its rows finds each concept's last row, so that each concept goes on
 when that row is read: only concepts whose rows are apart wait. These hold the
 whole term base in memory instead: --merge (both term bases, to match concepts
-across them), JSON and XLSX input, and CSV/TSV and XLSX output in the wide
-layout or a tool's profile (a sheet's columns depend on every concept). The long
-layout streams: its rows wait in a temporary file until the header, which names
-only the columns that hold something, is known. --out -
+across them), JSON and XLSX input, and CSV/TSV and XLSX output in a tool's
+profile (its columns depend on every concept). The long and wide layouts
+stream: their rows wait in a temporary file until the header, which names only
+the columns that hold something, is known (XLSX output then holds its rows, not
+the term base). --out -
 holds up to 8 MiB of output until it has passed validation, then streams: a
 failure after that is reported as cut-short output (io.output-cut-short), with
 a non-zero exit. On a terminal a progress line shows on

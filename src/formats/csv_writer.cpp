@@ -37,6 +37,9 @@ public:
     void add(const std::string& what, std::size_t count = 1) {
         if (count > 0) counts_[what] += count;
     }
+    void add(const DroppedValues& other) {
+        for (const auto& [what, count] : other.counts_) counts_[what] += count;
+    }
     void report(Diagnostics& diagnostics, std::string_view layout, std::string_view hint) const {
         if (counts_.empty()) return;
         std::string list;
@@ -171,6 +174,24 @@ std::vector<LongColumn> long_columns() {
     return columns;
 }
 
+// What the wide layout writes of one concept: its cells, lists joined, and the first section of each language.
+struct WideRecord {
+    struct Language {
+        std::string code, definitions, sources, terms;
+    };
+    std::string id, subject, definitions, sources, notes, url;
+    std::vector<Language> languages;
+};
+
+// What the wide layout learns of one language from every concept: whether it needs definition columns, its
+// terms (for the count of languages --langs leaves out) and what it cannot hold of it, reported if it is written.
+struct WideLanguage {
+    std::string code;
+    bool definitions = false, sources = false;
+    std::size_t terms = 0;
+    DroppedValues dropped;
+};
+
 class CsvWriter final : public ConceptSink {
 public:
     CsvWriter(std::unique_ptr<csv::SheetOutput> output, const WriteOptions& options, Diagnostics& diagnostics)
@@ -185,12 +206,16 @@ public:
     void header(const TermBaseHeader& header) override { header_ = header; }
     void concept_entry(Concept concept_value) override {
         if (!long_decided_) start_long();
-        if (!long_.spool) {
+        if (long_.spool) {
+            count_concept(concept_value);
+            write_long_rows(concept_value);
+        } else if (wide_layout()) {
+            count_concept(concept_value);
+            count_sheet_losses(concept_value);
+            add_wide(concept_value);
+        } else {
             concepts_.push_back(std::move(concept_value));
-            return;
         }
-        count_concept(concept_value);
-        write_long_rows(concept_value);
     }
     void finish() override;
 
@@ -202,6 +227,8 @@ private:
     std::optional<std::string> target_language(const std::string& source);
     std::string source_definition(const Concept& concept_value);
     void count_term_extras(const Term& term, bool keep_status, bool keep_pos, bool keep_notes, bool keep_context);
+    static void count_term_extras(DroppedValues& dropped, const Term& term, bool keep_status, bool keep_pos,
+                                  bool keep_notes, bool keep_context);
     void count_unplaced_languages(const std::vector<std::string>& order);
     void renumber_warning();
     void report_languageless(std::string_view layout, bool long_layout);
@@ -209,6 +236,8 @@ private:
     void report_respelled_picklist_values();
     // What the reports at the end count of each concept, as it arrives or, held, at the end.
     void count_concept(const Concept& concept_value);
+    // What no layout but the long one has a place for.
+    void count_sheet_losses(const Concept& concept_value);
 
     // The long layout: each concept's rows go to a spool file with every column as they arrive, and finish()
     // writes the header of the columns that hold something, then the rows with those columns.
@@ -218,6 +247,10 @@ private:
     void write_long_rows(const Concept& concept_value);
 
     void write_long();
+    bool wide_layout() const { return options_.profile == CsvProfile::none && options_.layout == CsvLayout::wide; }
+    // The wide layout: each concept's cells go to a spool file (or, without one, to memory) as they arrive, with
+    // what decides the columns counted; finish() writes the header, then the rows.
+    void add_wide(const Concept& concept_value);
     void write_wide();
     void write_memoq();
     void write_trados();
@@ -246,6 +279,18 @@ private:
         std::vector<bool> used;  // a column is written when some row has a value in it (or it always is)
         UnplacedLanguages unplaced;
     } long_;
+
+    struct WideStream {
+        std::unique_ptr<std::FILE, int (*)(std::FILE*)> spool{nullptr, &std::fclose};
+        bool spool_failed = false;
+        std::size_t spooled = 0;
+        std::vector<WideRecord> held;  // when no spool file could be made
+        bool any_subject = false, any_definition = false, any_source = false, any_note = false, any_url = false;
+        std::vector<WideLanguage> languages;  // in order of first appearance
+        bool has_en = false;
+        std::optional<std::string> first_language;  // of the first concept with a language section
+        std::vector<std::string> order;             // the languages written, once write_wide() knows them
+    } wide_;
 
     // The counts of count_concept().
     std::size_t respelled_ = 0;
@@ -386,18 +431,23 @@ std::string CsvWriter::source_definition(const Concept& concept_value) {
 
 void CsvWriter::count_term_extras(const Term& term, bool keep_status, bool keep_pos, bool keep_notes,
                                   bool keep_context) {
-    if (!term.term_type.empty()) dropped_.add("termType value|s");
-    if (!keep_status && !term.administrative_status.empty()) dropped_.add("administrativeStatus value|s");
-    if (!keep_pos && !term.part_of_speech.empty()) dropped_.add("partOfSpeech value|s");
-    if (!term.grammatical_gender.empty()) dropped_.add("grammaticalGender value|s");
-    if (!term.geographical_usage.empty()) dropped_.add("geographicalUsage value|s");
-    if (!keep_context && !term.context.empty()) dropped_.add("term context|s");
-    if (!term.source.empty()) dropped_.add("term source|s");
-    if (!term.id.empty()) dropped_.add("term id|s");
-    if (!term.context_source.empty()) dropped_.add("context source|s");
-    if (!keep_notes) dropped_.add("term note|s", term.notes.size());
-    dropped_.add("term transaction|s", term.transactions.size());
-    dropped_.add("term-level extra field|s", term.extra.size());
+    count_term_extras(dropped_, term, keep_status, keep_pos, keep_notes, keep_context);
+}
+
+void CsvWriter::count_term_extras(DroppedValues& dropped, const Term& term, bool keep_status, bool keep_pos,
+                                  bool keep_notes, bool keep_context) {
+    if (!term.term_type.empty()) dropped.add("termType value|s");
+    if (!keep_status && !term.administrative_status.empty()) dropped.add("administrativeStatus value|s");
+    if (!keep_pos && !term.part_of_speech.empty()) dropped.add("partOfSpeech value|s");
+    if (!term.grammatical_gender.empty()) dropped.add("grammaticalGender value|s");
+    if (!term.geographical_usage.empty()) dropped.add("geographicalUsage value|s");
+    if (!keep_context && !term.context.empty()) dropped.add("term context|s");
+    if (!term.source.empty()) dropped.add("term source|s");
+    if (!term.id.empty()) dropped.add("term id|s");
+    if (!term.context_source.empty()) dropped.add("context source|s");
+    if (!keep_notes) dropped.add("term note|s", term.notes.size());
+    dropped.add("term transaction|s", term.transactions.size());
+    dropped.add("term-level extra field|s", term.extra.size());
 }
 
 void CsvWriter::renumber_warning() {
@@ -658,51 +708,163 @@ std::string wide_term_column_name(const std::string& language) {
     return "term [" + language + "]";
 }
 
-void CsvWriter::write_wide() {
-    std::vector<std::string> order = language_order(true);
-    count_unplaced_languages(order);
-    bool any_subject = false, any_concept_definition = false, any_concept_source = false, any_note = false,
-         any_url = false;
-    std::map<std::string, std::pair<bool, bool>> language_definitions;  // language -> (definitions, sources)
-    for (const Concept& concept_value : concepts_) {
-        any_subject |= !concept_value.subject_field.empty();
-        any_note |= !concept_value.notes.empty();
-        any_url |= !concept_value.origin_url.empty();
-        for (const Definition& definition : concept_value.definitions) {
-            any_concept_definition = true;
-            any_concept_source |= !definition.source.empty();
-            if (!definition.context.empty()) dropped_.add("definition context|s");
+namespace {
+
+void spool_text(std::FILE* spool, const std::string& text) {
+    const auto size = static_cast<std::uint32_t>(text.size());
+    std::fwrite(&size, sizeof size, 1, spool);
+    std::fwrite(text.data(), 1, text.size(), spool);
+}
+
+bool unspool_text(std::FILE* spool, std::string& text) {
+    std::uint32_t size = 0;
+    if (std::fread(&size, sizeof size, 1, spool) != 1) return false;
+    text.resize(size);
+    return std::fread(text.data(), 1, size, spool) == size;
+}
+
+void spool_record(std::FILE* spool, const WideRecord& record) {
+    for (const std::string* text :
+         {&record.id, &record.subject, &record.definitions, &record.sources, &record.notes, &record.url})
+        spool_text(spool, *text);
+    const auto count = static_cast<std::uint32_t>(record.languages.size());
+    std::fwrite(&count, sizeof count, 1, spool);
+    for (const WideRecord::Language& language : record.languages)
+        for (const std::string* text : {&language.code, &language.definitions, &language.sources, &language.terms})
+            spool_text(spool, *text);
+}
+
+bool unspool_record(std::FILE* spool, WideRecord& record) {
+    for (std::string* text :
+         {&record.id, &record.subject, &record.definitions, &record.sources, &record.notes, &record.url})
+        if (!unspool_text(spool, *text)) return false;
+    std::uint32_t count = 0;
+    if (std::fread(&count, sizeof count, 1, spool) != 1) return false;
+    record.languages.resize(count);
+    for (WideRecord::Language& language : record.languages)
+        for (std::string* text : {&language.code, &language.definitions, &language.sources, &language.terms})
+            if (!unspool_text(spool, *text)) return false;
+    return true;
+}
+
+}  // namespace
+
+void CsvWriter::add_wide(const Concept& concept_value) {
+    WideStream& wide = wide_;
+    wide.any_subject |= !concept_value.subject_field.empty();
+    wide.any_note |= !concept_value.notes.empty();
+    wide.any_url |= !concept_value.origin_url.empty();
+    for (const Definition& definition : concept_value.definitions) {
+        wide.any_definition = true;
+        wide.any_source |= !definition.source.empty();
+        if (!definition.context.empty()) dropped_.add("definition context|s");
+    }
+    dropped_.add("relation|s", concept_value.relations.size());
+    dropped_.add("concept transaction|s", concept_value.transactions.size());
+    dropped_.add("concept-level extra field|s", concept_value.extra.size());
+    if (!wide.first_language && !concept_value.languages.empty())
+        wide.first_language = concept_value.languages.front().language;
+
+    WideRecord record;
+    record.id = concept_value.id;
+    record.subject = concept_value.subject_field;
+    record.definitions = join_member(
+        concept_value.definitions, [](const Definition& d) { return d.text; }, separator_);
+    record.sources = join_member(
+        concept_value.definitions, [](const Definition& d) { return d.source; }, separator_);
+    record.notes = joined_notes(concept_value.notes, separator_);
+    record.url = concept_value.origin_url;
+    for (const LanguageSection& language : concept_value.languages) {
+        // Its columns are keyed by language: only the first section of a language has cells.
+        const bool first_of_its_language =
+            std::none_of(record.languages.begin(), record.languages.end(),
+                         [&](const WideRecord::Language& known) { return known.code == language.language; });
+        if (first_of_its_language)
+            record.languages.push_back(
+                {language.language,
+                 join_member(
+                     language.definitions, [](const Definition& d) { return d.text; }, separator_),
+                 join_member(
+                     language.definitions, [](const Definition& d) { return d.source; }, separator_),
+                 join_member(
+                     language.terms, [](const Term& t) { return t.text; }, separator_)});
+        if (language.language.empty()) continue;  // report_languageless() counts these
+        wide.has_en |= language.language == "en";
+        auto known = std::find_if(wide.languages.begin(), wide.languages.end(),
+                                  [&](const WideLanguage& tally) { return tally.code == language.language; });
+        if (known == wide.languages.end()) {
+            wide.languages.push_back({language.language});
+            known = wide.languages.end() - 1;
         }
-        dropped_.add("relation|s", concept_value.relations.size());
-        dropped_.add("concept transaction|s", concept_value.transactions.size());
-        dropped_.add("concept-level extra field|s", concept_value.extra.size());
-        for (const LanguageSection& language : concept_value.languages) {
-            if (std::find(order.begin(), order.end(), language.language) == order.end()) continue;
-            for (const Definition& definition : language.definitions) {
-                auto& flags = language_definitions[language.language];
-                flags.first = true;
-                flags.second |= !definition.source.empty();
-                if (!definition.context.empty()) dropped_.add("definition context|s");
-            }
-            dropped_.add("language note|s", language.notes.size());
-            dropped_.add("language transaction|s", language.transactions.size());
-            dropped_.add("language-level extra field|s", language.extra.size());
-            for (const Term& term : language.terms) count_term_extras(term, false, false, false, false);
+        known->terms += language.terms.size();
+        for (const Definition& definition : language.definitions) {
+            known->definitions = true;
+            known->sources |= !definition.source.empty();
+            if (!definition.context.empty()) known->dropped.add("definition context|s");
         }
+        known->dropped.add("language note|s", language.notes.size());
+        known->dropped.add("language transaction|s", language.transactions.size());
+        known->dropped.add("language-level extra field|s", language.extra.size());
+        for (const Term& term : language.terms) count_term_extras(known->dropped, term, false, false, false, false);
     }
 
+    if (!wide.spool && !wide.spool_failed) {
+        wide.spool.reset(scratch_file());
+        wide.spool_failed = !wide.spool;
+    }
+    if (wide.spool) {
+        spool_record(wide.spool.get(), record);
+        ++wide.spooled;
+    } else {
+        wide.held.push_back(std::move(record));
+    }
+}
+
+void CsvWriter::write_wide() {
+    WideStream& wide = wide_;
+    // The source language first (as source_language() finds it, from what add_wide() noted), then --langs or
+    // every language in order of first appearance.
+    std::vector<std::string>& order = wide.order;
+    auto add = [&](const std::string& language) {
+        if (!language.empty() && std::find(order.begin(), order.end(), language) == order.end())
+            order.push_back(language);
+    };
+    add(!options_.source_language.empty()
+            ? csv::language_from_code(options_.source_language).value_or(options_.source_language)
+        : !header_.source_language.empty() ? header_.source_language
+        : wide.has_en                      ? std::string("en")
+                                           : wide.first_language.value_or(std::string()));
+    if (!options_.languages.empty())
+        for (const std::string& language : options_.languages)
+            add(csv::language_from_code(language).value_or(language));
+    else
+        for (const WideLanguage& language : wide.languages) add(language.code);
+
+    UnplacedLanguages unplaced;
+    std::map<std::string, std::pair<bool, bool>> language_definitions;  // language -> (definitions, sources)
+    for (const WideLanguage& language : wide.languages) {
+        if (std::find(order.begin(), order.end(), language.code) == order.end()) {
+            unplaced.terms += language.terms;
+            unplaced.languages.push_back(language.code);
+            continue;
+        }
+        dropped_.add(language.dropped);
+        if (language.definitions) language_definitions[language.code] = {true, language.sources};
+    }
+    unplaced.report(dropped_);
+
     std::vector<std::string> cells{"id"};
-    if (any_subject) cells.push_back("subject_field");
-    if (any_concept_definition) cells.push_back("definition");
-    if (any_concept_source) cells.push_back("definition_source");
+    if (wide.any_subject) cells.push_back("subject_field");
+    if (wide.any_definition) cells.push_back("definition");
+    if (wide.any_source) cells.push_back("definition_source");
     for (const std::string& language : order) {
         auto found = language_definitions.find(language);
         if (found == language_definitions.end()) continue;
         cells.push_back("definition [" + language + "]");
         if (found->second.second) cells.push_back("definition_source [" + language + "]");
     }
-    if (any_note) cells.push_back("note");
-    if (any_url) cells.push_back("url");
+    if (wide.any_note) cells.push_back("note");
+    if (wide.any_url) cells.push_back("url");
     for (const std::string& language : order) {
         cells.push_back(wide_term_column_name(language));
         std::optional<csv::ColumnSpec> read_back = csv::parse_header_cell(cells.back());
@@ -713,38 +875,51 @@ void CsvWriter::write_wide() {
     }
     row(cells, true);
 
-    for (const Concept& concept_value : concepts_) {
-        cells.assign(1, concept_value.id);
-        auto section = [&](const std::string& code) -> const LanguageSection* {
-            for (const LanguageSection& language : concept_value.languages)
-                if (language.language == code) return &language;
+    auto write_row = [&](const WideRecord& record) {
+        cells.assign(1, record.id);
+        auto section = [&](const std::string& code) -> const WideRecord::Language* {
+            for (const WideRecord::Language& language : record.languages)
+                if (language.code == code) return &language;
             return nullptr;
         };
-        if (any_subject) cells.push_back(concept_value.subject_field);
-        if (any_concept_definition)
-            cells.push_back(join_member(concept_value.definitions, [](const Definition& d) { return d.text; },
-                                        separator_));
-        if (any_concept_source)
-            cells.push_back(join_member(concept_value.definitions, [](const Definition& d) { return d.source; },
-                                        separator_));
+        if (wide.any_subject) cells.push_back(record.subject);
+        if (wide.any_definition) cells.push_back(record.definitions);
+        if (wide.any_source) cells.push_back(record.sources);
         for (const std::string& language : order) {
             auto found = language_definitions.find(language);
             if (found == language_definitions.end()) continue;
-            const LanguageSection* known = section(language);
-            std::vector<Definition> none;
-            const std::vector<Definition>& definitions = known ? known->definitions : none;
-            cells.push_back(join_member(definitions, [](const Definition& d) { return d.text; }, separator_));
-            if (found->second.second)
-                cells.push_back(join_member(definitions, [](const Definition& d) { return d.source; }, separator_));
+            const WideRecord::Language* known = section(language);
+            cells.push_back(known ? known->definitions : std::string());
+            if (found->second.second) cells.push_back(known ? known->sources : std::string());
         }
-        if (any_note) cells.push_back(joined_notes(concept_value.notes, separator_));
-        if (any_url) cells.push_back(concept_value.origin_url);
+        if (wide.any_note) cells.push_back(record.notes);
+        if (wide.any_url) cells.push_back(record.url);
         for (const std::string& language : order) {
-            const LanguageSection* known = section(language);
-            cells.push_back(known ? join_member(known->terms, [](const Term& t) { return t.text; }, separator_)
-                                  : std::string());
+            const WideRecord::Language* known = section(language);
+            cells.push_back(known ? known->terms : std::string());
         }
         row(cells);
+    };
+    for (const WideRecord& record : wide.held) write_row(record);
+    std::FILE* spool = wide.spool.get();
+    if (!spool) return;
+    if (std::fflush(spool) != 0 || std::ferror(spool)) {
+        diagnostics_.error({}, "io.write",
+                           "cannot write the temporary file that holds the wide layout's rows until its header is "
+                           "known (is the temporary directory, $TMPDIR or else /tmp, full?)");
+        return;
+    }
+    if (std::fseek(spool, 0, SEEK_SET) != 0) {
+        diagnostics_.error({}, "io.write", "cannot read back the temporary file of the wide layout's rows");
+        return;
+    }
+    WideRecord record;
+    for (std::size_t i = 0; i < wide.spooled; ++i) {
+        if (!unspool_record(spool, record)) {
+            diagnostics_.error({}, "io.write", "cannot read back the temporary file of the wide layout's rows");
+            return;
+        }
+        write_row(record);
     }
 }
 
@@ -1088,7 +1263,7 @@ void CsvWriter::report_languageless(std::string_view layout, bool long_layout) {
                                  " and their notes and definitions) cannot be written: a sheet puts each term under "
                                  "its language; give them one in the source (xml:lang)");
     // A sheet is read by its language columns: without any, what was written cannot be read back.
-    if (!long_layout && language_order(true).empty())
+    if (!long_layout && (wide_layout() ? wide_.order : language_order(true)).empty())
         diagnostics_.warning({}, "csv.no-language",
                              "the term base has no language, so the " + std::string(layout) +
                                  " sheet has no language column and cannot be read back; --layout long keeps "
@@ -1199,10 +1374,45 @@ void CsvWriter::count_concept(const Concept& concept_value) {
         first_changed_id_ = concept_value.id;
 }
 
+void CsvWriter::count_sheet_losses(const Concept& concept_value) {
+    // Only wide and memoQ have a place for the sources of definitions (memoQ counts its own).
+    const bool sources_dropped = options_.profile != CsvProfile::none && options_.profile != CsvProfile::memoq;
+    auto count_definition_extras = [&](const std::vector<Definition>& definitions) {
+        for (const Definition& definition : definitions) {
+            dropped_.add("extra member|s of definitions", definition.extra.size());
+            if (sources_dropped && !definition.source.empty()) dropped_.add("definition source|s");
+        }
+    };
+    count_definition_extras(concept_value.definitions);
+    for (const LanguageSection& language : concept_value.languages) count_definition_extras(language.definitions);
+    // A wide sheet has cells for a section's terms, definitions and notes only: a section with none of them
+    // (a JSON model can hold one) writes no cell and does not come back. The long layout gives it a row.
+    // Its term cell joins the terms' texts, and the reader skips an empty item and trims the spaces and tabs
+    // around each one, as it must for hand-made sheets.
+    // Its columns are keyed by language, so a second section of a language in one concept has no cells: the long
+    // layout numbers such sections in its language_section column.
+    std::set<std::string_view> languages;
+    for (const LanguageSection& language : concept_value.languages) {
+        if (!languages.insert(language.language).second)
+            dropped_.add("language section|s repeating a language of their concept");
+        std::size_t without_text = 0, padded = 0;
+        for (const Term& term : language.terms) {
+            const std::size_t trimmed_size = csv::trim_blanks(term.text).size();
+            if (trimmed_size == 0)
+                ++without_text;
+            else if (trimmed_size != term.text.size())
+                ++padded;
+        }
+        dropped_.add("term|s without text", without_text);
+        dropped_.add("term text|s with leading or trailing spaces or tabs (trimmed on reading)", padded);
+        if (without_text == language.terms.size() && language.definitions.empty() && language.notes.empty())
+            dropped_.add("language section|s without terms, definitions or notes");
+    }
+}
+
 void CsvWriter::finish() {
     if (!long_decided_) start_long();
-    if (!long_.spool)  // the concepts were held, not counted as they came
-        for (const Concept& concept_value : concepts_) count_concept(concept_value);
+    for (const Concept& concept_value : concepts_) count_concept(concept_value);  // held, not counted as they came
     std::string_view layout;
     switch (options_.profile) {
         case CsvProfile::none:
@@ -1232,47 +1442,9 @@ void CsvWriter::finish() {
         if (!header_.source_language.empty()) dropped_.add("source language");
         dropped_.add("header paragraph|s", header_.paragraphs.size());
         dropped_.add("back-matter section|s", header_.back_matter.size());
-        // Only wide and memoQ have a place for the sources of definitions (memoQ counts its own).
-        bool sources_dropped = options_.profile != CsvProfile::none && options_.profile != CsvProfile::memoq;
-        for (const Concept& concept_value : concepts_) {
-            auto count_definition_extras = [&](const std::vector<Definition>& definitions) {
-                for (const Definition& definition : definitions) {
-                    dropped_.add("extra member|s of definitions", definition.extra.size());
-                    if (sources_dropped && !definition.source.empty()) dropped_.add("definition source|s");
-                }
-            };
-            count_definition_extras(concept_value.definitions);
-            for (const LanguageSection& language : concept_value.languages)
-                count_definition_extras(language.definitions);
-        }
+        for (const Concept& concept_value : concepts_) count_sheet_losses(concept_value);
     }
     const bool long_layout = options_.profile == CsvProfile::none && options_.layout == CsvLayout::long_form;
-    // A wide sheet has cells for a section's terms, definitions and notes only: a section with none of them
-    // (a JSON model can hold one) writes no cell and does not come back. The long layout gives it a row.
-    // Its term cell joins the terms' texts, and the reader skips an empty item and trims the spaces and tabs
-    // around each one, as it must for hand-made sheets.
-    // Its columns are keyed by language, so a second section of a language in one concept has no cells: the long
-    // layout numbers such sections in its language_section column.
-    if (!long_layout)
-        for (const Concept& concept_value : concepts_) {
-            std::set<std::string_view> languages;
-            for (const LanguageSection& language : concept_value.languages) {
-                if (!languages.insert(language.language).second)
-                    dropped_.add("language section|s repeating a language of their concept");
-                std::size_t without_text = 0, padded = 0;
-                for (const Term& term : language.terms) {
-                    const std::size_t trimmed_size = csv::trim_blanks(term.text).size();
-                    if (trimmed_size == 0)
-                        ++without_text;
-                    else if (trimmed_size != term.text.size())
-                        ++padded;
-                }
-                dropped_.add("term|s without text", without_text);
-                dropped_.add("term text|s with leading or trailing spaces or tabs (trimmed on reading)", padded);
-                if (without_text == language.terms.size() && language.definitions.empty() && language.notes.empty())
-                    dropped_.add("language section|s without terms, definitions or notes");
-            }
-        }
     if (long_layout) report_respelled_picklist_values();
     dropped_.report(diagnostics_, layout, long_layout ? "" : "; --layout long keeps them all");
     report_languageless(layout, long_layout);
