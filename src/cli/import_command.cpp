@@ -41,15 +41,16 @@ the target format cannot hold is reported as a warning.
 Memory: a TBX FILE is read in chunks, one entry at a time, so memory does not
 grow with its size; only an index of entry ids and cross-reference targets
 (for the duplicate and dangling reference checks) grows with the number of
-entries. A CSV/TSV file is held as text (UTF-8 is not copied), and a first
-pass over its rows finds each concept's last row, so that each concept goes on
-when that row is read: only concepts whose rows are apart wait. These hold the
-whole term base in memory instead: --merge (both term bases, to match concepts
-across them), JSON and XLSX input, and CSV/TSV and XLSX output in a tool's
-profile (its columns depend on every concept). The long and wide layouts
-stream: their rows wait in a temporary file until the header, which names only
-the columns that hold something, is known (XLSX output then holds its rows, not
-the term base). --out -
+entries. A CSV/TSV or JSON file is held as text (UTF-8 is not copied), and each
+concept goes on as soon as it is complete: for CSV/TSV a first pass over the
+rows finds each concept's last row, so only concepts whose rows are apart wait;
+JSON concepts stream when "format", "version" and "header" come before them (as
+ilo-tbx writes them). These hold the whole term base in memory instead: --merge
+(both term bases, to match concepts across them), XLSX input, and CSV/TSV and
+XLSX output in a tool's profile (its columns depend on every concept). The long
+and wide layouts stream: their rows wait in a temporary file until the header,
+which names only the columns that hold something, is known (XLSX output then
+holds its rows, not the term base). --out -
 holds up to 8 MiB of output until it has passed validation, then streams: a
 failure after that is reported as cut-short output (io.output-cut-short), with
 a non-zero exit. On a terminal a progress line shows on
@@ -189,9 +190,9 @@ int run_import(const std::vector<std::string>& arguments, std::ostream& out, std
     std::vector<std::string> workbooks;
     if (source->id == FormatId::xlsx) workbooks.push_back(input_name);
     auto print_report = [&] {
-        SourceTexts shown = sources;
-        for (const std::string& name : workbooks) shown.erase(name);
-        print_diagnostics(err, diagnostics, shown, source_lines);
+        // A workbook's bytes are not lines to show. Taken out rather than copying the rest, which may be big.
+        for (const std::string& name : workbooks) sources.erase(name);
+        print_diagnostics(err, diagnostics, sources, source_lines);
     };
     ReadOptions read_options;
     read_options.strict = request.strict;

@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <initializer_list>
 #include <map>
+#include <optional>
 
 #include "formats/canonical_order.hpp"
 #include "formats/json_writer.hpp"
@@ -288,63 +289,252 @@ private:
 
 }  // namespace
 
+namespace {
+
+// Builds one JSON value from parser events, as nlohmann's own DOM parser does (a repeated key keeps its last value).
+class ValueBuilder {
+public:
+    // A scalar, or the start of an object or array; true when it completes the value.
+    bool add(Json value) {
+        const bool container = value.is_object() || value.is_array();
+        Json* placed = nullptr;
+        if (open_.empty()) {
+            root_ = std::move(value);
+            placed = &root_;
+        } else if (open_.back()->is_array()) {
+            open_.back()->push_back(std::move(value));
+            placed = &open_.back()->back();
+        } else {
+            placed = &(*open_.back())[key_];
+            *placed = std::move(value);
+        }
+        if (container) open_.push_back(placed);
+        return open_.empty();
+    }
+    void key(std::string key) { key_ = std::move(key); }
+    // The end of the innermost object or array; true when it completes the value.
+    bool end() {
+        open_.pop_back();
+        return open_.empty();
+    }
+    bool building() const { return !open_.empty(); }
+    Json take() { return std::move(root_); }
+
+private:
+    Json root_;
+    std::vector<Json*> open_;  // the objects and arrays not yet ended, outermost first
+    std::string key_;
+};
+
+// Reads the document from nlohmann's SAX events so that each concept is decoded and handed on as soon as its
+// object ends: memory holds one concept's JSON, not the document's. The concepts stream when "format", "version"
+// and "header" come before them, as the JSON writer puts them; otherwise they are held until the end.
+class StreamingReader {
+public:
+    StreamingReader(const std::string& file, Diagnostics& diagnostics, ConceptSink& sink)
+        : decoder_(file, diagnostics), diagnostics_(diagnostics), file_(file), sink_(sink) {}
+
+    bool null() { return value(Json(nullptr)); }
+    bool boolean(bool scalar) { return value(Json(scalar)); }
+    bool number_integer(Json::number_integer_t scalar) { return value(Json(scalar)); }
+    bool number_unsigned(Json::number_unsigned_t scalar) { return value(Json(scalar)); }
+    bool number_float(Json::number_float_t scalar, const Json::string_t&) { return value(Json(scalar)); }
+    bool string(Json::string_t& scalar) { return value(Json(std::move(scalar))); }
+    bool binary(Json::binary_t& scalar) { return value(Json::binary(std::move(scalar))); }
+    bool start_object(std::size_t) {
+        if (!builder_.building() && where_ == Where::top) {
+            where_ = Where::root;
+            return true;
+        }
+        return value(Json::object());
+    }
+    bool key(Json::string_t& name) {
+        if (builder_.building()) {
+            builder_.key(std::move(name));
+            return true;
+        }
+        static constexpr std::string_view known[] = {"format", "version", "header", "concepts"};
+        if (std::find(std::begin(known), std::end(known), name) == std::end(known))
+            diagnostics_.warning({file_, 0, 0}, "json.unknown-key", "/" + name + ": unknown key, not read");
+        member_ = std::move(name);
+        return true;
+    }
+    bool end_object() {
+        if (builder_.building()) return builder_.end() ? complete() : true;
+        return end_document();  // the root object
+    }
+    bool start_array(std::size_t) {
+        if (!builder_.building() && where_ == Where::root && member_ == "concepts" && prologue_ready()) {
+            if (concepts_streamed_) {
+                decoder_.error("/concepts", "a second \"concepts\" key; expected one");
+                return false;
+            }
+            if (!prologue()) return false;
+            concepts_streamed_ = true;
+            held_concepts_.reset();
+            where_ = Where::concepts;
+            return true;
+        }
+        return value(Json::array());
+    }
+    bool end_array() {
+        if (builder_.building()) return builder_.end() ? complete() : true;
+        where_ = Where::root;  // the streamed concepts array
+        return true;
+    }
+    bool parse_error(std::size_t position, const std::string&, const nlohmann::detail::exception& problem) {
+        syntax_error_ = true;
+        error_position_ = position;
+        error_id_ = problem.id;
+        error_message_ = problem.what();
+        return false;
+    }
+
+    bool syntax_error() const { return syntax_error_; }
+    std::size_t error_position() const { return error_position_; }
+    int error_id() const { return error_id_; }
+    const std::string& error_message() const { return error_message_; }
+    bool ended() const { return ended_; }
+
+private:
+    enum class Where { top, root, concepts, whole };
+
+    bool value(Json scalar_or_container) {
+        if (!builder_.building() && where_ == Where::top) where_ = Where::whole;  // the root is not an object
+        return builder_.add(std::move(scalar_or_container)) ? complete() : true;
+    }
+
+    // A value the builder finished: the whole document, a member of the root, or one streamed concept.
+    bool complete() {
+        Json done = builder_.take();
+        switch (where_) {
+            case Where::whole:
+                decoder_.object(done, "", {"format", "version", "header", "concepts"});  // says what it is
+                return false;
+            case Where::concepts: {
+                const std::string path = "/concepts/" + std::to_string(concept_index_++);
+                Concept concept_value = decoder_.concept_value(done, path);
+                if (!decoder_.ok()) return false;
+                put_term_notes_first(concept_value);
+                sink_.concept_entry(std::move(concept_value));
+                return true;
+            }
+            case Where::top:
+            case Where::root:
+                // The prologue was read when the concepts began, so these are second ones, which DOM parsing
+                // would have taken instead of the first.
+                if (prologue_done_ && (member_ == "format" || member_ == "version" || member_ == "header")) {
+                    decoder_.error("/" + member_, "a second \"" + member_ + "\" key, after the concepts; expected one");
+                    return false;
+                }
+                if (member_ == "format")
+                    format_ = std::move(done);
+                else if (member_ == "version")
+                    version_ = std::move(done);
+                else if (member_ == "header")
+                    header_ = std::move(done);
+                else if (member_ == "concepts") {
+                    if (concepts_streamed_) {
+                        decoder_.error("/concepts", "a second \"concepts\" key; expected one");
+                        return false;
+                    }
+                    held_concepts_ = std::move(done);
+                }
+                return true;
+        }
+        return true;
+    }
+
+    bool prologue_ready() const { return format_ && version_ && header_; }
+
+    // What the document says before its concepts: the format, the version and the header, checked once.
+    bool prologue() {
+        if (prologue_done_) return true;
+        prologue_done_ = true;
+        std::string format;
+        if (format_) {
+            Json holder = Json::object();
+            holder["format"] = *format_;
+            decoder_.string(holder, "format", "", format);
+        }
+        if (!decoder_.ok()) return false;
+        if (format != "ilo-tbx-model") {
+            decoder_.error("/format", "expected \"ilo-tbx-model\", found \"" + format + "\"");
+            return false;
+        }
+        if (!version_ || !version_->is_number_integer() || version_->get<std::int64_t>() != 1) {
+            decoder_.error("/version", "expected 1, the only version of the JSON model so far");
+            return false;
+        }
+        TermBaseHeader header;
+        if (header_) header = decoder_.header(*header_, "/header");
+        if (!decoder_.ok()) return false;
+        put_paragraphs_in_section_order(header.paragraphs);
+        number_paragraph_groups(header);
+        sink_.header(header);
+        return true;
+    }
+
+    bool end_document() {
+        if (!prologue()) return false;
+        if (held_concepts_ && !held_concepts_->is_null()) {
+            if (!held_concepts_->is_array()) {
+                decoder_.error("/concepts", std::string("expected an array, found ") + held_concepts_->type_name());
+                return false;
+            }
+            for (std::size_t i = 0; i < held_concepts_->size(); ++i) {
+                Concept concept_value = decoder_.concept_value((*held_concepts_)[i], "/concepts/" + std::to_string(i));
+                if (!decoder_.ok()) return false;
+                put_term_notes_first(concept_value);
+                sink_.concept_entry(std::move(concept_value));
+            }
+        }
+        ended_ = true;
+        return true;
+    }
+
+    Decoder decoder_;
+    Diagnostics& diagnostics_;
+    const std::string& file_;
+    ConceptSink& sink_;
+    Where where_ = Where::top;
+    ValueBuilder builder_;
+    std::string member_;  // the root's key whose value comes next
+    std::optional<Json> format_, version_, header_, held_concepts_;
+    bool prologue_done_ = false, concepts_streamed_ = false, ended_ = false;
+    std::size_t concept_index_ = 0;
+    bool syntax_error_ = false;
+    std::size_t error_position_ = 0;
+    int error_id_ = 0;
+    std::string error_message_;
+};
+
+}  // namespace
+
 void read_json(const Input& input, const ReadOptions&, Diagnostics& diagnostics, ConceptSink& sink) {
     std::string_view text = input.text;
     if (text.starts_with("\xEF\xBB\xBF")) text.remove_prefix(3);
     if (!check_utf8(text, input.name, diagnostics)) return;
-    Json document;
-    try {
-        document = Json::parse(text.begin(), text.end());
-    } catch (const Json::parse_error& error) {
-        // error.byte counts from 1 and points at the character that could not be read.
-        std::size_t offset = error.byte > 0 ? error.byte - 1 : 0;
+    StreamingReader reader(input.name, diagnostics, sink);
+    Json::sax_parse(text.begin(), text.end(), &reader);
+    if (reader.syntax_error()) {
+        std::string message = reader.error_message();
+        // A number too large for a double ("1e999"): nlohmann says which, but not where.
+        if (reader.error_id() == 406) {
+            if (std::size_t bracket = message.find("] "); bracket != std::string::npos)
+                message = message.substr(bracket + 2);
+            diagnostics.error({input.name, 0, 0}, "json.syntax", "not valid JSON: " + message);
+            return;
+        }
+        // The position counts from 1 and points at the character that could not be read.
+        std::size_t offset = reader.error_position() > 0 ? reader.error_position() - 1 : 0;
         SourcePos pos = LineIndex(text).position(offset, input.name);
-        std::string message = error.what();
         // nlohmann prefixes "[json.exception.parse_error.101] parse error at line 1, column 2: "; keep the reason.
         if (std::size_t colon = message.find(": "); colon != std::string::npos) message = message.substr(colon + 2);
         diagnostics.error(pos, "json.syntax", "not valid JSON: " + message);
         return;
-    } catch (const Json::out_of_range& error) {
-        // A number too large for a double ("1e999"): nlohmann says which, but not where.
-        std::string message = error.what();
-        if (std::size_t bracket = message.find("] "); bracket != std::string::npos)
-            message = message.substr(bracket + 2);
-        diagnostics.error({input.name, 0, 0}, "json.syntax", "not valid JSON: " + message);
-        return;
     }
-    Decoder decoder(input.name, diagnostics);
-    if (!decoder.object(document, "", {"format", "version", "header", "concepts"})) return;
-    std::string format;
-    decoder.string(document, "format", "", format);
-    if (format != "ilo-tbx-model") {
-        decoder.error("/format", "expected \"ilo-tbx-model\", found \"" + format + "\"");
-        return;
-    }
-    auto version = document.find("version");
-    if (version == document.end() || !version->is_number_integer() || version->get<std::int64_t>() != 1) {
-        decoder.error("/version", "expected 1, the only version of the JSON model so far");
-        return;
-    }
-    TermBaseHeader header;
-    if (auto found = document.find("header"); found != document.end()) header = decoder.header(*found, "/header");
-    if (!decoder.ok()) return;
-    put_paragraphs_in_section_order(header.paragraphs);
-    number_paragraph_groups(header);
-    sink.header(header);
-    auto concepts = document.find("concepts");
-    if (concepts != document.end() && !concepts->is_null()) {
-        if (!concepts->is_array()) {
-            decoder.error("/concepts", std::string("expected an array, found ") + concepts->type_name());
-            return;
-        }
-        for (std::size_t i = 0; i < concepts->size(); ++i) {
-            Concept concept_value = decoder.concept_value((*concepts)[i], "/concepts/" + std::to_string(i));
-            if (!decoder.ok()) return;
-            put_term_notes_first(concept_value);
-            sink.concept_entry(std::move(concept_value));
-        }
-    }
-    sink.finish();
+    if (reader.ended()) sink.finish();
 }
 
 }  // namespace ilo

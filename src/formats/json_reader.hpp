@@ -8,7 +8,9 @@ namespace ilo {
 // Reads a JSON document written by the JSON writer (or by hand, following
 // docs/json-model.md). Syntax errors carry file:line:col; a value of the wrong
 // kind is an error naming its JSON path; an unknown key is a warning.
-// The document is parsed whole, then handed to `sink` one concept at a time.
+// Parsed with nlohmann's SAX interface: each concept goes to `sink` when its
+// object ends, if "format", "version" and "header" came before "concepts" (as
+// the writer puts them); otherwise the concepts wait for the end of the document.
 void read_json(const Input& input, const ReadOptions& options, Diagnostics& diagnostics, ConceptSink& sink);
 
 }  // namespace ilo

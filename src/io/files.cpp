@@ -61,6 +61,9 @@ std::optional<std::string> read_file(const std::string& path, Diagnostics& diagn
         return std::nullopt;
     }
     std::string content;
+    // A regular file's size is known: without this the string doubles as it grows, and peaks at up to twice the
+    // file (three times while it moves).
+    if (S_ISREG(info.st_mode)) content.reserve(static_cast<std::size_t>(info.st_size));
     std::vector<char> buffer(1 << 16);
     std::size_t got = 0;
     while ((got = std::fread(buffer.data(), 1, buffer.size(), file)) > 0) content.append(buffer.data(), got);

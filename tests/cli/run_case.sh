@@ -8,7 +8,8 @@
 #   workdir: temp                (optional; run in a fresh empty directory instead, so that output
 #                                 paths in messages are stable; $SOURCE in args, setup and check
 #                                 lines stands for SOURCE_DIR)
-#   setup: SHELL COMMAND         (optional, repeatable; run in the working directory before the command)
+#   setup: SHELL COMMAND         (optional, repeatable; run in the working directory before the command;
+#                                 $ILO_TBX is the binary, e.g. to convert an input first)
 #   check: SHELL COMMAND         (optional, repeatable; run there after it, must succeed: e.g. that
 #                                 an output file is as expected or that no temporary file is left;
 #                                 $STDOUT_FILE and $STDERR_FILE hold what the command printed, and
@@ -86,7 +87,7 @@ else
   cd "$source_dir" || exit 2
 fi
 while IFS= read -r setup_line; do
-  SOURCE=$source_dir bash -c "$setup_line" || { echo "setup failed: $setup_line"; exit 1; }
+  SOURCE=$source_dir ILO_TBX=$binary bash -c "$setup_line" || { echo "setup failed: $setup_line"; exit 1; }
 done < <(grep '^setup: ' "$case_file" | sed 's/^setup: //')
 [ -n "$stdin_file" ] || stdin_file=/dev/null
 (

@@ -222,6 +222,73 @@ TEST(JsonModel, LanguageTagsAreReadInTheirCanonicalCase) {
     EXPECT_EQ(read.concepts[0].languages.at(1).language, "not a tag");
 }
 
+// A sink that notes each concept's id and how many diagnostics the reader had given when it arrived: each concept
+// below has an unknown key, so the count says how many concepts had been read by then.
+class ArrivalSink final : public ConceptSink {
+public:
+    explicit ArrivalSink(const Diagnostics& diagnostics) : diagnostics_(diagnostics) {}
+    void header(const TermBaseHeader& header) override {
+        arrivals += "header '" + header.title + "' after " + std::to_string(diagnostics_.items().size()) + "\n";
+    }
+    void concept_entry(Concept concept_value) override {
+        arrivals += concept_value.id + " after " + std::to_string(diagnostics_.items().size()) + "\n";
+    }
+    void finish() override { arrivals += "finish\n"; }
+    std::string arrivals;
+
+private:
+    const Diagnostics& diagnostics_;
+};
+
+std::string arrivals_for(const std::string& text, Diagnostics& diagnostics) {
+    ArrivalSink sink(diagnostics);
+    find_format("json")->read(Input{"m.json", text}, ReadOptions{}, diagnostics, sink);
+    return sink.arrivals;
+}
+
+const std::string three_concepts = R"([{"id": "a", "x": 1}, {"id": "b", "x": 2}, {"id": "c", "x": 3}])";
+
+TEST(JsonStreaming, EachConceptGoesToTheSinkWhenItsObjectEnds) {
+    Diagnostics diagnostics;
+    EXPECT_EQ(arrivals_for(R"({"format": "ilo-tbx-model", "version": 1, "header": {"title": "T"}, "concepts": )" +
+                               three_concepts + "}",
+                           diagnostics),
+              "header 'T' after 0\na after 1\nb after 2\nc after 3\nfinish\n");
+}
+
+TEST(JsonStreaming, ConceptsBeforeAnErrorHaveArrivedAndThereIsNoFinish) {
+    Diagnostics diagnostics;
+    EXPECT_EQ(
+        arrivals_for(R"({"format": "ilo-tbx-model", "version": 1, "header": {}, "concepts": )" + three_concepts + ", ]",
+                     diagnostics),
+        "header '' after 0\na after 1\nb after 2\nc after 3\n");
+    ASSERT_EQ(diagnostics.items().size(), 4u);
+    EXPECT_EQ(diagnostics.items().back().code, "json.syntax");
+    EXPECT_EQ(diagnostics.items().back().pos.column, 134u);  // the "]"
+}
+
+TEST(JsonStreaming, ConceptsBeforeTheHeaderAreHeldUntilTheEnd) {
+    // The header comes last in the document but reaches the sink first (as a sink requires): the concepts waited.
+    Diagnostics diagnostics;
+    EXPECT_EQ(arrivals_for(R"({"concepts": )" + three_concepts +
+                               R"(, "format": "ilo-tbx-model", "version": 1, "header": {"title": "T"}})",
+                           diagnostics),
+              "header 'T' after 0\na after 1\nb after 2\nc after 3\nfinish\n");
+    // Without a header the concepts wait for the end of the document, which may still bring one; then it is empty.
+    Diagnostics without_header;
+    EXPECT_EQ(arrivals_for(R"({"format": "ilo-tbx-model", "version": 1, "concepts": )" + three_concepts + "}",
+                           without_header),
+              "header '' after 0\na after 1\nb after 2\nc after 3\nfinish\n");
+}
+
+TEST(JsonStreaming, ASecondHeaderAfterStreamedConceptsIsAnError) {
+    Diagnostics diagnostics;
+    arrivals_for(R"({"format": "ilo-tbx-model", "version": 1, "header": {}, "concepts": [], "header": {"title": "U"}})",
+                 diagnostics);
+    EXPECT_EQ(rendered(diagnostics),
+              "m.json: error: /header: a second \"header\" key, after the concepts; expected one [json.schema]\n");
+}
+
 struct BadJson {
     std::string name;
     std::string text;
