@@ -45,16 +45,17 @@ entries. A CSV/TSV or JSON file is held as text (UTF-8 is not copied), and each
 concept goes on as soon as it is complete: for CSV/TSV a first pass over the
 rows finds each concept's last row, so only concepts whose rows are apart wait;
 JSON concepts stream when "format", "version" and "header" come before them (as
-ilo-tbx writes them). These hold the whole term base in memory instead: --merge
-(both term bases, to match concepts across them), XLSX input, and CSV/TSV and
-XLSX output in a tool's profile (its columns depend on every concept). The long
-and wide layouts stream: their rows wait in a temporary file until the header,
-which names only the columns that hold something, is known (XLSX output then
-holds its rows, not the term base). --out -
-holds up to 8 MiB of output until it has passed validation, then streams: a
-failure after that is reported as cut-short output (io.output-cut-short), with
-a non-zero exit. On a terminal a progress line shows on
-standard error while a big file takes more than 2 seconds (--quiet: none).
+ilo-tbx writes them). Sheets need every concept before their first row (their
+columns depend on all of them): the long and wide layouts keep each concept's
+rows in a temporary file until the header, which names only the columns that
+hold something, is known, and a tool's profile keeps the concepts there (XLSX
+output then holds its rows, not the term base). These hold the whole term base
+in memory instead: --merge (both term bases, to match concepts across them) and
+XLSX input. --out - holds up to 8 MiB of output until it has passed validation,
+then streams: a failure after that is reported as cut-short output
+(io.output-cut-short), with a non-zero exit. On a terminal a progress line
+shows on standard error while a big file takes more than 2 seconds (--quiet:
+none).
 
 Examples:
   ilo-tbx import memoq-export.tbx --out termbase.json    any TBX to JSON

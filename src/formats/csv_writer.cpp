@@ -11,6 +11,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
+#include <functional>
 #include <map>
 #include <memory>
 #include <ostream>
@@ -18,6 +19,8 @@
 
 #include "formats/csv_layout.hpp"
 #include "formats/csv_tokenizer.hpp"
+#include "formats/json_reader.hpp"
+#include "formats/json_writer.hpp"
 
 namespace ilo {
 
@@ -76,6 +79,18 @@ std::string joined_notes(const std::vector<std::string>& notes, char separator) 
 }
 
 // CSV or TSV text: RFC 4180 quoting (none for OmegaT), CRLF line ends, a BOM where Excel needs one.
+// A scratch file that is gone once closed (or the process ends): made in $TMPDIR, else /tmp, and unlinked at once.
+std::FILE* scratch_file() {
+    const char* directory = std::getenv("TMPDIR");
+    std::string path = std::string(directory && *directory ? directory : "/tmp") + "/ilo-tbx-rows-XXXXXX";
+    const int descriptor = ::mkstemp(path.data());
+    if (descriptor < 0) return nullptr;
+    ::unlink(path.c_str());
+    std::FILE* file = ::fdopen(descriptor, "w+b");
+    if (!file) ::close(descriptor);
+    return file;
+}
+
 class TextSheetOutput final : public csv::SheetOutput {
 public:
     TextSheetOutput(std::ostream& out, const CsvOptions& options, bool tsv) : out_(out) {
@@ -183,12 +198,11 @@ struct WideRecord {
     std::vector<Language> languages;
 };
 
-// What the wide layout learns of one language from every concept: whether it needs definition columns, its
-// terms (for the count of languages --langs leaves out) and what it cannot hold of it, reported if it is written.
+// What the wide layout learns of one language from every concept: whether it needs definition columns, and what
+// it cannot hold of it, reported if the language is written.
 struct WideLanguage {
     std::string code;
     bool definitions = false, sources = false;
-    std::size_t terms = 0;
     DroppedValues dropped;
 };
 
@@ -211,10 +225,14 @@ public:
             write_long_rows(concept_value);
         } else if (wide_layout()) {
             count_concept(concept_value);
+            note_languages(concept_value);
             count_sheet_losses(concept_value);
             add_wide(concept_value);
         } else {
-            concepts_.push_back(std::move(concept_value));
+            count_concept(concept_value);
+            note_languages(concept_value);
+            if (!long_layout()) count_sheet_losses(concept_value);
+            hold(std::move(concept_value));
         }
     }
     void finish() override;
@@ -248,6 +266,14 @@ private:
 
     void write_long();
     bool wide_layout() const { return options_.profile == CsvProfile::none && options_.layout == CsvLayout::wide; }
+    bool long_layout() const { return options_.profile == CsvProfile::none && options_.layout == CsvLayout::long_form; }
+    // What the language order and the reports need of every concept, noted as it arrives.
+    void note_languages(const Concept& concept_value);
+    // The layouts that go over every concept when all have arrived (a tool's profile; the long layout before its
+    // languages are known) keep them in a scratch file, one JSON line each, or in memory without one; for_each_held
+    // reads them back in order.
+    void hold(Concept concept_value);
+    void for_each_held(const std::function<void(std::size_t, const Concept&)>& visit);
     // The wide layout: each concept's cells go to a spool file (or, without one, to memory) as they arrive, with
     // what decides the columns counted; finish() writes the header, then the rows.
     void add_wide(const Concept& concept_value);
@@ -266,7 +292,24 @@ private:
     char separator_ = '|';
     bool formula_escape_ = true;
     TermBaseHeader header_;
-    std::vector<Concept> concepts_;  // held for every layout but the long one
+    // The concepts held (see hold()).
+    struct Held {
+        std::unique_ptr<std::FILE, int (*)(std::FILE*)> spool{nullptr, &std::fclose};
+        bool spool_failed = false;
+        std::size_t count = 0;
+        std::vector<Concept> in_memory;  // when no spool file could be made
+    } held_;
+    // What note_languages() saw: the languages in order of first appearance with their terms, whether "en" is among
+    // them, the first concept's first language, and whether the ids are 1, 2, 3...
+    struct LanguageSeen {
+        std::string code;
+        std::size_t terms = 0;
+    };
+    std::vector<LanguageSeen> languages_seen_;
+    bool has_en_ = false;
+    std::optional<std::string> first_language_;
+    std::size_t concepts_seen_ = 0;
+    bool ids_in_sequence_ = true;
     DroppedValues dropped_;
 
     // The long layout streams once it knows which languages it writes: all, or the source and --langs (the source
@@ -286,10 +329,7 @@ private:
         std::size_t spooled = 0;
         std::vector<WideRecord> held;  // when no spool file could be made
         bool any_subject = false, any_definition = false, any_source = false, any_note = false, any_url = false;
-        std::vector<WideLanguage> languages;  // in order of first appearance
-        bool has_en = false;
-        std::optional<std::string> first_language;  // of the first concept with a language section
-        std::vector<std::string> order;             // the languages written, once write_wide() knows them
+        std::vector<WideLanguage> languages;
     } wide_;
 
     // The counts of count_concept().
@@ -354,12 +394,8 @@ std::string CsvWriter::source_language() {
     if (!options_.source_language.empty())
         return csv::language_from_code(options_.source_language).value_or(options_.source_language);
     if (!header_.source_language.empty()) return header_.source_language;
-    for (const Concept& concept_value : concepts_)
-        for (const LanguageSection& language : concept_value.languages)
-            if (language.language == "en") return "en";
-    for (const Concept& concept_value : concepts_)
-        if (!concept_value.languages.empty()) return concept_value.languages.front().language;
-    return {};
+    if (has_en_) return "en";
+    return first_language_.value_or(std::string());
 }
 
 std::vector<std::string> CsvWriter::language_order(bool source_first) {
@@ -375,9 +411,69 @@ std::vector<std::string> CsvWriter::language_order(bool source_first) {
             add(csv::language_from_code(language).value_or(language));
         return order;
     }
-    for (const Concept& concept_value : concepts_)
-        for (const LanguageSection& language : concept_value.languages) add(language.language);
+    for (const LanguageSeen& language : languages_seen_) add(language.code);
     return order;
+}
+
+void CsvWriter::note_languages(const Concept& concept_value) {
+    if (concept_value.id != std::to_string(++concepts_seen_)) ids_in_sequence_ = false;
+    if (!first_language_ && !concept_value.languages.empty())
+        first_language_ = concept_value.languages.front().language;
+    for (const LanguageSection& language : concept_value.languages) {
+        if (language.language.empty()) continue;  // report_languageless() counts these
+        has_en_ |= language.language == "en";
+        auto known = std::find_if(languages_seen_.begin(), languages_seen_.end(),
+                                  [&](const LanguageSeen& seen) { return seen.code == language.language; });
+        if (known == languages_seen_.end()) {
+            languages_seen_.push_back({language.language});
+            known = languages_seen_.end() - 1;
+        }
+        known->terms += language.terms.size();
+    }
+}
+
+void CsvWriter::hold(Concept concept_value) {
+    if (!held_.spool && !held_.spool_failed) {
+        held_.spool.reset(scratch_file());
+        held_.spool_failed = !held_.spool;
+    }
+    ++held_.count;
+    if (!held_.spool) {
+        held_.in_memory.push_back(std::move(concept_value));
+        return;
+    }
+    const std::string line = concept_to_json(concept_value) + "\n";
+    std::fwrite(line.data(), 1, line.size(), held_.spool.get());
+}
+
+void CsvWriter::for_each_held(const std::function<void(std::size_t, const Concept&)>& visit) {
+    if (!held_.spool) {
+        for (std::size_t i = 0; i < held_.in_memory.size(); ++i) visit(i, held_.in_memory[i]);
+        return;
+    }
+    std::FILE* spool = held_.spool.get();
+    if (std::fflush(spool) != 0 || std::ferror(spool)) {
+        diagnostics_.error({}, "io.write",
+                           "cannot write the temporary file that holds the concepts until every one has arrived (is "
+                           "the temporary directory, $TMPDIR or else /tmp, full?)");
+        return;
+    }
+    if (std::fseek(spool, 0, SEEK_SET) != 0) {
+        diagnostics_.error({}, "io.write", "cannot read back the temporary file of the concepts");
+        return;
+    }
+    std::string line;
+    for (std::size_t i = 0; i < held_.count; ++i) {
+        line.clear();
+        int c = 0;
+        while ((c = std::fgetc(spool)) != EOF && c != '\n') line += static_cast<char>(c);
+        std::optional<Concept> concept_value = concept_from_json(line);
+        if (!concept_value) {
+            diagnostics_.error({}, "io.write", "cannot read back the temporary file of the concepts");
+            return;
+        }
+        visit(i, *concept_value);
+    }
 }
 
 std::optional<std::string> CsvWriter::target_language(const std::string& source) {
@@ -413,7 +509,11 @@ void UnplacedLanguages::report(DroppedValues& dropped) const {
 
 void CsvWriter::count_unplaced_languages(const std::vector<std::string>& order) {
     UnplacedLanguages unplaced;
-    for (const Concept& concept_value : concepts_) unplaced.count(concept_value, order);
+    for (const LanguageSeen& language : languages_seen_) {
+        if (std::find(order.begin(), order.end(), language.code) != order.end()) continue;
+        unplaced.terms += language.terms;
+        unplaced.languages.push_back(language.code);
+    }
     unplaced.report(dropped_);
 }
 
@@ -451,12 +551,7 @@ void CsvWriter::count_term_extras(DroppedValues& dropped, const Term& term, bool
 }
 
 void CsvWriter::renumber_warning() {
-    for (std::size_t i = 0; i < concepts_.size(); ++i) {
-        if (concepts_[i].id != std::to_string(i + 1)) {
-            dropped_.add("concept id|s (entries are numbered 1, 2, ... instead)", concepts_.size());
-            return;
-        }
-    }
+    if (!ids_in_sequence_) dropped_.add("concept id|s (entries are numbered 1, 2, ... instead)", concepts_seen_);
 }
 
 template <typename Item, typename Getter>
@@ -548,18 +643,6 @@ std::string long_value(const ColumnSpec& spec, const Concept& concept_value, con
     }
 }
 
-// A scratch file that is gone once closed (or the process ends): made in $TMPDIR, else /tmp, and unlinked at once.
-std::FILE* scratch_file() {
-    const char* directory = std::getenv("TMPDIR");
-    std::string path = std::string(directory && *directory ? directory : "/tmp") + "/ilo-tbx-rows-XXXXXX";
-    const int descriptor = ::mkstemp(path.data());
-    if (descriptor < 0) return nullptr;
-    ::unlink(path.c_str());
-    std::FILE* file = ::fdopen(descriptor, "w+b");
-    if (!file) ::close(descriptor);
-    return file;
-}
-
 void CsvWriter::start_long() {
     long_decided_ = true;
     if (options_.profile != CsvProfile::none || options_.layout != CsvLayout::long_form) return;
@@ -640,7 +723,7 @@ void CsvWriter::write_long() {
             return;
         }
         choose_long_columns();
-        for (const Concept& concept_value : concepts_) write_long_rows(concept_value);
+        for_each_held([&](std::size_t, const Concept& concept_value) { write_long_rows(concept_value); });
     }
     long_.unplaced.report(dropped_);
     auto comment = [&](std::string_view key, const std::string& raw_value) {
@@ -762,8 +845,6 @@ void CsvWriter::add_wide(const Concept& concept_value) {
     dropped_.add("relation|s", concept_value.relations.size());
     dropped_.add("concept transaction|s", concept_value.transactions.size());
     dropped_.add("concept-level extra field|s", concept_value.extra.size());
-    if (!wide.first_language && !concept_value.languages.empty())
-        wide.first_language = concept_value.languages.front().language;
 
     WideRecord record;
     record.id = concept_value.id;
@@ -789,14 +870,12 @@ void CsvWriter::add_wide(const Concept& concept_value) {
                  join_member(
                      language.terms, [](const Term& t) { return t.text; }, separator_)});
         if (language.language.empty()) continue;  // report_languageless() counts these
-        wide.has_en |= language.language == "en";
         auto known = std::find_if(wide.languages.begin(), wide.languages.end(),
                                   [&](const WideLanguage& tally) { return tally.code == language.language; });
         if (known == wide.languages.end()) {
             wide.languages.push_back({language.language});
             known = wide.languages.end() - 1;
         }
-        known->terms += language.terms.size();
         for (const Definition& definition : language.definitions) {
             known->definitions = true;
             known->sources |= !definition.source.empty();
@@ -822,36 +901,14 @@ void CsvWriter::add_wide(const Concept& concept_value) {
 
 void CsvWriter::write_wide() {
     WideStream& wide = wide_;
-    // The source language first (as source_language() finds it, from what add_wide() noted), then --langs or
-    // every language in order of first appearance.
-    std::vector<std::string>& order = wide.order;
-    auto add = [&](const std::string& language) {
-        if (!language.empty() && std::find(order.begin(), order.end(), language) == order.end())
-            order.push_back(language);
-    };
-    add(!options_.source_language.empty()
-            ? csv::language_from_code(options_.source_language).value_or(options_.source_language)
-        : !header_.source_language.empty() ? header_.source_language
-        : wide.has_en                      ? std::string("en")
-                                           : wide.first_language.value_or(std::string()));
-    if (!options_.languages.empty())
-        for (const std::string& language : options_.languages)
-            add(csv::language_from_code(language).value_or(language));
-    else
-        for (const WideLanguage& language : wide.languages) add(language.code);
-
-    UnplacedLanguages unplaced;
+    const std::vector<std::string> order = language_order(true);
+    count_unplaced_languages(order);
     std::map<std::string, std::pair<bool, bool>> language_definitions;  // language -> (definitions, sources)
     for (const WideLanguage& language : wide.languages) {
-        if (std::find(order.begin(), order.end(), language.code) == order.end()) {
-            unplaced.terms += language.terms;
-            unplaced.languages.push_back(language.code);
-            continue;
-        }
+        if (std::find(order.begin(), order.end(), language.code) == order.end()) continue;
         dropped_.add(language.dropped);
         if (language.definitions) language_definitions[language.code] = {true, language.sources};
     }
-    unplaced.report(dropped_);
 
     std::vector<std::string> cells{"id"};
     if (wide.any_subject) cells.push_back("subject_field");
@@ -949,10 +1006,10 @@ void CsvWriter::write_memoq() {
         cells.push_back(name);
     }
     row(cells, true);
-    for (std::size_t i = 0; i < concepts_.size(); ++i) {
-        const Concept& concept_value = concepts_[i];
+    for_each_held([&](std::size_t i, const Concept& concept_value) {
         cells = {std::to_string(i + 1), concept_value.subject_field, joined_notes(concept_value.notes, separator_)};
-        if (!concept_value.definitions.empty()) dropped_.add("concept-level definition|s", concept_value.definitions.size());
+        if (!concept_value.definitions.empty())
+            dropped_.add("concept-level definition|s", concept_value.definitions.size());
         dropped_.add("relation|s", concept_value.relations.size());
         for (const std::string& code : order) {
             const LanguageSection* language = find_section(concept_value, code);
@@ -967,7 +1024,7 @@ void CsvWriter::write_memoq() {
             for (const Term& term : language->terms) count_term_extras(term, false, false, false, false);
         }
         row(cells);
-    }
+    });
 }
 
 void CsvWriter::write_trados() {
@@ -977,8 +1034,7 @@ void CsvWriter::write_trados() {
     std::vector<std::string> cells{"ID", "Subject", "Definition", "Note"};
     for (const std::string& language : order) cells.push_back(csv::english_language_name(language));
     row(cells, true);
-    for (std::size_t i = 0; i < concepts_.size(); ++i) {
-        const Concept& concept_value = concepts_[i];
+    for_each_held([&](std::size_t i, const Concept& concept_value) {
         cells = {std::to_string(i + 1), concept_value.subject_field, source_definition(concept_value),
                  joined_notes(concept_value.notes, separator_)};
         dropped_.add("relation|s", concept_value.relations.size());
@@ -998,7 +1054,7 @@ void CsvWriter::write_trados() {
             for (const Term& term : language->terms) count_term_extras(term, false, false, false, false);
         }
         row(cells);
-    }
+    });
 }
 
 void CsvWriter::write_phrase() {
@@ -1018,7 +1074,7 @@ void CsvWriter::write_phrase() {
         cells.push_back(phrase_code(language) + "_forbidden");
     }
     row(cells, true);
-    for (const Concept& concept_value : concepts_) {
+    for_each_held([&](std::size_t, const Concept& concept_value) {
         std::size_t rows = 1;
         for (const std::string& code : order)
             if (const LanguageSection* language = find_section(concept_value, code))
@@ -1050,7 +1106,7 @@ void CsvWriter::write_phrase() {
             }
             row(cells);
         }
-    }
+    });
 }
 
 void CsvWriter::write_crowdin() {
@@ -1063,7 +1119,7 @@ void CsvWriter::write_crowdin() {
         cells.push_back("Part of Speech [" + language + "]");
     }
     row(cells, true);
-    for (const Concept& concept_value : concepts_) {
+    for_each_held([&](std::size_t, const Concept& concept_value) {
         cells.clear();
         dropped_.add("concept id|s", concept_value.id.empty() ? 0 : 1);
         dropped_.add("concept note|s", concept_value.notes.size());
@@ -1088,7 +1144,7 @@ void CsvWriter::write_crowdin() {
             dropped_.add("language note|s", language->notes.size());
         }
         row(cells);
-    }
+    });
 }
 
 void CsvWriter::write_lokalise() {
@@ -1102,7 +1158,7 @@ void CsvWriter::write_lokalise() {
         cells.push_back(language + "_description");
     }
     row(cells, true);
-    for (const Concept& concept_value : concepts_) {
+    for_each_held([&](std::size_t, const Concept& concept_value) {
         const LanguageSection* source_section = find_section(concept_value, source);
         const Term* source_term =
             source_section && !source_section->terms.empty() ? &source_section->terms.front() : nullptr;
@@ -1128,7 +1184,7 @@ void CsvWriter::write_lokalise() {
             dropped_.add("language note|s", language->notes.size());
         }
         row(cells);
-    }
+    });
 }
 
 // MateCat wants full locales (en-GB); a bare language gets its most likely region.
@@ -1156,11 +1212,13 @@ void CsvWriter::write_matecat() {
     }
     row(cells, true);
     std::string source = order.empty() ? std::string() : order.front();
-    for (const Concept& concept_value : concepts_) {
+    for_each_held([&](std::size_t, const Concept& concept_value) {
         std::vector<std::string> subdomains, notes;
         for (const std::string& note : concept_value.notes) {
-            if (note.starts_with("Subdomain: ")) subdomains.push_back(note.substr(11));
-            else notes.push_back(note);
+            if (note.starts_with("Subdomain: "))
+                subdomains.push_back(note.substr(11));
+            else
+                notes.push_back(note);
         }
         dropped_.add("concept id|s", concept_value.id.empty() ? 0 : 1);
         dropped_.add("concept note|s", notes.size());
@@ -1196,7 +1254,7 @@ void CsvWriter::write_matecat() {
             cells.insert(cells.end(), language_cells.begin(), language_cells.end());
             row(cells);
         }
-    }
+    });
 }
 
 void CsvWriter::write_pair(bool omegat) {
@@ -1214,13 +1272,13 @@ void CsvWriter::write_pair(bool omegat) {
             true);
     }
     std::size_t without_target = 0;
-    for (const Concept& concept_value : concepts_) {
+    for_each_held([&](std::size_t, const Concept& concept_value) {
         const LanguageSection* source_section = find_section(concept_value, source);
         const LanguageSection* target_section = find_section(concept_value, *target);
         std::vector<std::string> sources = term_texts(source_section), targets = term_texts(target_section);
         if (sources.empty() || targets.empty()) {
             ++without_target;
-            continue;
+            return;
         }
         std::string definition = source_definition(concept_value);
         dropped_.add("relation|s", concept_value.relations.size());
@@ -1248,7 +1306,7 @@ void CsvWriter::write_pair(bool omegat) {
                 }
             }
         }
-    }
+    });
     dropped_.add("concept|s without a term in both languages", without_target);
 }
 
@@ -1263,7 +1321,7 @@ void CsvWriter::report_languageless(std::string_view layout, bool long_layout) {
                                  " and their notes and definitions) cannot be written: a sheet puts each term under "
                                  "its language; give them one in the source (xml:lang)");
     // A sheet is read by its language columns: without any, what was written cannot be read back.
-    if (!long_layout && (wide_layout() ? wide_.order : language_order(true)).empty())
+    if (!long_layout && language_order(true).empty())
         diagnostics_.warning({}, "csv.no-language",
                              "the term base has no language, so the " + std::string(layout) +
                                  " sheet has no language column and cannot be read back; --layout long keeps "
@@ -1412,7 +1470,6 @@ void CsvWriter::count_sheet_losses(const Concept& concept_value) {
 
 void CsvWriter::finish() {
     if (!long_decided_) start_long();
-    for (const Concept& concept_value : concepts_) count_concept(concept_value);  // held, not counted as they came
     std::string_view layout;
     switch (options_.profile) {
         case CsvProfile::none:
@@ -1442,7 +1499,6 @@ void CsvWriter::finish() {
         if (!header_.source_language.empty()) dropped_.add("source language");
         dropped_.add("header paragraph|s", header_.paragraphs.size());
         dropped_.add("back-matter section|s", header_.back_matter.size());
-        for (const Concept& concept_value : concepts_) count_sheet_losses(concept_value);
     }
     const bool long_layout = options_.profile == CsvProfile::none && options_.layout == CsvLayout::long_form;
     if (long_layout) report_respelled_picklist_values();

@@ -23,14 +23,15 @@ using Json = nlohmann::ordered_json;
 // JSON path (e.g. /concepts/3/languages/0/terms/1/text) where it is.
 class Decoder {
 public:
-    Decoder(const std::string& file, Diagnostics& diagnostics) : file_(file), diagnostics_(diagnostics) {}
+    Decoder(const std::string& file, Diagnostics& diagnostics, bool canonical_case = true)
+        : file_(file), diagnostics_(diagnostics), canonical_case_(canonical_case) {}
 
     bool ok() const { return !failed_; }
 
     // A language tag in RFC 5646's letter case ("EN-gb" -> "en-GB"), as the TBX and CSV readers give it, so that a
     // model read from JSON compares equal to itself read back from them; one not well-formed stays as written.
     void canonical_language(std::string& language) {
-        if (language.empty()) return;
+        if (language.empty() || !canonical_case_) return;
         auto known = language_cases_.find(language);
         if (known == language_cases_.end()) {
             LanguageTag tag = normalise_language_tag(language);
@@ -284,6 +285,7 @@ private:
     const std::string& file_;
     Diagnostics& diagnostics_;
     bool failed_ = false;
+    bool canonical_case_ = true;
     std::map<std::string, std::string, std::less<>> language_cases_;  // a few dozen tags, met once per section
 };
 
@@ -535,6 +537,17 @@ void read_json(const Input& input, const ReadOptions&, Diagnostics& diagnostics,
         return;
     }
     if (reader.ended()) sink.finish();
+}
+
+std::optional<Concept> concept_from_json(std::string_view text) {
+    Json value = Json::parse(text.begin(), text.end(), nullptr, false);
+    if (value.is_discarded()) return std::nullopt;
+    const std::string name = "spool";
+    Diagnostics diagnostics;
+    Decoder decoder(name, diagnostics, false);
+    Concept concept_value = decoder.concept_value(value, "");
+    if (!decoder.ok()) return std::nullopt;
+    return concept_value;
 }
 
 }  // namespace ilo

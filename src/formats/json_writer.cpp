@@ -207,4 +207,8 @@ std::unique_ptr<ConceptSink> make_json_writer(std::ostream& out, const WriteOpti
     return std::make_unique<JsonWriter>(out, diagnostics);
 }
 
+std::string concept_to_json(const Concept& concept_value) {
+    return to_json(concept_value).dump(-1, ' ', false, Json::error_handler_t::replace);
+}
+
 }  // namespace ilo
