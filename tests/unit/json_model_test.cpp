@@ -3,6 +3,8 @@
 
 #include <sstream>
 
+#include "formats/json_reader.hpp"
+#include "formats/json_writer.hpp"
 #include "ilo_tbx/format.hpp"
 
 namespace ilo {
@@ -287,6 +289,23 @@ TEST(JsonStreaming, ASecondHeaderAfterStreamedConceptsIsAnError) {
                  diagnostics);
     EXPECT_EQ(rendered(diagnostics),
               "m.json: error: /header: a second \"header\" key, after the concepts; expected one [json.schema]\n");
+}
+
+// The sheet writers keep concepts in a scratch file as one JSON line each: a line has no line break in it, and
+// reads back to the same concept, its language tags in the case they had (a reader gives them canonical).
+TEST(JsonModel, AConceptLineReadsBackExactly) {
+    Concept concept_value = sample().concepts.at(0);
+    concept_value.languages.at(0).language = "EN-gb";
+    concept_value.notes.push_back("two\nlines");
+    const std::string line = concept_to_json(concept_value);
+    EXPECT_EQ(line.find('\n'), std::string::npos);
+    std::optional<Concept> back = concept_from_json(line);
+    ASSERT_TRUE(back.has_value());
+    EXPECT_TRUE(*back == concept_value);
+    EXPECT_EQ(back->languages.at(0).language, "EN-gb");
+    EXPECT_EQ(back->notes.back(), "two\nlines");
+    EXPECT_FALSE(concept_from_json(line.substr(0, line.size() / 2)).has_value());
+    EXPECT_FALSE(concept_from_json(R"({"id": 5})").has_value());
 }
 
 struct BadJson {
