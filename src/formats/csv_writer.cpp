@@ -91,6 +91,22 @@ std::FILE* scratch_file() {
     return file;
 }
 
+// Flushes a scratch file and rewinds it to read back what it holds (`what`, kept `until` something is known); false,
+// with an io.write error, when it cannot.
+bool rewind_scratch(std::FILE* spool, std::string_view what, std::string_view until, Diagnostics& diagnostics) {
+    if (std::fflush(spool) != 0 || std::ferror(spool)) {
+        diagnostics.error({}, "io.write",
+                          "cannot write the temporary file that holds " + std::string(what) + " " + std::string(until) +
+                              " (is the temporary directory, $TMPDIR or else /tmp, full?)");
+        return false;
+    }
+    if (std::fseek(spool, 0, SEEK_SET) != 0) {
+        diagnostics.error({}, "io.write", "cannot read back the temporary file of " + std::string(what));
+        return false;
+    }
+    return true;
+}
+
 class TextSheetOutput final : public csv::SheetOutput {
 public:
     TextSheetOutput(std::ostream& out, const CsvOptions& options, bool tsv) : out_(out) {
@@ -452,16 +468,7 @@ void CsvWriter::for_each_held(const std::function<void(std::size_t, const Concep
         return;
     }
     std::FILE* spool = held_.spool.get();
-    if (std::fflush(spool) != 0 || std::ferror(spool)) {
-        diagnostics_.error({}, "io.write",
-                           "cannot write the temporary file that holds the concepts until every one has arrived (is "
-                           "the temporary directory, $TMPDIR or else /tmp, full?)");
-        return;
-    }
-    if (std::fseek(spool, 0, SEEK_SET) != 0) {
-        diagnostics_.error({}, "io.write", "cannot read back the temporary file of the concepts");
-        return;
-    }
+    if (!rewind_scratch(spool, "the concepts", "until every one has arrived", diagnostics_)) return;
     std::string line;
     for (std::size_t i = 0; i < held_.count; ++i) {
         line.clear();
@@ -748,16 +755,7 @@ void CsvWriter::write_long() {
         if (long_.used[c]) cells.push_back(csv::long_column_name(long_.columns[c].spec));
     row(cells, true);
     std::FILE* spool = long_.spool.get();
-    if (std::fflush(spool) != 0 || std::ferror(spool)) {
-        diagnostics_.error({}, "io.write",
-                           "cannot write the temporary file that holds the long layout's rows until its header is "
-                           "known (is the temporary directory, $TMPDIR or else /tmp, full?)");
-        return;
-    }
-    if (std::fseek(spool, 0, SEEK_SET) != 0) {
-        diagnostics_.error({}, "io.write", "cannot read back the temporary file of the long layout's rows");
-        return;
-    }
+    if (!rewind_scratch(spool, "the long layout's rows", "until its header is known", diagnostics_)) return;
     std::vector<bool> quoted;
     std::string text;
     bool text_quoted = false;
@@ -959,17 +957,7 @@ void CsvWriter::write_wide() {
     };
     for (const WideRecord& record : wide.held) write_row(record);
     std::FILE* spool = wide.spool.get();
-    if (!spool) return;
-    if (std::fflush(spool) != 0 || std::ferror(spool)) {
-        diagnostics_.error({}, "io.write",
-                           "cannot write the temporary file that holds the wide layout's rows until its header is "
-                           "known (is the temporary directory, $TMPDIR or else /tmp, full?)");
-        return;
-    }
-    if (std::fseek(spool, 0, SEEK_SET) != 0) {
-        diagnostics_.error({}, "io.write", "cannot read back the temporary file of the wide layout's rows");
-        return;
-    }
+    if (!spool || !rewind_scratch(spool, "the wide layout's rows", "until its header is known", diagnostics_)) return;
     WideRecord record;
     for (std::size_t i = 0; i < wide.spooled; ++i) {
         if (!unspool_record(spool, record)) {
