@@ -58,9 +58,9 @@ public:
 };
 
 // One input: its display name (for diagnostics) and its whole text, or, for
-// the TBX reader only, a source to read in chunks (then `text` is ignored and
-// memory does not grow with the file). Readers must not keep views into
-// `text`, nor the source, after they return.
+// a reader whose format says reads_chunks (TBX, JSON), a source to read in
+// chunks (then `text` is ignored and memory does not grow with the file).
+// Readers must not keep views into `text`, nor the source, after they return.
 struct Input {
     std::string name;
     std::string_view text;
@@ -120,6 +120,7 @@ struct Format {
     std::span<const std::string_view> extensions;
     ReadFunction read;      // null if the format cannot be read
     WriterFactory writer;   // null if the format cannot be written
+    bool reads_chunks = false;  // `read` takes Input::source, a file read in chunks
 };
 
 // Every format ilo-tbx knows, in the order --help lists them. The table is static:

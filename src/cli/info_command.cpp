@@ -197,13 +197,16 @@ int run_info(const std::vector<std::string>& arguments, std::ostream& out, std::
 
     CountingSink counter;
     TbxFlavour flavour;
-    // A big TBX file is read in chunks, in memory that does not grow with it.
-    if (format->id == FormatId::tbx && input.streamable()) {
+    // A big TBX or JSON file is read in chunks, in memory that does not grow with it.
+    if (format->reads_chunks && input.streamable()) {
         Input streamed = input.streamed();
         Progress progress(err, progress_wanted(err, quiet), name, streamed.source->size().value_or(0));
         ProgressSource counted_source(*streamed.source, progress);
         ProgressSink counted_sink(counter, progress);
-        read_tbx(Input{name, {}, &counted_source}, ReadOptions{}, diagnostics, counted_sink, &flavour);
+        if (format->name == "tbx")
+            read_tbx(Input{name, {}, &counted_source}, ReadOptions{}, diagnostics, counted_sink, &flavour);
+        else
+            format->read(Input{name, {}, &counted_source}, ReadOptions{}, diagnostics, counted_sink);
         progress.finish();
         input.keep_source_lines(diagnostics, source_lines);
     } else {

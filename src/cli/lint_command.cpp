@@ -207,7 +207,7 @@ int run_lint(const std::vector<std::string>& arguments, std::ostream& out, std::
                 print_diagnostics(err, diagnostics, sources);
                 return exit_io;
             }
-            if (input.format->id == FormatId::tbx && file.streamable()) {
+            if (input.format->reads_chunks && file.streamable()) {
                 read_from = file.streamed();
             } else if (const std::string* text = file.whole(sources, diagnostics)) {
                 read_from = Input{file.name(), *text};

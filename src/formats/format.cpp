@@ -30,10 +30,13 @@ constexpr std::array<std::string_view, 0> tbx2008_extensions{};
 const std::array<Format, 7> format_table{{
     {FormatId::emn, "emn", "text of an EMN Asylum and Migration Glossary page", emn_extensions, &read_emn, nullptr},
     {FormatId::tbx, "tbx", "TBX: reads v3 (ISO 30042:2019), 2008 (martif) and TBX-Min; writes v3", tbx_extensions,
-     &read_tbx, &make_tbx_writer},
-    {FormatId::tbx2008, "tbx2008", "TBX 2008 (<martif>, TBX-Basic, no namespace): what OmegaT, translate-toolkit and "
-     "Lokalize read; reads any TBX", tbx2008_extensions, &read_tbx, &make_tbx2008_writer},
-    {FormatId::json, "json", "the model as JSON (docs/json-model.md)", json_extensions, &read_json, &make_json_writer},
+     &read_tbx, &make_tbx_writer, true},
+    {FormatId::tbx2008, "tbx2008",
+     "TBX 2008 (<martif>, TBX-Basic, no namespace): what OmegaT, translate-toolkit and "
+     "Lokalize read; reads any TBX",
+     tbx2008_extensions, &read_tbx, &make_tbx2008_writer, true},
+    {FormatId::json, "json", "the model as JSON (docs/json-model.md)", json_extensions, &read_json, &make_json_writer,
+     true},
     {FormatId::csv, "csv", "CSV sheet (wide or long layout, or a CAT tool's profile)", csv_extensions, &read_csv,
      &make_csv_writer},
     {FormatId::tsv, "tsv", "tab-separated sheet (as csv; OmegaT glossaries)", tsv_extensions, &read_tsv,

@@ -4,7 +4,9 @@
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
+#include <functional>
 #include <initializer_list>
+#include <istream>
 #include <map>
 #include <optional>
 
@@ -12,6 +14,7 @@
 #include "formats/json_writer.hpp"
 #include "ilo_tbx/language_tag.hpp"
 #include "text/text_decoding.hpp"
+#include "text/unicode_text.hpp"
 
 namespace ilo {
 
@@ -513,27 +516,165 @@ private:
 
 }  // namespace
 
-void read_json(const Input& input, const ReadOptions&, Diagnostics& diagnostics, ConceptSink& sink) {
+namespace {
+
+// JSON text is UTF-8 (RFC 8259), with no declaration to name another encoding.
+constexpr std::string_view json_utf8_expectation = "UTF-8 text, as JSON is";
+
+// The bytes of a ByteSource as a stream for nlohmann's parser, read in chunks and checked as UTF-8 piece by piece
+// (a byte order mark at the start skipped). The stream ends early at a byte that is not UTF-8 or a failed read;
+// invalid_at() and read_error() then say so.
+class CheckedSourceBuffer final : public std::streambuf {
+public:
+    CheckedSourceBuffer(ByteSource& source, std::size_t chunk_size)
+        : source_(source), chunk_(chunk_size > 0 ? chunk_size : 1 << 20) {}
+
+    std::optional<std::uint64_t> invalid_at() const { return invalid_at_; }  // counted after any byte order mark
+    const std::string& read_error() const { return read_error_; }
+    std::uint64_t skipped() const { return skipped_; }
+
+protected:
+    int_type underflow() override {
+        while (gptr() == egptr()) {
+            if (ended_) return traits_type::eof();
+            released_ += current_.size();
+            current_.clear();
+            const std::size_t kept = pending_.size();
+            pending_.resize(kept + chunk_);
+            const std::size_t got = source_.read(pending_.data() + kept, chunk_);
+            pending_.resize(kept + got);
+            if (got == 0) {
+                ended_ = true;
+                if (!source_.error().empty()) {
+                    read_error_ = source_.error();
+                    pending_.clear();
+                }
+            }
+            if (first_ && (pending_.size() >= 3 || ended_)) {
+                first_ = false;
+                if (pending_.starts_with("\xEF\xBB\xBF")) {
+                    pending_.erase(0, 3);
+                    skipped_ = 3;
+                }
+            } else if (first_) {
+                continue;  // too short to tell a byte order mark yet
+            }
+            std::size_t checked = 0;
+            const std::size_t invalid = find_invalid_utf8(pending_, ended_, checked);
+            if (invalid != std::string::npos) {
+                invalid_at_ = released_ + invalid;
+                checked = invalid;
+                ended_ = true;
+            }
+            current_.assign(pending_, 0, checked);
+            pending_.erase(0, checked);
+            setg(current_.data(), current_.data(), current_.data() + current_.size());
+        }
+        return traits_type::to_int_type(*gptr());
+    }
+
+private:
+    ByteSource& source_;
+    std::size_t chunk_;
+    std::string current_;  // the checked bytes the parser reads now
+    std::string pending_;  // bytes read but not yet checked whole (a sequence cut by the chunk's end)
+    std::uint64_t released_ = 0;
+    std::uint64_t skipped_ = 0;
+    bool first_ = true, ended_ = false;
+    std::optional<std::uint64_t> invalid_at_;
+    std::string read_error_;
+};
+
+// The line and column of byte `offset` of a source's text (which starts `skip` bytes in), read again from the
+// start: only for an error, so that a streamed file is not held for the rare message that needs a position.
+SourcePos position_in(ByteSource& source, std::uint64_t skip, std::uint64_t offset, const std::string& file) {
+    std::uint32_t line = 1;
+    std::string line_text;  // from the start of the line to `offset`
+    bool after_cr = false;
+    std::string chunk(std::size_t{1} << 16, '\0');
+    std::uint64_t at = 0;
+    while (at < offset) {
+        const std::size_t want = static_cast<std::size_t>(std::min<std::uint64_t>(chunk.size(), offset - at));
+        const std::size_t got = source.read_at(skip + at, chunk.data(), want);
+        if (got == 0) break;
+        for (std::size_t i = 0; i < got; ++i) {
+            const char c = chunk[i];
+            if (c == '\n' && after_cr) {  // the LF of a CRLF: the line began after the CR already
+                after_cr = false;
+                continue;
+            }
+            after_cr = c == '\r';
+            if (c == '\n' || c == '\r') {
+                ++line;
+                line_text.clear();
+            } else {
+                line_text += c;
+            }
+        }
+        at += got;
+    }
+    // A CRLF whose LF is at `offset` ends the line before; LineIndex gives its position in that line too.
+    return {file, line, static_cast<std::uint32_t>(text::count_code_points(line_text) + 1)};
+}
+
+// What nlohmann says of a syntax error, as a diagnostic at `pos`.
+void syntax_error(const StreamingReader& reader, const std::function<SourcePos()>& pos, const std::string& file,
+                  Diagnostics& diagnostics) {
+    std::string message = reader.error_message();
+    // A number too large for a double ("1e999"): nlohmann says which, but not where.
+    if (reader.error_id() == 406) {
+        if (std::size_t bracket = message.find("] "); bracket != std::string::npos)
+            message = message.substr(bracket + 2);
+        diagnostics.error({file, 0, 0}, "json.syntax", "not valid JSON: " + message);
+        return;
+    }
+    // nlohmann prefixes "[json.exception.parse_error.101] parse error at line 1, column 2: "; keep the reason.
+    if (std::size_t colon = message.find(": "); colon != std::string::npos) message = message.substr(colon + 2);
+    diagnostics.error(pos(), "json.syntax", "not valid JSON: " + message);
+}
+
+void read_json_source(const Input& input, const ReadOptions& options, Diagnostics& diagnostics, ConceptSink& sink) {
+    ByteSource& source = *input.source;
+    CheckedSourceBuffer buffer(source, options.chunk_size);
+    std::istream stream(&buffer);
+    StreamingReader reader(input.name, diagnostics, sink);
+    Json::sax_parse(stream, &reader);
+    if (!buffer.read_error().empty()) {
+        diagnostics.error({input.name, 0, 0}, "io.read", "cannot read input: " + buffer.read_error());
+        return;
+    }
+    if (std::optional<std::uint64_t> invalid = buffer.invalid_at()) {
+        diagnostics.error(position_in(source, buffer.skipped(), *invalid, input.name), "encoding.invalid-utf8",
+                          invalid_utf8_message(json_utf8_expectation));
+        return;
+    }
+    if (reader.syntax_error()) {
+        // The position counts from 1 and points at the character that could not be read.
+        const std::uint64_t offset = reader.error_position() > 0 ? reader.error_position() - 1 : 0;
+        syntax_error(
+            reader, [&] { return position_in(source, buffer.skipped(), offset, input.name); }, input.name, diagnostics);
+        return;
+    }
+    if (reader.ended()) sink.finish();
+}
+
+}  // namespace
+
+void read_json(const Input& input, const ReadOptions& options, Diagnostics& diagnostics, ConceptSink& sink) {
+    if (input.source) {
+        read_json_source(input, options, diagnostics, sink);
+        return;
+    }
     std::string_view text = input.text;
     if (text.starts_with("\xEF\xBB\xBF")) text.remove_prefix(3);
-    if (!check_utf8(text, input.name, diagnostics)) return;
+    if (!check_utf8(text, input.name, diagnostics, json_utf8_expectation)) return;
     StreamingReader reader(input.name, diagnostics, sink);
     Json::sax_parse(text.begin(), text.end(), &reader);
     if (reader.syntax_error()) {
-        std::string message = reader.error_message();
-        // A number too large for a double ("1e999"): nlohmann says which, but not where.
-        if (reader.error_id() == 406) {
-            if (std::size_t bracket = message.find("] "); bracket != std::string::npos)
-                message = message.substr(bracket + 2);
-            diagnostics.error({input.name, 0, 0}, "json.syntax", "not valid JSON: " + message);
-            return;
-        }
         // The position counts from 1 and points at the character that could not be read.
-        std::size_t offset = reader.error_position() > 0 ? reader.error_position() - 1 : 0;
-        SourcePos pos = LineIndex(text).position(offset, input.name);
-        // nlohmann prefixes "[json.exception.parse_error.101] parse error at line 1, column 2: "; keep the reason.
-        if (std::size_t colon = message.find(": "); colon != std::string::npos) message = message.substr(colon + 2);
-        diagnostics.error(pos, "json.syntax", "not valid JSON: " + message);
+        const std::size_t offset = reader.error_position() > 0 ? reader.error_position() - 1 : 0;
+        syntax_error(
+            reader, [&] { return LineIndex(text).position(offset, input.name); }, input.name, diagnostics);
         return;
     }
     if (reader.ended()) sink.finish();

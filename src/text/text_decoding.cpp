@@ -251,8 +251,8 @@ std::size_t find_invalid_utf8(std::string_view text, bool complete, std::size_t&
     return std::string_view::npos;
 }
 
-std::string invalid_utf8_message() {
-    return "invalid UTF-8 byte sequence; expected UTF-8 text, or an XML declaration naming the file's encoding";
+std::string invalid_utf8_message(std::string_view expected) {
+    return "invalid UTF-8 byte sequence; expected " + std::string(expected);
 }
 
 std::size_t find_non_xml_char(std::string_view text) {
@@ -316,11 +316,11 @@ std::string non_xml_char_message(std::string_view text, std::size_t at) {
            "line feed and carriage return, and without U+FFFE or U+FFFF";
 }
 
-bool check_utf8(std::string_view text, const std::string& file, Diagnostics& diagnostics) {
+bool check_utf8(std::string_view text, const std::string& file, Diagnostics& diagnostics, std::string_view expected) {
     std::size_t checked = 0;
     std::size_t bad = find_invalid_utf8(text, true, checked);
     if (bad == std::string_view::npos) return true;
-    diagnostics.error(byte_position(text, bad, file), "encoding.invalid-utf8", invalid_utf8_message());
+    diagnostics.error(byte_position(text, bad, file), "encoding.invalid-utf8", invalid_utf8_message(expected));
     return false;
 }
 

@@ -39,16 +39,21 @@ std::optional<std::string> binary_file_kind(std::string_view bytes);
 bool check_not_binary(std::string_view bytes, const std::string& file, std::string_view expected,
                       Diagnostics& diagnostics);
 
+// What an XML reader expects where a byte is not UTF-8.
+inline constexpr std::string_view xml_utf8_expectation = "UTF-8 text, or an XML declaration naming the file's encoding";
+
 // Checks that `text` is valid UTF-8; on the first bad byte adds an error
 // ("encoding.invalid-utf8") at its position and returns false.
-bool check_utf8(std::string_view text, const std::string& file, Diagnostics& diagnostics);
+// `expected` says what was expected instead (the default suits XML, whose declaration may name another encoding).
+bool check_utf8(std::string_view text, const std::string& file, Diagnostics& diagnostics,
+                std::string_view expected = xml_utf8_expectation);
 
 // The offset of the first invalid UTF-8 sequence in `text`, or npos. For text
 // that arrives in pieces, `complete` false lets a sequence cut by the end of
 // `text` wait for the next piece. `checked` is set to how far the bytes are known good.
 std::size_t find_invalid_utf8(std::string_view text, bool complete, std::size_t& checked);
 // The message of an "encoding.invalid-utf8" error.
-std::string invalid_utf8_message();
+std::string invalid_utf8_message(std::string_view expected = xml_utf8_expectation);
 
 // The offset of the first character that XML 1.0 allows nowhere in a document,
 // not even in a comment, or npos: a C0 control other than tab, LF and CR, or

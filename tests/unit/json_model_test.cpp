@@ -3,6 +3,7 @@
 
 #include <sstream>
 
+#include "../support/text_source.hpp"
 #include "formats/json_reader.hpp"
 #include "formats/json_writer.hpp"
 #include "ilo_tbx/format.hpp"
@@ -306,6 +307,45 @@ TEST(JsonModel, AConceptLineReadsBackExactly) {
     EXPECT_EQ(back->notes.back(), "two\nlines");
     EXPECT_FALSE(concept_from_json(line.substr(0, line.size() / 2)).has_value());
     EXPECT_FALSE(concept_from_json(R"({"id": 5})").has_value());
+}
+
+// A big JSON file is read in chunks from the file (import, info and lint do so above 4 MiB). Whatever the chunk
+// size, it must give what reading the whole text gives: the same concepts and the same diagnostics, positions
+// included, for good documents and bad ones (bad UTF-8 cut by a chunk's edge, a syntax error after CRLF lines and
+// characters of several bytes, a byte order mark).
+TEST(JsonStreaming, ReadingInChunksGivesWhatReadingTheWholeTextGives) {
+    const std::string good = write_json(sample());
+    const std::vector<std::string> texts = {
+        good,
+        "\xEF\xBB\xBF" + good,
+        good.substr(0, good.size() - 5),
+        good.substr(0, 40) + "\xC3" + good.substr(40),
+        good.substr(0, 60) + "\xE2\x82" + good.substr(60),
+        "{\r\n  \"format\": \"ilo-tbx-model\",\r\n  \"version\": 1,\r\n  \"header\": {\"title\": "
+        "\"\xC3\xA9t\xC3\xA9\"},\r\n"
+        "  \"concepts\": [{\"id\": \"\xE2\x82\xAC\"} {\"id\": \"b\"}]}",
+        "{\"format\": \"ilo-tbx-model\", \"version\": 1, \"concepts\": [{\"id\": 1e999}]}",
+        "\xEF\xBB\xBF{\"format\": \"ilo-tbx-model\", \"version\": 2}",
+        "",
+        "\xEF\xBB",
+    };
+    for (std::size_t t = 0; t < texts.size(); ++t) {
+        Diagnostics whole_diagnostics;
+        TermBase whole =
+            read_term_base(*find_format("json"), Input{"m.json", texts[t]}, ReadOptions{}, whole_diagnostics);
+        for (std::size_t chunk : {1, 2, 3, 7, 64, 1 << 20}) {
+            SCOPED_TRACE("text " + std::to_string(t) + ", chunks of " + std::to_string(chunk));
+            test::TextSource source(texts[t], true);
+            ReadOptions options;
+            options.chunk_size = chunk;
+            Diagnostics chunked_diagnostics;
+            TermBase chunked =
+                read_term_base(*find_format("json"), Input{"m.json", {}, &source}, options, chunked_diagnostics);
+            EXPECT_EQ(rendered(chunked_diagnostics), rendered(whole_diagnostics));
+            EXPECT_TRUE(chunked == whole);
+            EXPECT_EQ(chunked.concepts.size(), whole.concepts.size());
+        }
+    }
 }
 
 struct BadJson {
