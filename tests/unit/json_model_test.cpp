@@ -333,7 +333,7 @@ TEST(JsonStreaming, ReadingInChunksGivesWhatReadingTheWholeTextGives) {
         Diagnostics whole_diagnostics;
         TermBase whole =
             read_term_base(*find_format("json"), Input{"m.json", texts[t]}, ReadOptions{}, whole_diagnostics);
-        for (std::size_t chunk : {1, 2, 3, 7, 64, 1 << 20}) {
+        for (std::size_t chunk : std::initializer_list<std::size_t>{1, 2, 3, 7, 64, std::size_t{1} << 20}) {
             SCOPED_TRACE("text " + std::to_string(t) + ", chunks of " + std::to_string(chunk));
             test::TextSource source(texts[t], true);
             ReadOptions options;
