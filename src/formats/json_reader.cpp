@@ -521,15 +521,22 @@ namespace {
 // JSON text is UTF-8 (RFC 8259), with no declaration to name another encoding.
 constexpr std::string_view json_utf8_expectation = "UTF-8 text, as JSON is";
 
+// nlohmann's parser takes a NUL byte for the end of the text, so whatever follows one would be dropped unread.
+// JSON has no place for one (a control character must be escaped in a string), so it is an error.
+void nul_byte(const SourcePos& pos, Diagnostics& diagnostics) {
+    diagnostics.error(pos, "json.nul", "not valid JSON: a NUL byte, which JSON text never holds (UTF-16, or binary?)");
+}
+
 // The bytes of a ByteSource as a stream for nlohmann's parser, read in chunks and checked as UTF-8 piece by piece
-// (a byte order mark at the start skipped). The stream ends early at a byte that is not UTF-8 or a failed read;
-// invalid_at() and read_error() then say so.
+// (a byte order mark at the start skipped). The stream ends early at a byte that is not UTF-8, a NUL byte or a
+// failed read; invalid_at(), nul_at() and read_error() then say so.
 class CheckedSourceBuffer final : public std::streambuf {
 public:
     CheckedSourceBuffer(ByteSource& source, std::size_t chunk_size)
         : source_(source), chunk_(chunk_size > 0 ? chunk_size : 1 << 20) {}
 
     std::optional<std::uint64_t> invalid_at() const { return invalid_at_; }  // counted after any byte order mark
+    std::optional<std::uint64_t> nul_at() const { return nul_at_; }
     const std::string& read_error() const { return read_error_; }
     std::uint64_t skipped() const { return skipped_; }
 
@@ -566,6 +573,12 @@ protected:
                 checked = invalid;
                 ended_ = true;
             }
+            if (const std::size_t nul = pending_.find('\0'); nul < checked) {  // before any bad byte: it comes first
+                invalid_at_.reset();
+                nul_at_ = released_ + nul;
+                checked = nul;
+                ended_ = true;
+            }
             current_.assign(pending_, 0, checked);
             pending_.erase(0, checked);
             setg(current_.data(), current_.data(), current_.data() + current_.size());
@@ -581,7 +594,7 @@ private:
     std::uint64_t released_ = 0;
     std::uint64_t skipped_ = 0;
     bool first_ = true, ended_ = false;
-    std::optional<std::uint64_t> invalid_at_;
+    std::optional<std::uint64_t> invalid_at_, nul_at_;
     std::string read_error_;
 };
 
@@ -648,6 +661,10 @@ void read_json_source(const Input& input, const ReadOptions& options, Diagnostic
                           invalid_utf8_message(json_utf8_expectation));
         return;
     }
+    if (std::optional<std::uint64_t> nul = buffer.nul_at()) {
+        nul_byte(position_in(source, buffer.skipped(), *nul, input.name), diagnostics);
+        return;
+    }
     if (reader.syntax_error()) {
         // The position counts from 1 and points at the character that could not be read.
         const std::uint64_t offset = reader.error_position() > 0 ? reader.error_position() - 1 : 0;
@@ -668,6 +685,10 @@ void read_json(const Input& input, const ReadOptions& options, Diagnostics& diag
     std::string_view text = input.text;
     if (text.starts_with("\xEF\xBB\xBF")) text.remove_prefix(3);
     if (!check_utf8(text, input.name, diagnostics, json_utf8_expectation)) return;
+    if (const std::size_t nul = text.find('\0'); nul != std::string_view::npos) {
+        nul_byte(LineIndex(text).position(nul, input.name), diagnostics);
+        return;
+    }
     StreamingReader reader(input.name, diagnostics, sink);
     Json::sax_parse(text.begin(), text.end(), &reader);
     if (reader.syntax_error()) {

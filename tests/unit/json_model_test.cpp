@@ -328,6 +328,7 @@ TEST(JsonStreaming, ReadingInChunksGivesWhatReadingTheWholeTextGives) {
         "\xEF\xBB\xBF{\"format\": \"ilo-tbx-model\", \"version\": 2}",
         "",
         "\xEF\xBB",
+        good.substr(0, 50) + std::string(1, '\0') + good.substr(50),
     };
     for (std::size_t t = 0; t < texts.size(); ++t) {
         Diagnostics whole_diagnostics;
@@ -372,6 +373,11 @@ INSTANTIATE_TEST_SUITE_P(
         // Found by the JSON fuzz target: nlohmann reports an overflow as out_of_range, not as a parse error.
         BadJson{"number_overflow", R"({"format": "ilo-tbx-model", "version": 1, "concepts": [{"id": 1e999}]})",
                 "m.json: error: not valid JSON: number overflow parsing '1e999' [json.syntax]\n"},
+        // nlohmann takes a NUL byte for the end of the text: what follows it was dropped unread.
+        BadJson{"nul_after_the_document",
+                std::string(R"({"format": "ilo-tbx-model", "version": 1})") + '\0' + R"({"concepts": [{"id": "c1"}]})",
+                "m.json:1:42: error: not valid JSON: a NUL byte, which JSON text never holds (UTF-16, or binary?) "
+                "[json.nul]\n"},
         BadJson{"wrong_format", R"({"format": "something", "version": 1})",
                 "m.json: error: /format: expected \"ilo-tbx-model\", found \"something\" [json.schema]\n"},
         BadJson{"wrong_version", R"({"format": "ilo-tbx-model", "version": 2})",
