@@ -470,10 +470,17 @@ void CsvWriter::for_each_held(const std::function<void(std::size_t, const Concep
     std::FILE* spool = held_.spool.get();
     if (!rewind_scratch(spool, "the concepts", "until every one has arrived", diagnostics_)) return;
     std::string line;
+    std::vector<char> chunk(64 * 1024);
     for (std::size_t i = 0; i < held_.count; ++i) {
+        // A line in pieces of up to a chunk: JSON escapes control characters, so no line holds a NUL.
         line.clear();
-        int c = 0;
-        while ((c = std::fgetc(spool)) != EOF && c != '\n') line += static_cast<char>(c);
+        while (std::fgets(chunk.data(), static_cast<int>(chunk.size()), spool)) {
+            line.append(chunk.data());
+            if (line.back() == '\n') {
+                line.pop_back();
+                break;
+            }
+        }
         std::optional<Concept> concept_value = concept_from_json(line);
         if (!concept_value) {
             diagnostics_.error({}, "io.write", "cannot read back the temporary file of the concepts");
