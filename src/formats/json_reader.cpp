@@ -13,6 +13,7 @@
 #include "formats/canonical_order.hpp"
 #include "formats/json_writer.hpp"
 #include "ilo_tbx/language_tag.hpp"
+#include "text/line_cursor.hpp"
 #include "text/text_decoding.hpp"
 #include "text/unicode_text.hpp"
 
@@ -601,33 +602,17 @@ private:
 // The line and column of byte `offset` of a source's text (which starts `skip` bytes in), read again from the
 // start: only for an error, so that a streamed file is not held for the rare message that needs a position.
 SourcePos position_in(ByteSource& source, std::uint64_t skip, std::uint64_t offset, const std::string& file) {
-    std::uint32_t line = 1;
-    std::string line_text;  // from the start of the line to `offset`
-    bool after_cr = false;
+    text::LineCursor cursor;
     std::string chunk(std::size_t{1} << 16, '\0');
-    std::uint64_t at = 0;
-    while (at < offset) {
-        const std::size_t want = static_cast<std::size_t>(std::min<std::uint64_t>(chunk.size(), offset - at));
-        const std::size_t got = source.read_at(skip + at, chunk.data(), want);
+    while (cursor.offset() < offset) {
+        const std::size_t want =
+            static_cast<std::size_t>(std::min<std::uint64_t>(chunk.size(), offset - cursor.offset()));
+        const std::size_t got = source.read_at(skip + cursor.offset(), chunk.data(), want);
         if (got == 0) break;
-        for (std::size_t i = 0; i < got; ++i) {
-            const char c = chunk[i];
-            if (c == '\n' && after_cr) {  // the LF of a CRLF: the line began after the CR already
-                after_cr = false;
-                continue;
-            }
-            after_cr = c == '\r';
-            if (c == '\n' || c == '\r') {
-                ++line;
-                line_text.clear();
-            } else {
-                line_text += c;
-            }
-        }
-        at += got;
+        cursor.advance(std::string_view(chunk).substr(0, got));
     }
-    // A CRLF whose LF is at `offset` ends the line before; LineIndex gives its position in that line too.
-    return {file, line, static_cast<std::uint32_t>(text::count_code_points(line_text) + 1)};
+    auto [line, column] = cursor.position();
+    return {file, line, column};
 }
 
 // What nlohmann says of a syntax error, as a diagnostic at `pos`.
