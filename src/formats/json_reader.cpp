@@ -65,12 +65,17 @@ public:
 
     void string(const Json& object, const char* key, const std::string& path, std::string& out) {
         auto found = object.find(key);
-        if (found == object.end() || found->is_null()) return;
-        if (!found->is_string()) {
-            error(path + "/" + key, std::string("expected a string, found ") + found->type_name());
+        if (found == object.end()) return;
+        string_value(*found, path + "/" + key, out);
+    }
+    // A value that must be a string or null, at `path`.
+    void string_value(const Json& value, const std::string& path, std::string& out) {
+        if (value.is_null()) return;
+        if (!value.is_string()) {
+            error(path, std::string("expected a string, found ") + value.type_name());
             return;
         }
-        out = found->get<std::string>();
+        out = value.get<std::string>();
     }
 
     void strings(const Json& object, const char* key, const std::string& path, std::vector<std::string>& out) {
@@ -458,11 +463,7 @@ private:
         if (prologue_done_) return true;
         prologue_done_ = true;
         std::string format;
-        if (format_) {
-            Json holder = Json::object();
-            holder["format"] = *format_;
-            decoder_.string(holder, "format", "", format);
-        }
+        if (format_) decoder_.string_value(*format_, "/format", format);
         if (!decoder_.ok()) return false;
         if (format != "ilo-tbx-model") {
             decoder_.error("/format", "expected \"ilo-tbx-model\", found \"" + format + "\"");

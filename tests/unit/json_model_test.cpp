@@ -380,6 +380,8 @@ INSTANTIATE_TEST_SUITE_P(
                 "[json.nul]\n"},
         BadJson{"wrong_format", R"({"format": "something", "version": 1})",
                 "m.json: error: /format: expected \"ilo-tbx-model\", found \"something\" [json.schema]\n"},
+        BadJson{"format_not_a_string", R"({"format": 3, "version": 1})",
+                "m.json: error: /format: expected a string, found number [json.schema]\n"},
         BadJson{"wrong_version", R"({"format": "ilo-tbx-model", "version": 2})",
                 "m.json: error: /version: expected 1, the only version of the JSON model so far [json.schema]\n"},
         BadJson{
