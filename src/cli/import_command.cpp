@@ -49,9 +49,10 @@ complete: only concepts whose rows are apart wait. Sheets need every concept bef
 columns depend on all of them): the long and wide layouts keep each concept's
 rows in a temporary file until the header, which names only the columns that
 hold something, is known, and a tool's profile keeps the concepts there (XLSX
-output then holds its rows, not the term base). These hold the whole term base
-in memory instead: --merge (both term bases, to match concepts across them) and
-XLSX input. --out - holds up to 8 MiB of output until it has passed validation,
+output then holds its rows, not the term base). --merge holds FILE (the
+incoming sheet) and reads BASE twice, once to match the concepts and once to
+merge and write them, keeping only an index of BASE's ids. XLSX input holds
+the whole term base. --out - holds up to 8 MiB of output until it has passed validation,
 then streams: a failure after that is reported as cut-short output
 (io.output-cut-short), with a non-zero exit. On a terminal a progress line
 shows on standard error while a big file takes more than 2 seconds (--quiet:
@@ -199,34 +200,84 @@ int run_import(const std::vector<std::string>& arguments, std::ostream& out, std
     read_options.strict = request.strict;
     read_options.csv = sheet_options;
 
-    // A merge reads both term bases whole, merges them on the model, then writes the result.
-    TermBase merged;
-    std::vector<MergeEvent> merge_events;
+    // A merge holds FILE (the incoming term base, a filled-in sheet) whole and reads BASE twice as a stream: once
+    // to plan which base concept each incoming one goes to, once more to merge and write. Only an index of BASE's
+    // ids is kept besides FILE, so a base of any size merges in flat memory.
+    TermBase incoming;
+    std::unique_ptr<StreamingMerge> merge;
+    CommandInput base_input;
+    const Format* base_format = nullptr;
+    bool base_streams = false;
+    std::string_view base_text;
+    std::size_t base_reports = 0;  // what the first reading of the base reported
+    // A big base is read twice; each reading shows a progress line of its own on a terminal.
+    auto read_base = [&](Input base, const char* stage, Diagnostics& into, ConceptSink& sink) {
+        if (!base.source) {
+            base_format->read(base, read_options, into, sink);
+            return;
+        }
+        Progress progress(err, progress_wanted(err, request.quiet), base.name + " (" + stage + ")",
+                          base.source->size().value_or(0));
+        ProgressSource counted_source(*base.source, progress);
+        ProgressSink counted_sink(sink, progress);
+        base_format->read(Input{base.name, {}, &counted_source}, read_options, into, counted_sink);
+    };
     if (merging) {
+        Diagnostics incoming_diagnostics;
+        incoming = read_term_base(*source, Input{input_name, text}, read_options, incoming_diagnostics);
         const std::string& base_name = request.merge;
-        std::optional<std::string> base_text = read_file(base_name, diagnostics);
-        if (!base_text) {
+        if (!base_input.open(base_name, diagnostics)) {
             print_diagnostics(err, diagnostics, sources);
             return exit_io;
         }
-        sources.emplace(base_name, std::move(*base_text));
-        const std::string& base = sources.find(base_name)->second;
-        const Format* base_format = input_format("", base_name, request.output.profile, base);
+        base_format = input_format("", base_name, request.output.profile, base_input.start());
         if (base_format->id == FormatId::xlsx) workbooks.push_back(base_name);
-        merged = read_term_base(*base_format, Input{base_name, base}, read_options, diagnostics);
-        TermBase incoming = read_term_base(*source, Input{input_name, text}, read_options, diagnostics);
-        if (diagnostics.has_errors() || (request.strict && diagnostics.warning_count() > 0)) {
-            print_report();
-            return exit_bad_input;
+        base_streams = base_format->reads_chunks && base_input.streamable();
+        if (!base_streams) {
+            const std::string* whole_base = base_input.whole(sources, diagnostics);
+            if (!whole_base) {
+                print_diagnostics(err, diagnostics, sources);
+                return exit_io;
+            }
+            base_text = *whole_base;
         }
         MergeOptions merge_options;
         merge_options.prefer_incoming = request.prefer == "incoming";
-        merge_events = merge_term_bases(merged, incoming, merge_options);
+        merge = std::make_unique<StreamingMerge>(incoming, merge_options);
+        const std::size_t before = diagnostics.items().size();
+        std::unique_ptr<ConceptSink> planning = merge->planning_sink();
+        read_base(base_streams ? base_input.streamed() : Input{base_name, base_text}, "matching", diagnostics,
+                  *planning);
+        base_reports = diagnostics.items().size() - before;
+        // The base's problems come first in the report, as they did when the base was read first.
+        for (const Diagnostic& diagnostic : incoming_diagnostics.items()) diagnostics.add(diagnostic);
+        if (diagnostics.has_errors() || (request.strict && diagnostics.warning_count() > 0)) {
+            base_input.keep_source_lines(diagnostics, source_lines);
+            print_report();
+            return exit_bad_input;
+        }
     }
     // Reading and writing are one stream: each concept is written as soon as it is read.
     auto convert = [&](std::ostream& stream) {
         if (merging) {
-            write_term_base(*target, merged, stream, write_options, diagnostics);
+            std::unique_ptr<ConceptSink> writer = target->writer(stream, write_options, diagnostics);
+            std::unique_ptr<ConceptSink> merging_sink = merge->merging_sink(*writer);
+            // The first reading reported the base's problems. The second must find the same base: if it reports
+            // anything else, the file changed in between, and the concepts no longer line up with the plan.
+            Diagnostics again;
+            if (base_streams) {
+                CommandInput base_again;
+                if (base_again.open(request.merge, again) && base_again.streamable())
+                    read_base(base_again.streamed(), "merging", again, *merging_sink);
+                else
+                    again.error({request.merge, 0, 0}, "io.read", "cannot read the base again");
+            } else {
+                base_format->read(Input{request.merge, base_text}, read_options, again, *merging_sink);
+            }
+            if (again.items().size() != base_reports || again.has_errors())
+                diagnostics.error({request.merge, 0, 0}, "io.read",
+                                  "the base changed while it was being merged (it read differently the second time)");
+            base_input.keep_source_lines(diagnostics, source_lines);
             return;
         }
         std::unique_ptr<ConceptSink> writer = target->writer(stream, write_options, diagnostics);
@@ -246,6 +297,7 @@ int run_import(const std::vector<std::string>& arguments, std::ostream& out, std
     auto report_merge = [&] {
         if (!merging) return;
         std::size_t conflicts = 0;
+        const std::vector<MergeEvent> merge_events = merge->events();
         for (const MergeEvent& event : merge_events) {
             const SourcePos& pos = event.pos;
             std::string where = pos.file.empty() ? input_name : pos.file;

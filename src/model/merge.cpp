@@ -2,6 +2,11 @@
 #include "ilo_tbx/merge.hpp"
 
 #include <algorithm>
+#include <optional>
+#include <unordered_map>
+#include <unordered_set>
+
+#include "text/id_set.hpp"
 
 namespace ilo {
 
@@ -184,54 +189,221 @@ void Merger::merge_concept(Concept& base, const Concept& incoming) {
     }
 }
 
+// Whether an incoming concept may merge into a concept with its id: their head terms do not disagree (either has
+// none, they are the same ignoring case, or the incoming head is among the other's head-language terms).
+bool heads_agree(const Concept& candidate, const Term* incoming_head, const std::string& head_language) {
+    const Term* base_head = head_term(candidate, head_language);
+    if (!incoming_head || !base_head || lower(incoming_head->text) == lower(base_head->text)) return true;
+    return std::any_of(candidate.languages.begin(), candidate.languages.end(), [&](const LanguageSection& section) {
+        return section.language == head_language &&
+               std::any_of(section.terms.begin(), section.terms.end(),
+                           [&](const Term& term) { return term.text == incoming_head->text; });
+    });
+}
+
+// Merges the concepts handed to it into the base concepts as they pass, then hands them on.
+class MergingSink final : public ConceptSink {
+public:
+    MergingSink(StreamingMerge& merge, ConceptSink& writer) : merge_(merge), writer_(writer) {}
+    void header(const TermBaseHeader& header) override { writer_.header(header); }
+    void concept_entry(Concept concept_value) override {
+        merge_.merge_into(concept_value);
+        writer_.concept_entry(std::move(concept_value));
+    }
+    void finish() override {
+        for (Concept& added : merge_.take_added()) writer_.concept_entry(std::move(added));
+        writer_.finish();
+    }
+
+private:
+    StreamingMerge& merge_;
+    ConceptSink& writer_;
+};
+
+class PlanningSink final : public ConceptSink {
+public:
+    explicit PlanningSink(StreamingMerge& merge) : merge_(merge) {}
+    void header(const TermBaseHeader& header) override { merge_.plan(header); }
+    void concept_entry(Concept concept_value) override { merge_.plan(concept_value); }
+    void finish() override {}
+
+private:
+    StreamingMerge& merge_;
+};
+
 }  // namespace
 
-std::vector<MergeEvent> merge_term_bases(TermBase& base, const TermBase& incoming, const MergeOptions& options) {
-    std::vector<MergeEvent> events;
-    const std::string head_language = base.source_language.empty() ? "en" : base.source_language;
-    Merger merger(options, events);
-    for (const Concept& concept_value : incoming.concepts) {
-        const Term* incoming_head = head_term(concept_value, head_language);
-        Concept* target = nullptr;
-        for (Concept& candidate : base.concepts) {
-            if (candidate.id != concept_value.id) continue;
-            const Term* base_head = head_term(candidate, head_language);
-            if (!incoming_head || !base_head || lower(incoming_head->text) == lower(base_head->text) ||
-                std::any_of(candidate.languages.begin(), candidate.languages.end(), [&](const LanguageSection& l) {
-                    return l.language == head_language &&
-                           std::any_of(l.terms.begin(), l.terms.end(),
-                                       [&](const Term& t) { return t.text == incoming_head->text; });
-                }))
-                target = &candidate;
-            break;
+struct StreamingMerge::State {
+    const TermBase& incoming;
+    MergeOptions options;
+    std::string head_language = "en";
+    std::vector<const Term*> incoming_heads;
+    // The incoming concepts by id and by lowercase head term, until a base concept claims them.
+    std::unordered_map<std::string, std::vector<std::size_t>> by_id;
+    std::unordered_map<std::string, std::vector<std::size_t>> by_head;
+    // What planning found for each incoming concept: the first base concept with its id (and whether their heads
+    // agree), and the first with its head term; base concepts are counted from 0 in the order they came.
+    std::vector<std::optional<std::size_t>> id_match;
+    std::vector<bool> id_heads_agree;
+    std::vector<std::optional<std::size_t>> head_match;
+    IdSet base_ids;
+    std::size_t planned = 0;
+
+    bool decided = false;
+    std::unordered_map<std::size_t, std::vector<std::size_t>> targets;  // base concept -> incoming concepts
+    std::vector<Concept> added;
+    std::vector<std::vector<MergeEvent>> events;  // per incoming concept
+    std::size_t merged = 0;
+
+    State(const TermBase& incoming_base, const MergeOptions& merge_options)
+        : incoming(incoming_base), options(merge_options) {}
+};
+
+StreamingMerge::StreamingMerge(const TermBase& incoming, const MergeOptions& options)
+    : state_(std::make_unique<State>(incoming, options)) {
+    const std::size_t count = incoming.concepts.size();
+    state_->id_match.resize(count);
+    state_->id_heads_agree.resize(count);
+    state_->head_match.resize(count);
+    state_->events.resize(count);
+}
+
+StreamingMerge::~StreamingMerge() = default;
+
+void StreamingMerge::plan(const TermBaseHeader& base_header) {
+    State& state = *state_;
+    state.head_language = base_header.source_language.empty() ? "en" : base_header.source_language;
+    state.incoming_heads.clear();
+    state.by_id.clear();
+    state.by_head.clear();
+    for (std::size_t j = 0; j < state.incoming.concepts.size(); ++j) {
+        const Concept& concept_value = state.incoming.concepts[j];
+        const Term* head = head_term(concept_value, state.head_language);
+        state.incoming_heads.push_back(head);
+        state.by_id[concept_value.id].push_back(j);
+        if (head) state.by_head[lower(head->text)].push_back(j);
+    }
+}
+
+void StreamingMerge::plan(const Concept& base_concept) {
+    State& state = *state_;
+    if (state.incoming_heads.size() != state.incoming.concepts.size()) plan(TermBaseHeader{});
+    const std::size_t ordinal = state.planned++;
+    if (state.base_ids.insert(base_concept.id)) {  // only the first concept with an id is matched by it
+        if (auto found = state.by_id.find(base_concept.id); found != state.by_id.end()) {
+            for (std::size_t j : found->second) {
+                state.id_match[j] = ordinal;
+                state.id_heads_agree[j] = heads_agree(base_concept, state.incoming_heads[j], state.head_language);
+            }
+            state.by_id.erase(found);
         }
-        if (!target && incoming_head) {
-            for (Concept& candidate : base.concepts) {
-                const Term* base_head = head_term(candidate, head_language);
-                if (base_head && lower(base_head->text) == lower(incoming_head->text)) {
-                    target = &candidate;
-                    break;
+    }
+    if (state.by_head.empty()) return;
+    if (const Term* head = head_term(base_concept, state.head_language)) {
+        if (auto found = state.by_head.find(lower(head->text)); found != state.by_head.end()) {
+            for (std::size_t j : found->second) state.head_match[j] = ordinal;
+            state.by_head.erase(found);  // the first base concept with the head term is the one matched
+        }
+    }
+}
+
+void StreamingMerge::decide() {
+    State& state = *state_;
+    if (state.decided) return;
+    state.decided = true;
+    if (state.incoming_heads.size() != state.incoming.concepts.size()) plan(TermBaseHeader{});
+    std::unordered_set<std::string> added_ids;
+    for (std::size_t j = 0; j < state.incoming.concepts.size(); ++j) {
+        const Concept& incoming = state.incoming.concepts[j];
+        const Term* incoming_head = state.incoming_heads[j];
+        std::optional<std::size_t> base_target;
+        Concept* added_target = nullptr;
+        if (state.id_match[j]) {
+            if (state.id_heads_agree[j]) base_target = state.id_match[j];
+        } else if (added_ids.contains(incoming.id)) {
+            // No base concept has the id, but a concept added before this one does: the first such is matched.
+            for (Concept& added : state.added) {
+                if (added.id != incoming.id) continue;
+                if (heads_agree(added, incoming_head, state.head_language)) added_target = &added;
+                break;
+            }
+        }
+        if (!base_target && !added_target && incoming_head) {
+            if (state.head_match[j]) {
+                base_target = state.head_match[j];
+            } else {
+                const std::string wanted = lower(incoming_head->text);
+                for (Concept& added : state.added) {
+                    const Term* added_head = head_term(added, state.head_language);
+                    if (added_head && lower(added_head->text) == wanted) {
+                        added_target = &added;
+                        break;
+                    }
                 }
             }
         }
-        if (!target) {
-            Concept added = concept_value;
-            // Keep ids unique in the merged term base.
-            std::string id = added.id;
-            for (std::size_t n = 2; std::any_of(base.concepts.begin(), base.concepts.end(),
-                                                [&](const Concept& c) { return c.id == id; });
-                 ++n)
-                id = added.id + "-" + std::to_string(n);
-            added.id = id;
-            events.push_back({MergeEvent::Kind::added_concept, added.id, {}, concept_value.pos,
-                              "concept '" + added.id + "' added" +
-                                  (incoming_head ? " ('" + incoming_head->text + "')" : std::string())});
-            base.concepts.push_back(std::move(added));
+        if (base_target) {
+            state.targets[*base_target].push_back(j);
             continue;
         }
-        merger.merge_concept(*target, concept_value);
+        if (added_target) {
+            Merger(state.options, state.events[j]).merge_concept(*added_target, incoming);
+            continue;
+        }
+        Concept added = incoming;
+        // Keep ids unique in the merged term base.
+        std::string id = added.id;
+        for (std::size_t n = 2; state.base_ids.contains(id) || added_ids.contains(id); ++n)
+            id = added.id + "-" + std::to_string(n);
+        added.id = id;
+        added_ids.insert(id);
+        state.events[j].push_back({MergeEvent::Kind::added_concept,
+                                   added.id,
+                                   {},
+                                   incoming.pos,
+                                   "concept '" + added.id + "' added" +
+                                       (incoming_head ? " ('" + incoming_head->text + "')" : std::string())});
+        state.added.push_back(std::move(added));
     }
-    return events;
+}
+
+void StreamingMerge::merge_into(Concept& base_concept) {
+    decide();
+    State& state = *state_;
+    const std::size_t ordinal = state.merged++;
+    auto found = state.targets.find(ordinal);
+    if (found == state.targets.end()) return;
+    for (std::size_t j : found->second)
+        Merger(state.options, state.events[j]).merge_concept(base_concept, state.incoming.concepts[j]);
+    state.targets.erase(found);
+}
+
+std::vector<Concept> StreamingMerge::take_added() {
+    decide();
+    return std::move(state_->added);
+}
+
+std::vector<MergeEvent> StreamingMerge::events() const {
+    std::vector<MergeEvent> all;
+    for (const std::vector<MergeEvent>& of_one : state_->events) all.insert(all.end(), of_one.begin(), of_one.end());
+    return all;
+}
+
+std::unique_ptr<ConceptSink> StreamingMerge::planning_sink() {
+    return std::make_unique<PlanningSink>(*this);
+}
+
+std::unique_ptr<ConceptSink> StreamingMerge::merging_sink(ConceptSink& writer) {
+    return std::make_unique<MergingSink>(*this, writer);
+}
+
+std::vector<MergeEvent> merge_term_bases(TermBase& base, const TermBase& incoming, const MergeOptions& options) {
+    StreamingMerge merge(incoming, options);
+    merge.plan(static_cast<const TermBaseHeader&>(base));
+    for (const Concept& concept_value : base.concepts) merge.plan(concept_value);
+    for (Concept& concept_value : base.concepts) merge.merge_into(concept_value);
+    for (Concept& added : merge.take_added()) base.concepts.push_back(std::move(added));
+    return merge.events();
 }
 
 }  // namespace ilo

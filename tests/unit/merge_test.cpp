@@ -142,5 +142,71 @@ TEST(Merge, SingleValuesAreFilledOrReportedAsConflicts) {
     EXPECT_EQ(base.concepts[0].languages[1].terms[0].part_of_speech, "noun");
 }
 
+TEST(Merge, AnAddedConceptIsMatchedByLaterOnesWithItsIdOrHeadTerm) {
+    TermBase base = one_concept("c1", "car", "Auto", "");
+    TermBase incoming = one_concept("c1", "bicycle", "Fahrrad", "");  // c1's head disagrees: added as c1-2
+    incoming.concepts.push_back(one_concept("c9", "bicycle", "Rad", "").concepts[0]);     // its head term: into c1-2
+    incoming.concepts.push_back(one_concept("c1-2", "bicycle", "Velo", "").concepts[0]);  // its new id: into c1-2
+    std::vector<MergeEvent> events = merge_term_bases(base, incoming, MergeOptions{});
+    ASSERT_EQ(events.size(), 3u);
+    EXPECT_EQ(events[0].message, "concept 'c1-2' added ('bicycle')");
+    EXPECT_EQ(events[1].concept_id, "c1-2");
+    EXPECT_EQ(events[1].message,
+              "preferred term: kept 'Fahrrad'; the sheet's 'Rad' is added as an admitted term (--prefer incoming "
+              "makes it preferred)");
+    EXPECT_EQ(events[2].concept_id, "c1-2");
+    ASSERT_EQ(base.concepts.size(), 2u);
+    EXPECT_EQ(testing::dump(TermBase{.concepts = {base.concepts[1]}}),
+              "concept c1-2\n  lang en\n    term bicycle\n  lang de\n    term Fahrrad\n"
+              "    term Rad [admittedTerm-admn-sts]\n    term Velo [admittedTerm-admn-sts]\n");
+}
+
+TEST(Merge, TheFirstBaseConceptWithTheIdOrHeadTermIsTheOneMatched) {
+    TermBase base = one_concept("c1", "car", "Auto", "");
+    base.concepts.push_back(one_concept("c2", "Car", "Pkw", "").concepts[0]);
+    base.concepts.push_back(one_concept("c1", "car", "Kfz", "").concepts[0]);  // a second c1, never matched by id
+    TermBase incoming = one_concept("c7", "car", "Auto", "");
+    incoming.concepts[0].languages.push_back({.language = "fr", .terms = {Term{.text = "voiture"}}});
+    incoming.concepts.push_back(one_concept("c1", "car", "Auto", "").concepts[0]);
+    incoming.concepts[1].languages.push_back({.language = "it", .terms = {Term{.text = "automobile"}}});
+    std::vector<MergeEvent> events = merge_term_bases(base, incoming, MergeOptions{});
+    ASSERT_EQ(events.size(), 2u);
+    EXPECT_EQ(events[0].concept_id, "c1");
+    EXPECT_EQ(events[0].message, "language fr added (1 term)");
+    EXPECT_EQ(events[1].concept_id, "c1");
+    EXPECT_EQ(events[1].message, "language it added (1 term)");
+    EXPECT_EQ(base.concepts[0].languages.size(), 4u);
+    EXPECT_EQ(base.concepts[1].languages.size(), 2u);
+    EXPECT_EQ(base.concepts[2].languages.size(), 2u);
+}
+
+// The CLI's way: the base read twice through the sinks, each concept written as it passes.
+TEST(Merge, TheSinksGiveWhatTheMergeOfAWholeBaseGives) {
+    TermBase base = ilo_tbx();
+    base.concepts.push_back(one_concept("c1", "car", "Auto", "").concepts[0]);
+    TermBase incoming = one_concept("c1", "car", "Wagen", "");
+    incoming.concepts.push_back(one_concept("new", "bicycle", "Fahrrad", "").concepts[0]);
+    incoming.concepts.push_back(one_concept("x", "Immigration Liaison Officer", "Verbindungsbeamter", "").concepts[0]);
+
+    TermBase whole = base;
+    const std::vector<MergeEvent> whole_events = merge_term_bases(whole, incoming, MergeOptions{});
+
+    StreamingMerge merge(incoming, MergeOptions{});
+    auto feed = [&](ConceptSink& sink) {
+        sink.header(base);
+        for (const Concept& concept_value : base.concepts) sink.concept_entry(concept_value);
+        sink.finish();
+    };
+    feed(*merge.planning_sink());
+    TermBaseCollector written;
+    feed(*merge.merging_sink(written));
+    EXPECT_EQ(testing::dump(written.term_base()), testing::dump(whole));
+    EXPECT_EQ(written.term_base().concepts, whole.concepts);
+    const std::vector<MergeEvent> events = merge.events();
+    ASSERT_EQ(events.size(), whole_events.size());
+    for (std::size_t i = 0; i < events.size(); ++i) EXPECT_EQ(events[i].message, whole_events[i].message);
+    EXPECT_EQ(whole.concepts.size(), base.concepts.size() + 1);  // "new"; "x" matched the ILO by its head term
+}
+
 }  // namespace
 }  // namespace ilo
