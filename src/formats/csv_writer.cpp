@@ -675,21 +675,32 @@ void CsvWriter::choose_long_columns() {
 
 namespace {
 
-void spool_cell(std::FILE* spool, bool quoted, const std::string& text) {
+// The scratch files of the long and wide layouts hold texts as their length, then their bytes.
+void spool_text(std::FILE* spool, const std::string& text) {
     const auto size = static_cast<std::uint32_t>(text.size());
-    const char flag = quoted ? 1 : 0;
-    std::fwrite(&flag, 1, 1, spool);
     std::fwrite(&size, sizeof size, 1, spool);
     std::fwrite(text.data(), 1, text.size(), spool);
 }
 
-bool unspool_cell(std::FILE* spool, bool& quoted, std::string& text) {
-    char flag = 0;
+bool unspool_text(std::FILE* spool, std::string& text) {
     std::uint32_t size = 0;
-    if (std::fread(&flag, 1, 1, spool) != 1 || std::fread(&size, sizeof size, 1, spool) != 1) return false;
-    quoted = flag != 0;
+    if (std::fread(&size, sizeof size, 1, spool) != 1) return false;
     text.resize(size);
     return std::fread(text.data(), 1, size, spool) == size;
+}
+
+// A cell of the long layout: whether it must be quoted, then its text.
+void spool_cell(std::FILE* spool, bool quoted, const std::string& text) {
+    const char flag = quoted ? 1 : 0;
+    std::fwrite(&flag, 1, 1, spool);
+    spool_text(spool, text);
+}
+
+bool unspool_cell(std::FILE* spool, bool& quoted, std::string& text) {
+    char flag = 0;
+    if (std::fread(&flag, 1, 1, spool) != 1) return false;
+    quoted = flag != 0;
+    return unspool_text(spool, text);
 }
 
 }  // namespace
@@ -797,19 +808,6 @@ std::string wide_term_column_name(const std::string& language) {
 }
 
 namespace {
-
-void spool_text(std::FILE* spool, const std::string& text) {
-    const auto size = static_cast<std::uint32_t>(text.size());
-    std::fwrite(&size, sizeof size, 1, spool);
-    std::fwrite(text.data(), 1, text.size(), spool);
-}
-
-bool unspool_text(std::FILE* spool, std::string& text) {
-    std::uint32_t size = 0;
-    if (std::fread(&size, sizeof size, 1, spool) != 1) return false;
-    text.resize(size);
-    return std::fread(text.data(), 1, size, spool) == size;
-}
 
 void spool_record(std::FILE* spool, const WideRecord& record) {
     for (const std::string* text :
