@@ -38,14 +38,15 @@ is written as it is read. Output goes to a temporary file that is renamed into
 place only when everything succeeded; TBX output is validated first. Whatever
 the target format cannot hold is reported as a warning.
 
-Memory: a TBX or JSON FILE is read in chunks, one entry at a time, so memory
-does not grow with its size; only an index of entry ids and cross-reference
-targets (for the duplicate and dangling reference checks) grows with the number
-of entries. JSON concepts stream when "format", "version" and "header" come
-before them, as ilo-tbx writes them (else they wait for the end). A CSV/TSV
-file is held as text (UTF-8 is not copied), and a first pass over its rows
-finds each concept's last row, so each concept goes on as soon as it is
-complete: only concepts whose rows are apart wait. Sheets need every concept before their first row (their
+Memory: a big TBX, JSON, CSV or TSV FILE is read in chunks, one entry or row
+at a time, so memory does not grow with its size; only an index of entry ids
+and cross-reference targets (for the duplicate and dangling reference checks)
+grows with the number of entries. JSON concepts stream when "format",
+"version" and "header" come before them, as ilo-tbx writes them (else they wait
+for the end). A CSV/TSV file is read twice: a first pass over its rows finds
+each concept's last row, so each concept goes on as soon as it is complete
+(only concepts whose rows are apart wait); one that is not UTF-8 (UTF-16,
+Windows-1252) is read whole and transcoded. Sheets need every concept before their first row (their
 columns depend on all of them): the long and wide layouts keep each concept's
 rows in a temporary file until the header, which names only the columns that
 hold something, is known, and a tool's profile keeps the concepts there (XLSX
@@ -180,7 +181,7 @@ int run_import(const std::vector<std::string>& arguments, std::ostream& out, std
     const std::string& input_name = input.name();
     const Format* source = input_format(request.from, request.input, request.output.profile, input.start());
     const bool merging = !request.merge.empty();
-    // A big TBX file is read in chunks; everything else is read whole.
+    // A big TBX, JSON, CSV or TSV file is read in chunks; everything else is read whole.
     const bool streaming = source->reads_chunks && !merging && input.streamable();
     const std::string* whole = streaming ? nullptr : input.whole(sources, diagnostics);
     if (!streaming && !whole) {

@@ -197,7 +197,7 @@ int run_info(const std::vector<std::string>& arguments, std::ostream& out, std::
 
     CountingSink counter;
     TbxFlavour flavour;
-    // A big TBX or JSON file is read in chunks, in memory that does not grow with it.
+    // A big TBX, JSON, CSV or TSV file is read in chunks, in memory that does not grow with it.
     if (format->reads_chunks && input.streamable()) {
         Input streamed = input.streamed();
         Progress progress(err, progress_wanted(err, quiet), name, streamed.source->size().value_or(0));

@@ -36,7 +36,7 @@ scraping artefacts. Each finding names its rule, severity, concept, language and
 term, and suggests a fix. With no input, lints the built-in ILO entry.
 
 Inputs are read by their extension (or --from): every format ilo-tbx reads.
-A big TBX file is read in chunks. Lint keeps its findings and, to find a term
+A big TBX, JSON, CSV or TSV file is read in chunks. Lint keeps its findings and, to find a term
 shared by two concepts, every term with its first concept (about 130 bytes per
 term); without --expect-langs it also keeps each concept's id and languages,
 since the expected set is known only at the end. It never holds the term base.

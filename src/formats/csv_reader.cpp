@@ -2,6 +2,7 @@
 #include "formats/csv_reader.hpp"
 
 #include <algorithm>
+#include <array>
 #include <deque>
 #include <functional>
 #include <initializer_list>
@@ -110,7 +111,11 @@ struct Pending {
 class CsvReader {
 public:
     CsvReader(const Input& input, const ReadOptions& options, Diagnostics& diagnostics, ConceptSink& sink)
-        : input_(input), options_(options.csv), diagnostics_(diagnostics), sink_(sink) {
+        : input_(input),
+          options_(options.csv),
+          piece_size_(std::max<std::size_t>(options.chunk_size, 1)),
+          diagnostics_(diagnostics),
+          sink_(sink) {
         char core = ' ';
         for (char c : options_.separator)
             if (c != ' ') core = c;
@@ -118,6 +123,9 @@ public:
     }
 
     void run(char default_delimiter);
+    // The same over a source read piece by piece, which is_plain_utf8() has found to be UTF-8: the main pass reads
+    // it in order, the delimiter detection and the rescan from its start again (after `byte_order_mark` bytes).
+    void run_streamed(char default_delimiter, std::size_t byte_order_mark);
     // Everything after decoding: options, comment lines, the header, the rows.
     void read(csv::RecordSource& records);
     // A second, independent pass over the same records, used to learn each concept's last row so that concepts
@@ -151,9 +159,12 @@ private:
     void apply_concept_values(Concept& concept_value, LevelValues& values, std::uint32_t line);
     static void apply_language_values(LanguageSection& language, LevelValues& values);
     std::optional<std::string> canonical_option_language(const std::string& text, const char* option);
+    // The delimiter: the option's, the format's (TSV), a tool profile's, else what `detect` finds.
+    char delimiter_for(char default_delimiter, const std::function<char()>& detect) const;
 
     const Input& input_;
     const CsvOptions& options_;
+    std::size_t piece_size_;  // bytes read at a time from a source
     Diagnostics& diagnostics_;
     ConceptSink& sink_;
     char separator_ = '|';
@@ -1054,6 +1065,8 @@ class RescanRecords final : public csv::RecordSource {
 public:
     RescanRecords(std::string_view text, char delimiter, const std::string& file)
         : tokenizer_(text, delimiter, file, ignored_) {}
+    RescanRecords(csv::Tokenizer::MoreBytes more, char delimiter, const std::string& file, std::size_t piece_size)
+        : tokenizer_(std::move(more), delimiter, file, ignored_, piece_size) {}
     std::optional<Record> next(bool allow_comment) override { return tokenizer_.next(allow_comment); }
     bool failed() const override { return tokenizer_.failed(); }
 
@@ -1062,17 +1075,56 @@ private:
     csv::Tokenizer tokenizer_;
 };
 
+char CsvReader::delimiter_for(char default_delimiter, const std::function<char()>& detect) const {
+    // OmegaT's glossaries are tab-separated as .txt/.utf8/.tab (the TSV reader) and comma-separated as .csv.
+    return options_.delimiter != '\0'                 ? options_.delimiter
+           : default_delimiter != '\0'                ? default_delimiter
+           : options_.profile == CsvProfile::omegat   ? ','
+           : options_.profile == CsvProfile::memoq    ? ';'
+           : options_.profile == CsvProfile::lokalise ? ';'
+                                                      : detect();
+}
+
+// Reads a source from byte `start` on, piece by piece, without moving its read() position.
+csv::Tokenizer::MoreBytes read_from(ByteSource& source, std::uint64_t start) {
+    return [&source, at = start](char* buffer, std::size_t size) mutable {
+        const std::size_t got = source.read_at(at, buffer, size);
+        at += got;
+        return got;
+    };
+}
+
+void CsvReader::run_streamed(char default_delimiter, std::size_t byte_order_mark) {
+    ByteSource& source = *input_.source;
+    const char delimiter = delimiter_for(
+        default_delimiter, [&] { return csv::detect_delimiter([&] { return read_from(source, byte_order_mark); }); });
+    delimiter_ = delimiter;
+    // The main pass uses read(), so that a progress count sees it; the byte order mark is read past first.
+    std::array<char, 3> mark{};
+    std::size_t skipped_bytes = 0;
+    while (skipped_bytes < byte_order_mark) {
+        const std::size_t got = source.read(mark.data() + skipped_bytes, byte_order_mark - skipped_bytes);
+        if (got == 0) break;
+        skipped_bytes += got;
+    }
+    const bool skipped = skipped_bytes == byte_order_mark;
+    csv::Tokenizer tokenizer([&source](char* buffer, std::size_t size) { return source.read(buffer, size); }, delimiter,
+                             input_.name, diagnostics_, piece_size_);
+    TokenizerRecords records(tokenizer);
+    set_rescan([&] {
+        return std::make_unique<RescanRecords>(read_from(source, byte_order_mark), delimiter, input_.name, piece_size_);
+    });
+    if (skipped) read(records);
+    // A failed read looks like the end of the file to the tokenizer: whatever was read after it is void.
+    if (!skipped || !source.error().empty())
+        diagnostics_.error({input_.name, 0, 0}, "io.read", "cannot read input: " + source.error());
+}
+
 void CsvReader::run(char default_delimiter) {
     std::string transcoded;
     std::optional<std::string_view> text = csv::decode_text(input_.text, input_.name, diagnostics_, transcoded);
     if (!text) return;
-    // OmegaT's glossaries are tab-separated as .txt/.utf8/.tab (the TSV reader) and comma-separated as .csv.
-    char delimiter = options_.delimiter != '\0'                       ? options_.delimiter
-                     : default_delimiter != '\0'                      ? default_delimiter
-                     : options_.profile == CsvProfile::omegat         ? ','
-                     : options_.profile == CsvProfile::memoq          ? ';'
-                     : options_.profile == CsvProfile::lokalise       ? ';'
-                                                                      : csv::detect_delimiter(*text);
+    char delimiter = delimiter_for(default_delimiter, [&] { return csv::detect_delimiter(*text); });
     delimiter_ = delimiter;
     csv::Tokenizer tokenizer(*text, delimiter, input_.name, diagnostics_);
     TokenizerRecords records(tokenizer);
@@ -1159,12 +1211,41 @@ void CsvReader::read(csv::RecordSource& records) {
 
 }  // namespace
 
+namespace {
+
+// A whole text is decoded and read. A source (a big file) is tokenized as it is read when it is plain UTF-8;
+// anything else, which is rare in a big file, is read whole first and decoded as a whole text is.
+void read_delimited(const Input& input, const ReadOptions& options, Diagnostics& diagnostics, ConceptSink& sink,
+                    char default_delimiter) {
+    if (!input.source) {
+        CsvReader(input, options, diagnostics, sink).run(default_delimiter);
+        return;
+    }
+    ByteSource& source = *input.source;
+    std::size_t byte_order_mark = 0;
+    if (csv::is_plain_utf8(read_from(source, 0), byte_order_mark, options.chunk_size) && source.error().empty()) {
+        CsvReader(input, options, diagnostics, sink).run_streamed(default_delimiter, byte_order_mark);
+        return;
+    }
+    std::string whole;
+    if (std::optional<std::uint64_t> size = source.size()) whole.reserve(static_cast<std::size_t>(*size));
+    std::vector<char> piece(std::max<std::size_t>(options.chunk_size, 1));
+    while (std::size_t got = source.read(piece.data(), piece.size())) whole.append(piece.data(), got);
+    if (!source.error().empty()) {
+        diagnostics.error({input.name, 0, 0}, "io.read", "cannot read input: " + source.error());
+        return;
+    }
+    CsvReader(Input{input.name, whole}, options, diagnostics, sink).run(default_delimiter);
+}
+
+}  // namespace
+
 void read_csv(const Input& input, const ReadOptions& options, Diagnostics& diagnostics, ConceptSink& sink) {
-    CsvReader(input, options, diagnostics, sink).run('\0');
+    read_delimited(input, options, diagnostics, sink, '\0');
 }
 
 void read_tsv(const Input& input, const ReadOptions& options, Diagnostics& diagnostics, ConceptSink& sink) {
-    CsvReader(input, options, diagnostics, sink).run('\t');
+    read_delimited(input, options, diagnostics, sink, '\t');
 }
 
 void csv::read_sheet(const Input& input, RecordSource& records, const ReadOptions& options, Diagnostics& diagnostics,

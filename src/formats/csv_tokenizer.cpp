@@ -153,6 +153,27 @@ bool Record::blank() const {
 Tokenizer::Tokenizer(std::string_view text, char delimiter, std::string file, Diagnostics& diagnostics)
     : text_(text), delimiter_(delimiter), file_(std::move(file)), diagnostics_(diagnostics) {}
 
+Tokenizer::Tokenizer(MoreBytes more, char delimiter, std::string file, Diagnostics& diagnostics, std::size_t piece_size)
+    : more_(std::move(more)),
+      piece_size_(std::max<std::size_t>(piece_size, 1)),
+      delimiter_(delimiter),
+      file_(std::move(file)),
+      diagnostics_(diagnostics) {}
+
+bool Tokenizer::fill(std::size_t at) {
+    if (piece_.empty()) piece_.resize(piece_size_);
+    while (at >= buffer_.size()) {
+        const std::size_t got = more_(piece_.data(), piece_.size());
+        if (got == 0) {
+            more_ = nullptr;  // the end: nothing more to ask for
+            return false;
+        }
+        buffer_.append(piece_.data(), got);
+        text_ = buffer_;
+    }
+    return true;
+}
+
 void Tokenizer::consume_line_end() {
     if (at_end()) return;
     if (text_[offset_] == '\r') {
@@ -184,6 +205,12 @@ void Tokenizer::append_char(std::string& out) {
 }
 
 std::optional<Record> Tokenizer::next(bool allow_comment) {
+    // Read piece by piece, what came before this record is done with: dropped once it is a piece's worth.
+    if (more_ && offset_ >= piece_size_) {
+        buffer_.erase(0, offset_);
+        text_ = buffer_;
+        offset_ = 0;
+    }
     if (failed_ || at_end()) return std::nullopt;
     Record record;
     record.line = line_;
@@ -215,16 +242,15 @@ std::optional<Record> Tokenizer::next(bool allow_comment) {
             // Look ahead for a well-formed quoted cell; otherwise take it literally.
             std::size_t i = offset_ + 1;
             bool well_formed = false;
-            while (i < text_.size()) {
+            while (has(i)) {
                 if (text_[i] == '"') {
-                    if (i + 1 < text_.size() && text_[i + 1] == '"') {
+                    if (has(i + 1) && text_[i + 1] == '"') {
                         i += 2;
                         continue;
                     }
                     std::size_t after = i + 1;
-                    while (after < text_.size() && text_[after] == ' ') ++after;
-                    well_formed = after >= text_.size() || text_[after] == '\t' || text_[after] == '\n' ||
-                                  text_[after] == '\r';
+                    while (has(after) && text_[after] == ' ') ++after;
+                    well_formed = !has(after) || text_[after] == '\t' || text_[after] == '\n' || text_[after] == '\r';
                     break;
                 }
                 ++i;
@@ -245,7 +271,7 @@ std::optional<Record> Tokenizer::next(bool allow_comment) {
                 }
                 char c = text_[offset_];
                 if (c == '"') {
-                    if (offset_ + 1 < text_.size() && text_[offset_ + 1] == '"') {
+                    if (has(offset_ + 1) && text_[offset_ + 1] == '"') {
                         cell.text += '"';
                         offset_ += 2;
                         column_ += 2;
@@ -288,14 +314,17 @@ std::optional<Record> Tokenizer::next(bool allow_comment) {
     return record;
 }
 
-char detect_delimiter(std::string_view text) {
+namespace {
+
+template <typename MakeTokenizer>
+char detect_delimiter_with(const MakeTokenizer& make_tokenizer) {
     constexpr std::array<char, 3> candidates{',', ';', '\t'};
     char best = ',';
     std::size_t best_cells = 1;
     std::size_t best_agreeing = 0;
     for (char candidate : candidates) {
         Diagnostics ignored;
-        Tokenizer tokenizer(text, candidate, {}, ignored);
+        Tokenizer tokenizer = make_tokenizer(candidate, ignored);
         std::vector<std::size_t> counts;
         while (counts.size() < 20) {
             std::optional<Record> record = tokenizer.next(true);
@@ -318,6 +347,54 @@ char detect_delimiter(std::string_view text) {
         }
     }
     return best;
+}
+
+}  // namespace
+
+bool is_plain_utf8(const Tokenizer::MoreBytes& more, std::size_t& byte_order_mark, std::size_t piece_size) {
+    byte_order_mark = 0;
+    std::string pending;  // the bytes not checked yet: a sequence that a piece's end may have cut
+    std::vector<char> piece(std::max<std::size_t>(piece_size, 1));
+    bool start_seen = false;  // whether the first three bytes (or all, if fewer) have been looked at for a mark
+    while (true) {
+        const std::size_t got = more(piece.data(), piece.size());
+        const std::string_view bytes(piece.data(), got);
+        if (bytes.find('\0') != std::string_view::npos) return false;
+        pending.append(bytes);
+        if (!start_seen) {
+            if (pending.size() < 3 && got > 0) continue;
+            start_seen = true;
+            if (pending.starts_with("\xEF\xBB\xBF")) {
+                byte_order_mark = 3;
+                pending.erase(0, 3);
+            } else if (pending.starts_with("\xFF\xFE") || pending.starts_with("\xFE\xFF")) {
+                return false;
+            }
+        }
+        // Check up to the last sequence's lead byte, which may wait for its continuation bytes; at the end, all.
+        std::size_t cut = pending.size();
+        if (got > 0) {
+            for (std::size_t back = 1; back <= 3 && back <= pending.size(); ++back) {
+                if (!is_continuation(static_cast<unsigned char>(pending[pending.size() - back]))) {
+                    cut = pending.size() - back;
+                    break;
+                }
+            }
+        }
+        if (first_invalid_utf8(std::string_view(pending).substr(0, cut)) != std::string_view::npos) return false;
+        pending.erase(0, cut);
+        if (got == 0) return true;
+    }
+}
+
+char detect_delimiter(std::string_view text) {
+    return detect_delimiter_with(
+        [&](char candidate, Diagnostics& ignored) { return Tokenizer(text, candidate, {}, ignored); });
+}
+
+char detect_delimiter(const std::function<Tokenizer::MoreBytes()>& open) {
+    return detect_delimiter_with(
+        [&](char candidate, Diagnostics& ignored) { return Tokenizer(open(), candidate, {}, ignored); });
 }
 
 std::vector<std::string> split_items(std::string_view cell, char separator) {

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -52,7 +53,14 @@ struct Record {
 // replaced by U+FFFD with a "csv.control-character" warning.
 class Tokenizer {
 public:
+    // Reads up to `size` more bytes into `buffer`; 0 at the end.
+    using MoreBytes = std::function<std::size_t(char* buffer, std::size_t size)>;
+
     Tokenizer(std::string_view text, char delimiter, std::string file, Diagnostics& diagnostics);
+    // The same over bytes read piece by piece (UTF-8 without a byte order mark): only the current record and the
+    // piece it ends in are held, however big the file.
+    Tokenizer(MoreBytes more, char delimiter, std::string file, Diagnostics& diagnostics,
+              std::size_t piece_size = std::size_t{1} << 20);
 
     // The next record, or nothing at the end of the text or after an error.
     // With `allow_comment`, a record whose first character is '#' is returned as
@@ -61,13 +69,20 @@ public:
     bool failed() const { return failed_; }
 
 private:
-    char peek() const { return offset_ < text_.size() ? text_[offset_] : '\0'; }
-    bool at_end() const { return offset_ >= text_.size(); }
-    bool at_line_end() const { return !at_end() && (text_[offset_] == '\n' || text_[offset_] == '\r'); }
+    // Whether byte `at` of the text exists, reading more of it if need be.
+    bool has(std::size_t at) { return at < text_.size() || (more_ && fill(at)); }
+    bool fill(std::size_t at);
+    char peek() { return has(offset_) ? text_[offset_] : '\0'; }
+    bool at_end() { return !has(offset_); }
+    bool at_line_end() { return !at_end() && (text_[offset_] == '\n' || text_[offset_] == '\r'); }
     void consume_line_end();
     void append_char(std::string& out);  // copies one byte, tracking line, column and control characters
 
     std::string_view text_;
+    MoreBytes more_;           // set when the text is read piece by piece into buffer_
+    std::string buffer_;       // from the start of the current record on
+    std::vector<char> piece_;  // what each read fills
+    std::size_t piece_size_ = 0;
     char delimiter_;
     std::string file_;
     Diagnostics& diagnostics_;
@@ -82,6 +97,14 @@ private:
 // record into the most cells, preferring one that splits the following records
 // into as many. Returns ',' when nothing splits.
 char detect_delimiter(std::string_view text);
+// The same over bytes read piece by piece: `open` gives a fresh reader from the start of the text for each try.
+char detect_delimiter(const std::function<Tokenizer::MoreBytes()>& open);
+
+// Whether bytes read piece by piece are text that decode_text() passes through as it is: UTF-8, after an optional
+// byte order mark (its length goes to `byte_order_mark`), with no NUL byte. Such a file can be tokenized as it is
+// read; any other is decoded whole.
+bool is_plain_utf8(const Tokenizer::MoreBytes& more, std::size_t& byte_order_mark,
+                   std::size_t piece_size = std::size_t{1} << 20);
 
 // Splits a multi-valued cell on an unescaped `separator` character. Each item
 // loses at most one space next to a separator (the writer puts " | " between

@@ -38,9 +38,9 @@ const std::array<Format, 7> format_table{{
     {FormatId::json, "json", "the model as JSON (docs/json-model.md)", json_extensions, &read_json, &make_json_writer,
      true},
     {FormatId::csv, "csv", "CSV sheet (wide or long layout, or a CAT tool's profile)", csv_extensions, &read_csv,
-     &make_csv_writer},
+     &make_csv_writer, true},
     {FormatId::tsv, "tsv", "tab-separated sheet (as csv; OmegaT glossaries)", tsv_extensions, &read_tsv,
-     &make_tsv_writer},
+     &make_tsv_writer, true},
     {FormatId::xlsx, "xlsx", "Excel workbook (the csv layouts and profiles, one worksheet)", xlsx_extensions,
      &read_xlsx, &make_xlsx_writer},
 }};

@@ -1,6 +1,8 @@
 // CSV reader: every real-world file under ../shared/reference/real-world/csv, then each syntax and layout rule.
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <filesystem>
 #include <fstream>
 #include <map>
 #include <sstream>
@@ -772,6 +774,90 @@ TEST(CsvStreaming, AWideRowGoesToTheSinkUnlessALaterRowSharesItsId) {
 TEST(CsvStreaming, ConceptsCompleteBeforeABadRowHaveArrivedWithoutAFinish) {
     EXPECT_EQ(arrivals_for("concept_id,language,term\na,x1,one\nb,x1,two\n,x1,three\n"),
               "a(1 terms) after 1 diagnostics\nb(1 terms) after 2 diagnostics\n");
+}
+
+// --- Read in pieces ------------------------------------------------------------
+
+// A text handed out at most `piece` bytes per call, so that every record, quoted cell, line end and UTF-8
+// sequence is cut somewhere.
+class PieceSource final : public ByteSource {
+public:
+    PieceSource(std::string_view text, std::size_t piece) : text_(text), piece_(piece) {}
+    std::size_t read(char* buffer, std::size_t size) override {
+        const std::size_t count = read_at(position_, buffer, size);
+        position_ += count;
+        return count;
+    }
+    std::optional<std::uint64_t> size() const override { return text_.size(); }
+    std::size_t read_at(std::uint64_t offset, char* buffer, std::size_t size) override {
+        if (offset >= text_.size()) return 0;
+        const std::size_t count = std::min({size, piece_, text_.size() - static_cast<std::size_t>(offset)});
+        std::copy_n(text_.data() + offset, count, buffer);
+        return count;
+    }
+
+private:
+    std::string_view text_;
+    std::size_t piece_;
+    std::size_t position_ = 0;
+};
+
+std::string dump_of(const ReadResult& result) {
+    return testing::dump(result.term_base) + "--\n" + diagnostics_text(result.diagnostics);
+}
+
+void expect_pieces_read_as_whole(const std::string& text, const std::string& format, const std::string& what,
+                                 ReadOptions options = {}) {
+    const std::string whole = dump_of(read_text(text, format, options));
+    for (std::size_t piece : {std::size_t{1}, std::size_t{2}, std::size_t{3}, std::size_t{7}, std::size_t{4096}}) {
+        PieceSource source(text, piece);
+        ReadResult result;
+        result.term_base =
+            read_term_base(*find_format(format), Input{"in.csv", {}, &source}, options, result.diagnostics);
+        EXPECT_EQ(dump_of(result), whole) << what << ", pieces of " << piece << " bytes";
+    }
+}
+
+TEST(CsvInPieces, EveryPieceSizeGivesWhatTheWholeTextGives) {
+    const std::vector<std::pair<std::string, std::string>> texts = {
+        {"CRLF, a quoted line break, no final line end", "en,de\r\ncar,\"Auto\r\nmobil\"\r\nbike,Rad"},
+        {"a byte order mark and semicolons", "\xEF\xBB\xBFid;en;de\nc1;\"a;b\";x\nc2;y;z\n"},
+        {"Greek, cut inside its characters", "en,el\nword,\xCE\xBB\xCE\xAD\xCE\xBE\xCE\xB7\nsay,\xCE\xBB\xCF\x8C\n"},
+        {"a comment and a long layout whose concept comes back",
+         "# title: T\nconcept_id,language,term\na,en,x\nb,de,y\na,fr,z\n"},
+        {"a control character", "en,de\none\x01,two\n"},
+        {"an unclosed quote", "en,de\ncar,\"Auto\nbike,Rad\n"},
+        {"text after a closing quote", "en,de\n\"car\"x,y\n"},
+        {"Windows-1252, read whole", "en,de\ncaf\xE9,Kaffee\n"},
+        {"a NUL byte, read whole", std::string("en,de\nx\0y,z\n", 12)},
+        {"UTF-16 with its mark, read whole", std::string("\xFF\xFE"
+                                                         "e\0n\0,\0d\0e\0\n\0x\0,\0y\0\n\0",
+                                                         24)},
+        {"only a byte order mark", "\xEF\xBB\xBF"},
+        {"nothing", ""},
+    };
+    for (const auto& [what, text] : texts) expect_pieces_read_as_whole(text, "csv", what);
+    expect_pieces_read_as_whole("en\tde\n\"lit\tx\n\"q\"\"d\"\t\"e\"\n", "tsv", "TSV quotes, literal and quoted");
+}
+
+TEST(CsvInPieces, TheReferenceFilesReadInPiecesAsWhole) {
+    std::size_t files = 0;
+    for (const std::filesystem::directory_entry& entry : std::filesystem::recursive_directory_iterator(reference_dir)) {
+        const std::string path = entry.path().string();
+        const std::string extension = entry.path().extension().string();
+        if (extension != ".csv" && extension != ".tsv" && extension != ".txt" && extension != ".tab") continue;
+        std::ifstream file(path, std::ios::binary);
+        std::stringstream buffer;
+        buffer << file.rdbuf();
+        const std::string format = extension == ".csv" ? "csv" : "tsv";
+        expect_pieces_read_as_whole(buffer.str(), format, path);
+        ReadOptions pair;  // what headerless pair files need
+        pair.csv.source_language = "en";
+        pair.csv.languages = {"de"};
+        expect_pieces_read_as_whole(buffer.str(), format, path + " (en to de)", pair);
+        ++files;
+    }
+    EXPECT_GE(files, 10u);
 }
 
 }  // namespace
