@@ -818,6 +818,12 @@ void expect_pieces_read_as_whole(const std::string& text, const std::string& for
     }
 }
 
+// A string literal with the NUL bytes in it, which the std::string(const char*) constructor would stop at.
+template <std::size_t size>
+std::string with_nul_bytes(const char (&literal)[size]) {
+    return std::string(literal, size - 1);
+}
+
 TEST(CsvInPieces, EveryPieceSizeGivesWhatTheWholeTextGives) {
     const std::vector<std::pair<std::string, std::string>> texts = {
         {"CRLF, a quoted line break, no final line end", "en,de\r\ncar,\"Auto\r\nmobil\"\r\nbike,Rad"},
@@ -829,10 +835,9 @@ TEST(CsvInPieces, EveryPieceSizeGivesWhatTheWholeTextGives) {
         {"an unclosed quote", "en,de\ncar,\"Auto\nbike,Rad\n"},
         {"text after a closing quote", "en,de\n\"car\"x,y\n"},
         {"Windows-1252, read whole", "en,de\ncaf\xE9,Kaffee\n"},
-        {"a NUL byte, read whole", std::string("en,de\nx\0y,z\n", 12)},
-        {"UTF-16 with its mark, read whole", std::string("\xFF\xFE"
-                                                         "e\0n\0,\0d\0e\0\n\0x\0,\0y\0\n\0",
-                                                         24)},
+        {"a NUL byte, read whole", with_nul_bytes("en,de\nx\0y,z\n")},
+        {"UTF-16 with its mark, read whole", with_nul_bytes("\xFF\xFE"
+                                                            "e\0n\0,\0d\0e\0\n\0x\0,\0y\0\n\0")},
         {"only a byte order mark", "\xEF\xBB\xBF"},
         {"nothing", ""},
     };
