@@ -63,6 +63,9 @@ public:
     void merge_into(Concept& base_concept);
     std::vector<Concept> take_added();
     std::vector<MergeEvent> events() const;
+    // After step 2: whether the base given the second time was not the one planned on (another number of
+    // concepts, or another id where a concept was to be merged into); then what was merged cannot be trusted.
+    bool base_changed() const;
 
     std::unique_ptr<ConceptSink> planning_sink();
     std::unique_ptr<ConceptSink> merging_sink(ConceptSink& writer);

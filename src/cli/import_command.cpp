@@ -266,18 +266,24 @@ int run_import(const std::vector<std::string>& arguments, std::ostream& out, std
             // The first reading reported the base's problems. The second must find the same base: if it reports
             // anything else, the file changed in between, and the concepts no longer line up with the plan.
             Diagnostics again;
+            bool reopened = true;
             if (base_streams) {
                 CommandInput base_again;
-                if (base_again.open(request.merge, again) && base_again.streamable())
-                    read_base(base_again.streamed(), "merging", again, *merging_sink);
-                else
-                    again.error({request.merge, 0, 0}, "io.read", "cannot read the base again");
+                reopened = base_again.open(request.merge, again) && base_again.streamable();
+                if (reopened) read_base(base_again.streamed(), "merging", again, *merging_sink);
             } else {
                 base_format->read(Input{request.merge, base_text}, read_options, again, *merging_sink);
             }
-            if (again.items().size() != base_reports || again.has_errors())
+            if (!reopened) {
+                for (const Diagnostic& diagnostic : again.items())
+                    if (diagnostic.severity == Severity::error) diagnostics.add(diagnostic);
+                if (!again.has_errors())
+                    diagnostics.error({request.merge, 0, 0}, "io.read",
+                                      "cannot read the base a second time: it is no longer the big file it was");
+            } else if (again.items().size() != base_reports || again.has_errors() || merge->base_changed()) {
                 diagnostics.error({request.merge, 0, 0}, "io.read",
                                   "the base changed while it was being merged (it read differently the second time)");
+            }
             base_input.keep_source_lines(diagnostics, source_lines);
             return;
         }

@@ -189,8 +189,8 @@ int run_lint(const std::vector<std::string>& arguments, std::ostream& out, std::
     }
 
     // Each input is linted as it is read, and nothing is printed until every input has been: a bad one stops
-    // the run first. A big TBX file is read in chunks, and what lint keeps is its findings and indexes, never
-    // the term base (lint::Linter).
+    // the run first. A big TBX, JSON, CSV or TSV file is read in chunks, and what lint keeps is its findings and
+    // indexes, never the term base (lint::Linter).
     Diagnostics diagnostics;
     SourceTexts sources;
     SourceLines source_lines;

@@ -248,6 +248,9 @@ struct StreamingMerge::State {
     std::vector<std::optional<std::size_t>> head_match;
     IdSet base_ids;
     std::size_t planned = 0;
+    // The ids of the base concepts that some incoming concept may go to, by number, to check the second pass.
+    std::unordered_map<std::size_t, std::string> candidate_ids;
+    bool base_changed = false;
 
     bool decided = false;
     std::unordered_map<std::size_t, std::vector<std::size_t>> targets;  // base concept -> incoming concepts
@@ -295,6 +298,7 @@ void StreamingMerge::plan(const Concept& base_concept) {
                 state.id_match[j] = ordinal;
                 state.id_heads_agree[j] = heads_agree(base_concept, state.incoming_heads[j], state.head_language);
             }
+            state.candidate_ids.emplace(ordinal, base_concept.id);
             state.by_id.erase(found);
         }
     }
@@ -302,6 +306,7 @@ void StreamingMerge::plan(const Concept& base_concept) {
     if (const Term* head = head_term(base_concept, state.head_language)) {
         if (auto found = state.by_head.find(lower(head->text)); found != state.by_head.end()) {
             for (std::size_t j : found->second) state.head_match[j] = ordinal;
+            state.candidate_ids.emplace(ordinal, base_concept.id);
             state.by_head.erase(found);  // the first base concept with the head term is the one matched
         }
     }
@@ -373,6 +378,11 @@ void StreamingMerge::merge_into(Concept& base_concept) {
     const std::size_t ordinal = state.merged++;
     auto found = state.targets.find(ordinal);
     if (found == state.targets.end()) return;
+    if (auto planned_id = state.candidate_ids.find(ordinal);
+        planned_id == state.candidate_ids.end() || planned_id->second != base_concept.id) {
+        state.base_changed = true;  // not the concept planned on: merge nothing into it
+        return;
+    }
     for (std::size_t j : found->second)
         Merger(state.options, state.events[j]).merge_concept(base_concept, state.incoming.concepts[j]);
     state.targets.erase(found);
@@ -387,6 +397,10 @@ std::vector<MergeEvent> StreamingMerge::events() const {
     std::vector<MergeEvent> all;
     for (const std::vector<MergeEvent>& of_one : state_->events) all.insert(all.end(), of_one.begin(), of_one.end());
     return all;
+}
+
+bool StreamingMerge::base_changed() const {
+    return state_->base_changed || state_->merged != state_->planned;
 }
 
 std::unique_ptr<ConceptSink> StreamingMerge::planning_sink() {

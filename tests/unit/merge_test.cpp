@@ -208,5 +208,37 @@ TEST(Merge, TheSinksGiveWhatTheMergeOfAWholeBaseGives) {
     EXPECT_EQ(whole.concepts.size(), base.concepts.size() + 1);  // "new"; "x" matched the ILO by its head term
 }
 
+// A base that reads differently the second time (rewritten meanwhile) is noticed, and nothing is merged into a
+// concept that is not the one planned on.
+TEST(Merge, ABaseThatChangedBetweenThePassesIsNoticed) {
+    TermBase base = one_concept("c1", "car", "Auto", "");
+    base.concepts.push_back(one_concept("c2", "bicycle", "Fahrrad", "").concepts[0]);
+    TermBase incoming = one_concept("c2", "bicycle", "Rad", "");
+
+    StreamingMerge same(incoming, MergeOptions{});
+    same.plan(static_cast<const TermBaseHeader&>(base));
+    for (const Concept& concept_value : base.concepts) same.plan(concept_value);
+    TermBase again = base;
+    for (Concept& concept_value : again.concepts) same.merge_into(concept_value);
+    EXPECT_FALSE(same.base_changed());
+    EXPECT_EQ(again.concepts[1].languages[1].terms.size(), 2u);
+
+    StreamingMerge changed(incoming, MergeOptions{});
+    changed.plan(static_cast<const TermBaseHeader&>(base));
+    for (const Concept& concept_value : base.concepts) changed.plan(concept_value);
+    TermBase rewritten = base;
+    std::swap(rewritten.concepts[0], rewritten.concepts[1]);  // c2 is now first: the plan expects it second
+    for (Concept& concept_value : rewritten.concepts) changed.merge_into(concept_value);
+    EXPECT_TRUE(changed.base_changed());
+    EXPECT_EQ(rewritten.concepts[1].languages[1].terms.size(), 1u);  // nothing merged into c1
+
+    StreamingMerge shorter(incoming, MergeOptions{});
+    shorter.plan(static_cast<const TermBaseHeader&>(base));
+    for (const Concept& concept_value : base.concepts) shorter.plan(concept_value);
+    Concept first = base.concepts[0];
+    shorter.merge_into(first);
+    EXPECT_TRUE(shorter.base_changed());
+}
+
 }  // namespace
 }  // namespace ilo
