@@ -4,7 +4,6 @@
 #include <algorithm>
 #include <optional>
 #include <unordered_map>
-#include <unordered_set>
 
 #include "text/id_set.hpp"
 
@@ -317,51 +316,60 @@ void StreamingMerge::decide() {
     if (state.decided) return;
     state.decided = true;
     if (state.incoming_heads.size() != state.incoming.concepts.size()) plan(TermBaseHeader{});
-    std::unordered_set<std::string> added_ids;
+    // The concepts added so far, looked up as the base's are: by id (unique among them, and never changed), and by
+    // lowercase head term as it is now (a merge into one may change it; a list may name one whose head moved on).
+    std::unordered_map<std::string, std::size_t> added_by_id;
+    std::unordered_map<std::string, std::vector<std::size_t>> added_by_head;
+    std::vector<std::string> added_heads;
+    auto note_head = [&](std::size_t index) {
+        const Term* head = head_term(state.added[index], state.head_language);
+        std::string key = head ? lower(head->text) : std::string();
+        if (key == added_heads[index]) return;
+        added_heads[index] = key;
+        if (!key.empty()) added_by_head[key].push_back(index);
+    };
+    auto first_added_with_head = [&](const std::string& wanted) -> std::optional<std::size_t> {
+        auto found = added_by_head.find(wanted);
+        if (found == added_by_head.end()) return std::nullopt;
+        std::optional<std::size_t> first;
+        for (std::size_t index : found->second)
+            if (added_heads[index] == wanted && (!first || index < *first)) first = index;
+        return first;
+    };
     for (std::size_t j = 0; j < state.incoming.concepts.size(); ++j) {
         const Concept& incoming = state.incoming.concepts[j];
         const Term* incoming_head = state.incoming_heads[j];
         std::optional<std::size_t> base_target;
-        Concept* added_target = nullptr;
+        std::optional<std::size_t> added_target;
         if (state.id_match[j]) {
             if (state.id_heads_agree[j]) base_target = state.id_match[j];
-        } else if (added_ids.contains(incoming.id)) {
-            // No base concept has the id, but a concept added before this one does: the first such is matched.
-            for (Concept& added : state.added) {
-                if (added.id != incoming.id) continue;
-                if (heads_agree(added, incoming_head, state.head_language)) added_target = &added;
-                break;
-            }
+        } else if (auto found = added_by_id.find(incoming.id); found != added_by_id.end()) {
+            // No base concept has the id, but a concept added before this one does.
+            if (heads_agree(state.added[found->second], incoming_head, state.head_language))
+                added_target = found->second;
         }
         if (!base_target && !added_target && incoming_head) {
-            if (state.head_match[j]) {
+            if (state.head_match[j])
                 base_target = state.head_match[j];
-            } else {
-                const std::string wanted = lower(incoming_head->text);
-                for (Concept& added : state.added) {
-                    const Term* added_head = head_term(added, state.head_language);
-                    if (added_head && lower(added_head->text) == wanted) {
-                        added_target = &added;
-                        break;
-                    }
-                }
-            }
+            else
+                added_target = first_added_with_head(lower(incoming_head->text));
         }
         if (base_target) {
             state.targets[*base_target].push_back(j);
             continue;
         }
         if (added_target) {
-            Merger(state.options, state.events[j]).merge_concept(*added_target, incoming);
+            Merger(state.options, state.events[j]).merge_concept(state.added[*added_target], incoming);
+            note_head(*added_target);
             continue;
         }
         Concept added = incoming;
         // Keep ids unique in the merged term base.
         std::string id = added.id;
-        for (std::size_t n = 2; state.base_ids.contains(id) || added_ids.contains(id); ++n)
+        for (std::size_t n = 2; state.base_ids.contains(id) || added_by_id.contains(id); ++n)
             id = added.id + "-" + std::to_string(n);
         added.id = id;
-        added_ids.insert(id);
+        added_by_id.emplace(id, state.added.size());
         state.events[j].push_back({MergeEvent::Kind::added_concept,
                                    added.id,
                                    {},
@@ -369,6 +377,8 @@ void StreamingMerge::decide() {
                                    "concept '" + added.id + "' added" +
                                        (incoming_head ? " ('" + incoming_head->text + "')" : std::string())});
         state.added.push_back(std::move(added));
+        added_heads.emplace_back();
+        note_head(state.added.size() - 1);
     }
 }
 
