@@ -212,16 +212,9 @@ int run_import(const std::vector<std::string>& arguments, std::ostream& out, std
     std::string_view base_text;
     std::size_t base_reports = 0;  // what the first reading of the base reported
     // A big base is read twice; each reading shows a progress line of its own on a terminal.
-    auto read_base = [&](Input base, const char* stage, Diagnostics& into, ConceptSink& sink) {
-        if (!base.source) {
-            base_format->read(base, read_options, into, sink);
-            return;
-        }
-        Progress progress(err, progress_wanted(err, request.quiet), base.name + " (" + stage + ")",
-                          base.source->size().value_or(0));
-        ProgressSource counted_source(*base.source, progress);
-        ProgressSink counted_sink(sink, progress);
-        base_format->read(Input{base.name, {}, &counted_source}, read_options, into, counted_sink);
+    auto read_base = [&](const Input& base, const char* stage, Diagnostics& into, ConceptSink& sink) {
+        read_with_progress(*base_format, base, read_options, into, sink, err, request.quiet,
+                           base.name + " (" + stage + ")");
     };
     if (merging) {
         Diagnostics incoming_diagnostics;
@@ -288,15 +281,8 @@ int run_import(const std::vector<std::string>& arguments, std::ostream& out, std
             return;
         }
         std::unique_ptr<ConceptSink> writer = target->writer(stream, write_options, diagnostics);
-        if (streaming) {
-            Input streamed = input.streamed();
-            Progress progress(err, progress_wanted(err, request.quiet), input_name, streamed.source->size().value_or(0));
-            ProgressSource counted_source(*streamed.source, progress);
-            ProgressSink counted_sink(*writer, progress);
-            source->read(Input{input_name, {}, &counted_source}, read_options, diagnostics, counted_sink);
-        } else {
-            source->read(Input{input_name, text}, read_options, diagnostics, *writer);
-        }
+        read_with_progress(*source, streaming ? input.streamed() : Input{input_name, text}, read_options, diagnostics,
+                           *writer, err, request.quiet, input_name);
         // The lines diagnostics point at are read now, before the output may replace the input.
         input.keep_source_lines(diagnostics, source_lines);
     };

@@ -228,16 +228,8 @@ int run_lint(const std::vector<std::string>& arguments, std::ostream& out, std::
         // Lints each concept as it arrives; with --fix, fixes it first and hands the fixed concept to `writer`.
         auto lint_all = [&](ConceptSink* writer) {
             LintingSink sink(linter, writer ? &result.changes : nullptr, writer);
-            if (read_from.source) {
-                Progress progress(err, progress_wanted(err, request.quiet), read_from.name,
-                                  read_from.source->size().value_or(0));
-                ProgressSource counted_source(*read_from.source, progress);
-                ProgressSink counted_sink(sink, progress);
-                input.format->read(Input{read_from.name, {}, &counted_source}, ReadOptions{}, diagnostics,
-                                   counted_sink);
-            } else {
-                input.format->read(read_from, ReadOptions{}, diagnostics, sink);
-            }
+            read_with_progress(*input.format, read_from, ReadOptions{}, diagnostics, sink, err, request.quiet,
+                               read_from.name);
             result.findings = linter.finish();
             // The lines findings point at are read now, before the output may replace the input.
             std::set<std::uint32_t> lines;

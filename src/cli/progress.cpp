@@ -96,4 +96,16 @@ bool progress_wanted(const std::ostream& err, bool quiet) {
     return !quiet && &err == &std::cerr && ::isatty(STDERR_FILENO) == 1;
 }
 
+void read_with_progress(const Format& format, const Input& input, const ReadOptions& options, Diagnostics& diagnostics,
+                        ConceptSink& sink, std::ostream& err, bool quiet, const std::string& label) {
+    if (!input.source) {
+        format.read(input, options, diagnostics, sink);
+        return;
+    }
+    Progress progress(err, progress_wanted(err, quiet), label, input.source->size().value_or(0));
+    ProgressSource counted_source(*input.source, progress);
+    ProgressSink counted_sink(sink, progress);
+    format.read(Input{input.name, {}, &counted_source}, options, diagnostics, counted_sink);
+}
+
 }  // namespace ilo::cli

@@ -91,4 +91,9 @@ private:
     Progress& progress_;
 };
 
+// Reads `input` with `format` into `sink`. An input read in chunks (Input::source) shows a progress line named
+// `label` on a terminal (progress_wanted) while it takes long; a whole text is read as it is.
+void read_with_progress(const Format& format, const Input& input, const ReadOptions& options, Diagnostics& diagnostics,
+                        ConceptSink& sink, std::ostream& err, bool quiet, const std::string& label);
+
 }  // namespace ilo::cli
