@@ -4,6 +4,8 @@
 #        tools/fuzz.sh [--build-dir DIR] --runs N [TARGET...]               (stop each after N executions instead)
 #   --build-dir DIR  use the targets of an existing ILO_TBX_FUZZ build (CI's build-asan/, which also has
 #                    the test suite) instead of configuring and building build-fuzz/
+# Environment: ILO_FUZZ_NICE (niceness), ILO_FUZZ_TIMEOUT (seconds per input, default 30), ILO_FUZZ_FLAGS (more
+# libFuzzer flags, given after the defaults so that they win: "-entropic=0 -max_len=4096" for a long volume run).
 # A crash, leak, timeout or broken property fails the run; its reproducer is kept in build-fuzz/findings/TARGET/
 # and printed (base64) in the log. New inputs go to build-fuzz/corpus/TARGET (the first, scratch corpus
 # directory); the seed directories (tests and ../shared/reference) are only read, never written.
@@ -66,7 +68,7 @@ fuzz_one() {
   if ! ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 \
         nice -n "${ILO_FUZZ_NICE:-0}" "$build_dir/tests/fuzz/$target" "$corpus" "${seed_dirs[@]}" \
         "${limit[@]}" -max_len=65536 -timeout="${ILO_FUZZ_TIMEOUT:-30}" -rss_limit_mb=2048 -print_final_stats=1 \
-        -artifact_prefix="$findings/" >"$build_dir/$target.log" 2>&1; then
+        -artifact_prefix="$findings/" ${ILO_FUZZ_FLAGS:-} >"$build_dir/$target.log" 2>&1; then
     {
       echo "fuzz: $target FAILED; reproducer(s) in $findings:"
       tail -60 "$build_dir/$target.log"

@@ -38,10 +38,10 @@ std::string rendered(const ilo::Diagnostics& diagnostics) {
 
 // A big file is tokenized as it is read when it is plain UTF-8, and read whole first otherwise: either way, in
 // chunks of any size, it must give the same concepts and the same diagnostics as the text read whole.
-void compare_chunked(std::string_view text, ilo::ReadOptions options) {
+void compare_chunked(std::string_view text, ilo::ReadOptions options, const ilo::fuzz::WholeReading& whole_reading) {
     const ilo::Format& csv = *ilo::find_format("csv");
-    ilo::Diagnostics whole_diagnostics;
-    const ilo::TermBase whole = ilo::read_term_base(csv, ilo::Input{"fuzz-input", text}, options, whole_diagnostics);
+    const ilo::Diagnostics& whole_diagnostics = whole_reading.diagnostics;
+    const ilo::TermBase& whole = whole_reading.term_base;
     const std::uint32_t hash = ilo::fuzz::fnv1a(text);
     options.chunk_size = hash % 17 == 0 ? 4093 : 1 + (hash >> 8) % 64;
     ilo::test::TextSource source(text, true);
@@ -61,7 +61,8 @@ void compare_chunked(std::string_view text, ilo::ReadOptions options) {
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
     const std::string_view input(reinterpret_cast<const char*>(data), size);
-    ilo::fuzz::read_then_write_everywhere("csv", data, size, true, options_for(input));
-    compare_chunked(input, options_for(input));
+    const ilo::ReadOptions options = options_for(input);
+    const ilo::fuzz::WholeReading whole = ilo::fuzz::read_then_write_everywhere("csv", data, size, true, options);
+    compare_chunked(input, options, whole);
     return 0;
 }

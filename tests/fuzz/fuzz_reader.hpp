@@ -122,21 +122,29 @@ inline void check_lint(const TermBase& term_base) {
     }
 }
 
+// What the reader made of the input read whole: the targets that also read it in chunks compare against this
+// instead of reading it whole a second time.
+struct WholeReading {
+    TermBase term_base;
+    Diagnostics diagnostics;
+};
+
 // Reads `data` with the named reader. Whatever it accepts goes to every writer, and:
 //  - every TBX a writer produces without an error passes the native validator;
 //  - a writer with a reader that reports nothing (no loss) gives back an equal model;
 //  - writing is deterministic;
 //  - lint --fix keeps the shape, fixes what it says it fixes, and is idempotent (check_lint).
 // The sanitizers and libFuzzer judge everything else (crashes, leaks, hangs).
-inline void read_then_write_everywhere(std::string_view reader_name, const std::uint8_t* data, std::size_t size,
-                                       bool check_round_trip = true, const ReadOptions& read_options = {}) {
+inline WholeReading read_then_write_everywhere(std::string_view reader_name, const std::uint8_t* data, std::size_t size,
+                                               bool check_round_trip = true, const ReadOptions& read_options = {}) {
     static const std::vector<WriterUnderTest> writers = writers_under_test();
     const Format* reader = find_format(reader_name);
     if (!reader || !reader->read) __builtin_trap();  // a misnamed target must fail loudly, not fuzz nothing
-    Diagnostics diagnostics;
+    WholeReading whole;
     const std::string_view bytes(reinterpret_cast<const char*>(data), size);
-    TermBase term_base = read_term_base(*reader, Input{"fuzz-input", bytes}, read_options, diagnostics);
-    if (diagnostics.has_errors()) return;
+    whole.term_base = read_term_base(*reader, Input{"fuzz-input", bytes}, read_options, whole.diagnostics);
+    if (whole.diagnostics.has_errors()) return whole;
+    const TermBase& term_base = whole.term_base;
     check_lint(term_base);
     for (const WriterUnderTest& writer : writers) {
         const WriterChecks checks = checks_for(writer, reader_name, bytes);
@@ -179,6 +187,7 @@ inline void read_then_write_everywhere(std::string_view reader_name, const std::
                                 write_diagnostics);
         }
     }
+    return whole;
 }
 
 // The validator on the raw bytes: whatever they are, it must come back with a verdict.

@@ -20,10 +20,10 @@ bool has_code(const ilo::Diagnostics& diagnostics, std::string_view code) {
 // Read whole, the bytes are checked (UTF-8, no NUL byte) before anything is parsed; in chunks, as each chunk comes,
 // so what comes before a bad byte may be reported first, or instead. Then both must fail; otherwise both must say
 // and give the same.
-void compare_chunked(std::string_view text) {
+void compare_chunked(std::string_view text, const ilo::fuzz::WholeReading& whole_reading) {
     const ilo::Format& json = *ilo::find_format("json");
-    ilo::Diagnostics whole_diagnostics;
-    const ilo::TermBase whole = ilo::read_term_base(json, ilo::Input{"fuzz-input", text}, {}, whole_diagnostics);
+    const ilo::Diagnostics& whole_diagnostics = whole_reading.diagnostics;
+    const ilo::TermBase& whole = whole_reading.term_base;
     const std::uint32_t hash = ilo::fuzz::fnv1a(text);
     const std::size_t chunk_size = hash % 17 == 0 ? 4093 : 1 + hash % 64;
     ilo::test::TextSource source(text, true);
@@ -56,7 +56,7 @@ void compare_chunked(std::string_view text) {
 }  // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
-    ilo::fuzz::read_then_write_everywhere("json", data, size);
-    compare_chunked(std::string_view(reinterpret_cast<const char*>(data), size));
+    const ilo::fuzz::WholeReading whole = ilo::fuzz::read_then_write_everywhere("json", data, size);
+    compare_chunked(std::string_view(reinterpret_cast<const char*>(data), size), whole);
     return 0;
 }
