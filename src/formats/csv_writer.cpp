@@ -2,7 +2,6 @@
 #include "formats/csv_writer.hpp"
 
 #include <unicode/uloc.h>
-#include <unistd.h>
 
 #include <algorithm>
 #include <array>
@@ -21,6 +20,7 @@
 #include "formats/csv_tokenizer.hpp"
 #include "formats/json_reader.hpp"
 #include "formats/json_writer.hpp"
+#include "io/scratch_file.hpp"
 
 namespace ilo {
 
@@ -79,25 +79,17 @@ std::string joined_notes(const std::vector<std::string>& notes, char separator) 
 }
 
 // CSV or TSV text: RFC 4180 quoting (none for OmegaT), CRLF line ends, a BOM where Excel needs one.
-// A scratch file that is gone once closed (or the process ends): made in $TMPDIR, else /tmp, and unlinked at once.
-std::FILE* scratch_file() {
-    const char* directory = std::getenv("TMPDIR");
-    std::string path = std::string(directory && *directory ? directory : "/tmp") + "/ilo-tbx-rows-XXXXXX";
-    const int descriptor = ::mkstemp(path.data());
-    if (descriptor < 0) return nullptr;
-    ::unlink(path.c_str());
-    std::FILE* file = ::fdopen(descriptor, "w+b");
-    if (!file) ::close(descriptor);
-    return file;
-}
-
 // Flushes a scratch file and rewinds it to read back what it holds (`what`, kept `until` something is known); false,
 // with an io.write error, when it cannot.
 bool rewind_scratch(std::FILE* spool, std::string_view what, std::string_view until, Diagnostics& diagnostics) {
-    if (std::fflush(spool) != 0 || std::ferror(spool)) {
+    const bool flushed = std::fflush(spool) == 0;
+    const int cause = flushed ? 0 : errno;
+    if (!flushed || std::ferror(spool)) {
+        const bool full = cause == 0 || cause == ENOSPC || cause == EDQUOT || cause == EFBIG;
         diagnostics.error({}, "io.write",
                           "cannot write the temporary file that holds " + std::string(what) + " " + std::string(until) +
-                              " (is the temporary directory, $TMPDIR or else /tmp, full?)");
+                              (full ? " (is the temporary directory, $TMPDIR or else /tmp, full?)"
+                                    : ", in $TMPDIR or else /tmp: " + std::string(std::strerror(cause))));
         return false;
     }
     if (std::fseek(spool, 0, SEEK_SET) != 0) {
@@ -450,7 +442,7 @@ void CsvWriter::note_languages(const Concept& concept_value) {
 
 void CsvWriter::hold(Concept concept_value) {
     if (!held_.spool && !held_.spool_failed) {
-        held_.spool.reset(scratch_file());
+        held_.spool.reset(io::open_scratch());
         held_.spool_failed = !held_.spool;
     }
     ++held_.count;
@@ -661,7 +653,7 @@ void CsvWriter::start_long() {
     long_decided_ = true;
     if (options_.profile != CsvProfile::none || options_.layout != CsvLayout::long_form) return;
     if (!options_.languages.empty() && options_.source_language.empty() && header_.source_language.empty()) return;
-    long_.spool.reset(scratch_file());
+    long_.spool.reset(io::open_scratch());
     if (!long_.spool) return;  // no temporary file: the concepts are held instead
     choose_long_columns();
 }
@@ -739,7 +731,7 @@ void CsvWriter::write_long_rows(const Concept& concept_value) {
 void CsvWriter::write_long() {
     if (!long_.spool) {
         // Held: the languages (and the source among them) are known now.
-        long_.spool.reset(scratch_file());
+        long_.spool.reset(io::open_scratch());
         if (!long_.spool) {
             diagnostics_.error({}, "io.write",
                                "cannot create the temporary file that holds the long layout's rows until its header "
@@ -891,7 +883,7 @@ void CsvWriter::add_wide(const Concept& concept_value) {
     }
 
     if (!wide.spool && !wide.spool_failed) {
-        wide.spool.reset(scratch_file());
+        wide.spool.reset(io::open_scratch());
         wide.spool_failed = !wide.spool;
     }
     if (wide.spool) {
