@@ -446,17 +446,32 @@ std::string_view trim_blanks(std::string_view text) {
     return text;
 }
 
-std::string quote_cell(std::string_view text, char delimiter, bool always) {
-    bool needs_quotes = always || text.find_first_of(std::string{delimiter, '"', '\n', '\r'}) != std::string::npos ||
-                        (!text.empty() && (text.front() == ' ' || text.front() == '\t' || text.back() == ' ' ||
-                                           text.back() == '\t'));
-    if (!needs_quotes) return std::string(text);
-    std::string out = "\"";
-    for (char c : text) {
-        if (c == '"') out += '"';
-        out += c;
+void append_quoted_cell(std::string& out, std::string_view text, char delimiter, bool always) {
+    const char specials[] = {delimiter, '"', '\n', '\r'};
+    const bool needs_quotes =
+        always || text.find_first_of(std::string_view(specials, sizeof specials)) != std::string_view::npos ||
+        (!text.empty() && (text.front() == ' ' || text.front() == '\t' || text.back() == ' ' || text.back() == '\t'));
+    if (!needs_quotes) {
+        out += text;
+        return;
     }
     out += '"';
+    for (std::size_t start = 0;;) {
+        const std::size_t quote = text.find('"', start);
+        if (quote == std::string_view::npos) {
+            out += text.substr(start);
+            break;
+        }
+        out += text.substr(start, quote + 1 - start);
+        out += '"';
+        start = quote + 1;
+    }
+    out += '"';
+}
+
+std::string quote_cell(std::string_view text, char delimiter, bool always) {
+    std::string out;
+    append_quoted_cell(out, text, delimiter, always);
     return out;
 }
 

@@ -118,6 +118,8 @@ std::string_view trim_blanks(std::string_view text);
 // Quotes a cell for output when it holds the delimiter, a quote, a line break,
 // or leading/trailing white space, or always when `always` is set.
 std::string quote_cell(std::string_view text, char delimiter, bool always = false);
+// The same, appended to `out`: a sheet's writer builds each line in one buffer.
+void append_quoted_cell(std::string& out, std::string_view text, char delimiter, bool always = false);
 
 // Formula-injection guard: a cell starting with = + - @ (after any number of
 // apostrophes) gets one more leading apostrophe, which spreadsheets hide and

@@ -124,12 +124,16 @@ public:
     }
     void row(const std::vector<std::string>& cells, const std::vector<bool>& quoted, bool) override {
         start();
+        line_.clear();
         for (std::size_t i = 0; i < cells.size(); ++i) {
-            if (i > 0) out_ << delimiter_;
-            if (unquoted_) out_ << cells[i];
-            else out_ << csv::quote_cell(cells[i], delimiter_, quote_all_ || (i < quoted.size() && quoted[i]));
+            if (i > 0) line_ += delimiter_;
+            if (unquoted_)
+                line_ += cells[i];
+            else
+                csv::append_quoted_cell(line_, cells[i], delimiter_, quote_all_ || (i < quoted.size() && quoted[i]));
         }
-        out_ << "\r\n";
+        line_ += "\r\n";
+        out_.write(line_.data(), static_cast<std::streamsize>(line_.size()));
     }
     bool plain_text() const override { return unquoted_; }
     bool single_line() const override { return single_line_; }
@@ -143,6 +147,7 @@ private:
     }
 
     std::ostream& out_;
+    std::string line_;  // the row at hand: one write per row, not one per cell and delimiter
     char delimiter_ = ',';
     bool quote_all_ = false;
     bool unquoted_ = false;
@@ -383,8 +388,8 @@ void CsvWriter::row(const std::vector<std::string>& cells, bool is_header, const
     std::vector<std::string> texts;
     texts.reserve(cells.size());
     for (const std::string& cell : cells) {
-        std::string text = (formula_escape_ && !is_header) ? csv::escape_formula(cell) : cell;
-        text = without_control_characters(std::move(text));
+        std::string text =
+            without_control_characters((formula_escape_ && !is_header) ? csv::escape_formula(cell) : cell);
         if (output_->plain_text() || output_->single_line()) {
             // OmegaT reads line by line, and its TSV reader knows no quoting: line breaks (and in TSV
             // tabs) cannot be kept in a cell.
