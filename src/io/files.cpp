@@ -5,6 +5,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <atomic>
 #include <cerrno>
 #include <cstdio>
@@ -138,23 +139,42 @@ std::map<std::uint32_t, std::string> read_source_lines(const std::string& path, 
     std::vector<char> buffer(1 << 20);
     std::uint32_t line = 1;
     bool after_cr = false;  // a CR just ended a line: a LF right after it belongs to the same line end
-    std::string* current = wanted.count(1) ? &lines[1] : nullptr;
+    auto next_wanted = wanted.begin();
+    auto line_wanted = [&]() -> std::string* {
+        if (next_wanted == wanted.end() || *next_wanted != line) return nullptr;
+        ++next_wanted;
+        return &lines[line];
+    };
+    std::string* current = line_wanted();
     const std::uint32_t last = *wanted.rbegin();
     std::size_t got = 0;
+    // Line by line, each end found with memchr: a finding's line may be near the end of a file of gigabytes.
     while (line <= last && (got = std::fread(buffer.data(), 1, buffer.size(), file)) > 0) {
-        for (std::size_t i = 0; i < got && line <= last; ++i) {
-            char c = buffer[i];
-            if (c == '\n' && after_cr) {
+        const char* const data = buffer.data();
+        std::size_t next_cr = 0;  // where the next CR is, once looked for (got: none in this buffer)
+        bool cr_known = false;
+        for (std::size_t i = 0; i < got && line <= last;) {
+            if (after_cr) {
                 after_cr = false;
-                continue;
+                if (data[i] == '\n') {
+                    ++i;
+                    continue;
+                }
             }
-            after_cr = c == '\r';
-            if (c == '\n' || c == '\r') {
-                ++line;
-                current = wanted.count(line) ? &lines[line] : nullptr;
-                continue;
+            if (!cr_known || next_cr < i) {
+                const void* cr = std::memchr(data + i, '\r', got - i);
+                next_cr = cr ? static_cast<std::size_t>(static_cast<const char*>(cr) - data) : got;
+                cr_known = true;
             }
-            if (current && current->size() < max_bytes) current->push_back(c);
+            const void* lf = std::memchr(data + i, '\n', std::min(next_cr, got) - i);
+            const std::size_t end = lf ? static_cast<std::size_t>(static_cast<const char*>(lf) - data) : next_cr;
+            if (current && current->size() < max_bytes)
+                current->append(data + i, std::min(end - i, max_bytes - current->size()));
+            if (end >= got) break;
+            after_cr = data[end] == '\r';
+            ++line;
+            current = line_wanted();
+            i = end + 1;
         }
     }
     std::fclose(file);
