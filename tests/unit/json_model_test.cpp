@@ -1,6 +1,7 @@
 // Tests of the JSON form of the model: its exact shape, determinism and the reader's diagnostics.
 #include <gtest/gtest.h>
 
+#include <nlohmann/json.hpp>
 #include <sstream>
 
 #include "../support/text_source.hpp"
@@ -307,6 +308,47 @@ TEST(JsonModel, AConceptLineReadsBackExactly) {
     EXPECT_EQ(back->notes.back(), "two\nlines");
     EXPECT_FALSE(concept_from_json(line.substr(0, line.size() / 2)).has_value());
     EXPECT_FALSE(concept_from_json(R"({"id": 5})").has_value());
+}
+
+// The writer prints its strings itself: each must be escaped exactly as nlohmann's dump escapes it (the form the
+// model's JSON had before, and what its reader and other tools read): the short escapes, \u00XX in lowercase hex
+// for the other control characters, DEL and non-ASCII as they are, and invalid UTF-8 replaced by U+FFFD.
+TEST(JsonModel, StringsAreEscapedAsNlohmannEscapesThem) {
+    const std::vector<std::string> texts = {"plain",
+                                            "\"quoted\" and back\\slash",
+                                            std::string("\b\f\n\r\t", 5),
+                                            std::string("\x01\x1f\x7f", 3),
+                                            std::string("nul \0 inside", 12),
+                                            "Ελληνικά 日本語 😀",
+                                            "cut \xE2\x82",
+                                            "lone \xFF byte",
+                                            "surrogate \xED\xA0\x80",
+                                            "overlong \xC0\xAF",
+                                            ""};
+    for (const std::string& text : texts) {
+        Concept concept_value;
+        concept_value.id = "c1";
+        concept_value.notes.push_back(text);
+        const std::string expected =
+            R"({"id":"c1","notes":[)" +
+            nlohmann::ordered_json(text).dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace) + "]}";
+        EXPECT_EQ(concept_to_json(concept_value), expected) << "for the text '" << text << "'";
+
+        std::ostringstream pretty;
+        Diagnostics diagnostics;
+        TermBase term_base;
+        term_base.concepts.push_back(concept_value);
+        write_term_base(*find_format("json"), term_base, pretty, {}, diagnostics);
+        nlohmann::ordered_json document;
+        document["id"] = "c1";
+        document["notes"] = nlohmann::ordered_json::array({text});
+        std::string indented;
+        for (char c : document.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace)) {
+            indented += c;
+            if (c == '\n') indented += "    ";
+        }
+        EXPECT_NE(pretty.str().find("\n    " + indented + "\n  ]"), std::string::npos) << pretty.str();
+    }
 }
 
 // A big JSON file is read in chunks from the file (import, info and lint do so above 4 MiB). Whatever the chunk
