@@ -694,7 +694,7 @@ class SpoolReader {
 public:
     explicit SpoolReader(std::FILE* spool) : spool_(spool), buffer_(64 * 1024) {}
 
-    // False at the end of the file (or on a read error: ferror() tells which).
+    // True at the end of the file (or on a read error: ferror() tells which).
     bool at_end() { return at_ == end_ && !refill(); }
 
     bool read(void* into, std::size_t size) {
