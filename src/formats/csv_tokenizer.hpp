@@ -77,6 +77,9 @@ private:
     bool at_line_end() { return !at_end() && (text_[offset_] == '\n' || text_[offset_] == '\r'); }
     void consume_line_end();
     void append_char(std::string& out);  // copies one byte, tracking line, column and control characters
+    // Copies the run of ordinary bytes at the cursor (no control character, quote, line end, or with
+    // `stop_at_delimiter` delimiter) in one append, tracking the column; false when the byte there is not ordinary.
+    bool append_plain_run(std::string& out, bool stop_at_delimiter);
 
     std::string_view text_;
     MoreBytes more_;           // set when the text is read piece by piece into buffer_
