@@ -64,27 +64,6 @@ struct BadReference {
     std::string_view code;
 };
 
-bool is_character_reference(std::string_view digits) {
-    bool hex = !digits.empty() && digits.front() == 'x';
-    if (hex) digits.remove_prefix(1);
-    if (digits.empty() || digits.size() > 8) return false;
-    std::uint32_t value = 0;
-    for (char c : digits) {
-        std::uint32_t digit = 0;
-        if (c >= '0' && c <= '9')
-            digit = static_cast<std::uint32_t>(c - '0');
-        else if (hex && c >= 'a' && c <= 'f')
-            digit = static_cast<std::uint32_t>(c - 'a' + 10);
-        else if (hex && c >= 'A' && c <= 'F')
-            digit = static_cast<std::uint32_t>(c - 'A' + 10);
-        else
-            return false;
-        value = value * (hex ? 16u : 10u) + digit;
-    }
-    return value == 0x9 || value == 0xA || value == 0xD || (value >= 0x20 && value <= 0xD7FF) ||
-           (value >= 0xE000 && value <= 0xFFFD) || (value >= 0x10000 && value <= 0x10FFFF);
-}
-
 // The first '&' in text[begin, end) that is not a predefined entity or a character reference to an XML character
 // (the only references read: see xml_limits.hpp).
 std::optional<BadReference> first_bad_reference(std::string_view text, std::size_t begin, std::size_t end) {
@@ -99,7 +78,7 @@ std::optional<BadReference> first_bad_reference(std::string_view text, std::size
                                 "xml.not-well-formed"};
         std::string_view body = text.substr(at + 1, semicolon - at - 1);
         if (body.starts_with('#')) {
-            if (!is_character_reference(body.substr(1)))
+            if (!xml_limits::is_character_reference(body.substr(1)))
                 return BadReference{at,
                                     "'&" + std::string(body) +
                                         ";' is not a character reference to an XML character; expected &#NNN; or "

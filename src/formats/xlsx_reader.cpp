@@ -12,6 +12,7 @@
 #include "formats/xlsx_libraries.hpp"
 #include "text/text_decoding.hpp"
 #include "text/unicode_text.hpp"
+#include "text/xml_limits.hpp"
 
 namespace ilo {
 
@@ -247,6 +248,21 @@ std::optional<pugi::xml_document> XlsxReader::parse_part(const std::string& name
     }
     if (!decoded) return std::nullopt;
     std::string_view text = decoded->text();
+    for (std::size_t at = text.find("&#"); at != std::string_view::npos; at = text.find("&#", at + 2)) {
+        const std::size_t semicolon = text.find(';', at + 2);
+        const std::string_view body = semicolon == std::string_view::npos || semicolon - at > 64
+                                          ? text.substr(at + 2, 8)
+                                          : text.substr(at + 2, semicolon - at - 2);
+        if (semicolon != std::string_view::npos && semicolon - at <= 64 && xml_limits::is_character_reference(body))
+            continue;
+        SourcePos where = LineIndex(text).position(at);
+        fail(0, 0, "xlsx.structure",
+             "part '" + name + "' of the workbook, line " + std::to_string(where.line) + ", column " +
+                 std::to_string(where.column) + ": not well-formed XML: '&#" + std::string(body) +
+                 ";' is not a character reference to an XML character; expected &#NNN; or &#xHHH; naming a "
+                 "character allowed in XML (the workbook is damaged)");
+        return std::nullopt;
+    }
     std::optional<pugi::xml_document> document(std::in_place);
     // No DOCTYPE processing and no entities beyond XML's five: pugixml loads nothing from outside.
     unsigned flags = pugi::parse_default | (keep_space ? pugi::parse_ws_pcdata : 0u);

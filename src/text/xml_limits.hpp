@@ -1,6 +1,8 @@
 // The limits every XML parse path (the TBX reader, the libxml2 validators) holds hostile input to.
 #pragma once
 
+#include <cstdint>
+
 #include <cstddef>
 #include <string>
 #include <string_view>
@@ -21,6 +23,30 @@ inline constexpr std::size_t max_attribute_bytes = 1024 * 1024;
 // what refuses XXE, billion laughs and quadratic blowup at their first use.
 inline bool is_predefined_entity(std::string_view name) {
     return name == "lt" || name == "gt" || name == "amp" || name == "apos" || name == "quot";
+}
+
+// Whether the body of "&#...;" (after the '#': decimal digits, or 'x' and hex digits) names a character XML allows.
+// pugixml decodes any number without a check (one past U+10FFFF gives bytes that are not UTF-8), so its readers
+// look first.
+inline bool is_character_reference(std::string_view digits) {
+    const bool hex = !digits.empty() && digits.front() == 'x';
+    if (hex) digits.remove_prefix(1);
+    if (digits.empty() || digits.size() > 8) return false;
+    std::uint32_t value = 0;
+    for (char c : digits) {
+        std::uint32_t digit = 0;
+        if (c >= '0' && c <= '9')
+            digit = static_cast<std::uint32_t>(c - '0');
+        else if (hex && c >= 'a' && c <= 'f')
+            digit = static_cast<std::uint32_t>(c - 'a' + 10);
+        else if (hex && c >= 'A' && c <= 'F')
+            digit = static_cast<std::uint32_t>(c - 'A' + 10);
+        else
+            return false;
+        value = value * (hex ? 16u : 10u) + digit;
+    }
+    return value == 0x9 || value == 0xA || value == 0xD || (value >= 0x20 && value <= 0xD7FF) ||
+           (value >= 0xE000 && value <= 0xFFFD) || (value >= 0x10000 && value <= 0x10FFFF);
 }
 
 inline std::string entity_refused_message(std::string_view name) {

@@ -11,6 +11,7 @@ KINDs:
   bad-xml          a worksheet that is not well-formed
   bad-utf8         a worksheet with a byte that is not UTF-8 (a Windows-1252 "é")
   control-char     a shared string with a raw BEL (U+0007), which XML does not allow
+  huge-char-ref    an inline string with &#22555555555555555553; (no character has that number)
   no-workbook      a ZIP archive without xl/workbook.xml
   legacy-encodings shared strings declared ISO-8859-1 and a worksheet in UTF-16LE with a byte-order mark
 """
@@ -173,6 +174,13 @@ def control_char(out):
         '<row r="1"><c r="A1" t="s"><v>0</v></c></row><row r="2"><c r="A2" t="s"><v>1</v></c></row>'))
 
 
+def huge_char_ref(out):
+    # Found by xlsx_parts_fuzz: pugixml decoded the number without a check, into bytes that are not UTF-8.
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as book:
+        basic(book, sheet('<row r="1"><c r="A1" t="inlineStr"><is><t>en</t></is></c></row>'
+                          '<row r="2"><c r="A2" t="inlineStr"><is><t>Stra&#22555555555555555553;e</t></is></c></row>'))
+
+
 def no_workbook(out):
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as book:
         book.writestr("[Content_Types].xml", CONTENT_TYPES)
@@ -191,6 +199,7 @@ def legacy_encodings(out):
 
 KINDS = {"cells": cells, "bomb": bomb, "lying-size": lying_size, "many-entries": many_entries,
          "external-sheet": external_sheet, "bad-xml": bad_xml, "bad-utf8": bad_utf8, "control-char": control_char,
+         "huge-char-ref": huge_char_ref,
          "no-workbook": no_workbook, "legacy-encodings": legacy_encodings}
 
 if __name__ == "__main__":
