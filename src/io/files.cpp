@@ -1,6 +1,8 @@
 // File input and atomic file output, with every failure turned into a diagnostic.
 #include "ilo_tbx/files.hpp"
 
+#include "io/write_fully.hpp"
+
 #include <fcntl.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -194,17 +196,8 @@ bool DescriptorBuffer::write_all(const char* data, std::size_t size) {
         if (error_number_ == 0) error_number_ = EBADF;
         return false;
     }
-    while (size > 0) {
-        ssize_t written = ::write(descriptor_, data, size);
-        if (written < 0) {
-            if (errno == EINTR) continue;
-            error_number_ = errno;
-            return false;
-        }
-        data += written;
-        size -= static_cast<std::size_t>(written);
-    }
-    return true;
+    error_number_ = io::write_fully(descriptor_, data, size);
+    return error_number_ == 0;
 }
 
 bool DescriptorBuffer::flush_all() {

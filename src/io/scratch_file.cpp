@@ -1,6 +1,8 @@
 // Scratch streams that stay in memory until they grow, then move to an unlinked temporary file (glibc fopencookie).
 #include "io/scratch_file.hpp"
 
+#include "io/write_fully.hpp"
+
 #include <fcntl.h>
 #include <sys/types.h>
 #include <unistd.h>
@@ -32,19 +34,6 @@ int unlinked_temporary_file() {
     return descriptor;
 }
 
-bool write_all(int descriptor, const char* data, std::size_t size) {
-    while (size > 0) {
-        const ssize_t written = ::write(descriptor, data, size);
-        if (written < 0) {
-            if (errno == EINTR) continue;
-            return false;
-        }
-        data += written;
-        size -= static_cast<std::size_t>(written);
-    }
-    return true;
-}
-
 // Moves the bytes held in memory to a new temporary file, at the same position. Without a temporary directory
 // that takes a file, they stay in memory: the writers worked that way before they spooled, and a sheet is better
 // written with more memory than refused. A file that was made but cannot take the bytes is a failure.
@@ -54,9 +43,9 @@ bool move_to_file(ScratchState& state) {
         state.memory_limit = static_cast<std::size_t>(-1);
         return true;
     }
-    if (!write_all(descriptor, state.memory.data(), state.memory.size()) ||
-        ::lseek(descriptor, static_cast<off_t>(state.position), SEEK_SET) < 0) {
-        const int saved = errno;
+    int saved = write_fully(descriptor, state.memory.data(), state.memory.size());
+    if (saved == 0 && ::lseek(descriptor, static_cast<off_t>(state.position), SEEK_SET) < 0) saved = errno;
+    if (saved != 0) {
         ::close(descriptor);
         errno = saved;
         return false;
@@ -78,7 +67,12 @@ ssize_t scratch_write(void* cookie, const char* data, std::size_t size) {
         errno = state.failure;
         return -1;
     }
-    if (state.descriptor >= 0) return write_all(state.descriptor, data, size) ? static_cast<ssize_t>(size) : -1;
+    if (state.descriptor >= 0) {
+        const int failed = write_fully(state.descriptor, data, size);
+        if (failed == 0) return static_cast<ssize_t>(size);
+        errno = failed;
+        return -1;
+    }
     if (state.position + size > state.memory.size()) state.memory.resize(state.position + size);
     std::memcpy(state.memory.data() + state.position, data, size);
     state.position += size;
