@@ -72,17 +72,15 @@ std::optional<BadReference> first_bad_reference(std::string_view text, std::size
         if (!found) return std::nullopt;
         at = static_cast<std::size_t>(static_cast<const char*>(found) - text.data());
         std::size_t semicolon = text.find(';', at + 1);
-        if (semicolon == std::string_view::npos || semicolon >= end || semicolon - at > 64)
+        if (semicolon == std::string_view::npos || semicolon >= end ||
+            semicolon - at > xml_limits::max_reference_length)
             return BadReference{at,
                                 "a '&' that starts no entity or character reference; write '&amp;' for a literal '&'",
                                 "xml.not-well-formed"};
         std::string_view body = text.substr(at + 1, semicolon - at - 1);
         if (body.starts_with('#')) {
             if (!xml_limits::is_character_reference(body.substr(1)))
-                return BadReference{at,
-                                    "'&" + std::string(body) +
-                                        ";' is not a character reference to an XML character; expected &#NNN; or "
-                                        "&#xHHH; naming a character allowed in XML",
+                return BadReference{at, xml_limits::bad_character_reference_message(body.substr(1), true),
                                     "xml.not-well-formed"};
         } else if (body.empty() || std::any_of(body.begin(), body.end(), [](char c) {
                        return is_space(c) || c == '&' || c == '<' || c == '"' || c == '\'';

@@ -248,19 +248,12 @@ std::optional<pugi::xml_document> XlsxReader::parse_part(const std::string& name
     }
     if (!decoded) return std::nullopt;
     std::string_view text = decoded->text();
-    for (std::size_t at = text.find("&#"); at != std::string_view::npos; at = text.find("&#", at + 2)) {
-        const std::size_t semicolon = text.find(';', at + 2);
-        const std::string_view body = semicolon == std::string_view::npos || semicolon - at > 64
-                                          ? text.substr(at + 2, 8)
-                                          : text.substr(at + 2, semicolon - at - 2);
-        if (semicolon != std::string_view::npos && semicolon - at <= 64 && xml_limits::is_character_reference(body))
-            continue;
-        SourcePos where = LineIndex(text).position(at);
+    if (std::optional<xml_limits::BadCharacterReference> bad = xml_limits::first_bad_character_reference(text)) {
+        SourcePos where = LineIndex(text).position(bad->at);
         fail(0, 0, "xlsx.structure",
              "part '" + name + "' of the workbook, line " + std::to_string(where.line) + ", column " +
-                 std::to_string(where.column) + ": not well-formed XML: '&#" + std::string(body) +
-                 ";' is not a character reference to an XML character; expected &#NNN; or &#xHHH; naming a "
-                 "character allowed in XML (the workbook is damaged)");
+                 std::to_string(where.column) + ": not well-formed XML: " + bad->message +
+                 " (the workbook is damaged)");
         return std::nullopt;
     }
     std::optional<pugi::xml_document> document(std::in_place);

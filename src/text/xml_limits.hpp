@@ -2,6 +2,7 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 
 #include <cstddef>
 #include <string>
@@ -47,6 +48,46 @@ inline bool is_character_reference(std::string_view digits) {
     }
     return value == 0x9 || value == 0xA || value == 0xD || (value >= 0x20 && value <= 0xD7FF) ||
            (value >= 0xE000 && value <= 0xFFFD) || (value >= 0x10000 && value <= 0x10FFFF);
+}
+
+// Why "&#" followed by `body` is refused: `ended` says whether a ';' closed the reference within the bytes looked at
+// (otherwise `body` is only its first few bytes, and no ';' is quoted that the file does not hold).
+inline std::string bad_character_reference_message(std::string_view body, bool ended) {
+    if (ended)
+        return "'&#" + std::string(body) +
+               ";' is not a character reference to an XML character; expected &#NNN; or &#xHHH; naming a character "
+               "allowed in XML";
+    return "'&#" + std::string(body) +
+           "' starts a character reference that no ';' ends; expected &#NNN; or &#xHHH; naming a character allowed "
+           "in XML";
+}
+
+// The longest reference body looked at for its ';': no character reference to an XML character is longer.
+inline constexpr std::size_t max_reference_length = 64;
+
+struct BadCharacterReference {
+    std::size_t at;  // of the '&'
+    std::string message;
+};
+
+// The first "&#" in text that does not make a character reference to an XML character. Other '&'s are left to
+// the caller: pugixml reports them itself, where it does not decode a number unchecked.
+inline std::optional<BadCharacterReference> first_bad_character_reference(std::string_view text) {
+    for (std::size_t at = text.find("&#"); at != std::string_view::npos; at = text.find("&#", at + 2)) {
+        const std::size_t semicolon = text.find(';', at + 2);
+        const bool ended = semicolon != std::string_view::npos && semicolon - at <= max_reference_length;
+        std::string_view body = text.substr(at + 2, ended ? semicolon - at - 2 : 8);
+        if (!ended) {  // quoted up to where it stops looking like a number, so no markup after it is shown
+            std::size_t length = 0;
+            while (length < body.size() && ((body[length] >= '0' && body[length] <= '9') ||
+                                            ((body[length] | 0x20) >= 'a' && (body[length] | 0x20) <= 'z')))
+                ++length;
+            body = body.substr(0, length);
+        }
+        if (ended && is_character_reference(body)) continue;
+        return BadCharacterReference{at, bad_character_reference_message(body, ended)};
+    }
+    return std::nullopt;
 }
 
 inline std::string entity_refused_message(std::string_view name) {

@@ -168,5 +168,31 @@ TEST(XmlAttack, UndecodableBytesAreAnErrorInEveryValidator) {
     EXPECT_EQ(validate::take_libxml2_messages(), "");  // taken by the validators, not left for the next parse
 }
 
+TEST(CharacterReference, TheFirstThatNamesNoXmlCharacterIsFoundWithItsOffset) {
+    EXPECT_FALSE(xml_limits::first_bad_character_reference("a &#233; b &#x1F600; c &amp; &#9;"));
+    auto beyond_unicode = xml_limits::first_bad_character_reference("ok &#65; then &#x110000; and &#1;");
+    ASSERT_TRUE(beyond_unicode);
+    EXPECT_EQ(beyond_unicode->at, 14u);
+    EXPECT_EQ(beyond_unicode->message,
+              "'&#x110000;' is not a character reference to an XML character; expected &#NNN; or &#xHHH; naming a "
+              "character allowed in XML");
+    auto control = xml_limits::first_bad_character_reference("&#1;");
+    ASSERT_TRUE(control);
+    EXPECT_EQ(control->at, 0u);
+}
+
+TEST(CharacterReference, OneThatNoSemicolonEndsIsQuotedWithoutOne) {
+    auto unended = xml_limits::first_bad_character_reference("Stra&#223e and more text");
+    ASSERT_TRUE(unended);
+    EXPECT_EQ(unended->at, 4u);
+    EXPECT_EQ(unended->message,
+              "'&#223e' starts a character reference that no ';' ends; expected &#NNN; or &#xHHH; naming a "
+              "character allowed in XML");
+    // A ';' too far away to end a reference does not end this one.
+    auto far = xml_limits::first_bad_character_reference("&#65" + std::string(100, '5') + ";");
+    ASSERT_TRUE(far);
+    EXPECT_EQ(far->message.rfind("'&#65555555' starts", 0), 0u);
+}
+
 }  // namespace
 }  // namespace ilo

@@ -12,6 +12,7 @@ KINDs:
   bad-utf8         a worksheet with a byte that is not UTF-8 (a Windows-1252 "é")
   control-char     a shared string with a raw BEL (U+0007), which XML does not allow
   huge-char-ref    an inline string with &#22555555555555555553; (no character has that number)
+  unended-char-ref an inline string with "&#223e" (a character reference that no ';' ends)
   no-workbook      a ZIP archive without xl/workbook.xml
   legacy-encodings shared strings declared ISO-8859-1 and a worksheet in UTF-16LE with a byte-order mark
 """
@@ -181,6 +182,12 @@ def huge_char_ref(out):
                           '<row r="2"><c r="A2" t="inlineStr"><is><t>Stra&#22555555555555555553;e</t></is></c></row>'))
 
 
+def unended_char_ref(out):
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as book:
+        basic(book, sheet('<row r="1"><c r="A1" t="inlineStr"><is><t>en</t></is></c></row>'
+                          '<row r="2"><c r="A2" t="inlineStr"><is><t>Stra&#223e</t></is></c></row>'))
+
+
 def no_workbook(out):
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as book:
         book.writestr("[Content_Types].xml", CONTENT_TYPES)
@@ -199,7 +206,7 @@ def legacy_encodings(out):
 
 KINDS = {"cells": cells, "bomb": bomb, "lying-size": lying_size, "many-entries": many_entries,
          "external-sheet": external_sheet, "bad-xml": bad_xml, "bad-utf8": bad_utf8, "control-char": control_char,
-         "huge-char-ref": huge_char_ref,
+         "huge-char-ref": huge_char_ref, "unended-char-ref": unended_char_ref,
          "no-workbook": no_workbook, "legacy-encodings": legacy_encodings}
 
 if __name__ == "__main__":
