@@ -130,6 +130,13 @@ std::span<const Format> formats();
 const Format* find_format(std::string_view name);
 // The format whose extension `path` ends with (".tbx" -> tbx), or null when none claims it.
 const Format* format_for_path(std::string_view path);
+// Whether the start of a text file is a tab-separated glossary (OmegaT's glossary.txt, say) rather than the text
+// of an EMN glossary page, which is also a .txt file: OmegaT's header comment, or a tab in most of its first lines.
+bool looks_tab_separated(std::string_view start);
+// The format of an input file by its path and the start of its content: by the extension, except that a .txt
+// file that looks tab-separated is tsv (.emn stays a page); without a readable format's extension, '{' first means
+// json, else tbx.
+const Format* format_for_input(std::string_view path, std::string_view start);
 
 // Convenience for whole term bases in memory.
 // Reads all of `input`. Errors are in `diagnostics` (check has_errors()); the term

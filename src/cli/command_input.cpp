@@ -29,6 +29,16 @@ bool CommandInput::open(const std::string& path, Diagnostics& diagnostics) {
     return true;
 }
 
+std::string peek_start(const std::string& path) {
+    if (path == "-") return {};
+    FileByteSource file;
+    Diagnostics ignored;  // opening the input again reports the failure
+    if (!file.open(path, ignored)) return {};
+    std::string start(std::size_t{1} << 16, '\0');
+    start.resize(file.read_at(0, start.data(), start.size()));
+    return file.error().empty() ? start : std::string();
+}
+
 const std::string* CommandInput::whole(SourceTexts& sources, Diagnostics& diagnostics) {
     if (text_) return text_;
     std::string text;

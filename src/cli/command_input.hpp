@@ -19,6 +19,11 @@ namespace ilo::cli {
 // diagnostics' source lines); bigger TBX files are read in chunks.
 constexpr std::uint64_t stream_threshold = std::uint64_t{4} << 20;
 
+// The first bytes of the file at `path` (up to 64 KiB, as CommandInput::start), to tell its format before the
+// options are resolved. Empty for standard input, which cannot be read twice, and for a file that cannot be
+// read: opening it as the input then says why.
+std::string peek_start(const std::string& path);
+
 class CommandInput {
 public:
     // Opens `path` ('-': standard input, which is read whole). False, with an

@@ -97,22 +97,24 @@ std::string format_names(bool readable) {
 }
 
 // The input format known before reading: --from, else a sheet profile's
-// extension (--profile omegat: .txt is a TSV glossary), else the extension.
-const Format* input_format_by_name(const std::string& from, const std::string& path, const std::string& profile) {
+// extension (--profile omegat: .txt is a TSV glossary), else the extension, where a .txt file's first bytes tell
+// an EMN page from a tab-separated glossary (which takes the sheet options, --source-lang and --langs).
+const Format* input_format_before_reading(const std::string& from, const std::string& path,
+                                          const std::string& profile) {
     if (!from.empty()) return find_format(from);
     if (const Format* sheet = sheet_format_for_path(path, profile)) return sheet;
-    if (const Format* by_extension = format_for_path(path); by_extension && by_extension->read) return by_extension;
-    return nullptr;
+    const Format* by_extension = format_for_path(path);
+    if (!by_extension || !by_extension->read) return nullptr;
+    return by_extension->id == FormatId::emn ? format_for_input(path, peek_start(path)) : by_extension;
 }
 
-// The input format: by name, else a look at the content.
+// The input format: --from, else a sheet profile's extension (--profile omegat: .txt is a TSV glossary), else the
+// extension and a look at the content (format_for_input).
 const Format* input_format(const std::string& from, const std::string& path, const std::string& profile,
                            std::string_view text) {
-    if (const Format* by_name = input_format_by_name(from, path, profile)) return by_name;
-    std::size_t at = text.starts_with("\xEF\xBB\xBF") ? 3 : 0;
-    while (at < text.size() && (text[at] == ' ' || text[at] == '\t' || text[at] == '\r' || text[at] == '\n')) ++at;
-    if (at < text.size() && text[at] == '{') return find_format("json");
-    return find_format("tbx");
+    if (!from.empty()) return find_format(from);
+    if (const Format* sheet = sheet_format_for_path(path, profile)) return sheet;
+    return format_for_input(path, text);
 }
 
 }  // namespace
@@ -159,7 +161,7 @@ int run_import(const std::vector<std::string>& arguments, std::ostream& out, std
     if (request.merge.empty() && values.count("prefer")) return usage_error("--prefer needs --merge BASE");
     // Sheets are known by name only, so whether the inputs are sheets is known before they are read.
     auto is_sheet = [&](const std::string& path, const std::string& from) {
-        const Format* format = input_format_by_name(from, path, request.output.profile);
+        const Format* format = input_format_before_reading(from, path, request.output.profile);
         return format && is_sheet_format(*format);
     };
     const bool sheet_input = is_sheet(request.input, request.from) || (!request.merge.empty() && is_sheet(request.merge, ""));

@@ -184,16 +184,7 @@ int run_info(const std::vector<std::string>& arguments, std::ostream& out, std::
     }
     const std::string& name = input.name();
     const std::string_view start = input.start();
-    if (!format) {
-        const Format* by_extension = format_for_path(path);
-        if (by_extension && by_extension->read) {
-            format = by_extension;
-        } else {
-            std::size_t at = start.starts_with("\xEF\xBB\xBF") ? 3 : 0;
-            while (at < start.size() && (start[at] == ' ' || start[at] == '\t' || start[at] == '\r' || start[at] == '\n')) ++at;
-            format = find_format(at < start.size() && start[at] == '{' ? "json" : "tbx");
-        }
-    }
+    if (!format) format = format_for_input(path, start);
 
     CountingSink counter;
     TbxFlavour flavour;

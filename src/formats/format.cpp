@@ -1,6 +1,7 @@
 // The one explicit table of formats; adding a format is adding a row here.
 #include "ilo_tbx/format.hpp"
 
+#include <algorithm>
 #include <array>
 
 #include "formats/csv_reader.hpp"
@@ -69,6 +70,38 @@ const Format* format_for_path(std::string_view path) {
         for (std::string_view extension : format.extensions)
             if (ends_with_ignoring_case(path, extension)) return &format;
     return nullptr;
+}
+
+bool looks_tab_separated(std::string_view start) {
+    if (start.starts_with("\xEF\xBB\xBF")) start.remove_prefix(3);
+    // Only the first lines are looked at: the last one may be cut short, and a page's first lines are its title,
+    // definition and headings, none of which holds a tab.
+    constexpr int lines_looked_at = 20;
+    int lines = 0;
+    int with_tab = 0;
+    while (!start.empty() && lines < lines_looked_at) {
+        const std::size_t end = std::min(start.find('\n'), start.size());
+        std::string_view line = start.substr(0, end);
+        start.remove_prefix(std::min(end + 1, start.size()));
+        if (line.ends_with('\r')) line.remove_suffix(1);
+        if (line.starts_with("# Glossary in tab-separated format")) return true;  // OmegaT writes it first
+        if (line.empty() || line.starts_with('#')) continue;  // OmegaT's comments and blank lines say nothing
+        ++lines;
+        if (line.find('\t') != std::string_view::npos) ++with_tab;
+    }
+    return lines > 0 && with_tab * 3 >= lines * 2;
+}
+
+const Format* format_for_input(std::string_view path, std::string_view start) {
+    if (const Format* by_extension = format_for_path(path); by_extension && by_extension->read) {
+        // .emn names a page; .txt is also what OmegaT calls its glossaries.
+        if (by_extension->id == FormatId::emn && ends_with_ignoring_case(path, ".txt") && looks_tab_separated(start))
+            return find_format("tsv");
+        return by_extension;
+    }
+    std::size_t at = start.starts_with("\xEF\xBB\xBF") ? 3 : 0;
+    while (at < start.size() && (start[at] == ' ' || start[at] == '\t' || start[at] == '\r' || start[at] == '\n')) ++at;
+    return find_format(at < start.size() && start[at] == '{' ? "json" : "tbx");
 }
 
 TermBase read_term_base(const Format& format, const Input& input, const ReadOptions& options,
