@@ -96,25 +96,22 @@ std::string format_names(bool readable) {
     return names;
 }
 
-// The input format known before reading: --from, else a sheet profile's
-// extension (--profile omegat: .txt is a TSV glossary), else the extension, where a .txt file's first bytes tell
-// an EMN page from a tab-separated glossary (which takes the sheet options, --source-lang and --langs).
-const Format* input_format_before_reading(const std::string& from, const std::string& path,
-                                          const std::string& profile) {
-    if (!from.empty()) return find_format(from);
-    if (const Format* sheet = sheet_format_for_path(path, profile)) return sheet;
-    const Format* by_extension = format_for_path(path);
-    if (!by_extension || !by_extension->read) return nullptr;
-    return by_extension->id == FormatId::emn ? format_for_input(path, peek_start(path)) : by_extension;
-}
-
 // The input format: --from, else a sheet profile's extension (--profile omegat: .txt is a TSV glossary), else the
-// extension and a look at the content (format_for_input).
+// extension and a look at the content (format_for_input), where a .txt file's first bytes tell an EMN page from a
+// tab-separated glossary (which takes the sheet options, --source-lang and --langs).
 const Format* input_format(const std::string& from, const std::string& path, const std::string& profile,
                            std::string_view text) {
     if (!from.empty()) return find_format(from);
     if (const Format* sheet = sheet_format_for_path(path, profile)) return sheet;
     return format_for_input(path, text);
+}
+
+// The input format known before the input is opened: only a .txt file's first bytes are needed to tell it.
+const Format* input_format_before_reading(const std::string& from, const std::string& path,
+                                          const std::string& profile) {
+    const Format* by_extension = from.empty() ? format_for_path(path) : nullptr;
+    const bool needs_start = by_extension && by_extension->id == FormatId::emn;
+    return input_format(from, path, profile, needs_start ? peek_start(path) : std::string());
 }
 
 }  // namespace
