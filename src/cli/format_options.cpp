@@ -116,4 +116,33 @@ const Format* sheet_format_for_path(std::string_view path, std::string_view prof
     return nullptr;
 }
 
+void add_sheet_input_options(po::options_description& options, SheetInputRequest& request) {
+    options.add_options()("profile", po::value<std::string>(&request.profile)->value_name("NAME"),
+                          ("a sheet input's layout, as written by a CAT tool: " + sheet_profile_names() +
+                           " (--profile omegat: a .txt file is a TSV glossary)")
+                              .c_str())(
+        "source-lang", po::value<std::string>(&request.source_language)->value_name("TAG"),
+        "sheets: the source language of a file of source and target terms without a header row, and of a "
+        "'term' column that names no language")("langs",
+                                                po::value<std::string>(&request.languages)->value_name("TAG,..."),
+                                                "sheets: the target languages of such a file, in column order");
+    add_sheet_options(options, request.sheet);
+}
+
+const Format* sheet_input_format(std::string_view path, std::string_view profile, std::string_view start) {
+    if (const Format* sheet = sheet_format_for_path(path, profile)) return sheet;
+    const Format* format = format_for_input(path, start);
+    return format && format->read ? format : nullptr;
+}
+
+std::optional<std::string> resolve_sheet_input(const SheetInputRequest& request, const Format& format,
+                                               CsvOptions& options) {
+    if (!request.profile.empty() && !is_sheet_profile(request.profile))
+        return "unknown profile '" + request.profile + "'; expected one of: " + sheet_profile_names();
+    if (request.given() && !is_sheet_format(format))
+        return "--profile, --source-lang, --langs and the sheet options apply to a csv, tsv or xlsx input, not " +
+               std::string(format.name);
+    return apply_sheet_options(request.sheet, request.profile, request.source_language, request.languages, options);
+}
+
 }  // namespace ilo::cli

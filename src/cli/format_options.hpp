@@ -47,4 +47,27 @@ std::optional<std::string> apply_sheet_options(const SheetRequest& request, std:
 // without --profile omegat would be the EMN page format. Null when the path decides.
 const Format* sheet_format_for_path(std::string_view path, std::string_view profile);
 
+// How a sheet being read is laid out, for the commands that read one without writing one (lint, info):
+// --profile (a sheet profile), --source-lang, --langs and the sheet options. Empty means not given.
+struct SheetInputRequest {
+    SheetRequest sheet;
+    std::string profile;
+    std::string source_language;
+    std::string languages;
+
+    bool given() const { return sheet.given() || !profile.empty() || !source_language.empty() || !languages.empty(); }
+};
+
+// Adds --profile, --source-lang, --langs and the sheet options, described as options of a sheet being read.
+void add_sheet_input_options(boost::program_options::options_description& options, SheetInputRequest& request);
+
+// The format of an input file: a sheet profile's extension (--profile omegat: .txt is a TSV glossary), else
+// the extension and `start`, the file's first bytes (format_for_input). Null for a format ilo-tbx cannot read.
+const Format* sheet_input_format(std::string_view path, std::string_view profile, std::string_view start);
+
+// Checks the sheet input options against the input's format and fills `options`. Returns the usage error, if
+// any: a sheet option given for an input that is not a sheet is one, so that nothing typed goes unused.
+std::optional<std::string> resolve_sheet_input(const SheetInputRequest& request, const Format& format,
+                                               CsvOptions& options);
+
 }  // namespace ilo::cli

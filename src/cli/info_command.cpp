@@ -8,6 +8,7 @@
 #include "cli/cli.hpp"
 #include "cli/command_input.hpp"
 #include "cli/command_line.hpp"
+#include "cli/format_options.hpp"
 #include "cli/progress.hpp"
 #include "ilo_tbx/files.hpp"
 #include "ilo_tbx/format.hpp"
@@ -19,7 +20,8 @@ namespace po = boost::program_options;
 
 namespace {
 
-constexpr std::string_view info_usage = "Usage: ilo-tbx info FILE [--from FORMAT] [--quiet]\n";
+constexpr std::string_view info_usage =
+    "Usage: ilo-tbx info FILE [--from FORMAT] [--profile NAME] [--source-lang TAG --langs TAG,...] [--quiet]\n";
 
 constexpr std::string_view info_examples = R"text(
 Prints what FILE is (format; for TBX the version, style, dialect and encoding)
@@ -30,6 +32,7 @@ memory does not grow with its size. Reader warnings go to standard error.
 Examples:
   ilo-tbx info termbase.tbx
   ilo-tbx info export.json
+  ilo-tbx info glossary.txt --source-lang en --langs de   OmegaT's glossary: no header row names its languages
 )text";
 
 // Counts what streams past, keeping nothing but the counts.
@@ -148,13 +151,15 @@ private:
 int run_info(const std::vector<std::string>& arguments, std::ostream& out, std::ostream& err) {
     std::string from;
     bool quiet = false;
+    SheetInputRequest sheet_request;
     po::options_description visible("Options");
-    visible.add_options()
-        ("from,f", po::value<std::string>(&from)->value_name("FORMAT"),
-         "input format (default: from the extension or the content)")
-        ("quiet,q", po::bool_switch(&quiet),
-         "no progress line (one is shown on a terminal while a big TBX file takes more than 2 seconds)")
-        ("help,h", "show this help");
+    visible.add_options()("from,f", po::value<std::string>(&from)->value_name("FORMAT"),
+                          "input format (default: from the extension or the content)");
+    add_sheet_input_options(visible, sheet_request);
+    visible.add_options()(
+        "quiet,q", po::bool_switch(&quiet),
+        "no progress line (one is shown on a terminal while a big TBX file takes more than 2 seconds)")(
+        "help,h", "show this help");
     const CommandName command{"info", info_usage};
     std::vector<std::string> inputs;
     const std::optional<po::variables_map> parsed = parse_command_line(arguments, visible, inputs, command, err);
@@ -184,7 +189,11 @@ int run_info(const std::vector<std::string>& arguments, std::ostream& out, std::
     }
     const std::string& name = input.name();
     const std::string_view start = input.start();
-    if (!format) format = format_for_input(path, start);
+    if (!format) format = sheet_input_format(path, sheet_request.profile, start);
+    ReadOptions read_options;
+    if (!format) return usage_error(err, command, "cannot tell the format of '" + path + "'; use --from FORMAT");
+    if (std::optional<std::string> problem = resolve_sheet_input(sheet_request, *format, read_options.csv))
+        return usage_error(err, command, *problem);
 
     CountingSink counter;
     TbxFlavour flavour;
@@ -195,9 +204,9 @@ int run_info(const std::vector<std::string>& arguments, std::ostream& out, std::
         ProgressSource counted_source(*streamed.source, progress);
         ProgressSink counted_sink(counter, progress);
         if (format->name == "tbx")
-            read_tbx(Input{name, {}, &counted_source}, ReadOptions{}, diagnostics, counted_sink, &flavour);
+            read_tbx(Input{name, {}, &counted_source}, read_options, diagnostics, counted_sink, &flavour);
         else
-            format->read(Input{name, {}, &counted_source}, ReadOptions{}, diagnostics, counted_sink);
+            format->read(Input{name, {}, &counted_source}, read_options, diagnostics, counted_sink);
         progress.finish();
         input.keep_source_lines(diagnostics, source_lines);
     } else {
@@ -206,8 +215,10 @@ int run_info(const std::vector<std::string>& arguments, std::ostream& out, std::
             print_diagnostics(err, diagnostics, sources);
             return exit_io;
         }
-        if (format->name == "tbx") read_tbx(Input{name, *text}, ReadOptions{}, diagnostics, counter, &flavour);
-        else format->read(Input{name, *text}, ReadOptions{}, diagnostics, counter);
+        if (format->name == "tbx")
+            read_tbx(Input{name, *text}, read_options, diagnostics, counter, &flavour);
+        else
+            format->read(Input{name, *text}, read_options, diagnostics, counter);
     }
     print_diagnostics(err, diagnostics, sources, source_lines);
     if (diagnostics.has_errors()) return exit_bad_input;

@@ -9,6 +9,7 @@
 #include "cli/cli.hpp"
 #include "cli/command_input.hpp"
 #include "cli/command_line.hpp"
+#include "cli/format_options.hpp"
 #include "cli/lint_output.hpp"
 #include "cli/progress.hpp"
 #include "cli/publish_output.hpp"
@@ -25,7 +26,8 @@ namespace {
 
 constexpr std::string_view lint_usage =
     "Usage: ilo-tbx lint [FILE|PAGE...] [--format text|json] [--fail-on warning|error]\n"
-    "                    [--expect-langs eu24|LIST] [--from FORMAT] [--fix --out FILE|-] [--quiet]\n";
+    "                    [--expect-langs eu24|LIST] [--from FORMAT] [--fix --out FILE|-] [--quiet]\n"
+    "                    [--profile NAME] [--source-lang TAG --langs TAG,...] [sheet options]\n";
 
 constexpr std::string_view lint_help = R"text(
 Checks term bases for what a valid file can still get wrong: missing languages,
@@ -35,7 +37,9 @@ capitalisation, optional parts written as x(y), foreign quotation marks, and
 scraping artefacts. Each finding names its rule, severity, concept, language and
 term, and suggests a fix. With no input, lints the built-in ILO entry.
 
-Inputs are read by their extension (or --from): every format ilo-tbx reads.
+Inputs are read by their extension (or --from): every format ilo-tbx reads. A .txt
+file is an EMN page, or a glossary (OmegaT's) where its first lines are tab-separated;
+a glossary without a header row naming its languages takes --source-lang and --langs.
 A big TBX, JSON, CSV or TSV file is read in chunks. Lint keeps its findings and, to find a term
 shared by two concepts, every term with its first concept (about 130 bytes per
 term); without --expect-langs it also keeps each concept's id and languages,
@@ -58,6 +62,7 @@ Examples:
   ilo-tbx lint terms.tbx --expect-langs eu24     every concept in all 24 EU languages
   ilo-tbx lint page.txt --format json            findings for a program to read
   ilo-tbx lint terms.tbx --fail-on warning       fail on any finding (for CI)
+  ilo-tbx lint glossary.txt --source-lang en --langs de   OmegaT's glossary
   ilo-tbx lint terms.tbx --fix --out fixed.tbx   write the safely fixed term base
   ilo-tbx lint --list-rules                      every rule with its id and severity
 )text";
@@ -71,6 +76,7 @@ struct LintRequest {
     std::string expect_langs;
     std::string from;
     std::string out;
+    SheetInputRequest sheet;
     bool fix = false;
     bool list_rules = false;
     bool quiet = false;  // no progress line
@@ -131,7 +137,9 @@ int run_lint(const std::vector<std::string>& arguments, std::ostream& out, std::
         "fix", po::bool_switch(&request.fix), "apply the safe fixes and write the result to --out")(
         "out,o", po::value<std::string>(&request.out)->value_name("FILE"),
         "with --fix: where to write the fixed TBX ('-': standard output, the report then goes to standard error)")(
-        "list-rules", po::bool_switch(&request.list_rules), "list every rule with its id and severity")(
+        "list-rules", po::bool_switch(&request.list_rules), "list every rule with its id and severity");
+    add_sheet_input_options(visible, request.sheet);
+    visible.add_options()(
         "quiet,q", po::bool_switch(&request.quiet),
         "no progress line (one is shown on a terminal while a big TBX file takes more than 2 seconds)")(
         "help,h", "show this help");
@@ -179,7 +187,12 @@ int run_lint(const std::vector<std::string>& arguments, std::ostream& out, std::
         builtin ? std::vector<std::string>{std::string(builtin_page_name)} : request.inputs;
     for (const std::string& given : names) {
         const Format* format = forced_format;
-        if (!format) format = builtin ? find_format("emn") : format_for_path(given);
+        if (!format) format = builtin ? find_format("emn") : sheet_format_for_path(given, request.sheet.profile);
+        if (!format) {
+            // A .txt file is a page or OmegaT's tab-separated glossary: its first lines tell which.
+            format = format_for_path(given);
+            if (format && format->id == FormatId::emn) format = format_for_input(given, peek_start(given));
+        }
         if (!format || !format->read) {
             if (given == "-") return usage_error(err, lint_command, "standard input needs --from FORMAT");
             return usage_error(err, lint_command, "cannot tell the format of '" + given +
@@ -187,6 +200,13 @@ int run_lint(const std::vector<std::string>& arguments, std::ostream& out, std::
         }
         named.push_back({given, given == "-" ? std::string("<stdin>") : given, format});
     }
+    // The sheet options describe the sheets among the inputs; typed for none, they are a usage error.
+    const auto sheet_input =
+        std::find_if(named.begin(), named.end(), [](const Named& input) { return is_sheet_format(*input.format); });
+    ReadOptions read_options;
+    if (std::optional<std::string> problem = resolve_sheet_input(
+            request.sheet, *(sheet_input == named.end() ? named.front() : *sheet_input).format, read_options.csv))
+        return usage_error(err, lint_command, *problem);
 
     // Each input is linted as it is read, and nothing is printed until every input has been: a bad one stops
     // the run first. A big TBX, JSON, CSV or TSV file is read in chunks, and what lint keeps is its findings and
@@ -228,7 +248,7 @@ int run_lint(const std::vector<std::string>& arguments, std::ostream& out, std::
         // Lints each concept as it arrives; with --fix, fixes it first and hands the fixed concept to `writer`.
         auto lint_all = [&](ConceptSink* writer) {
             LintingSink sink(linter, writer ? &result.changes : nullptr, writer);
-            read_with_progress(*input.format, read_from, ReadOptions{}, diagnostics, sink, err, request.quiet,
+            read_with_progress(*input.format, read_from, read_options, diagnostics, sink, err, request.quiet,
                                read_from.name);
             result.findings = linter.finish();
             // The lines findings point at are read now, before the output may replace the input.
