@@ -3,6 +3,7 @@
 
 #include <array>
 
+#include "cli/command_input.hpp"
 #include "ilo_tbx/csv.hpp"
 
 namespace ilo::cli {
@@ -133,6 +134,13 @@ const Format* sheet_input_format(std::string_view path, std::string_view profile
     if (const Format* sheet = sheet_format_for_path(path, profile)) return sheet;
     const Format* format = format_for_input(path, start);
     return format && format->read ? format : nullptr;
+}
+
+const Format* input_format_by_name(const std::string& path, std::string_view profile) {
+    if (const Format* sheet = sheet_format_for_path(path, profile)) return sheet;
+    const Format* by_extension = format_for_path(path);
+    if (!by_extension || !by_extension->read) return nullptr;
+    return by_extension->id == FormatId::emn ? format_for_input(path, peek_start(path)) : by_extension;
 }
 
 std::optional<std::string> resolve_sheet_input(const SheetInputRequest& request, const Format& format,

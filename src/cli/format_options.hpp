@@ -65,6 +65,11 @@ void add_sheet_input_options(boost::program_options::options_description& option
 // the extension and `start`, the file's first bytes (format_for_input). Null for a format ilo-tbx cannot read.
 const Format* sheet_input_format(std::string_view path, std::string_view profile, std::string_view start);
 
+// The format of an input file known before it is read whole: a sheet profile's extension, else the extension,
+// where a .txt file's first bytes (peeked) tell an EMN page from a tab-separated glossary. Null when the name
+// tells no format ilo-tbx reads.
+const Format* input_format_by_name(const std::string& path, std::string_view profile);
+
 // Checks the sheet input options against the input's format and fills `options`. Returns the usage error, if
 // any: a sheet option given for an input that is not a sheet is one, so that nothing typed goes unused.
 std::optional<std::string> resolve_sheet_input(const SheetInputRequest& request, const Format& format,

@@ -101,17 +101,13 @@ std::string format_names(bool readable) {
 // tab-separated glossary (which takes the sheet options, --source-lang and --langs).
 const Format* input_format(const std::string& from, const std::string& path, const std::string& profile,
                            std::string_view text) {
-    if (!from.empty()) return find_format(from);
-    if (const Format* sheet = sheet_format_for_path(path, profile)) return sheet;
-    return format_for_input(path, text);
+    return from.empty() ? sheet_input_format(path, profile, text) : find_format(from);
 }
 
-// The input format known before the input is opened: only a .txt file's first bytes are needed to tell it.
+// The input format known before the input is opened (input_format_by_name).
 const Format* input_format_before_reading(const std::string& from, const std::string& path,
                                           const std::string& profile) {
-    const Format* by_extension = from.empty() ? format_for_path(path) : nullptr;
-    const bool needs_start = by_extension && by_extension->id == FormatId::emn;
-    return input_format(from, path, profile, needs_start ? peek_start(path) : std::string());
+    return from.empty() ? input_format_by_name(path, profile) : find_format(from);
 }
 
 }  // namespace

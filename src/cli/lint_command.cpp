@@ -187,12 +187,7 @@ int run_lint(const std::vector<std::string>& arguments, std::ostream& out, std::
         builtin ? std::vector<std::string>{std::string(builtin_page_name)} : request.inputs;
     for (const std::string& given : names) {
         const Format* format = forced_format;
-        if (!format) format = builtin ? find_format("emn") : sheet_format_for_path(given, request.sheet.profile);
-        if (!format) {
-            // A .txt file is a page or OmegaT's tab-separated glossary: its first lines tell which.
-            format = format_for_path(given);
-            if (format && format->id == FormatId::emn) format = format_for_input(given, peek_start(given));
-        }
+        if (!format) format = builtin ? find_format("emn") : input_format_by_name(given, request.sheet.profile);
         if (!format || !format->read) {
             if (given == "-") return usage_error(err, lint_command, "standard input needs --from FORMAT");
             return usage_error(err, lint_command, "cannot tell the format of '" + given +
