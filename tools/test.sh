@@ -44,8 +44,11 @@ if [ "$sanitize" = 1 ]; then
   if [ -f build-asan/CMakeCache.txt ] && ! grep -q '^ILO_TBX_FUZZ:BOOL=ON' build-asan/CMakeCache.txt; then
     rm -rf build-asan
   fi
+  # Line tables only: ASan and UBSan reports still name every frame's file and line, and the build takes about a
+  # tenth less CPU than with full debug information.
   tools/setup.sh --test --fuzz --build-dir build-asan -- -DILO_TBX_WERROR="$werror" -DILO_TBX_FUZZ=ON \
-    -DCMAKE_CXX_COMPILER=clang++-14 -DILO_TBX_UNIT_TEST_SHARDS=4
+    -DCMAKE_CXX_COMPILER=clang++-14 -DILO_TBX_UNIT_TEST_SHARDS=4 \
+    "-DCMAKE_CXX_FLAGS_RELWITHDEBINFO=-O2 -gline-tables-only -DNDEBUG"
   phase_done "the sanitizer build"
   # The acceptance tests exercise other programs (OmegaT, translate-toolkit, Lokalize), not our memory
   # handling, and they already passed in the plain build above.
