@@ -32,7 +32,7 @@ phase_done() {
 tools/setup.sh --test -- -DILO_TBX_WERROR="$werror"
 phase_done "set-up and build"
 # Twice as many tests as cores: much of the suite waits rather than computes (Java start-up, Lokalize on its display,
-# fsync), and CI's suite took 347 s at -j2 and 277 s at -j4 on 2 cores.
+# fsync). On a clean checkout with 2 cores the suite took 347 s at -j2 and 325 s at -j4.
 ctest --test-dir build --output-on-failure -j "$((jobs * 2))"
 phase_done "the test suite"
 echo "test.sh: the Debian package, unpacked into a clean directory and run from its installed files"
